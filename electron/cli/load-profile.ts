@@ -1,0 +1,80 @@
+// Reads a machine profile from a file for the CLI: decodes it (UTF-8, or UTF-16 as PowerShell writes it),
+// parses the JSON and validates it. Every way this can go wrong becomes a ProfileLoadError whose lines
+// name the file, the field and what is wrong.
+
+import { readFile } from 'node:fs/promises';
+import type { MachineProfile } from '../../shared/profile/types.js';
+import { showPointer, validateProfile } from '../../shared/profile/validate.js';
+
+export class ProfileLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+    this.name = 'ProfileLoadError';
+  }
+}
+
+export async function loadProfile(file: string): Promise<MachineProfile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new ProfileLoadError(file, [`cannot be read: ${describeFsError(error)}`]);
+  }
+  return parseProfile(file, bytes);
+}
+
+export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
+  const text = decode(bytes);
+  if (text.trim() === '') throw new ProfileLoadError(file, ['is empty: a machine profile is a JSON object']);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileLoadError(file, [`is not valid JSON: ${describeJsonError(error, text)}`]);
+  }
+  const result = validateProfile(value);
+  if (!result.ok) {
+    throw new ProfileLoadError(
+      file,
+      result.problems.map((problem) => `${showPointer(problem.pointer)}: ${problem.message}`),
+    );
+  }
+  return result.profile;
+}
+
+/** UTF-8 (with or without a byte-order mark), or UTF-16 with its mark, as Windows PowerShell 5 writes files. */
+function decode(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return (error as Error).message;
+  }
+}
+
+/** JSON.parse's message, with the position turned into a line and column a person can find. */
+function describeJsonError(error: unknown, text: string): string {
+  const message = (error as Error).message;
+  const position = /position (\d+)/.exec(message);
+  if (!position?.[1]) return message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
+}

@@ -1,0 +1,106 @@
+// The shape of a support-matrix edition. An edition is data: one module per edition, each row citing the
+// section of the document it comes from, so that two editions can be compared row by row.
+
+export type EditionId = 'current' | '2019-02';
+
+/** The operating systems the matrix talks about, whichever edition lists them. */
+export type OsKey =
+  | 'windows-11'
+  | 'windows-10'
+  | 'windows-8.1'
+  | 'windows-8'
+  | 'windows-7'
+  | 'server-2025'
+  | 'server-2022'
+  | 'server-2019'
+  | 'server-2016'
+  | 'server-2012-r2'
+  | 'server-2012'
+  | 'server-2008-r2'
+  | 'server-2008'
+  | 'storage-server';
+
+/** Edition names as the matrix writes them (EditionIDs map onto these: see editions.ts). */
+export type EditionName =
+  | 'Home'
+  | 'Pro'
+  | 'Enterprise'
+  | 'IoT Enterprise'
+  | 'Education'
+  | 'Ultimate'
+  | 'Home Premium'
+  | 'Home Basic'
+  | 'Starter'
+  | 'Standard'
+  | 'Datacenter'
+  | 'Essentials'
+  | 'Foundation'
+  | 'Server IoT'
+  | 'Storage Server Standard'
+  | 'Storage Server Workgroup';
+
+export interface Citation {
+  /** Heading of the section in the edition's document. */
+  section: string;
+}
+
+export interface OsRow extends Citation {
+  os: OsKey;
+  /** "listed": in the support table; "end-of-support": only in the table of OSes past their support. */
+  listing: 'listed' | 'end-of-support';
+  editions: EditionName[];
+  systemState: boolean;
+}
+
+export interface SizeLimitRow extends Citation {
+  /** The OS version from which this limit applies (inclusive), as [major, minor]. */
+  fromVersion: [number, number];
+  limitGB: number;
+  appliesTo: string;
+}
+
+export interface EndpointRow extends Citation {
+  /** The matrix entry, lower case: a host or a wildcard. */
+  pattern: string;
+  protocol: 'http' | 'https';
+  /** The host probed to stand for a wildcard (a wildcard itself cannot be probed). */
+  probeHost: string;
+  port: number;
+  /** Patterns that share one finding, any one of which is enough (the OS connectivity check). */
+  anyOf?: string[];
+}
+
+export interface SoftwareRequirements extends Citation {
+  /** Minimum .NET 4.x Release DWORD on a listed OS, and on an end-of-support OS. */
+  dotnetReleaseListed: number;
+  dotnetReleaseEndOfSupport: number;
+  dotnetListedName: string;
+  dotnetEndOfSupportName: string;
+  powershellMinimum: string;
+}
+
+export interface MatrixEdition {
+  id: EditionId;
+  /** The date of the edition's document. */
+  date: string;
+  document: string;
+  operatingSystems: OsRow[];
+  /** Whether Server Core installations are refused (current says so; 2019-02 is silent). */
+  serverCoreUnsupported: (Citation & { unsupported: true }) | null;
+  sizeLimits: SizeLimitRow[];
+  software: SoftwareRequirements | null;
+  tls12: Citation | null;
+  dfsrUnsupported: Citation | null;
+  endpoints: EndpointRow[];
+  throttling: Citation & { unavailableOn: OsKey[] };
+  cache: Citation & { failBelowPercent: number; warnBelowPercent: number; systemStateFailGB: number; systemStateWarnGB: number };
+  volumes: Citation;
+  fileKinds: Citation;
+  offlineSeeding: Citation & { maxFirstUploadDays: number; largeFirstBackupTB: number };
+  instantRestore: Citation & { dotnetRelease: number; dotnetName: string };
+  restore: Citation;
+  azureVm: Citation;
+  agent: Citation;
+  proxy: Citation;
+  osGeneral: Citation;
+}

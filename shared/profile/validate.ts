@@ -1,0 +1,117 @@
+// Validates a parsed value against the machine-profile contract. The contract schema is used as it is
+// (draft 2020-12, via Ajv); what we add is the wording: each problem names its field as a JSON pointer
+// and says in plain words what is wrong, so that a person fixing a hand-edited profile can act on it.
+
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import schema from './machine-profile.schema.json' with { type: 'json' };
+import type { MachineProfile } from './types.js';
+
+export interface ProfileProblem {
+  /** JSON pointer to the offending field; "" is the whole document. */
+  pointer: string;
+  message: string;
+}
+
+export type ProfileValidation = { ok: true; profile: MachineProfile } | { ok: false; problems: ProfileProblem[] };
+
+// ajv-formats is CommonJS with a default export; under NodeNext interop it arrives one level down.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+  formats: string[],
+) => void;
+
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true });
+addFormats(ajv, ['date-time']);
+const validateSchema = ajv.compile<MachineProfile>(schema);
+
+export function validateProfile(value: unknown): ProfileValidation {
+  if (validateSchema(value)) return { ok: true, profile: value };
+  const problems = simplify(validateSchema.errors ?? []).map(describe);
+  return { ok: false, problems: dedupe(problems) };
+}
+
+/** Shows a pointer the way people read it: the root is "/" rather than the empty string. */
+export function showPointer(pointer: string): string {
+  return pointer === '' ? '/' : pointer;
+}
+
+function escapePointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+// With union types ("string or null"), one wrong value makes Ajv report both the type failure and an
+// enum/const failure at the same place; a person needs one sentence per field, so keep the most telling.
+function simplify(errors: ErrorObject[]): ErrorObject[] {
+  const byPointer = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    const key = pointerOf(error);
+    byPointer.set(key, [...(byPointer.get(key) ?? []), error]);
+  }
+  const kept: ErrorObject[] = [];
+  for (const group of byPointer.values()) {
+    const enumError = group.find((e) => e.keyword === 'enum' || e.keyword === 'const');
+    kept.push(...(enumError ? [enumError] : group));
+  }
+  return kept;
+}
+
+function pointerOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    return `${error.instancePath}/${escapePointerToken(String(params.additionalProperty))}`;
+  }
+  if (error.keyword === 'required') {
+    return `${error.instancePath}/${escapePointerToken(String(params.missingProperty))}`;
+  }
+  return error.instancePath;
+}
+
+function describe(error: ErrorObject): ProfileProblem {
+  const params = error.params as Record<string, unknown>;
+  const pointer = pointerOf(error);
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { pointer, message: 'is not a field of the machine profile (unknown field)' };
+    case 'required':
+      return { pointer, message: 'is required but missing' };
+    case 'type':
+      return { pointer, message: `must be ${describeType(params.type)}` };
+    case 'enum':
+      return {
+        pointer,
+        message: `must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}`,
+      };
+    case 'const':
+      return { pointer, message: `must be ${show(params.allowedValue)}` };
+    case 'minimum':
+      return { pointer, message: `must be ${String(params.limit)} or more` };
+    case 'pattern':
+      return { pointer, message: `does not have the expected form (${String(params.pattern)})` };
+    case 'format':
+      return { pointer, message: `must be a ${String(params.format)} such as 2026-11-20T09:30:00Z` };
+    default:
+      return { pointer, message: error.message ?? `fails the schema's ${error.keyword} rule` };
+  }
+}
+
+function describeType(type: unknown): string {
+  const names = (Array.isArray(type) ? type : [type]).map((t) =>
+    t === 'null' ? 'null' : t === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(t)) ? 'n' : ''} ${String(t)}`,
+  );
+  return names.join(' or ');
+}
+
+function show(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function dedupe(problems: ProfileProblem[]): ProfileProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.pointer}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,57 @@
+// From a validated profile and a matrix edition to the report: run every check, count, decide.
+
+import { EDITIONS } from '../matrix/index.js';
+import type { EditionId } from '../matrix/types.js';
+import type { MachineProfile } from '../profile/types.js';
+import { CHECKS } from '../rules/catalogue.js';
+import { makeContext } from '../rules/context.js';
+import type { Counts, Finding, Report, Verdict } from './types.js';
+
+export const TOOL_NAME = 'mars-readiness';
+
+export interface BuildOptions {
+  edition: EditionId;
+  toolVersion: string;
+  /** When the report is made; injected so that tests and saved reports are reproducible. */
+  now: Date;
+}
+
+export function evaluate(profile: MachineProfile, edition: EditionId): Finding[] {
+  const ctx = makeContext(profile, EDITIONS[edition]);
+  return CHECKS.flatMap((check) => check.run(ctx));
+}
+
+export function countStatuses(findings: readonly Finding[]): Counts {
+  const counts: Counts = { pass: 0, warn: 0, fail: 0, info: 0, unknown: 0 };
+  for (const f of findings) counts[f.status]++;
+  return counts;
+}
+
+/** not-ready if anything fails; ready-with-warnings if anything warns or is unknown; else ready. */
+export function verdictOf(counts: Counts): Verdict {
+  if (counts.fail > 0) return 'not-ready';
+  if (counts.warn > 0 || counts.unknown > 0) return 'ready-with-warnings';
+  return 'ready';
+}
+
+export function buildReport(profile: MachineProfile, options: BuildOptions): Report {
+  const edition = EDITIONS[options.edition];
+  const findings = evaluate(profile, options.edition);
+  const counts = countStatuses(findings);
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: options.toolVersion },
+    matrix: { edition: edition.id, date: edition.date },
+    generatedAt: options.now.toISOString(),
+    host: {
+      name: profile.host?.name ?? null,
+      azureVm: profile.host?.azureVm ?? null,
+      role: profile.host?.role ?? null,
+      os: profile.os.caption ?? null,
+      capturedAt: profile.capturedAt ?? null,
+    },
+    verdict: verdictOf(counts),
+    counts,
+    findings,
+  };
+}

@@ -1,0 +1,88 @@
+// The report as text for a terminal: grouped by area, the areas with blockers first, every line within
+// the given width (80 columns by default). Colour is the caller's choice (only on a TTY); status words
+// are always printed too, so colour is never the only signal.
+
+import wrapAnsi from 'wrap-ansi';
+import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
+import type { Finding, Report, Status } from './types.js';
+
+export interface Palette {
+  red(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+  cyan(text: string): string;
+  dim(text: string): string;
+  bold(text: string): string;
+}
+
+export const PLAIN: Palette = { red: id, yellow: id, green: id, cyan: id, dim: id, bold: id };
+
+function id(text: string): string {
+  return text;
+}
+
+const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+const VERDICT_WORDS = { ready: 'READY', 'ready-with-warnings': 'READY WITH WARNINGS', 'not-ready': 'NOT READY' };
+const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
+
+export interface TextOptions {
+  width?: number;
+  palette?: Palette;
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const width = Math.max(40, options.width ?? 80);
+  const p = options.palette ?? PLAIN;
+  const lines: string[] = [];
+  const verdictColour = report.verdict === 'ready' ? p.green : report.verdict === 'not-ready' ? p.red : p.yellow;
+
+  lines.push(`${p.bold('MARS readiness:')} ${verdictColour(p.bold(VERDICT_WORDS[report.verdict]))}`);
+  const machine = [report.host.name, report.host.os].filter(Boolean).join(', ');
+  if (machine) lines.push(...wrap(machine, width, ''));
+  lines.push(p.dim(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`));
+  const c = report.counts;
+  lines.push(`${c.fail} blocking, ${c.warn} warnings, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
+
+  for (const [area, findings] of groupByArea(report.findings)) {
+    lines.push('', p.bold(AREA_NAMES[area]));
+    for (const f of findings) lines.push(...renderFinding(f, width, p));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function groupByArea(findings: readonly Finding[]): [Area, Finding[]][] {
+  const groups = new Map<Area, Finding[]>();
+  for (const f of findings) {
+    const area = areaOf(f.check);
+    groups.set(area, [...(groups.get(area) ?? []), f]);
+  }
+  const worstOf = (list: Finding[]) => Math.min(...list.map((f) => SEVERITY[f.status]));
+  const order = (f: Finding) => SEVERITY[f.status] * 1000 + (CHECK_ORDER.get(f.check) ?? 0);
+  // Stable sorts: equal areas and findings keep the catalogue's order.
+  return [...groups.entries()]
+    .map(([area, list]) => [area, [...list].sort((a, b) => order(a) - order(b))] as [Area, Finding[]])
+    .sort((a, b) => worstOf(a[1]) - worstOf(b[1]));
+}
+
+function renderFinding(f: Finding, width: number, p: Palette): string[] {
+  const label = { fail: p.red('FAIL'), warn: p.yellow('WARN'), unknown: p.cyan('????'), info: p.dim('INFO'), pass: p.green('PASS') }[
+    f.status
+  ];
+  const indent = '        ';
+  const lines = wrap(f.title, width - 2, indent).map((line, i) => (i === 0 ? `  ${label}  ${line.trimStart()}` : `  ${line}`));
+  if (f.status === 'pass') return lines;
+  lines.push(...wrap(f.detail, width, indent));
+  if (f.fix) {
+    const action = f.fix.action ? `; the wizard can do it: ${f.fix.action}` : '';
+    lines.push(...wrap(`What to do (${f.fix.who}${action}):`, width, indent));
+    f.fix.steps.forEach((step, i) => lines.push(...wrap(`${i + 1}. ${step}`, width, `${indent}  `, `${indent}     `)));
+  }
+  lines.push(p.dim(wrap(`${f.check}${f.subject ? ` ${f.subject}` : ''} - ${f.source.section}`, width, indent).join('\n')));
+  return lines;
+}
+
+/** Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`. */
+function wrap(text: string, width: number, first: string, rest = first): string[] {
+  const body = wrapAnsi(text, width - Math.max(first.length, rest.length), { hard: true, trim: true });
+  return body.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
+}

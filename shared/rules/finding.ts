@@ -1,0 +1,61 @@
+// Building findings. Every finding of every rule goes through `finding()`, which enforces the contract's
+// shape: a fix on every fail, warn and unknown, none on pass and info, and the edition's citation.
+
+import type { Citation } from '../matrix/types.js';
+import type { CheckId, Finding, Fix, Status } from '../report/types.js';
+import type { RuleContext } from './context.js';
+
+export interface FindingParts {
+  subject?: string | null;
+  status: Status;
+  title: string;
+  detail: string;
+  evidence: Record<string, unknown>;
+  fix?: Fix | null;
+  cite: Citation;
+}
+
+export function finding(ctx: RuleContext, check: CheckId, parts: FindingParts): Finding {
+  const needsFix = parts.status === 'fail' || parts.status === 'warn' || parts.status === 'unknown';
+  if (needsFix && !parts.fix) throw new Error(`${check}: a ${parts.status} finding needs a fix`);
+  return {
+    check,
+    subject: parts.subject ?? null,
+    status: parts.status,
+    title: parts.title,
+    detail: parts.detail,
+    evidence: normalizeEvidence(parts.evidence),
+    fix: needsFix ? (parts.fix ?? null) : null,
+    source: {
+      edition: ctx.edition.id,
+      date: ctx.edition.date,
+      document: ctx.edition.document,
+      section: parts.cite.section,
+    },
+  };
+}
+
+/** A profile value that was not probed (undefined) is shown as null: JSON has no "absent" value. */
+function normalizeEvidence(evidence: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(evidence).map(([key, value]) => [key, value === undefined ? null : value]));
+}
+
+export function fix(who: Fix['who'], steps: string[], action: Fix['action'] = null): Fix {
+  return { who, steps, action };
+}
+
+/** The worst of several statuses, in the order that decides a finding: fail, warn, unknown, pass. */
+export function worst(statuses: Status[]): Status {
+  for (const status of ['fail', 'warn', 'unknown', 'info'] as const) if (statuses.includes(status)) return status;
+  return 'pass';
+}
+
+/** "a, b and c" */
+export function listInWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}

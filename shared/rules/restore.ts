@@ -1,0 +1,84 @@
+// restore.* checks: Instant Restore's .NET requirement, and whether a chosen restore target can take
+// this machine's backups. Matrix row: "Support for data restoration".
+
+import type { Finding } from '../report/types.js';
+import { compareStatedParts, parseVersion } from '../util/version.js';
+import type { RuleContext } from './context.js';
+import { finding, fix } from './finding.js';
+import { dotnetName } from './software.js';
+
+export function restoreInstantRestore(ctx: RuleContext): Finding[] {
+  const rules = ctx.edition.instantRestore;
+  const release = ctx.profile.software?.dotnetRelease;
+  const base = { evidence: { '/software/dotnetRelease': release }, cite: rules };
+  if (release == null) {
+    return [
+      finding(ctx, 'restore.instant-restore', {
+        ...base,
+        status: 'unknown',
+        title: "Instant Restore's requirement is not known",
+        detail: `Instant Restore needs .NET Framework ${rules.dotnetName} or later, and the profile does not say which version is installed.`,
+        fix: fix('helpdesk', [
+          'Read the value "Release" under HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full, or collect the profile on the machine itself.',
+        ]),
+      }),
+    ];
+  }
+  if (release < rules.dotnetRelease) {
+    return [
+      finding(ctx, 'restore.instant-restore', {
+        ...base,
+        status: 'warn',
+        title: 'Instant Restore will not work',
+        detail: `Instant Restore (browsing a recovery point as a drive) needs .NET Framework ${rules.dotnetName} or later; this machine has ${dotnetName(release)}. Backups still work.`,
+        fix: fix('server admin', [`Install .NET Framework ${rules.dotnetName} or later.`]),
+      }),
+    ];
+  }
+  return [
+    finding(ctx, 'restore.instant-restore', {
+      ...base,
+      status: 'pass',
+      title: 'Instant Restore can work',
+      detail: `Instant Restore needs .NET Framework ${rules.dotnetName} or later; this machine has ${dotnetName(release)}.`,
+    }),
+  ];
+}
+
+export function restoreTarget(ctx: RuleContext): Finding[] {
+  const target = ctx.profile.restoreTarget;
+  if (!target) return [];
+  const source = ctx.profile.os.family === 'windows' ? parseVersion(ctx.profile.os.version) : null;
+  const destination = parseVersion(target.version);
+  const base = { evidence: { '/restoreTarget/version': target.version, '/os/version': ctx.profile.os.version }, cite: ctx.edition.restore };
+  if (!source || !destination) {
+    return [
+      finding(ctx, 'restore.target', {
+        ...base,
+        status: 'unknown',
+        title: 'Whether the restore target fits is not known',
+        detail: "This machine's Windows version is not known, so it cannot be compared with the restore target's.",
+        fix: fix('helpdesk', ['Collect the profile again on this machine, so that it reads the Windows version.']),
+      }),
+    ];
+  }
+  if (compareStatedParts(destination, source) < 0) {
+    return [
+      finding(ctx, 'restore.target', {
+        ...base,
+        status: 'fail',
+        title: 'The restore target runs an older Windows',
+        detail: `Backups of this machine (Windows ${ctx.profile.os.version}) cannot be restored to a machine on an older Windows (${target.version}).`,
+        fix: fix('server admin', ['Restore to a machine on the same or a later Windows version, or upgrade the target first.']),
+      }),
+    ];
+  }
+  return [
+    finding(ctx, 'restore.target', {
+      ...base,
+      status: 'pass',
+      title: 'The restore target can take these backups',
+      detail: `The target runs Windows ${target.version}, the same as or later than this machine's ${ctx.profile.os.version}.`,
+    }),
+  ];
+}

@@ -1,0 +1,28 @@
+// Units as the matrix means them: GB and TB are binary (2^30, 2^40 bytes), Mbps is decimal (10^6 bit/s).
+
+export const GB = 2 ** 30;
+export const TB = 2 ** 40;
+export const MEGABIT = 1_000_000;
+
+/** Bytes in words for people: "1.5 TB", "320 GB", "12 MB". Binary units, as the matrix uses them. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  if (unit === 0) return `${bytes} bytes`;
+  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${Number(value.toFixed(digits)).toLocaleString('en-US')} ${units[unit]}`;
+}
+
+/** A duration in days and hours, for upload estimates. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'forever';
+  const hours = seconds / 3600;
+  if (hours < 1) return `${Math.max(1, Math.round(seconds / 60))} minutes`;
+  if (hours < 48) return `${Math.round(hours)} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
