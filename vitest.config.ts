@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    // The CLI tests start the built program; give slow CI machines room.
+    testTimeout: 20_000,
+  },
+});
