@@ -14,6 +14,11 @@ export default tseslint.config(
     },
   },
   {
+    // Tests poke at invalid profiles (any) and look for terminal escape codes (control characters).
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-control-regex': 'off' },
+  },
+  {
     // shared/ is pure: no Node, no DOM, no Electron (DESIGN.md, "Layout").
     files: ['shared/**/*.ts'],
     rules: {

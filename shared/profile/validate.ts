@@ -1,10 +1,10 @@
 // Validates a parsed value against the machine-profile contract. The contract schema is used as it is
-// (draft 2020-12, via Ajv); what we add is the wording: each problem names its field as a JSON pointer
-// and says in plain words what is wrong, so that a person fixing a hand-edited profile can act on it.
+// (draft 2020-12, compiled by Ajv ahead of time into profile-validator.generated.js, so that a cold start
+// does not pay for the compile); what we add is the wording: each problem names its field as a JSON
+// pointer and says in plain words what is wrong, so that a person fixing a hand-edited profile can act.
 
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import schema from './machine-profile.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv';
+import validateSchema from './profile-validator.generated.js';
 import type { MachineProfile } from './types.js';
 
 export interface ProfileProblem {
@@ -15,18 +15,8 @@ export interface ProfileProblem {
 
 export type ProfileValidation = { ok: true; profile: MachineProfile } | { ok: false; problems: ProfileProblem[] };
 
-// ajv-formats is CommonJS with a default export; under NodeNext interop it arrives one level down.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
-  ajv: Ajv2020,
-  formats: string[],
-) => void;
-
-const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strict: true });
-addFormats(ajv, ['date-time']);
-const validateSchema = ajv.compile<MachineProfile>(schema);
-
 export function validateProfile(value: unknown): ProfileValidation {
-  if (validateSchema(value)) return { ok: true, profile: value };
+  if (validateSchema(value)) return { ok: true, profile: value as MachineProfile };
   const problems = simplify(validateSchema.errors ?? []).map(describe);
   return { ok: false, problems: dedupe(problems) };
 }

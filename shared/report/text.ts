@@ -4,6 +4,7 @@
 
 import wrapAnsi from 'wrap-ansi';
 import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
+import { plural } from '../rules/finding.js';
 import type { Finding, Report, Status } from './types.js';
 
 export interface Palette {
@@ -41,7 +42,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   if (machine) lines.push(...wrap(machine, width, ''));
   lines.push(p.dim(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`));
   const c = report.counts;
-  lines.push(`${c.fail} blocking, ${c.warn} warnings, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
+  lines.push(`${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
 
   for (const [area, findings] of groupByArea(report.findings)) {
     lines.push('', p.bold(AREA_NAMES[area]));

@@ -13,9 +13,8 @@ import { selectionTotal } from './selection.js';
 const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
 const PROVIDER_KEY = `${CONFIG_KEY}\\CloudBackupProvider`;
 
-/** The steps of moving the cache by hand, for fixes; the wizard's relocate-cache action does the same. */
+/** Moving the cache by hand, as an administrator; the wizard's relocate-cache action does the same. */
 export const MOVE_CACHE_STEPS = [
-  'Let the wizard move the cache (action "relocate-cache"), or do it by hand as an administrator:',
   'Stop the backup engine: net stop obengine.',
   'Copy (do not move) the whole cache folder, with its permissions, to a folder on a local, fixed NTFS volume with enough free space.',
   `Set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to the new folder.`,
@@ -67,7 +66,6 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
     [
       'Find the folder that really holds the cache (it contains the file OnlineBackup.KEK).',
       `Set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to that same folder, with the engine stopped.`,
-      'The wizard can do this with its cache move (action "relocate-cache").',
     ],
     'relocate-cache',
   );
@@ -274,8 +272,8 @@ export function cacheAttributes(ctx: RuleContext): Finding[] {
         fix: fix(
           'server admin',
           [
-            'Either clear the attribute (folder Properties > Advanced: untick compress and encrypt), with the engine stopped,',
-            ...MOVE_CACHE_STEPS.map((step, i) => (i === 0 ? `or move the cache to a plain folder. ${step}` : step)),
+            'Clear the attribute with the engine stopped (folder Properties > Advanced: untick compress and encrypt), or move the cache to a plain folder as follows.',
+            ...MOVE_CACHE_STEPS,
           ],
           'relocate-cache',
         ),
@@ -353,10 +351,7 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
   const extra = systemState ? ' plus room for System State' : '';
   const moveFix = fix(
     'server admin',
-    [
-      'Free space on the cache volume, or grow it,',
-      ...MOVE_CACHE_STEPS.map((s, i) => (i === 0 ? `or move the cache to a volume with more room. ${s}` : s)),
-    ],
+    ['Free space on the cache volume or grow it, or move the cache to a volume with more room as follows.', ...MOVE_CACHE_STEPS],
     'relocate-cache',
   );
   const amounts = `${formatBytes(free)} is free on ${ref.id}; the selection is ${formatBytes(total)}${systemState ? ' with System State' : ''}`;

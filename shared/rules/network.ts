@@ -150,7 +150,7 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
   }
   if (status === 'fail') {
     const failed = matching.filter((probe) => probe.reachable === false);
-    const reasons = failed.map((probe) => `${probe.host ?? probe.pattern}${probe.error ? `: ${probe.error}` : ''}`);
+    const reasons = failed.map((probe) => `${probe.host ?? probe.pattern}${probe.error ? `: ${probe.error.replace(/\.$/, '')}` : ''}`);
     return finding(ctx, 'network.endpoints', {
       ...base,
       status: 'fail',

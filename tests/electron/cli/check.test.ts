@@ -1,0 +1,169 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess, cliProcess } from '../../helpers/cli.js';
+import { SAMPLES } from '../../helpers/profiles.js';
+
+const samplePath = (name: string) => fileURLToPath(new URL(`${name}.json`, SAMPLES));
+const dir = mkdtempSync(join(tmpdir(), 'mars-cli-'));
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const healthyText = JSON.stringify(
+  JSON.parse(JSON.stringify(await import('../../../samples/profiles/healthy-server.json', { with: { type: 'json' } }))).default,
+);
+
+describe('check --profile: exit statuses', () => {
+  it('exits 0 for ready, and for ready-with-warnings unless --strict', async () => {
+    expect((await cliInProcess(['check', '--profile', samplePath('healthy-server')])).code).toBe(0);
+    expect((await cliInProcess(['check', '--profile', samplePath('azure-vm')])).code).toBe(0);
+    expect((await cliInProcess(['check', '--profile', samplePath('azure-vm'), '--strict'])).code).toBe(1);
+    expect((await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--strict'])).code).toBe(0);
+  });
+  it('exits 1 for not-ready', async () => {
+    expect((await cliInProcess(['check', '--profile', samplePath('cache-problems')])).code).toBe(1);
+  });
+  it('applies --matrix', async () => {
+    // Windows Server 2019 is not in the 2019-02 edition.
+    const old = await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--matrix', '2019-02', '--json']);
+    expect(old.code).toBe(1);
+    expect(JSON.parse(old.stdout).matrix).toEqual({ edition: '2019-02', date: '2019-02-17' });
+  });
+});
+
+describe('check --json', () => {
+  it('prints the report and nothing else', async () => {
+    const result = await cliProcess(['check', '--profile', samplePath('pre-install'), '--json']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.verdict).toBe('not-ready');
+    expect(report.tool.name).toBe('mars-readiness');
+  });
+});
+
+describe('check text output', () => {
+  it('uses no colour when stdout is not a terminal', async () => {
+    const result = await cliProcess(['check', '--profile', samplePath('cache-problems')]);
+    expect(result.stdout).toMatch(/^MARS readiness: NOT READY/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+  });
+  it('uses colour on a terminal', async () => {
+    const result = await cliInProcess(['check', '--profile', samplePath('cache-problems')], { color: true });
+    expect(result.stdout).toMatch(/\u001b\[/);
+  });
+});
+
+describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the file and field', () => {
+  const invalid = (change: (p: any) => void) => {
+    const p = JSON.parse(healthyText);
+    change(p);
+    return JSON.stringify(p);
+  };
+  const cases: [string, () => string, RegExp[]][] = [
+    [
+      'wrong type',
+      () =>
+        file(
+          'wrong-type.json',
+          invalid((p) => (p.volumes[0].freeBytes = 'lots')),
+        ),
+      [/\/volumes\/0\/freeBytes/, /whole number/],
+    ],
+    [
+      'unknown field',
+      () =>
+        file(
+          'unknown.json',
+          invalid((p) => (p.agent.colour = 'blue')),
+        ),
+      [/\/agent\/colour/, /unknown field/],
+    ],
+    [
+      'bad enum',
+      () =>
+        file(
+          'enum.json',
+          invalid((p) => (p.agent.serviceState = 'paused')),
+        ),
+      [/\/agent\/serviceState/, /one of/],
+    ],
+    [
+      'negative size',
+      () =>
+        file(
+          'negative.json',
+          invalid((p) => (p.cache.sizeBytes = -5)),
+        ),
+      [/\/cache\/sizeBytes/, /0 or more/],
+    ],
+    ['not JSON', () => file('broken.json', '{ "schemaVersion": 1,\n  "os": { "family": "windows" ]\n}'), [/not valid JSON/, /line 2/]],
+    ['empty file', () => file('empty.json', ''), [/empty/]],
+    ['missing file', () => join(dir, 'nope.json'), [/cannot be read: no such file/]],
+    ['a folder', () => dir, [/cannot be read: it is a folder/]],
+  ];
+  for (const [name, make, patterns] of cases) {
+    it(`refuses a profile with ${name}`, async () => {
+      const path = make();
+      for (const json of [[], ['--json']]) {
+        const result = await cliProcess(['check', '--profile', path, ...json]);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain(path);
+        for (const pattern of patterns) expect(result.stderr).toMatch(pattern);
+      }
+    });
+  }
+
+  it('reads UTF-16 profiles with a byte-order mark, as Windows PowerShell writes them', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(healthyText, 'utf16le')]);
+    const result = await cliInProcess(['check', '--profile', file('utf16.json', utf16), '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).host.name).toBe('FS01');
+  });
+  it('reads UTF-8 profiles with a byte-order mark', async () => {
+    const result = await cliInProcess(['check', '--profile', file('bom.json', `\uFEFF${healthyText}`)]);
+    expect(result.code).toBe(0);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['an unknown matrix edition', ['check', '--profile', 'x.json', '--matrix', '2020'], /2020.*(current|choices)/s],
+    ['an unknown flag', ['check', '--profle', 'x.json'], /unknown option/],
+    ['a flag without its value', ['check', '--profile'], /argument missing/],
+    ['an extra argument', ['check', 'extra'], /too many arguments|unexpected/i],
+    ['an unknown command', ['inspect'], /unknown command/],
+    ['no command', [], /Usage/],
+  ];
+  for (const [name, args, pattern] of usage) {
+    it(`refuses ${name}`, async () => {
+      const result = await cliProcess(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(pattern);
+    });
+  }
+
+  it('says plainly that it cannot probe this machine yet', async () => {
+    const result = await cliProcess(['check', '--json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/cannot probe this machine yet/);
+  });
+});
+
+describe('help and version', () => {
+  it('prints help and exits 0', async () => {
+    const result = await cliProcess(['check', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--profile <file>/);
+  });
+  it('prints the version from package.json', async () => {
+    const result = await cliProcess(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});

@@ -1,0 +1,35 @@
+// Running the CLI: in process (fast, for most tests) and as the installed program (bin/, through Node),
+// for what only a real process shows: exit statuses, and what reaches stdout and stderr.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../electron/cli/main.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/mars-readiness.js', import.meta.url));
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function cliInProcess(args: string[], { color = false, columns = 80 } = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    color,
+    columns,
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  });
+  return { code, stdout, stderr };
+}
+
+export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

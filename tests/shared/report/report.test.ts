@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildReport, countStatuses, verdictOf } from '../../../shared/report/build.js';
+import { PLAIN, renderText } from '../../../shared/report/text.js';
+import { CHECKS } from '../../../shared/rules/catalogue.js';
+import type { Finding } from '../../../shared/report/types.js';
+import { healthy, sample } from '../../helpers/profiles.js';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const report = (name: string, edition: 'current' | '2019-02' = 'current') =>
+  buildReport(sample(name), { edition, toolVersion: '9.9.9', now: NOW });
+
+describe('buildReport', () => {
+  it('has the contract shape', () => {
+    const r = report('healthy-server');
+    expect(Object.keys(r)).toEqual(['schemaVersion', 'tool', 'matrix', 'generatedAt', 'host', 'verdict', 'counts', 'findings']);
+    expect(r).toMatchObject({
+      schemaVersion: 1,
+      tool: { name: 'mars-readiness', version: '9.9.9' },
+      matrix: { edition: 'current', date: '2026-03' },
+      generatedAt: '2026-11-25T12:00:00.000Z',
+      host: { name: 'FS01', azureVm: false, role: 'direct' },
+    });
+    for (const f of r.findings) {
+      expect(Object.keys(f)).toEqual(['check', 'subject', 'status', 'title', 'detail', 'evidence', 'fix', 'source']);
+    }
+  });
+
+  it('gives the verdict of each sample', () => {
+    expect(report('healthy-server').verdict).toBe('ready');
+    expect(report('azure-vm').verdict).toBe('ready-with-warnings');
+    expect(report('cache-problems').verdict).toBe('not-ready');
+    expect(report('old-os').verdict).toBe('not-ready');
+    expect(report('pre-install').verdict).toBe('not-ready');
+  });
+
+  it('counts every finding once', () => {
+    const r = report('pre-install');
+    expect(Object.values(r.counts).reduce((a, b) => a + b, 0)).toBe(r.findings.length);
+    expect(r.counts).toEqual(countStatuses(r.findings));
+  });
+
+  it('lists findings in the catalogue order', () => {
+    const order = CHECKS.map((c) => c.id);
+    const seen = report('pre-install').findings.map((f) => order.indexOf(f.check));
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('gives a fix to every fail, warn and unknown, and none to pass and info', () => {
+    for (const name of ['healthy-server', 'cache-problems', 'old-os', 'pre-install', 'azure-vm']) {
+      for (const f of [...report(name).findings, ...report(name, '2019-02').findings]) {
+        if (f.status === 'pass' || f.status === 'info') expect(f.fix).toBeNull();
+        else {
+          expect(f.fix?.steps.length).toBeGreaterThan(0);
+          expect(['user', 'helpdesk', 'server admin', 'network team']).toContain(f.fix?.who);
+        }
+        expect(f.detail.length).toBeGreaterThan(10);
+        expect(f.source.section.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('cites the edition asked for', () => {
+    const r = report('healthy-server', '2019-02');
+    expect(r.matrix).toEqual({ edition: '2019-02', date: '2019-02-17' });
+    expect(r.findings.every((f) => f.source.edition === '2019-02')).toBe(true);
+  });
+
+  it('differs between editions exactly where the matrix changed', () => {
+    const checks = (edition: 'current' | '2019-02') => new Set(report('healthy-server', edition).findings.map((f) => f.check));
+    const onlyCurrent = [...checks('current')].filter((c) => !checks('2019-02').has(c));
+    expect(onlyCurrent.sort()).toEqual(['files.dfsr', 'network.tls12', 'software.dotnet', 'software.powershell']);
+    // Windows Server 2019 came after the 2019-02 edition.
+    expect(report('healthy-server', '2019-02').verdict).toBe('not-ready');
+  });
+});
+
+describe('verdictOf', () => {
+  const counts = fc.record({ pass: fc.nat(5), warn: fc.nat(5), fail: fc.nat(5), info: fc.nat(5), unknown: fc.nat(5) });
+  it('is not-ready with any fail, ready-with-warnings with any warn or unknown, else ready', () => {
+    fc.assert(
+      fc.property(counts, (c) => {
+        const expected = c.fail > 0 ? 'not-ready' : c.warn + c.unknown > 0 ? 'ready-with-warnings' : 'ready';
+        expect(verdictOf(c)).toBe(expected);
+      }),
+    );
+  });
+});
+
+describe('renderText', () => {
+  const text = (name: string, width = 80) => renderText(report(name), { width, palette: PLAIN });
+
+  it('keeps every line within 80 columns', () => {
+    for (const name of ['healthy-server', 'cache-problems', 'old-os', 'pre-install', 'azure-vm']) {
+      for (const line of text(name).split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('puts the verdict first and the areas with blockers before the rest', () => {
+    const out = text('cache-problems');
+    expect(out.split('\n')[0]).toBe('MARS readiness: NOT READY');
+    const firstArea = out.split('\n\n')[1]!.split('\n')[0];
+    expect(firstArea).toBe('Cache folder');
+    expect(out.indexOf('FAIL')).toBeLessThan(out.indexOf('PASS'));
+  });
+
+  it('prints the status word beside every finding, so colour is never the only signal', () => {
+    const r = report('pre-install');
+    const out = renderText(r, { palette: PLAIN });
+    const labels = out.match(/^ {2}(FAIL|WARN|\?\?\?\?|INFO|PASS) {2}/gm) ?? [];
+    expect(labels).toHaveLength(r.findings.length);
+  });
+
+  it('has no escape codes with the plain palette', () => {
+    expect(text('old-os')).not.toMatch(/\u001b\[/);
+  });
+
+  it('numbers the fix steps and names who can act', () => {
+    const out = text('cache-problems');
+    expect(out).toMatch(/What to do \(server admin; the wizard can do it: relocate-cache\):/);
+    expect(out).toMatch(/^ {10}1\. /m);
+  });
+
+  it('shows a finding with no subject and no fix without crashing', () => {
+    const finding: Finding = {
+      check: 'network.proxy',
+      subject: null,
+      status: 'info',
+      title: 't',
+      detail: 'd',
+      evidence: {},
+      fix: null,
+      source: { edition: 'current', date: '2026-03', document: 'x', section: 's' },
+    };
+    const r = { ...buildReport(healthy(), { edition: 'current', toolVersion: '1', now: NOW }), findings: [finding] };
+    expect(renderText(r)).toMatch(/INFO {2}t/);
+  });
+});
