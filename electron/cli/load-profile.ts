@@ -16,14 +16,22 @@ export class ProfileLoadError extends Error {
   }
 }
 
-export async function loadProfile(file: string): Promise<MachineProfile> {
+/** Reads the profile at `file`; "-" reads standard input (`collect | check --profile -`). */
+export async function loadProfile(file: string, stdin: () => Promise<Buffer> = readStdin): Promise<MachineProfile> {
+  const name = file === '-' ? 'from standard input' : file;
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = file === '-' ? await stdin() : await readFile(file);
   } catch (error) {
-    throw new ProfileLoadError(file, [`cannot be read: ${describeFsError(error)}`]);
+    throw new ProfileLoadError(name, [`cannot be read: ${describeFsError(error)}`]);
   }
-  return parseProfile(file, bytes);
+  return parseProfile(name, bytes);
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {

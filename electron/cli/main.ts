@@ -55,7 +55,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   program
     .command('check')
     .description('check a machine profile (or, later, this machine) and print a readiness report')
-    .option('--profile <file>', 'evaluate a saved machine profile instead of probing this machine')
+    .option('--profile <file>', 'evaluate a saved machine profile instead of probing this machine (- reads standard input)')
     .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
     .option('--json', 'print the report as JSON, and nothing else, on stdout')
     .option('--strict', 'exit with 1 on warnings and unknowns too')

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess, cliProcess } from '../../helpers/cli.js';
+import { BIN, cliInProcess, cliProcess } from '../../helpers/cli.js';
 import { SAMPLES } from '../../helpers/profiles.js';
 
 const samplePath = (name: string) => fileURLToPath(new URL(`${name}.json`, SAMPLES));
@@ -124,6 +125,17 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
     const result = await cliInProcess(['check', '--profile', file('utf16.json', utf16), '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).host.name).toBe('FS01');
+  });
+  it('reads the profile from standard input with --profile -', async () => {
+    const child = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const proc = spawn(process.execPath, [BIN, 'check', '--profile', '-', '--json'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      let stdout = '';
+      proc.stdout.on('data', (d) => (stdout += d));
+      proc.on('close', (code) => resolve({ code, stdout }));
+      proc.stdin.end(healthyText);
+    });
+    expect(child.code).toBe(0);
+    expect(JSON.parse(child.stdout).host.name).toBe('FS01');
   });
   it('reads UTF-8 profiles with a byte-order mark', async () => {
     const result = await cliInProcess(['check', '--profile', file('bom.json', `\uFEFF${healthyText}`)]);
