@@ -2,13 +2,16 @@
 // beside it. Exit statuses (contract/checks.md): 0 ready or ready with warnings, 1 not ready (or warnings
 // with --strict), 2 bad usage or an invalid profile - and then nothing on stdout.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
+import { writeFile, rename, rm } from 'node:fs/promises';
+import type { MachineProfile } from '../../shared/profile/types.js';
 import { APP } from '../app-info.js';
+import { collectProfile, type Collected, type CollectOptions } from '../probes/collect.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 
 export const EXIT = { ok: 0, notReady: 1, usage: 2 } as const;
@@ -35,14 +38,40 @@ export function processIo(): CliIo {
 
 class UsageError extends Error {}
 
-interface CheckOptions {
+interface ProbeFlags {
+  cache?: string;
+  offline?: boolean;
+  uploadMbps?: number;
+}
+
+interface CheckOptions extends ProbeFlags {
   profile?: string;
   matrix: EditionId;
   json?: boolean;
   strict?: boolean;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+interface CollectFlags extends ProbeFlags {
+  out?: string;
+}
+
+/** The options that steer probing, shared by `check` (without --profile) and `collect`. */
+function addProbeOptions(command: Command): Command {
+  return command
+    .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
+    .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
+    .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
+}
+
+function parseMbps(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
+    throw new InvalidArgumentError(`"${value}" is not a bandwidth: give megabits per second, such as 20 or 0.5.`);
+  }
+  return number;
+}
+
+export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultProber): Promise<number> {
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name(APP.name)
@@ -52,7 +81,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
+  const checkCommand = program
     .command('check')
     .description('check a machine profile (or, later, this machine) and print a readiness report')
     .option('--profile <file>', 'evaluate a saved machine profile instead of probing this machine (- reads standard input)')
@@ -61,19 +90,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     .option('--strict', 'exit with 1 on warnings and unknowns too')
     .allowExcessArguments(false)
     .action(async (options: CheckOptions) => {
-      exitCode = await check(options, io);
+      exitCode = await check(options, io, probe);
     });
+  addProbeOptions(checkCommand);
 
-  program
+  const collectCommand = program
     .command('collect')
-    .description("write this machine's profile")
+    .description("write this machine's profile (JSON), to open here or on another machine")
     .option('--out <file>', 'write the profile to this file instead of stdout')
     .allowExcessArguments(false)
-    .action(() => {
-      throw new UsageError(
-        'collect cannot probe this machine yet: live probes are not built. Write a profile by hand (see samples/profiles) and run check --profile FILE.',
-      );
+    .action(async (options: CollectFlags) => {
+      exitCode = await collect(options, io, probe);
     });
+  addProbeOptions(collectCommand);
 
   try {
     if (argv.length === 0) {
@@ -100,16 +129,55 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function check(options: CheckOptions, io: CliIo): Promise<number> {
-  if (!options.profile) {
-    throw new UsageError(
-      'check cannot probe this machine yet: live probes are not built. Pass a saved profile with --profile FILE (samples in samples/profiles).',
-    );
+/** Probes this machine; injected so that tests can stand in a recorded machine. */
+export type Prober = (options: CollectOptions) => Promise<Collected>;
+const defaultProber: Prober = (options) => collectProfile(options);
+
+async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<MachineProfile> {
+  const { profile, notes } = await probe({
+    cachePath: flags.cache ?? null,
+    offline: flags.offline === true,
+    uploadMbps: flags.uploadMbps ?? null,
+  });
+  for (const note of notes) io.stderr(`note: ${note.field}: ${note.reason}\n`);
+  return profile;
+}
+
+async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<number> {
+  if (options.profile && (options.cache || options.offline || options.uploadMbps !== undefined)) {
+    throw new UsageError('--cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.');
   }
-  const profile = await loadProfile(options.profile);
+  const profile = options.profile ? await loadProfile(options.profile) : await probeThisMachine(options, io, probe);
   const report = buildReport(profile, { edition: options.matrix, toolVersion: APP.version, now: io.now() });
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { width: io.columns, palette: palette(io) }));
   return exitCodeOf(report, options.strict === true);
+}
+
+async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {
+  const profile = await probeThisMachine(options, io, probe);
+  const text = `${JSON.stringify(profile, null, 2)}\n`;
+  if (!options.out) io.stdout(text);
+  else {
+    await writeAtomically(options.out, text).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `the profile could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+      );
+    });
+    io.stderr(`The profile of this machine is in ${options.out}.\n`);
+  }
+  return EXIT.ok;
+}
+
+/** Writes beside the target and renames over it, so that a reader never sees half a file. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 export function exitCodeOf(report: Report, strict: boolean): number {

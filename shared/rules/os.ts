@@ -181,11 +181,13 @@ export function osSystemState(ctx: RuleContext): Finding[] {
     ];
   }
   const sentence =
-    support === true
-      ? `System State backup is available on ${name}${wanted ? ' and is selected' : ''}.`
-      : support === false
-        ? `System State backup is not available on ${name}; files and folders can be backed up.`
-        : 'Whether System State backup is available could not be told, because the Windows version is not known.';
+    ctx.os.kind === 'not-windows'
+      ? `The MARS agent does not run on ${name}, so it can back up neither System State nor files here.`
+      : support === true
+        ? `System State backup is available on ${name}${wanted ? ' and is selected' : ''}.`
+        : support === false
+          ? `System State backup is not available on ${name}; files and folders can be backed up.`
+          : 'Whether System State backup is available could not be told, because the Windows version is not known.';
   return [
     finding(ctx, 'os.system-state', {
       ...base,

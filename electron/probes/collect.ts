@@ -1,0 +1,183 @@
+// The machine profile of the machine this runs on: the composition of the probes for its platform.
+// Probes are injected (command runner, registry, file system), so that tests replay recorded Windows
+// outputs and the Linux probes run for real. Nothing here needs admin rights.
+
+import { stat } from 'node:fs/promises';
+import type { CacheFacts, HostFacts, MachineProfile, NetworkFacts, ProxyFacts, VolumeFacts } from '../../shared/profile/types.js';
+import { validateProfile } from '../../shared/profile/validate.js';
+import { runCommand, type CommandRunner } from './command-runner.js';
+import { folderSize } from './folder-size.js';
+import { probeLinuxCache } from './linux/cache-linux.js';
+import { AZURE_ASSET_TAG, probeLinuxHost, probeLinuxOs } from './linux/host-linux.js';
+import { probeLinuxVolumes, realLinuxFs, type LinuxFs } from './linux/volumes-linux.js';
+import { endpointTargets, probeEndpoints, type NetworkProbeOptions } from './network/endpoints.js';
+import { ProbeNotes, type ProbeNote } from './notes.js';
+import { probeWindowsAgent } from './windows/agent-windows.js';
+import { FILE_ATTRIBUTE, probeMachineFacts } from './windows/machine-facts.js';
+import { probeWindowsOs, probeWindowsSoftware } from './windows/os-windows.js';
+import { environmentProxy, probeWindowsProxy } from './windows/proxy-windows.js';
+import { cachedReader, regExeReader, type RegistryReader } from './windows/registry.js';
+import { queryService } from './windows/service-control.js';
+
+export interface CollectOptions {
+  platform?: NodeJS.Platform;
+  run?: CommandRunner;
+  registry?: RegistryReader;
+  linuxFs?: LinuxFs;
+  env?: NodeJS.ProcessEnv;
+  /** The cache folder to describe: the one the user means to use, or else the one the registry names. */
+  cachePath?: string | null;
+  /** Skip the network test: the endpoints are then unknown, never passed. */
+  offline?: boolean;
+  uploadMbps?: number | null;
+  network?: NetworkProbeOptions;
+  now?: () => Date;
+}
+
+export interface Collected {
+  profile: MachineProfile;
+  notes: ProbeNote[];
+}
+
+export async function collectProfile(options: CollectOptions = {}): Promise<Collected> {
+  const platform = options.platform ?? process.platform;
+  const notes = new ProbeNotes();
+  const env = options.env ?? process.env;
+  const run = options.run ?? runCommand;
+  const partial =
+    platform === 'win32'
+      ? await collectWindows(run, options.registry ?? cachedReader(regExeReader(run)), env, options.cachePath ?? null, notes)
+      : platform === 'linux'
+        ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes)
+        : collectOther(platform, env, notes);
+
+  const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };
+  if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
+  else {
+    const proxy = proxyUrl(partial.proxy.winhttp ?? partial.proxy.environment);
+    network.endpoints = await probeEndpoints(endpointTargets(), { proxy, ...options.network });
+  }
+
+  const profile: MachineProfile = {
+    schemaVersion: 1,
+    capturedAt: (options.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...partial.profile,
+    network,
+  };
+  // A probe bug must not produce a profile that other machines would refuse to open.
+  const valid = validateProfile(profile);
+  if (!valid.ok)
+    throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
+  return { profile, notes: notes.list };
+}
+
+type PlatformFacts = { profile: Omit<MachineProfile, 'schemaVersion' | 'network'>; proxy: ProxyFacts };
+
+async function collectWindows(
+  run: CommandRunner,
+  registry: RegistryReader,
+  env: NodeJS.ProcessEnv,
+  wantedCache: string | null,
+  notes: ProbeNotes,
+): Promise<PlatformFacts> {
+  const [os, software, agentAndRole, proxy, guestAgent] = await Promise.all([
+    probeWindowsOs(registry, notes),
+    probeWindowsSoftware(registry, notes),
+    probeWindowsAgent(registry, run, notes),
+    probeWindowsProxy(run, registry, env, notes),
+    queryService(run, 'WindowsAzureGuestAgent'),
+  ]);
+  const { agent, role } = agentAndRole;
+  const cachePath = wantedCache ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;
+  const facts = await probeMachineFacts(run, cachePath, notes);
+  const volumes = facts.volumes ?? [];
+
+  const azureHints =
+    facts.assetTag === AZURE_ASSET_TAG ||
+    (guestAgent.state !== 'not-installed' && guestAgent.state !== 'unknown') ||
+    volumes.some((v) => v.azureTemporary === true);
+  const azureVm = azureHints ? true : facts.assetTag !== null ? false : null;
+  if (azureVm === null) notes.add('/host/azureVm', 'the SMBIOS asset tag could not be read, so whether this is an Azure VM is not known');
+  const host: HostFacts = { name: env.COMPUTERNAME ?? null, azureVm, role };
+
+  let cache: CacheFacts | null | undefined;
+  if (cachePath) cache = await windowsCache(cachePath, volumes, facts.cacheAttributes, notes);
+  return { profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes }, proxy };
+}
+
+async function windowsCache(
+  path: string,
+  volumes: VolumeFacts[],
+  attributes: number | string | null,
+  notes: ProbeNotes,
+): Promise<CacheFacts> {
+  const letter = /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null;
+  const volume = letter && volumes.some((v) => v.id.toUpperCase() === letter) ? letter : null;
+  const exists = await stat(path).then(
+    (s) => s.isDirectory(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return false;
+      notes.add('/cache/exists', `${path} could not be examined: ${error.message}`);
+      return null;
+    },
+  );
+  if (typeof attributes === 'string') notes.add('/cache/attributes', `the folder's attributes could not be read: ${attributes}`);
+  const bits = typeof attributes === 'number' ? attributes : null;
+  return {
+    path,
+    exists,
+    volume,
+    sizeBytes: exists ? await folderSize(path, notes, '/cache/sizeBytes') : null,
+    attributes:
+      bits === null
+        ? null
+        : {
+            encrypted: (bits & FILE_ATTRIBUTE.encrypted) !== 0,
+            compressed: (bits & FILE_ATTRIBUTE.compressed) !== 0,
+            sparse: (bits & FILE_ATTRIBUTE.sparse) !== 0,
+            reparsePoint: (bits & FILE_ATTRIBUTE.reparsePoint) !== 0,
+          },
+  };
+}
+
+async function collectLinux(
+  run: CommandRunner,
+  fs: LinuxFs,
+  env: NodeJS.ProcessEnv,
+  cachePath: string | null,
+  notes: ProbeNotes,
+): Promise<PlatformFacts> {
+  const [os, host, volumes] = await Promise.all([probeLinuxOs(fs, notes), probeLinuxHost(fs, notes), probeLinuxVolumes(fs, notes)]);
+  const cache = cachePath ? await probeLinuxCache(cachePath, volumes, run, notes) : undefined;
+  return {
+    // The agent exists only for Windows: on Linux "not installed" is a fact, not a guess.
+    profile: { host, os, agent: { installed: false, serviceState: 'not-installed' }, ...(cache ? { cache } : {}), volumes },
+    proxy: { winhttp: null, system: null, environment: environmentProxy(env) },
+  };
+}
+
+function collectOther(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, notes: ProbeNotes): PlatformFacts {
+  notes.add('/volumes', `volumes are not probed on ${platform}`);
+  return {
+    profile: {
+      os: { family: platform === 'darwin' ? 'macos' : 'other' },
+      agent: { installed: false, serviceState: 'not-installed' },
+      volumes: [],
+    },
+    proxy: { winhttp: null, system: null, environment: environmentProxy(env) },
+  };
+}
+
+/** A proxy setting as a URL: "host:port", "http://host:port", or WinHTTP's "http=a:80;https=b:443". */
+export function proxyUrl(setting: string | null | undefined): string | null {
+  if (!setting) return null;
+  const entries = setting
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const https = entries.find((e) => e.toLowerCase().startsWith('https='));
+  const plain = entries.find((e) => !e.includes('='));
+  const chosen = (https ?? plain ?? entries[0] ?? '').replace(/^[a-z]+=/i, '');
+  if (!chosen) return null;
+  return /^[a-z]+:\/\//i.test(chosen) ? chosen : `http://${chosen}`;
+}

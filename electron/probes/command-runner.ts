@@ -1,0 +1,74 @@
+// Starting external commands for the probes: always an argument array (never a shell string), always a
+// timeout, output kept as bytes (Windows tools write UTF-16 or the console code page; decoding is the
+// parser's business). The interface is injected, so tests replay recorded outputs instead.
+
+import { execFile } from 'node:child_process';
+
+export interface CommandResult {
+  /** The exit code, or null when the command did not exit by itself (timed out, killed, not started). */
+  exitCode: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  timedOut: boolean;
+  /** The program does not exist on this machine (ENOENT). */
+  missing: boolean;
+  /** Why it failed to start or finish, in words; null when it ran to completion. */
+  failure: string | null;
+}
+
+export interface RunOptions {
+  timeoutMs: number;
+  /** Extra environment variables: how probes hand paths to PowerShell without quoting them into code. */
+  env?: Record<string, string>;
+}
+
+export type CommandRunner = (command: string, args: readonly string[], options: RunOptions) => Promise<CommandResult>;
+
+export const runCommand: CommandRunner = (command, args, options) =>
+  new Promise((resolve) => {
+    execFile(
+      command,
+      [...args],
+      {
+        encoding: 'buffer',
+        timeout: options.timeoutMs,
+        killSignal: 'SIGKILL',
+        maxBuffer: 64 * 1024 * 1024,
+        windowsHide: true,
+        shell: false,
+        env: options.env ? { ...process.env, ...options.env } : process.env,
+      },
+      (error, stdout, stderr) => {
+        const err = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number }) | null;
+        const timedOut = err?.killed === true && err.signal === 'SIGKILL';
+        const missing = err?.code === 'ENOENT';
+        const exitCode = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        const failure = timedOut
+          ? `${command} did not answer within ${Math.round(options.timeoutMs / 1000)} s`
+          : missing
+            ? `${command} is not available on this machine`
+            : exitCode === null && err
+              ? `${command} could not run: ${err.message}`
+              : null;
+        resolve({ exitCode, stdout: Buffer.from(stdout ?? []), stderr: Buffer.from(stderr ?? []), timedOut, missing, failure });
+      },
+    );
+  });
+
+/** Command output as text: UTF-16LE when it carries a byte-order mark or looks like it, else UTF-8; CRLF folded. */
+export function outputText(bytes: Buffer): string {
+  let text: string;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
+  else if (looksUtf16(bytes)) text = bytes.toString('utf16le');
+  else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return text.replace(/\r\r\n/g, '\n').replace(/\r\n/g, '\n');
+}
+
+/** wmic and some redirected tools write UTF-16LE without a mark: ASCII text then has every odd byte zero. */
+function looksUtf16(bytes: Buffer): boolean {
+  const sample = Math.min(bytes.length, 200) & ~1;
+  if (sample < 4) return false;
+  let zeros = 0;
+  for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
+  return zeros > sample / 2 / 2;
+}

@@ -1,0 +1,246 @@
+// Can this machine reach the Microsoft endpoints the matrix lists? One representative host per pattern
+// (a wildcard cannot be probed), all in parallel, each with its own timeout and one overall budget.
+// HTTPS patterns: DNS, TCP, then a TLS handshake that verifies the certificate, so that a proxy or
+// firewall that intercepts TLS shows up. www.msftncsi.com: an HTTP GET of ncsi.txt, as Windows does.
+// Through a proxy when one is configured (HTTP CONNECT for TLS, an absolute URL for HTTP).
+
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { connect as netConnect, type Socket } from 'node:net';
+import { rootCertificates, connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { EDITIONS } from '../../../shared/matrix/index.js';
+import type { EndpointRow } from '../../../shared/matrix/types.js';
+import type { EndpointProbe } from '../../../shared/profile/types.js';
+
+export interface EndpointTarget {
+  pattern: string;
+  host: string;
+  port: number;
+  protocol: 'http' | 'https';
+}
+
+export interface NetworkProbeOptions {
+  /** Resolves a host name to addresses; injected in tests so that no query leaves the machine. */
+  lookup?: (host: string) => Promise<string[]>;
+  /** Where to connect for a host and port; tests point every host at a local server. */
+  route?: (host: string, port: number) => { host: string; port: number };
+  /** Extra certificate authorities to trust (tests' own CA); the system's are trusted as well. */
+  ca?: string[];
+  /** An HTTP proxy, as http://[user:pass@]host:port. */
+  proxy?: string | null;
+  perProbeTimeoutMs?: number;
+  budgetMs?: number;
+}
+
+const NCSI_PATH = '/ncsi.txt';
+const NCSI_BODY = 'Microsoft NCSI';
+
+/** Every pattern any edition lists, once: a profile collected here can then be judged by either edition. */
+export function endpointTargets(): EndpointTarget[] {
+  const seen = new Map<string, EndpointTarget>();
+  const add = (row: EndpointRow, pattern: string, host: string, protocol: 'http' | 'https', port: number) => {
+    if (!seen.has(pattern)) seen.set(pattern, { pattern, host, port, protocol });
+  };
+  for (const edition of Object.values(EDITIONS)) {
+    for (const row of edition.endpoints) {
+      if (row.anyOf) {
+        // The OS connectivity check: each alternative is probed the way Windows probes it.
+        for (const alternative of row.anyOf) {
+          if (alternative === 'www.msftncsi.com') add(row, alternative, alternative, 'http', 80);
+          else add(row, alternative, alternative, 'https', 443);
+        }
+      } else add(row, row.pattern, row.probeHost, row.protocol, row.port);
+    }
+  }
+  return [...seen.values()];
+}
+
+export async function probeEndpoints(targets: EndpointTarget[], options: NetworkProbeOptions = {}): Promise<EndpointProbe[]> {
+  const budget = options.budgetMs ?? 10_000;
+  const overall = new AbortController();
+  const timer = setTimeout(() => overall.abort(), budget);
+  try {
+    return await Promise.all(targets.map((target) => probeOne(target, options, overall.signal, budget)));
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probeOne(
+  target: EndpointTarget,
+  options: NetworkProbeOptions,
+  overall: AbortSignal,
+  budgetMs: number,
+): Promise<EndpointProbe> {
+  const started = performance.now();
+  const timeoutMs = options.perProbeTimeoutMs ?? 5_000;
+  const result = (reachable: boolean | null, error: string | null): EndpointProbe => ({
+    pattern: target.pattern,
+    host: target.host,
+    port: target.port,
+    reachable,
+    error,
+    ms: reachable ? Math.round(performance.now() - started) : null,
+  });
+  const own = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([own, overall]);
+  try {
+    const attempt = target.protocol === 'https' ? handshake(target, options, signal) : fetchNcsi(target, options, signal);
+    await raceAbort(attempt, signal);
+    return result(true, null);
+  } catch (error) {
+    if (overall.aborted && !own.aborted)
+      return result(null, `not finished within the ${Math.round(budgetMs / 1000)} s the network test may take`);
+    if (own.aborted)
+      return result(false, `timed out after ${Math.round(timeoutMs / 1000)} s: nothing answered (a firewall may be dropping the traffic)`);
+    return result(false, explain(error, target, options.proxy ?? null));
+  }
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new Error('aborted'));
+    signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
+class ProbeError extends Error {}
+
+/** Opens a TCP connection to the host (resolved here) or, through a proxy, a CONNECT tunnel to it. */
+async function openSocket(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<Socket> {
+  if (options.proxy) return tunnel(target, options.proxy, signal);
+  const addresses = await (options.lookup ?? defaultLookup)(target.host).catch((error: NodeJS.ErrnoException) => {
+    throw new ProbeError(`DNS could not resolve ${target.host} (${error.code ?? error.message})`);
+  });
+  if (addresses.length === 0) throw new ProbeError(`DNS has no address for ${target.host}`);
+  const route = options.route?.(target.host, target.port) ?? { host: addresses[0]!, port: target.port };
+  return connectTcp(route.host, route.port, signal);
+}
+
+function connectTcp(host: string, port: number, signal: AbortSignal): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host, port });
+    const abort = () => socket.destroy();
+    signal.addEventListener('abort', abort, { once: true });
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', (error) => {
+      signal.removeEventListener('abort', abort);
+      reject(error);
+    });
+    socket.once('close', () => signal.removeEventListener('abort', abort));
+  });
+}
+
+async function tunnel(target: EndpointTarget, proxy: string, signal: AbortSignal): Promise<Socket> {
+  const url = new URL(proxy);
+  const socket = await connectTcp(url.hostname, Number(url.port || 8080), signal);
+  const auth = url.username
+    ? `Proxy-Authorization: Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}\r\n`
+    : '';
+  socket.write(`CONNECT ${target.host}:${target.port} HTTP/1.1\r\nHost: ${target.host}:${target.port}\r\n${auth}\r\n`);
+  const head = await readHead(socket);
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
+  if (status === 200) return socket;
+  socket.destroy();
+  if (status === 407) throw new ProbeError(`the proxy ${url.host} asks for credentials (407 Proxy Authentication Required)`);
+  throw new ProbeError(`the proxy ${url.host} refused the connection to ${target.host} (${status || 'no HTTP answer'})`);
+}
+
+function readHead(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString('latin1');
+      const end = buffered.indexOf('\r\n\r\n');
+      if (end >= 0) {
+        socket.off('data', onData);
+        const rest = buffered.slice(end + 4);
+        if (rest) socket.unshift(Buffer.from(rest, 'latin1'));
+        resolve(buffered.slice(0, end));
+      }
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+    socket.once('end', () => reject(new ProbeError('the proxy closed the connection')));
+  });
+}
+
+async function handshake(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<void> {
+  const socket = await openSocket(target, options, signal);
+  await new Promise<void>((resolve, reject) => {
+    const tlsOptions: ConnectionOptions = { socket, servername: target.host, ALPNProtocols: ['http/1.1'] };
+    if (options.ca) tlsOptions.ca = [...rootCertificates, ...options.ca];
+    const secure = tlsConnect(tlsOptions, () => {
+      secure.end();
+      resolve();
+    });
+    signal.addEventListener('abort', () => secure.destroy(), { once: true });
+    secure.once('error', reject);
+  });
+}
+
+async function fetchNcsi(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<void> {
+  // Through a proxy, the request goes to the proxy with the full URL; directly, over our own socket
+  // (so that the injected resolver and route apply).
+  const proxy = options.proxy ? new URL(options.proxy) : null;
+  const socket = proxy ? null : await openSocket(target, options, signal);
+  const body = await new Promise<string>((resolve, reject) => {
+    const request = httpRequest(
+      {
+        createConnection: socket ? () => socket : undefined,
+        host: proxy ? proxy.hostname : target.host,
+        port: proxy ? Number(proxy.port || 8080) : target.port,
+        path: proxy ? `http://${target.host}${NCSI_PATH}` : NCSI_PATH,
+        headers: { Host: target.host, Connection: 'close' },
+        signal,
+      },
+      (response) => {
+        if (response.statusCode === 407)
+          reject(new ProbeError(`the proxy ${proxy?.host ?? ''} asks for credentials (407 Proxy Authentication Required)`));
+        else if (response.statusCode !== 200)
+          reject(new ProbeError(`${target.host} answered HTTP ${response.statusCode} instead of its test file`));
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      },
+    );
+    request.once('error', reject);
+    request.end();
+  });
+  if (body.trim() !== NCSI_BODY)
+    throw new ProbeError(`${target.host} answered, but not with its test file: a captive portal or filtering proxy may be in the way`);
+}
+
+async function defaultLookup(host: string): Promise<string[]> {
+  return (await dnsLookup(host, { all: true })).map((a) => a.address);
+}
+
+/** An error in words a helpdesk agent can read aloud. */
+function explain(error: unknown, target: EndpointTarget, proxy: string | null): string {
+  if (error instanceof ProbeError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const where = proxy ? `the proxy ${new URL(proxy).host}` : `${target.host}:${target.port}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `${where} refused the connection`;
+    case 'ECONNRESET':
+      return `${where} reset the connection (a firewall may be blocking it)`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `no route to ${where}: the network is unreachable`;
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return `TLS intercepted: ${target.host} presented a certificate from an authority this machine does not trust (a proxy or firewall inspecting TLS?)`;
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS intercepted: the certificate presented is not for ${target.host}`;
+    case 'CERT_HAS_EXPIRED':
+      return `the certificate presented for ${target.host} has expired (is the clock right, or is TLS intercepted?)`;
+    default:
+      return `${where}: ${(error as Error).message}`;
+  }
+}

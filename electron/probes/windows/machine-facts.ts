@@ -1,0 +1,160 @@
+// Volumes, the SMBIOS asset tag and the cache folder's attributes in one Windows PowerShell run (its
+// start-up is the slow part, so it happens once). CIM queries rather than wmic, which Windows 11 24H2 and
+// Server 2025 no longer have; wmic remains the fallback where PowerShell fails. Inputs reach the script
+// through environment variables, never spliced into its code, so no path can break its quoting.
+
+import type { DriveType, VolumeFacts } from '../../../shared/profile/types.js';
+import { outputText, type CommandRunner } from '../command-runner.js';
+import type { ProbeNotes } from '../notes.js';
+
+export const FILE_ATTRIBUTE = { sparse: 0x200, reparsePoint: 0x400, compressed: 0x800, encrypted: 0x4000 } as const;
+
+export const MACHINE_FACTS_SCRIPT = `
+$ErrorActionPreference = 'Stop'
+[Console]::OutputEncoding = [Text.Encoding]::UTF8
+$shell = $null
+try { $shell = New-Object -ComObject Shell.Application } catch {}
+$volumes = foreach ($d in @(Get-CimInstance -ClassName Win32_LogicalDisk -OperationTimeoutSec 10)) {
+  $bitlocker = $null
+  if ($shell -and $d.DriveType -ne 4) {
+    try { $bitlocker = $shell.NameSpace($d.DeviceID + '\\').Self.ExtendedProperty('System.Volume.BitLockerProtection') } catch {}
+  }
+  $readme = $null
+  if ($d.DriveType -eq 3) { try { $readme = Test-Path -LiteralPath ($d.DeviceID + '\\DATALOSS_WARNING_README.txt') } catch {} }
+  [pscustomobject]@{ DeviceID = $d.DeviceID; DriveType = $d.DriveType; FileSystem = $d.FileSystem; Size = $d.Size;
+    FreeSpace = $d.FreeSpace; VolumeName = $d.VolumeName; ProviderName = $d.ProviderName; Access = $d.Access;
+    BitLocker = $bitlocker; DataLossReadme = $readme }
+}
+$tag = $null
+try { $tag = (Get-CimInstance -ClassName Win32_SystemEnclosure -OperationTimeoutSec 10 | Select-Object -First 1).SMBIOSAssetTag } catch {}
+$cache = $null
+if ($env:MARS_CACHE_PATH) {
+  try { $cache = [int](Get-Item -LiteralPath $env:MARS_CACHE_PATH -Force).Attributes } catch { $cache = $_.Exception.Message }
+}
+ConvertTo-Json -Compress -Depth 4 -InputObject ([pscustomobject]@{ Volumes = @($volumes); AssetTag = $tag; CacheAttributes = $cache })
+`;
+
+export interface LogicalDisk {
+  DeviceID: string;
+  DriveType: number | null;
+  FileSystem: string | null;
+  Size: number | string | null;
+  FreeSpace: number | string | null;
+  VolumeName: string | null;
+  ProviderName: string | null;
+  Access: number | null;
+  BitLocker?: number | null;
+  DataLossReadme?: boolean | null;
+}
+
+export interface MachineFacts {
+  volumes: VolumeFacts[] | null;
+  assetTag: string | null;
+  /** The cache folder's attribute bits, or the reason they could not be read. */
+  cacheAttributes: number | string | null;
+}
+
+const DRIVE_TYPES: Record<number, DriveType> = { 2: 'removable', 3: 'fixed', 4: 'network', 5: 'optical', 6: 'ram' };
+
+/** System.Volume.BitLockerProtection: 1 on, 3 encrypting, 4 decrypting, 5 suspended (all readable), 2 off, 6 locked. */
+export function bitlockerOf(value: number | null | undefined): VolumeFacts['bitlocker'] {
+  if (value === 2) return 'off';
+  if (value === 6) return 'locked';
+  if (value === 1 || value === 3 || value === 4 || value === 5) return 'unlocked';
+  return 'unknown';
+}
+
+/** Win32_LogicalDisk as the profile describes a volume. */
+export function volumeFromLogicalDisk(disk: LogicalDisk): VolumeFacts {
+  const size = toNumber(disk.Size);
+  return {
+    id: disk.DeviceID.toUpperCase(),
+    label: disk.VolumeName || null,
+    fileSystem: disk.FileSystem || null,
+    driveType: DRIVE_TYPES[disk.DriveType ?? 0] ?? 'unknown',
+    sizeBytes: size,
+    freeBytes: toNumber(disk.FreeSpace),
+    // Access: 1 readable only, 2 writeable, 3 read/write, 4 write once; 0 or absent: not reported.
+    readOnly: disk.Access === 1 ? true : disk.Access === 2 || disk.Access === 3 ? false : null,
+    // A drive letter with no size is a card reader or an optical drive with no medium in it.
+    online: size !== null,
+    bitlocker: bitlockerOf(disk.BitLocker),
+    deduplicated: null,
+    azureTemporary: disk.DataLossReadme ?? null,
+    remotePath: disk.DriveType === 4 ? disk.ProviderName || null : null,
+  };
+}
+
+function toNumber(value: number | string | null | undefined): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const number = typeof value === 'number' ? value : Number(value);
+  return Number.isSafeInteger(number) && number >= 0 ? number : null;
+}
+
+export function parseMachineFacts(text: string): MachineFacts {
+  const parsed = JSON.parse(text) as { Volumes?: LogicalDisk[] | null; AssetTag?: string | null; CacheAttributes?: number | string | null };
+  return {
+    volumes: (parsed.Volumes ?? []).filter((d) => d && typeof d.DeviceID === 'string').map(volumeFromLogicalDisk),
+    assetTag: typeof parsed.AssetTag === 'string' ? parsed.AssetTag.trim() : null,
+    cacheAttributes: parsed.CacheAttributes ?? null,
+  };
+}
+
+/** `wmic logicaldisk get ... /format:csv`: UTF-16 or ANSI, CRLF, a blank first line, columns in alphabetical order. */
+export function parseWmicCsv(text: string): VolumeFacts[] {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const header = lines.shift()?.split(',') ?? [];
+  return lines.map((line) => {
+    const cells = line.split(',');
+    const get = (name: string) => {
+      const value = cells[header.indexOf(name)];
+      return value === undefined || value === '' ? null : value;
+    };
+    return volumeFromLogicalDisk({
+      DeviceID: get('DeviceID') ?? '?',
+      DriveType: get('DriveType') === null ? null : Number(get('DriveType')),
+      FileSystem: get('FileSystem'),
+      Size: get('Size'),
+      FreeSpace: get('FreeSpace'),
+      VolumeName: get('VolumeName'),
+      ProviderName: get('ProviderName'),
+      Access: get('Access') === null ? null : Number(get('Access')),
+    });
+  });
+}
+
+const WMIC_ARGS = ['logicaldisk', 'get', 'Access,DeviceID,DriveType,FileSystem,FreeSpace,ProviderName,Size,VolumeName', '/format:csv'];
+
+export async function probeMachineFacts(run: CommandRunner, cachePath: string | null, notes: ProbeNotes): Promise<MachineFacts> {
+  const env: Record<string, string> = cachePath ? { MARS_CACHE_PATH: cachePath } : {};
+  const result = await run(
+    'powershell.exe',
+    ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', MACHINE_FACTS_SCRIPT],
+    {
+      timeoutMs: 20_000,
+      env,
+    },
+  );
+  if (!result.failure && result.exitCode === 0) {
+    try {
+      return parseMachineFacts(outputText(result.stdout));
+    } catch (error) {
+      notes.add('/volumes', `PowerShell's answer could not be read (${(error as Error).message}); trying wmic`);
+    }
+  } else {
+    notes.add(
+      '/volumes',
+      `PowerShell could not list the volumes (${result.failure ?? outputText(result.stderr).trim().split('\n')[0]}); trying wmic`,
+    );
+  }
+  const wmic = await run('wmic', WMIC_ARGS, { timeoutMs: 10_000 });
+  if (!wmic.failure && wmic.exitCode === 0) {
+    notes.add('/volumes', 'BitLocker states and the Azure temporary disk were not read (wmic cannot tell them)');
+    return { volumes: parseWmicCsv(outputText(wmic.stdout)), assetTag: null, cacheAttributes: null };
+  }
+  notes.add('/volumes', `wmic could not list the volumes either (${wmic.failure ?? `exit ${wmic.exitCode}`})`);
+  return { volumes: null, assetTag: null, cacheAttributes: null };
+}

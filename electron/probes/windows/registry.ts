@@ -1,0 +1,75 @@
+// Reading the Windows registry with reg.exe: always present, no admin rights needed for these keys, and
+// started with an argument array, so key paths with spaces ("Windows Azure Backup") need no quoting.
+// /reg:64 reads the 64-bit view even from a 32-bit process, where the agent writes its values.
+
+import { outputText, type CommandRunner } from '../command-runner.js';
+
+export interface RegistryValue {
+  type: string;
+  /** REG_DWORD and REG_QWORD as numbers; every other type as reg.exe prints it. */
+  data: string | number;
+}
+
+export type KeyRead = { status: 'ok'; values: Map<string, RegistryValue> } | { status: 'missing' } | { status: 'error'; reason: string };
+
+export interface RegistryReader {
+  readKey(key: string): Promise<KeyRead>;
+}
+
+const REG_TIMEOUT_MS = 5000;
+
+/** Parses `reg query KEY` (without /s): the values of the key itself, by lower-cased name. */
+export function parseRegQuery(text: string): Map<string, RegistryValue> {
+  const values = new Map<string, RegistryValue>();
+  let headers = 0;
+  for (const line of text.split('\n')) {
+    if (/^HKEY_/i.test(line)) {
+      // The first header is the key; later headers are its subkeys, which are not read here.
+      if (++headers > 1) break;
+      continue;
+    }
+    const match = /^ {4}(.*?) {4}(REG_[A-Z_]+)(?: {4}(.*))?$/.exec(line.replace(/\s+$/, ''));
+    if (!match) continue;
+    const [, name = '', type = '', raw = ''] = match;
+    values.set(name.toLowerCase(), { type, data: type === 'REG_DWORD' || type === 'REG_QWORD' ? Number.parseInt(raw, 16) : raw });
+  }
+  return values;
+}
+
+export function regExeReader(run: CommandRunner): RegistryReader {
+  return {
+    async readKey(key) {
+      const result = await run('reg', ['query', key, '/reg:64'], { timeoutMs: REG_TIMEOUT_MS });
+      if (result.failure) return { status: 'error', reason: result.failure };
+      if (result.exitCode === 0) return { status: 'ok', values: parseRegQuery(outputText(result.stdout)) };
+      const message = outputText(result.stderr).trim() || outputText(result.stdout).trim();
+      // reg.exe exits 1 both for a missing key and for a denied one; only its (localised) words differ.
+      if (/unable to find/i.test(message)) return { status: 'missing' };
+      return { status: 'error', reason: message.replace(/^ERROR:\s*/i, '') || `reg.exe exited with ${result.exitCode}` };
+    },
+  };
+}
+
+/** Reads many keys at once, each once, so that probes can ask for the same key without a second process. */
+export function cachedReader(reader: RegistryReader): RegistryReader {
+  const cache = new Map<string, Promise<KeyRead>>();
+  return {
+    readKey(key) {
+      const id = key.toLowerCase();
+      if (!cache.has(id)) cache.set(id, reader.readKey(key));
+      return cache.get(id)!;
+    },
+  };
+}
+
+export function stringValue(read: KeyRead, name: string): string | null {
+  if (read.status !== 'ok') return null;
+  const value = read.values.get(name.toLowerCase());
+  return value && typeof value.data === 'string' && value.data !== '' ? value.data : null;
+}
+
+export function numberValue(read: KeyRead, name: string): number | null {
+  if (read.status !== 'ok') return null;
+  const value = read.values.get(name.toLowerCase());
+  return value && typeof value.data === 'number' && Number.isFinite(value.data) ? value.data : null;
+}
