@@ -44,7 +44,7 @@ export const runCommand: CommandRunner = (command, args, options) =>
         const missing = err?.code === 'ENOENT';
         const exitCode = err ? (typeof err.code === 'number' ? err.code : null) : 0;
         const failure = timedOut
-          ? `${command} did not answer within ${Math.round(options.timeoutMs / 1000)} s`
+          ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
           : missing
             ? `${command} is not available on this machine`
             : exitCode === null && err
@@ -71,4 +71,9 @@ function looksUtf16(bytes: Buffer): boolean {
   let zeros = 0;
   for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
   return zeros > sample / 2 / 2;
+}
+
+/** "300 ms", "5 s": how long something was waited for, in words. */
+export function formatWait(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

@@ -1,6 +1,8 @@
 // Why a probed field is null or unknown. The profile has no room for reasons (its schema is closed), so
 // probes write them here; the CLI prints them beside the report and the wizard shows them.
 
+import { formatWait } from './command-runner.js';
+
 export interface ProbeNote {
   /** JSON pointer of the profile field the note explains. */
   field: string;
@@ -29,7 +31,7 @@ export async function guarded<T>(notes: ProbeNotes, field: string, fallback: T, 
 export function withTimeout<T>(promise: Promise<T>, ms: number, notes: ProbeNotes, field: string, fallback: T): Promise<T> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      notes.add(field, `did not answer within ${Math.round(ms / 1000)} s`);
+      notes.add(field, `did not answer within ${formatWait(ms)}`);
       resolve(fallback);
     }, ms);
     promise.then(

@@ -1,7 +1,7 @@
 // The cache folder facts for a path the user names, on Linux: does it exist, which mount holds it, how
 // big it is, and its attributes (lsattr reads the same inode flags Windows calls compressed/encrypted).
 
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { posix } from 'node:path';
 import type { CacheFacts, VolumeFacts } from '../../../shared/profile/types.js';
 import type { CommandRunner } from '../command-runner.js';
@@ -35,7 +35,9 @@ export async function probeLinuxCache(path: string, volumes: VolumeFacts[], run:
       attributes: null,
     };
   }
-  const lsattr = await run('lsattr', ['-d', absolute], { timeoutMs: 5000 });
+  // lsattr does not read through a symbolic link: ask about the folder it points to.
+  const target = info.isSymbolicLink() ? await realpath(absolute).catch(() => absolute) : absolute;
+  const lsattr = await run('lsattr', ['-d', target], { timeoutMs: 5000 });
   const flags = lsattr.exitCode === 0 ? parseLsattr(outputText(lsattr.stdout)) : null;
   if (!flags)
     notes.add('/cache/attributes', `lsattr could not read the folder's flags: ${lsattr.failure ?? outputText(lsattr.stderr).trim()}`);

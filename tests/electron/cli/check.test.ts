@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,11 +159,41 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
     });
   }
 
-  it('says plainly that it cannot probe this machine yet', async () => {
-    const result = await cliProcess(['check', '--json']);
+  it('refuses a bandwidth that is not a number', async () => {
+    const result = await cliProcess(['check', '--offline', '--upload-mbps', 'fast']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/"fast" is not a bandwidth/);
+  });
+  it('refuses probing options together with --profile', async () => {
+    const result = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--offline']);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/with --profile nothing is probed/);
+  });
+});
+
+describe('probing this machine', () => {
+  it('check without --profile probes it: on Linux, not ready, saying the agent needs Windows', async () => {
+    const result = await cliProcess(['check', '--offline', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings.find((f: { check: string }) => f.check === 'os.supported').status).toBe('fail');
+    expect(result.stderr).toMatch(/note: \/network\/endpoints: not tested: --offline/);
+  });
+  it('collect --out writes a profile that check --profile then opens', async () => {
+    const out = join(dir, 'collected.json');
+    const collected = await cliProcess(['collect', '--offline', '--upload-mbps', '20', '--out', out]);
+    expect(collected.code).toBe(0);
+    expect(collected.stdout).toBe('');
+    const profile = JSON.parse(readFileSync(out, 'utf8'));
+    expect(profile.network.uploadMbps).toBe(20);
+    expect((await cliProcess(['check', '--profile', out, '--json'])).code).toBe(1);
+  });
+  it('collect leaves nothing behind when it cannot write', async () => {
+    const out = join(dir, 'no-such-folder', 'p.json');
+    const result = await cliProcess(['collect', '--offline', '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/cannot probe this machine yet/);
+    expect(result.stderr).toMatch(/could not be written to .*its folder does not exist/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 
