@@ -17,6 +17,7 @@ import { FILE_ATTRIBUTE, probeMachineFacts } from './windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from './windows/os-windows.js';
 import { environmentProxy, probeWindowsProxy } from './windows/proxy-windows.js';
 import { cachedReader, regExeReader, type RegistryReader } from './windows/registry.js';
+import { fallbackReader, loadNativeReg, nativeRegReader } from './windows/registry-native.js';
 import { queryService } from './windows/service-control.js';
 
 export interface CollectOptions {
@@ -46,7 +47,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const run = options.run ?? runCommand;
   const partial =
     platform === 'win32'
-      ? await collectWindows(run, options.registry ?? cachedReader(regExeReader(run)), env, options.cachePath ?? null, notes)
+      ? await collectWindows(run, options.registry ?? windowsRegistry(run), env, options.cachePath ?? null, notes)
       : platform === 'linux'
         ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes)
         : collectOther(platform, env, notes);
@@ -69,6 +70,13 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
   return { profile, notes: notes.list };
+}
+
+/** In process with native-reg where it loads; reg.exe otherwise, and for any key native-reg fails on. */
+function windowsRegistry(run: CommandRunner): RegistryReader {
+  const native = loadNativeReg();
+  const regExe = regExeReader(run);
+  return cachedReader(native ? fallbackReader(nativeRegReader(native), regExe) : regExe);
 }
 
 type PlatformFacts = { profile: Omit<MachineProfile, 'schemaVersion' | 'network'>; proxy: ProxyFacts };

@@ -1,0 +1,82 @@
+// Reading the registry in process with native-reg (prebuilt N-API binaries, no process per key, real
+// "access denied" errors). Loaded only on Windows; where it cannot load, reg.exe does the reading.
+
+import { createRequire } from 'node:module';
+import type { KeyRead, RegistryReader, RegistryValue } from './registry.js';
+
+/** The part of native-reg this reader uses; injected in tests, which run where native-reg cannot. */
+export interface NativeReg {
+  HKLM: unknown;
+  HKCU: unknown;
+  Access: { READ: number; WOW64_64KEY: number };
+  openKey(hkey: unknown, subKey: string, access: number): unknown;
+  enumValueNames(hkey: unknown): string[];
+  queryValueRaw(hkey: unknown, name: string | null): (Buffer & { type: number }) | null;
+  parseValue(value: (Buffer & { type: number }) | null): number | bigint | string | string[] | Buffer | null;
+  closeKey(hkey: unknown): void;
+}
+
+const TYPE_NAMES: Record<number, string> = {
+  0: 'REG_NONE',
+  1: 'REG_SZ',
+  2: 'REG_EXPAND_SZ',
+  3: 'REG_BINARY',
+  4: 'REG_DWORD',
+  5: 'REG_DWORD_BIG_ENDIAN',
+  7: 'REG_MULTI_SZ',
+  11: 'REG_QWORD',
+};
+
+export function loadNativeReg(): NativeReg | null {
+  try {
+    return createRequire(import.meta.url)('native-reg') as NativeReg;
+  } catch {
+    return null;
+  }
+}
+
+/** The same values, types and text as reg.exe would print, so both readers are interchangeable. */
+export function nativeRegReader(reg: NativeReg): RegistryReader {
+  return {
+    async readKey(key) {
+      const [hive = '', ...rest] = key.split('\\');
+      const root = /^(HKLM|HKEY_LOCAL_MACHINE)$/i.test(hive) ? reg.HKLM : /^(HKCU|HKEY_CURRENT_USER)$/i.test(hive) ? reg.HKCU : null;
+      if (!root) return { status: 'error', reason: `unsupported registry hive ${hive}` };
+      let handle: unknown = null;
+      try {
+        handle = reg.openKey(root, rest.join('\\'), reg.Access.READ | reg.Access.WOW64_64KEY);
+        if (!handle) return { status: 'missing' };
+        const values = new Map<string, RegistryValue>();
+        for (const name of reg.enumValueNames(handle)) {
+          const raw = reg.queryValueRaw(handle, name);
+          if (!raw) continue;
+          values.set(name.toLowerCase(), { type: TYPE_NAMES[raw.type] ?? `REG_${raw.type}`, data: asText(reg.parseValue(raw)) });
+        }
+        return { status: 'ok', values } satisfies KeyRead;
+      } catch (error) {
+        return { status: 'error', reason: (error as Error).message };
+      } finally {
+        if (handle) reg.closeKey(handle);
+      }
+    },
+  };
+}
+
+function asText(value: number | bigint | string | string[] | Buffer | null): string | number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join('\\0');
+  if (Buffer.isBuffer(value)) return value.toString('hex').toUpperCase();
+  return '';
+}
+
+/** Reads with the first reader; a key it fails on (not missing: failing) is read again by the second. */
+export function fallbackReader(first: RegistryReader, second: RegistryReader): RegistryReader {
+  return {
+    async readKey(key) {
+      const read = await first.readKey(key);
+      return read.status === 'error' ? second.readKey(key) : read;
+    },
+  };
+}
