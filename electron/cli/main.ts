@@ -10,7 +10,10 @@ import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
 import { writeFile, rename, rm } from 'node:fs/promises';
 import type { MachineProfile } from '../../shared/profile/types.js';
-import { APP } from '../app-info.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP, RENDERER_DIR } from '../app-info.js';
+import { startWebServer } from '../web/server.js';
 import { collectProfile, type Collected, type CollectOptions } from '../probes/collect.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 
@@ -63,6 +66,13 @@ function addProbeOptions(command: Command): Command {
     .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
 }
 
+function parsePort(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535)
+    throw new InvalidArgumentError(`"${value}" is not a port number (0 to 65535).`);
+  return number;
+}
+
 function parseMbps(value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
@@ -103,6 +113,15 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       exitCode = await collect(options, io, probe);
     });
   addProbeOptions(collectCommand);
+
+  program
+    .command('web')
+    .description('serve the wizard to a browser on this machine (127.0.0.1 only), for servers without a desktop')
+    .option('--port <n>', 'the port to listen on (default: any free one)', parsePort)
+    .allowExcessArguments(false)
+    .action(async (options: { port?: number }) => {
+      exitCode = await web(options, io);
+    });
 
   try {
     if (argv.length === 0) {
@@ -178,6 +197,20 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+async function web(options: { port?: number }, io: CliIo): Promise<number> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new UsageError(`the wizard's pages are not built (${RENDERER_DIR} is missing): run "npm run build" first.`);
+  }
+  const server = await startWebServer({ rendererDir: RENDERER_DIR, ...(options.port !== undefined ? { port: options.port } : {}) });
+  io.stdout(`The wizard is at ${server.url}\nOpen it in a browser on this machine; press Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => void server.close().then(resolve);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return EXIT.ok;
 }
 
 export function exitCodeOf(report: Report, strict: boolean): number {

@@ -3,11 +3,21 @@
 // outputs and the Linux probes run for real. Nothing here needs admin rights.
 
 import { stat } from 'node:fs/promises';
-import type { CacheFacts, HostFacts, MachineProfile, NetworkFacts, ProxyFacts, VolumeFacts } from '../../shared/profile/types.js';
+import type { ScanProgress, ScanStep } from '../../shared/api/wizard-api.js';
+import type {
+  CacheFacts,
+  HostFacts,
+  MachineProfile,
+  NetworkFacts,
+  ProxyFacts,
+  SelectedItem,
+  Selection,
+  VolumeFacts,
+} from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import { runCommand, type CommandRunner } from './command-runner.js';
 import { folderSize } from './folder-size.js';
-import { probeLinuxCache } from './linux/cache-linux.js';
+import { mountOf, probeLinuxCache } from './linux/cache-linux.js';
 import { AZURE_ASSET_TAG, probeLinuxHost, probeLinuxOs } from './linux/host-linux.js';
 import { probeLinuxVolumes, realLinuxFs, type LinuxFs } from './linux/volumes-linux.js';
 import { endpointTargets, probeEndpoints, type NetworkProbeOptions } from './network/endpoints.js';
@@ -32,7 +42,19 @@ export interface CollectOptions {
   offline?: boolean;
   uploadMbps?: number | null;
   network?: NetworkProbeOptions;
+  /** What the user means to back up: folders (measured here) and System State. */
+  selection?: { paths: string[]; systemState: boolean } | null;
+  /** Told when each step starts and ends, for the wizard's progress. */
+  onProgress?: (progress: ScanProgress) => void;
+  /** Stops the collection between steps (and the network test at once). */
+  signal?: AbortSignal;
   now?: () => Date;
+}
+
+export class CollectCancelled extends Error {
+  constructor() {
+    super('the scan was cancelled');
+  }
 }
 
 export interface Collected {
@@ -45,19 +67,29 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const notes = new ProbeNotes();
   const env = options.env ?? process.env;
   const run = options.run ?? runCommand;
+  const track = tracker(options);
   const partial =
     platform === 'win32'
-      ? await collectWindows(run, options.registry ?? windowsRegistry(run), env, options.cachePath ?? null, notes)
+      ? await collectWindows(run, options.registry ?? windowsRegistry(run), env, options.cachePath ?? null, notes, track)
       : platform === 'linux'
-        ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes)
+        ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes, track)
         : collectOther(platform, env, notes);
+
+  const selection = options.selection
+    ? await track('selection', measureSelection(options.selection, partial.profile.volumes, platform, notes))
+    : undefined;
 
   const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };
   if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
   else {
     const proxy = proxyUrl(partial.proxy.winhttp ?? partial.proxy.environment);
-    network.endpoints = await probeEndpoints(endpointTargets(), { proxy, ...options.network });
+    const signal = options.signal;
+    network.endpoints = await track(
+      'network',
+      probeEndpoints(endpointTargets(), { proxy, ...options.network, ...(signal ? { signal } : {}) }),
+    );
   }
+  if (selection) partial.profile.selection = selection;
 
   const profile: MachineProfile = {
     schemaVersion: 1,
@@ -79,6 +111,37 @@ function windowsRegistry(run: CommandRunner): RegistryReader {
   return cachedReader(native ? fallbackReader(nativeRegReader(native), regExe) : regExe);
 }
 
+type Track = <T>(step: ScanStep, work: Promise<T>) => Promise<T>;
+
+/** Reports each step's start and end, and stops between steps once the signal is aborted. */
+function tracker(options: CollectOptions): Track {
+  return async (step, work) => {
+    if (options.signal?.aborted) throw new CollectCancelled();
+    options.onProgress?.({ step, state: 'running' });
+    const value = await work;
+    if (options.signal?.aborted) throw new CollectCancelled();
+    options.onProgress?.({ step, state: 'done' });
+    return value;
+  };
+}
+
+/** Each selected folder with its volume and size. The scan for file kinds MARS skips is issue 6's. */
+async function measureSelection(
+  wanted: { paths: string[]; systemState: boolean },
+  volumes: VolumeFacts[],
+  platform: NodeJS.Platform,
+  notes: ProbeNotes,
+): Promise<Selection> {
+  const items = await Promise.all(
+    wanted.paths.map(async (path, index): Promise<SelectedItem> => {
+      const volume = platform === 'win32' ? (/^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null) : (mountOf(path, volumes)?.id ?? null);
+      const sizeBytes = await folderSize(path, notes, `/selection/items/${index}/sizeBytes`);
+      return { path, volume, sizeBytes, fileCount: null, skipped: null, oneDrive: null, dfsReplicated: null };
+    }),
+  );
+  return { systemState: wanted.systemState, items };
+}
+
 type PlatformFacts = { profile: Omit<MachineProfile, 'schemaVersion' | 'network'>; proxy: ProxyFacts };
 
 async function collectWindows(
@@ -87,17 +150,23 @@ async function collectWindows(
   env: NodeJS.ProcessEnv,
   wantedCache: string | null,
   notes: ProbeNotes,
+  track: Track,
 ): Promise<PlatformFacts> {
-  const [os, software, agentAndRole, proxy, guestAgent] = await Promise.all([
-    probeWindowsOs(registry, notes),
-    probeWindowsSoftware(registry, notes),
-    probeWindowsAgent(registry, run, notes),
-    probeWindowsProxy(run, registry, env, notes),
-    queryService(run, 'WindowsAzureGuestAgent'),
+  const [[os, software, proxy, guestAgent], agentAndRole] = await Promise.all([
+    track(
+      'system',
+      Promise.all([
+        probeWindowsOs(registry, notes),
+        probeWindowsSoftware(registry, notes),
+        probeWindowsProxy(run, registry, env, notes),
+        queryService(run, 'WindowsAzureGuestAgent'),
+      ]),
+    ),
+    track('agent', probeWindowsAgent(registry, run, notes)),
   ]);
   const { agent, role } = agentAndRole;
   const cachePath = wantedCache ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;
-  const facts = await probeMachineFacts(run, cachePath, notes);
+  const facts = await track('volumes', probeMachineFacts(run, cachePath, notes));
   const volumes = facts.volumes ?? [];
 
   const azureHints =
@@ -109,7 +178,7 @@ async function collectWindows(
   const host: HostFacts = { name: env.COMPUTERNAME ?? null, azureVm, role };
 
   let cache: CacheFacts | null | undefined;
-  if (cachePath) cache = await windowsCache(cachePath, volumes, facts.cacheAttributes, notes);
+  if (cachePath) cache = await track('cache', windowsCache(cachePath, volumes, facts.cacheAttributes, notes));
   return { profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes }, proxy };
 }
 
@@ -154,9 +223,13 @@ async function collectLinux(
   env: NodeJS.ProcessEnv,
   cachePath: string | null,
   notes: ProbeNotes,
+  track: Track,
 ): Promise<PlatformFacts> {
-  const [os, host, volumes] = await Promise.all([probeLinuxOs(fs, notes), probeLinuxHost(fs, notes), probeLinuxVolumes(fs, notes)]);
-  const cache = cachePath ? await probeLinuxCache(cachePath, volumes, run, notes) : undefined;
+  const [[os, host], volumes] = await Promise.all([
+    track('system', Promise.all([probeLinuxOs(fs, notes), probeLinuxHost(fs, notes)])),
+    track('volumes', probeLinuxVolumes(fs, notes)),
+  ]);
+  const cache = cachePath ? await track('cache', probeLinuxCache(cachePath, volumes, run, notes)) : undefined;
   return {
     // The agent exists only for Windows: on Linux "not installed" is a fact, not a guess.
     profile: { host, os, agent: { installed: false, serviceState: 'not-installed' }, ...(cache ? { cache } : {}), volumes },

@@ -3,9 +3,9 @@
 // are always printed too, so colour is never the only signal.
 
 import wrapAnsi from 'wrap-ansi';
-import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
 import { plural } from '../rules/finding.js';
-import type { Finding, Report, Status } from './types.js';
+import { groupFindings } from './grouping.js';
+import type { Finding, Report } from './types.js';
 
 export interface Palette {
   red(text: string): string;
@@ -22,9 +22,7 @@ function id(text: string): string {
   return text;
 }
 
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
 const VERDICT_WORDS = { ready: 'READY', 'ready-with-warnings': 'READY WITH WARNINGS', 'not-ready': 'NOT READY' };
-const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
 
 export interface TextOptions {
   width?: number;
@@ -44,25 +42,11 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const c = report.counts;
   lines.push(`${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
 
-  for (const [area, findings] of groupByArea(report.findings)) {
-    lines.push('', p.bold(AREA_NAMES[area]));
-    for (const f of findings) lines.push(...renderFinding(f, width, p));
+  for (const group of groupFindings(report.findings)) {
+    lines.push('', p.bold(group.name));
+    for (const f of group.findings) lines.push(...renderFinding(f, width, p));
   }
   return `${lines.join('\n')}\n`;
-}
-
-function groupByArea(findings: readonly Finding[]): [Area, Finding[]][] {
-  const groups = new Map<Area, Finding[]>();
-  for (const f of findings) {
-    const area = areaOf(f.check);
-    groups.set(area, [...(groups.get(area) ?? []), f]);
-  }
-  const worstOf = (list: Finding[]) => Math.min(...list.map((f) => SEVERITY[f.status]));
-  const order = (f: Finding) => SEVERITY[f.status] * 1000 + (CHECK_ORDER.get(f.check) ?? 0);
-  // Stable sorts: equal areas and findings keep the catalogue's order.
-  return [...groups.entries()]
-    .map(([area, list]) => [area, [...list].sort((a, b) => order(a) - order(b))] as [Area, Finding[]])
-    .sort((a, b) => worstOf(a[1]) - worstOf(b[1]));
 }
 
 function renderFinding(f: Finding, width: number, p: Palette): string[] {

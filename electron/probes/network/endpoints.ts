@@ -30,6 +30,8 @@ export interface NetworkProbeOptions {
   proxy?: string | null;
   perProbeTimeoutMs?: number;
   budgetMs?: number;
+  /** Cancels the whole test (the wizard's Cancel). */
+  signal?: AbortSignal;
 }
 
 const NCSI_PATH = '/ncsi.txt';
@@ -59,6 +61,7 @@ export async function probeEndpoints(targets: EndpointTarget[], options: Network
   const budget = options.budgetMs ?? 10_000;
   const overall = new AbortController();
   const timer = setTimeout(() => overall.abort(), budget);
+  options.signal?.addEventListener('abort', () => overall.abort(), { once: true });
   try {
     return await Promise.all(targets.map((target) => probeOne(target, options, overall.signal, budget)));
   } finally {

@@ -1,0 +1,122 @@
+// The main process's side of WizardApi, as plain Node: the IPC registration (Electron) and the HTTP bridge
+// (browser mode) both call these. Arguments are validated here, whoever sent them; every outcome is an
+// ApiResult, never an exception across the boundary.
+
+import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
+import type { ApiResult, AppInfo, Method, SaveRequest, ScanOutcome, ScanProgress, ScanRequest } from '../../shared/api/wizard-api.js';
+import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
+
+import { buildReport } from '../../shared/report/build.js';
+import type { CheckId, Finding } from '../../shared/report/types.js';
+import { APP } from '../app-info.js';
+import { parseProfile, ProfileLoadError } from '../cli/load-profile.js';
+import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
+
+/** What differs between the desktop app and browser mode: the native dialogs, and how probing is done. */
+export interface HandlerDeps {
+  mode: AppInfo['mode'];
+  collect?: (options: CollectOptions) => Promise<Collected>;
+  pickFolder?: () => Promise<string | null>;
+  saveFile?: (request: SaveRequest) => Promise<string | null>;
+  emitProgress: (progress: ScanProgress) => void;
+  now?: () => Date;
+}
+
+export type Handlers = { [M in Method]: (...args: unknown[]) => Promise<ApiResult<unknown>> };
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const collect = deps.collect ?? collectProfile;
+  const now = deps.now ?? (() => new Date());
+  let running: AbortController | null = null;
+
+  const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
+    if (running) throw new BusyError();
+    running = new AbortController();
+    try {
+      return await collect({
+        cachePath: request.cachePath,
+        offline: request.offline,
+        uploadMbps: request.uploadMbps,
+        selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
+        signal: running.signal,
+        ...(onProgress ? { onProgress } : {}),
+      });
+    } finally {
+      running = null;
+    }
+  };
+  const report = (profile: Collected['profile'], edition: EditionId) =>
+    buildReport(profile, { edition, toolVersion: APP.version, now: now() });
+
+  const implementations = {
+    appInfo: async (): Promise<AppInfo> => ({
+      toolVersion: APP.version,
+      mode: deps.mode,
+      platform: process.platform,
+      editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
+      defaultEdition: DEFAULT_EDITION,
+    }),
+    scan: async (request: ScanRequest): Promise<ScanOutcome> => {
+      const collected = await probe(request, deps.emitProgress);
+      deps.emitProgress({ step: 'report', state: 'running' });
+      const outcome = { profile: collected.profile, report: report(collected.profile, request.edition), notes: collected.notes };
+      deps.emitProgress({ step: 'report', state: 'done' });
+      return outcome;
+    },
+    cancelScan: async () => {
+      running?.abort();
+      return null;
+    },
+    evaluateProfile: async (text: string, edition: EditionId) => {
+      const profile = parseProfile('the opened profile', Buffer.from(text, 'utf8'));
+      return { profile, report: report(profile, edition) };
+    },
+    recheck: async (request: ScanRequest, check: CheckId): Promise<Finding[]> => {
+      const collected = await probe(request);
+      return report(collected.profile, request.edition).findings.filter((f) => f.check === check);
+    },
+    pickFolder: async () => {
+      if (!deps.pickFolder) throw new UnsupportedError("There is no folder picker in the browser: type the folder's path instead.");
+      return deps.pickFolder();
+    },
+    saveFile: async (request: SaveRequest) => {
+      if (!deps.saveFile) throw new UnsupportedError('The browser saves the file itself, as a download.');
+      return deps.saveFile(request);
+    },
+  } satisfies Record<Method, (...args: never[]) => Promise<unknown>>;
+
+  const handlers = {} as Handlers;
+  for (const method of Object.keys(implementations) as Method[]) {
+    handlers[method] = async (...args: unknown[]) => {
+      try {
+        const parsed = PARSE_ARGUMENTS[method](args);
+        const value = await (implementations[method] as (...a: unknown[]) => Promise<unknown>)(...parsed);
+        return { ok: true, value };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    };
+  }
+  return handlers;
+}
+
+class BusyError extends Error {
+  constructor() {
+    super('A scan is already running: wait for it to finish, or cancel it.');
+  }
+}
+
+class UnsupportedError extends Error {}
+
+function toApiError(error: unknown): {
+  code: 'invalid-argument' | 'invalid-profile' | 'cancelled' | 'busy' | 'unsupported' | 'internal';
+  message: string;
+} {
+  if (error instanceof ArgumentError) return { code: 'invalid-argument', message: error.message };
+  if (error instanceof ProfileLoadError)
+    return { code: 'invalid-profile', message: `This file is not a valid machine profile: ${error.problems.join('; ')}` };
+  if (error instanceof CollectCancelled) return { code: 'cancelled', message: 'The scan was cancelled.' };
+  if (error instanceof BusyError) return { code: 'busy', message: error.message };
+  if (error instanceof UnsupportedError) return { code: 'unsupported', message: error.message };
+  return { code: 'internal', message: `Something went wrong inside the wizard: ${(error as Error).message}` };
+}

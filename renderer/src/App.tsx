@@ -1,0 +1,117 @@
+// The wizard: six pages in order, one component each. The page's heading takes the focus when a page
+// opens, so keyboard and screen-reader users start at its top.
+import { Box, Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
+import type { Finding } from '../../shared/report/types';
+import { ApiContext } from './api/context';
+import { FixPage } from './pages/FixPage';
+import { ReportPage } from './pages/ReportPage';
+import { ResultsPage } from './pages/ResultsPage';
+import { ScanPage } from './pages/ScanPage';
+import { SelectPage } from './pages/SelectPage';
+import { WelcomePage } from './pages/WelcomePage';
+import { DEFAULT_REQUEST, PAGES, type Examined, type Page } from './state';
+import { theme } from './theme';
+
+export function App({ api }: { api: WizardApi }) {
+  const [page, setPage] = useState<Page>('welcome');
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [request, setRequest] = useState<ScanRequest>(DEFAULT_REQUEST);
+  const [examined, setExamined] = useState<Examined | null>(null);
+  const [fixing, setFixing] = useState<Finding | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void api.appInfo().then((r) => {
+      if (r.ok) {
+        setInfo(r.value);
+        setRequest((q) => ({ ...q, edition: r.value.defaultEdition }));
+      }
+    });
+  }, [api]);
+  useEffect(() => heading.current?.focus(), [page]);
+
+  const go = useCallback((next: Page) => setPage(next), []);
+  const reachable = (p: Page) =>
+    p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null));
+  const title = PAGES.find((p) => p.id === page)!.label;
+
+  return (
+    <ApiContext.Provider value={api}>
+      <ThemeProvider theme={theme} defaultMode="system">
+        <CssBaseline />
+        <Container maxWidth="md" component="main" sx={{ py: 3 }}>
+          <Typography variant="overline" component="p" color="text.secondary">
+            MARS Readiness Wizard{info ? ` ${info.toolVersion}` : ''}
+          </Typography>
+          <nav aria-label="Wizard steps">
+            <Stepper nonLinear activeStep={PAGES.findIndex((p) => p.id === page)} sx={{ mb: 3, flexWrap: 'wrap', rowGap: 1 }}>
+              {PAGES.map((p) => (
+                <Step key={p.id} completed={false} disabled={!reachable(p.id)}>
+                  <StepButton onClick={() => go(p.id)} aria-current={p.id === page ? 'step' : undefined}>
+                    {p.label}
+                  </StepButton>
+                </Step>
+              ))}
+            </Stepper>
+          </nav>
+          <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
+            {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
+          </Typography>
+          <Box>
+            {page === 'welcome' && (
+              <WelcomePage
+                onStart={() => go('select')}
+                onOpened={(e) => {
+                  setExamined(e);
+                  go('results');
+                }}
+                edition={request.edition}
+              />
+            )}
+            {page === 'select' && (
+              <SelectPage info={info} request={request} onChange={setRequest} onBack={() => go('welcome')} onScan={() => go('scan')} />
+            )}
+            {page === 'scan' && (
+              <ScanPage
+                request={request}
+                onDone={(outcome) => {
+                  setExamined({ ...outcome, source: 'live' });
+                  go('results');
+                }}
+                onBack={() => go('select')}
+              />
+            )}
+            {page === 'results' && examined && (
+              <ResultsPage
+                examined={examined}
+                request={request}
+                onChange={setExamined}
+                onFix={(f) => {
+                  setFixing(f);
+                  go('fix');
+                }}
+                onNext={() => go('report')}
+              />
+            )}
+            {page === 'fix' && examined && fixing && <FixPage finding={fixing} examined={examined} onBack={() => go('results')} />}
+            {page === 'report' && examined && (
+              <ReportPage
+                examined={examined}
+                onOpened={(e) => {
+                  setExamined(e);
+                  go('results');
+                }}
+                onRestart={() => {
+                  setExamined(null);
+                  go('welcome');
+                }}
+              />
+            )}
+          </Box>
+        </Container>
+      </ThemeProvider>
+    </ApiContext.Provider>
+  );
+}

@@ -1,0 +1,32 @@
+// WizardApi over HTTP, for browser mode: each call is a POST to the loopback server with the session's
+// key (from the page's own address); progress arrives as server-sent events.
+
+import { METHODS, type ApiResult, type ScanProgress, type WizardApi } from '../../../shared/api/wizard-api';
+
+export function httpBridge(token: string, base = ''): WizardApi {
+  const call = async (method: string, args: unknown[]): Promise<ApiResult<never>> => {
+    try {
+      const response = await fetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Wizard-Token': token },
+        body: JSON.stringify({ args }),
+      });
+      return (await response.json()) as ApiResult<never>;
+    } catch (error) {
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `The wizard's local server did not answer (${(error as Error).message}). Is it still running?`,
+        },
+      };
+    }
+  };
+  const api = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as WizardApi;
+  api.onScanProgress = (listener: (p: ScanProgress) => void) => {
+    const source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (event) => listener(JSON.parse(String(event.data)) as ScanProgress);
+    return () => source.close();
+  };
+  return api;
+}

@@ -1,0 +1,72 @@
+// Share the result: the report as JSON or as one HTML page for a ticket, a short summary to paste, the
+// machine profile to open elsewhere; or open another machine's profile.
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { renderHtml } from '../../../shared/report/html';
+import { shortSummary } from '../../../shared/report/summary';
+import { useApi } from '../api/context';
+import { OpenProfileButton } from '../components/OpenProfileButton';
+import { fileNameFor, saveText } from '../save';
+import type { Examined } from '../state';
+
+export function ReportPage({
+  examined,
+  onOpened,
+  onRestart,
+}: {
+  examined: Examined;
+  onOpened: (e: Examined) => void;
+  onRestart: () => void;
+}) {
+  const api = useApi();
+  const [status, setStatus] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const { report, profile } = examined;
+  const host = report.host.name;
+
+  const save = async (what: string, extension: 'json' | 'html', content: string) => {
+    try {
+      const where = await saveText(api, { suggestedName: fileNameFor(host, what, extension), content, kind: extension });
+      setStatus(where ? { severity: 'success', text: `Saved ${where}.` } : null);
+    } catch (error) {
+      setStatus({ severity: 'error', text: `The file was not saved: ${(error as Error).message}` });
+    }
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(shortSummary(report));
+      setStatus({ severity: 'success', text: 'The summary is on the clipboard.' });
+    } catch {
+      setStatus({ severity: 'error', text: 'The clipboard could not be written; save the report instead.' });
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Typography>Keep the result, attach it to a ticket, or review another machine.</Typography>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <Button variant="contained" onClick={() => void save('mars-readiness', 'html', renderHtml(report))}>
+          Save report as a web page
+        </Button>
+        <Button variant="outlined" onClick={() => void save('mars-readiness', 'json', `${JSON.stringify(report, null, 2)}\n`)}>
+          Save report as JSON
+        </Button>
+        <Button variant="outlined" onClick={() => void copy()}>
+          Copy a short summary
+        </Button>
+        <Button variant="outlined" onClick={() => void save('machine-profile', 'json', `${JSON.stringify(profile, null, 2)}\n`)}>
+          Save the machine profile
+        </Button>
+      </Stack>
+      <div role="status" aria-live="polite">
+        {status && <Alert severity={status.severity}>{status.text}</Alert>}
+      </div>
+      <Typography component="h2" variant="h6">
+        Another machine
+      </Typography>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <OpenProfileButton edition={report.matrix.edition} onOpened={onOpened} />
+        <Button onClick={onRestart}>Start over</Button>
+      </Stack>
+    </Stack>
+  );
+}

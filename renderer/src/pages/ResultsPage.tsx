@@ -1,0 +1,100 @@
+// Results: the verdict, then the findings by area, blockers first; each can be checked again on this
+// machine, and a finding the wizard can fix leads to the Fix page.
+import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import type { ScanRequest } from '../../../shared/api/wizard-api';
+import { countStatuses, verdictOf } from '../../../shared/report/build';
+import { groupFindings } from '../../../shared/report/grouping';
+import type { Finding } from '../../../shared/report/types';
+import { useApi } from '../api/context';
+import { FindingCard } from '../components/FindingCard';
+import { VerdictBanner } from '../components/VerdictBanner';
+import type { Examined } from '../state';
+
+export function ResultsPage({
+  examined,
+  request,
+  onChange,
+  onFix,
+  onNext,
+}: {
+  examined: Examined;
+  request: ScanRequest;
+  onChange: (e: Examined) => void;
+  onFix: (f: Finding) => void;
+  onNext: () => void;
+}) {
+  const api = useApi();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const { report } = examined;
+
+  const recheck = async (finding: Finding) => {
+    setBusy(key(finding));
+    setMessage(null);
+    const result = await api.recheck({ ...request, edition: report.matrix.edition }, finding.check);
+    setBusy(null);
+    if (!result.ok) return setMessage(result.error.message);
+    const fresh = result.value;
+    const findings = [...report.findings.filter((f) => f.check !== finding.check), ...fresh];
+    const order = report.findings.map((f) => f.check);
+    findings.sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
+    const counts = countStatuses(findings);
+    onChange({ ...examined, report: { ...report, findings, counts, verdict: verdictOf(counts) } });
+    const now = fresh.find((f) => f.subject === finding.subject) ?? fresh[0];
+    setMessage(now ? `Checked again: ${now.title}.` : 'Checked again: the check no longer applies.');
+  };
+
+  return (
+    <Stack spacing={2}>
+      {examined.source === 'opened' && (
+        <Alert severity="info">
+          This is a profile collected on another machine{examined.fileName ? ` (${examined.fileName})` : ''}. Nothing here was probed.
+        </Alert>
+      )}
+      <VerdictBanner report={report} />
+      <Box aria-live="polite" role="status">
+        {message && <Typography>{message}</Typography>}
+      </Box>
+      {groupFindings(report.findings).map((group) => (
+        <section key={group.area} aria-labelledby={`area-${group.area}`}>
+          <Typography id={`area-${group.area}`} component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
+            {group.name}
+          </Typography>
+          {group.findings.map((f) => (
+            <FindingCard
+              key={key(f)}
+              finding={f}
+              rechecking={busy === key(f)}
+              {...(examined.source === 'live' ? { onRecheck: () => void recheck(f) } : {})}
+              {...(f.fix?.action === 'relocate-cache' ? { onFix: () => onFix(f) } : {})}
+            />
+          ))}
+        </section>
+      ))}
+      {examined.notes.length > 0 && (
+        <section aria-labelledby="notes-heading">
+          <Typography id="notes-heading" component="h2" variant="h6">
+            What could not be read
+          </Typography>
+          <List dense>
+            {examined.notes.map((n) => (
+              <ListItem key={`${n.field}${n.reason}`} disableGutters>
+                <ListItemText primary={n.reason} secondary={n.field} />
+              </ListItem>
+            ))}
+          </List>
+        </section>
+      )}
+      <Stack direction="row" spacing={2}>
+        <Button variant="contained" onClick={onNext}>
+          Save or share the report
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}
+
+function key(f: Finding): string {
+  return `${f.check}|${f.subject ?? ''}`;
+}

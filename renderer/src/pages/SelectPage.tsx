@@ -1,0 +1,173 @@
+// What to back up: folders (typed, or picked in the desktop app), System State, the upload bandwidth,
+// the cache folder to examine, and, under settings, the matrix edition and the network test.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  IconButton,
+  InputLabel,
+  List,
+  ListItem,
+  ListItemText,
+  MenuItem,
+  Select,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState } from 'react';
+import type { AppInfo, ScanRequest } from '../../../shared/api/wizard-api';
+import type { EditionId } from '../../../shared/matrix/types';
+import { useApi } from '../api/context';
+
+export function SelectPage({
+  info,
+  request,
+  onChange,
+  onBack,
+  onScan,
+}: {
+  info: AppInfo | null;
+  request: ScanRequest;
+  onChange: (r: ScanRequest) => void;
+  onBack: () => void;
+  onScan: () => void;
+}) {
+  const api = useApi();
+  const [typed, setTyped] = useState('');
+  const [pickError, setPickError] = useState<string | null>(null);
+  const [mbps, setMbps] = useState(request.uploadMbps === null ? '' : String(request.uploadMbps));
+  const mbpsValue = mbps.trim() === '' ? null : Number(mbps);
+  const mbpsError = mbpsValue !== null && (!Number.isFinite(mbpsValue) || mbpsValue < 0);
+
+  const add = (path: string) => {
+    const clean = path.trim();
+    if (clean && !request.paths.includes(clean)) onChange({ ...request, paths: [...request.paths, clean] });
+    setTyped('');
+  };
+  const pick = async () => {
+    const result = await api.pickFolder();
+    if (result.ok && result.value) add(result.value);
+    else if (!result.ok) setPickError(result.error.message);
+  };
+
+  return (
+    <Stack spacing={3} component="form" onSubmit={(e) => (e.preventDefault(), add(typed))}>
+      <section aria-labelledby="folders-heading">
+        <Typography id="folders-heading" component="h2" variant="h6">
+          Folders and volumes
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 1 }}>
+          Add each folder or volume you mean to back up, such as D:\Shares or E:\.
+        </Typography>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+          <TextField
+            label="Folder to back up"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            size="small"
+            sx={{ flex: '1 1 16rem' }}
+          />
+          <Button type="submit" variant="outlined" disabled={typed.trim() === ''}>
+            Add
+          </Button>
+          {info?.mode === 'desktop' && (
+            <Button variant="outlined" onClick={() => void pick()}>
+              Browse…
+            </Button>
+          )}
+        </Stack>
+        {pickError && <Alert severity="warning">{pickError}</Alert>}
+        <List aria-label="Selected folders">
+          {request.paths.length === 0 && (
+            <ListItem disableGutters>
+              <ListItemText secondary="No folder selected yet. You can also scan without one: the checks on data are then reported as unknown." />
+            </ListItem>
+          )}
+          {request.paths.map((path) => (
+            <ListItem
+              key={path}
+              disableGutters
+              secondaryAction={
+                <IconButton
+                  edge="end"
+                  aria-label={`Remove ${path}`}
+                  onClick={() => onChange({ ...request, paths: request.paths.filter((p) => p !== path) })}
+                >
+                  <span aria-hidden="true">✕</span>
+                </IconButton>
+              }
+            >
+              <ListItemText primary={path} />
+            </ListItem>
+          ))}
+        </List>
+        <FormControlLabel
+          control={<Checkbox checked={request.systemState} onChange={(e) => onChange({ ...request, systemState: e.target.checked })} />}
+          label="Back up System State too (Windows Server only)"
+        />
+      </section>
+
+      <section aria-labelledby="more-heading">
+        <Typography id="more-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
+          Network and cache
+        </Typography>
+        <Stack spacing={2}>
+          <TextField
+            label="Upload bandwidth (Mbps)"
+            value={mbps}
+            size="small"
+            inputMode="decimal"
+            error={mbpsError}
+            helperText={
+              mbpsError
+                ? 'Give a number of megabits per second, such as 20 or 0.5.'
+                : 'Optional: used to estimate how long the first backup takes.'
+            }
+            onChange={(e) => {
+              setMbps(e.target.value);
+              const n = e.target.value.trim() === '' ? null : Number(e.target.value);
+              if (n === null || (Number.isFinite(n) && n >= 0)) onChange({ ...request, uploadMbps: n });
+            }}
+          />
+          <TextField
+            label="Cache folder (optional)"
+            value={request.cachePath ?? ''}
+            size="small"
+            helperText="Leave empty to examine the folder the agent already uses. Before the agent is installed, name the folder you mean to give it."
+            onChange={(e) => onChange({ ...request, cachePath: e.target.value.trim() === '' ? null : e.target.value })}
+          />
+          <FormControlLabel
+            control={<Switch checked={!request.offline} onChange={(e) => onChange({ ...request, offline: !e.target.checked })} />}
+            label="Test the connection to Microsoft's addresses"
+          />
+          <FormControl size="small" sx={{ maxWidth: '22rem' }}>
+            <InputLabel id="edition-label">Support matrix</InputLabel>
+            <Select
+              labelId="edition-label"
+              label="Support matrix"
+              value={request.edition}
+              onChange={(e) => onChange({ ...request, edition: e.target.value as EditionId })}
+            >
+              {(info?.editions ?? [{ id: 'current', date: '2026-03' }]).map((e) => (
+                <MenuItem key={e.id} value={e.id}>
+                  {e.id === 'current' ? `Current (${e.date})` : `Original (${e.date})`}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        </Stack>
+      </section>
+
+      <Stack direction="row" spacing={2}>
+        <Button onClick={onBack}>Back</Button>
+        <Button variant="contained" onClick={onScan} disabled={mbpsError}>
+          Scan this machine
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

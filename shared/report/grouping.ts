@@ -1,0 +1,39 @@
+// How every view orders a report: areas with blockers first, and within an area the worst findings
+// first, otherwise the catalogue's order. The terminal, the HTML page and the wizard share it.
+
+import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
+import type { Finding, Status } from './types.js';
+
+export const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
+
+export interface AreaGroup {
+  area: Area;
+  name: string;
+  findings: Finding[];
+  worst: Status;
+}
+
+export function groupFindings(findings: readonly Finding[]): AreaGroup[] {
+  const groups = new Map<Area, Finding[]>();
+  for (const f of findings) {
+    const area = areaOf(f.check);
+    groups.set(area, [...(groups.get(area) ?? []), f]);
+  }
+  const order = (f: Finding) => SEVERITY[f.status] * 1000 + (CHECK_ORDER.get(f.check) ?? 0);
+  return [...groups.entries()]
+    .map(([area, list]) => {
+      const sorted = [...list].sort((a, b) => order(a) - order(b));
+      return { area, name: AREA_NAMES[area], findings: sorted, worst: sorted[0]!.status };
+    })
+    .sort((a, b) => SEVERITY[a.worst] - SEVERITY[b.worst]);
+}
+
+export const STATUS_WORDS: Record<Status, string> = {
+  fail: 'Blocks backup',
+  warn: 'Warning',
+  unknown: 'Unknown',
+  info: 'For information',
+  pass: 'Passed',
+};
+export const VERDICT_WORDS = { ready: 'Ready', 'ready-with-warnings': 'Ready, with warnings', 'not-ready': 'Not ready' } as const;
