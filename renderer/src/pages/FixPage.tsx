@@ -18,7 +18,7 @@ export function FixPage({ finding, examined, onBack }: { finding: Finding; exami
         The cache{cache ? ` (now ${cache.path})` : ''} must be copied, never moved, with its permissions, and both registry values must name
         the new folder. The old folder stays until a backup has succeeded.
       </Typography>
-      <Alert severity="info">
+      <Alert severity="info" role="note">
         The wizard cannot move the cache by itself yet: that arrives with its relocation engine, which will show every step before it runs
         and undo them if one fails. Until then, an administrator can follow these steps.
       </Alert>

@@ -58,7 +58,11 @@ export function ReportPage({
         </Button>
       </Stack>
       <div role="status" aria-live="polite">
-        {status && <Alert severity={status.severity}>{status.text}</Alert>}
+        {status && (
+          <Alert severity={status.severity} role="none">
+            {status.text}
+          </Alert>
+        )}
       </div>
       <Typography component="h2" variant="h6">
         Another machine

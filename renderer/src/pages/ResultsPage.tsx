@@ -48,7 +48,7 @@ export function ResultsPage({
   return (
     <Stack spacing={2}>
       {examined.source === 'opened' && (
-        <Alert severity="info">
+        <Alert severity="info" role="note">
           This is a profile collected on another machine{examined.fileName ? ` (${examined.fileName})` : ''}. Nothing here was probed.
         </Alert>
       )}

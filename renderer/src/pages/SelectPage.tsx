@@ -80,7 +80,11 @@ export function SelectPage({
             </Button>
           )}
         </Stack>
-        {pickError && <Alert severity="warning">{pickError}</Alert>}
+        {pickError && (
+          <Alert severity="warning" role="note">
+            {pickError}
+          </Alert>
+        )}
         <List aria-label="Selected folders">
           {request.paths.length === 0 && (
             <ListItem disableGutters>

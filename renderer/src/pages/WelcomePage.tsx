@@ -28,7 +28,7 @@ export function WelcomePage({ onStart, onOpened, edition }: { onStart: () => voi
           </ListItem>
         ))}
       </List>
-      <Alert severity="info">
+      <Alert severity="info" role="note">
         Looking changes nothing and needs no administrator rights. Nothing on this machine is changed unless you ask for a fix and confirm
         its steps.
       </Alert>

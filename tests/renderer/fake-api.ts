@@ -1,0 +1,100 @@
+// A WizardApi that answers from sample profiles, records calls, and lets a test drive scan progress.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ApiResult, ScanProgress, WizardApi } from '../../shared/api/wizard-api.js';
+import type { MachineProfile } from '../../shared/profile/types.js';
+import { buildReport } from '../../shared/report/build.js';
+import { validateProfile } from '../../shared/profile/validate.js';
+
+// Under jsdom, import.meta.url is not a file URL: samples are found from the project root (vitest's cwd).
+export const sampleProfile = (name: string): MachineProfile =>
+  JSON.parse(readFileSync(join(process.cwd(), 'samples', 'profiles', `${name}.json`), 'utf8')) as MachineProfile;
+
+export interface FakeApi extends WizardApi {
+  calls: { method: string; args: unknown[] }[];
+  emit(progress: ScanProgress): void;
+  finishScan(): void;
+}
+
+export function fakeApi({ mode = 'browser' as 'browser' | 'desktop', sample = 'cache-problems', holdScan = false } = {}): FakeApi {
+  const listeners = new Set<(p: ScanProgress) => void>();
+  const calls: { method: string; args: unknown[] }[] = [];
+  let release: () => void = () => {};
+  const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+  const record = (method: string, args: unknown[]) => calls.push({ method, args });
+  const outcome = () => {
+    const profile = sampleProfile(sample);
+    return {
+      profile,
+      report: buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date('2026-11-25T12:00:00Z') }),
+      notes: [{ field: '/host/azureVm', reason: 'the asset tag could not be read' }],
+    };
+  };
+  let cancelled = false;
+  const api: FakeApi = {
+    calls,
+    emit: (p) => listeners.forEach((l) => l(p)),
+    finishScan: () => release(),
+    appInfo: async () => (
+      record('appInfo', []),
+      ok({
+        toolVersion: '9.9.9',
+        mode,
+        platform: 'win32',
+        editions: [
+          { id: 'current', date: '2026-03' },
+          { id: '2019-02', date: '2019-02-17' },
+        ],
+        defaultEdition: 'current',
+      })
+    ),
+    scan: async (request) => {
+      record('scan', [request]);
+      if (holdScan) await new Promise<void>((resolve) => (release = resolve));
+      if (cancelled) return { ok: false, error: { code: 'cancelled', message: 'The scan was cancelled.' } };
+      return ok(outcome());
+    },
+    cancelScan: async () => {
+      record('cancelScan', []);
+      cancelled = true;
+      release();
+      return ok(null);
+    },
+    evaluateProfile: async (text, edition) => {
+      record('evaluateProfile', [text, edition]);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return { ok: false, error: { code: 'invalid-profile', message: 'This file is not a valid machine profile: is not valid JSON' } };
+      }
+      const valid = validateProfile(value);
+      if (!valid.ok)
+        return {
+          ok: false,
+          error: { code: 'invalid-profile', message: `This file is not a valid machine profile: ${valid.problems[0]?.pointer}` },
+        };
+      return ok({ profile: valid.profile, report: buildReport(valid.profile, { edition, toolVersion: 'test', now: new Date() }) });
+    },
+    recheck: async (request, check) => {
+      record('recheck', [request, check]);
+      const fixed = sampleProfile('healthy-server');
+      return ok(buildReport(fixed, { edition: 'current', toolVersion: 'test', now: new Date() }).findings.filter((f) => f.check === check));
+    },
+    pickFolder: async () => (
+      record('pickFolder', []),
+      mode === 'desktop' ? ok('D:\\Picked Folder') : { ok: false, error: { code: 'unsupported', message: 'no picker' } }
+    ),
+    saveFile: async (request) => (
+      record('saveFile', [request]),
+      mode === 'desktop'
+        ? ok(`C:\\Users\\me\\${request.suggestedName}`)
+        : { ok: false, error: { code: 'unsupported', message: 'download' } }
+    ),
+    onScanProgress: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return api;
+}
