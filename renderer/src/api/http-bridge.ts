@@ -23,10 +23,16 @@ export function httpBridge(token: string, base = ''): WizardApi {
     }
   };
   const api = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as WizardApi;
+  // One event stream, opened now: a stream opened only when a scan starts could miss its first steps.
+  const listeners = new Set<(p: ScanProgress) => void>();
+  const source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
+  source.onmessage = (event) => {
+    const progress = JSON.parse(String(event.data)) as ScanProgress;
+    for (const listener of listeners) listener(progress);
+  };
   api.onScanProgress = (listener: (p: ScanProgress) => void) => {
-    const source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-    source.onmessage = (event) => listener(JSON.parse(String(event.data)) as ScanProgress);
-    return () => source.close();
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   };
   return api;
 }

@@ -1,0 +1,41 @@
+// Shared by the specs: start browser mode's server from the build, screenshots, accessibility checks.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('./output/screenshots/', import.meta.url));
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+type ServerModule = typeof import('../electron/web/server.js');
+
+/** Browser mode over this machine's live probes, or over a stand-in collector (slow scans, for Cancel). */
+export async function startServer(collect?: Parameters<ServerModule['startWebServer']>[0]['collect']) {
+  const { startWebServer } = (await import(`${ROOT}dist/electron/web/server.js`)) as ServerModule;
+  return startWebServer({ rendererDir: `${ROOT}out/renderer`, ...(collect ? { collect } : {}) });
+}
+
+/** No serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} - ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+}
+
+/** Presses Tab until the focused element has this accessible name, then gives up after 60 presses. */
+export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() : '';
+    });
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}

@@ -1,0 +1,133 @@
+// The whole wizard in Chromium over browser mode: the sample profiles opened from files, this machine's
+// live probes, keyboard only once; axe on every page; a screenshot of every page.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WebServer } from '../electron/web/server.js';
+import { expectAccessible, ROOT, shot, startServer, tabTo } from './helpers.js';
+
+let server: WebServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => server?.close());
+
+const SAMPLES = ['healthy-server', 'cache-problems', 'old-os', 'pre-install', 'azure-vm'];
+const VERDICTS: Record<string, string> = {
+  'healthy-server': 'Ready',
+  'cache-problems': 'Not ready',
+  'old-os': 'Not ready',
+  'pre-install': 'Not ready',
+  'azure-vm': 'Ready, with warnings',
+};
+
+async function openSample(page: Page, name: string) {
+  await page.goto(server.url);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open a saved profile…' }).click();
+  await (await chooser).setFiles(join(ROOT, 'samples', 'profiles', `${name}.json`));
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+}
+
+for (const name of SAMPLES) {
+  test(`sample ${name}: results, verdict and accessible`, async ({ page }) => {
+    await openSample(page, name);
+    await expect(page.getByRole('status').filter({ hasText: VERDICTS[name]! }).first()).toBeVisible();
+    await expect(page.getByText(`collected on another machine (${name}.json)`)).toBeVisible();
+    await expectAccessible(page, `results of ${name}`);
+    await shot(page, `results-${name}`);
+  });
+}
+
+test('the whole flow over this machine, every page accessible, with screenshots', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'mars e2e é-'));
+  writeFileSync(join(folder, 'data.bin'), 'x'.repeat(4096));
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Is this machine ready for Azure Backup?' })).toBeVisible();
+  await expectAccessible(page, 'welcome');
+  await shot(page, '1-welcome');
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('textbox', { name: 'Folder to back up' }).fill(folder);
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('textbox', { name: 'Upload bandwidth (Mbps)' }).fill('20');
+  await page.getByRole('textbox', { name: 'Cache folder (optional)' }).fill(tmpdir());
+  await page.getByRole('switch', { name: /Test the connection/ }).uncheck();
+  await expectAccessible(page, 'what to back up');
+  await shot(page, '2-what-to-back-up');
+
+  await page.getByRole('button', { name: 'Scan this machine' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
+  // This machine runs Linux: the agent cannot run here, and the report says so plainly.
+  await expect(page.getByRole('status').filter({ hasText: 'Not ready' }).first()).toBeVisible();
+  await expect(page.getByText('The MARS agent needs Windows; this machine runs Linux')).toBeVisible();
+  await expectAccessible(page, 'results');
+  await shot(page, '4-results');
+
+  await page.getByRole('button', { name: 'Save or share the report' }).click();
+  await expectAccessible(page, 'report');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save report as a web page' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(file, 'utf8')).toMatch(/<!doctype html>[\s\S]*MARS readiness report[\s\S]*Not ready/);
+  await shot(page, '6-report');
+});
+
+test('the scan page shows progress and can be cancelled', async ({ page }) => {
+  // A collector that reports its first step, then waits until it is cancelled.
+  const { CollectCancelled } = (await import(`${ROOT}dist/electron/probes/collect.js`)) as typeof import('../electron/probes/collect.js');
+  const slow = await startServer(
+    (options) =>
+      new Promise((_, reject) => {
+        options.onProgress?.({ step: 'system', state: 'running' });
+        options.signal?.addEventListener('abort', () => reject(new CollectCancelled()));
+      }),
+  );
+  test.info().annotations.push({ type: 'server', description: slow.url });
+  await page.goto(slow.url);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Scan this machine' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Scan' })).toBeVisible();
+  await expectAccessible(page, 'scan');
+  await shot(page, '3-scan');
+  await expect(page.getByText('Looking…')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The scan was cancelled.');
+  await slow.close();
+});
+
+test('the fix page for a cache problem', async ({ page }) => {
+  await openSample(page, 'cache-problems');
+  await page.getByRole('button', { name: 'Fix this' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Fix' })).toBeVisible();
+  await expectAccessible(page, 'fix');
+  await shot(page, '5-fix');
+});
+
+test('keyboard only, from start to results', async ({ page }) => {
+  await page.goto(server.url);
+  await tabTo(page, 'Start');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'What to back up' })).toBeVisible();
+  await tabTo(page, /Test the connection/);
+  await page.keyboard.press('Space');
+  await tabTo(page, 'Scan this machine');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
+  // The results page's heading has the focus, so a screen reader starts at the top.
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeFocused();
+});
+
+test('dark theme and 200% zoom stay usable', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 550, height: 900 }); // 1100 px at 200%
+  await openSample(page, 'pre-install');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).not.toBe('rgb(255, 255, 255)');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'results in dark at 200%');
+  await shot(page, 'results-dark-200pct');
+});

@@ -1,0 +1,25 @@
+// npm run test:e2e - the browser tier: Playwright in Debian's Chromium over browser mode. Needs the
+// build (npm run build). Skips, saying why, only where Chromium can be neither found nor installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ensureDebianPackage } from './debian-package.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const missing = ensureDebianPackage('chromium', chromium);
+if (missing) {
+  console.log(`SKIPPED the browser tests: ${missing}.`);
+  process.exit(0);
+}
+if (!existsSync(`${root}out/renderer/index.html`) || !existsSync(`${root}dist/electron/web/server.js`)) {
+  console.error('The wizard is not built: run "npm run build" first.');
+  process.exit(1);
+}
+const cli = `${root}node_modules/@playwright/test/cli.js`;
+const result = spawnSync(process.execPath, [cli, 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+  timeout: 900_000,
+});
+process.exit(result.status ?? 1);
