@@ -1,18 +1,20 @@
 // The wizard: six pages in order, one component each. The page's heading takes the focus when a page
 // opens, so keyboard and screen-reader users start at its top.
-import { Box, Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
 import type { Finding } from '../../shared/report/types';
 import { ApiContext } from './api/context';
-import { FixPage } from './pages/FixPage';
-import { ReportPage } from './pages/ReportPage';
-import { ResultsPage } from './pages/ResultsPage';
-import { ScanPage } from './pages/ScanPage';
-import { SelectPage } from './pages/SelectPage';
 import { WelcomePage } from './pages/WelcomePage';
 import { DEFAULT_REQUEST, PAGES, type Examined, type Page } from './state';
 import { theme } from './theme';
+
+// The first page loads with the app; the others as they are needed, so that the wizard paints sooner.
+const SelectPage = lazy(() => import('./pages/SelectPage').then((m) => ({ default: m.SelectPage })));
+const ScanPage = lazy(() => import('./pages/ScanPage').then((m) => ({ default: m.ScanPage })));
+const ResultsPage = lazy(() => import('./pages/ResultsPage').then((m) => ({ default: m.ResultsPage })));
+const FixPage = lazy(() => import('./pages/FixPage').then((m) => ({ default: m.FixPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 export function App({ api }: { api: WizardApi }) {
   const [page, setPage] = useState<Page>('welcome');
@@ -59,7 +61,7 @@ export function App({ api }: { api: WizardApi }) {
           <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
             {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
           </Typography>
-          <Box>
+          <Suspense fallback={<Typography role="status">Loading…</Typography>}>
             {page === 'welcome' && (
               <WelcomePage
                 onStart={() => go('select')}
@@ -109,7 +111,7 @@ export function App({ api }: { api: WizardApi }) {
                 }}
               />
             )}
-          </Box>
+          </Suspense>
         </Container>
       </ThemeProvider>
     </ApiContext.Provider>

@@ -1,0 +1,48 @@
+// IPC registration: one handler per channel of WizardApi, each refusing any sender that is not the
+// wizard's own page in one of our windows, and validating its arguments (in createHandlers).
+
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import { CHANNELS, PROGRESS_CHANNEL, type Method, type SaveRequest } from '../shared/api/wizard-api.js';
+import { createHandlers } from './api/handlers.js';
+import { APP_ORIGIN } from './window.js';
+
+export function registerIpc(window: BrowserWindow): void {
+  const handlers = createHandlers({
+    mode: 'desktop',
+    emitProgress: (progress) => {
+      if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, progress);
+    },
+    pickFolder: async () => {
+      const result = await dialog.showOpenDialog(window, { title: 'Choose a folder to back up', properties: ['openDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    saveFile: async (request: SaveRequest) => {
+      const filters = request.kind === 'html' ? [{ name: 'Web page', extensions: ['html'] }] : [{ name: 'JSON', extensions: ['json'] }];
+      const result = await dialog.showSaveDialog(window, { defaultPath: request.suggestedName, filters });
+      if (result.canceled || !result.filePath) return null;
+      await writeFile(result.filePath, request.content, 'utf8');
+      return result.filePath;
+    },
+  });
+
+  for (const method of Object.keys(CHANNELS) as Method[]) {
+    ipcMain.handle(CHANNELS[method], (event, ...args: unknown[]) => {
+      if (!isTrustedSender(event, window))
+        return { ok: false, error: { code: 'invalid-argument', message: 'Refused: the call did not come from the wizard.' } };
+      return handlers[method](...args);
+    });
+  }
+}
+
+/** The sender must be our window's top frame, showing the app's own pages. */
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return (
+    !window.isDestroyed() &&
+    event.sender.id === window.webContents.id &&
+    frame !== null &&
+    frame.parent === null &&
+    frame.url.startsWith(`${APP_ORIGIN}/`)
+  );
+}
