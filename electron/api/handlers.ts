@@ -11,6 +11,7 @@ import type { CheckId, Finding } from '../../shared/report/types.js';
 import { APP } from '../app-info.js';
 import { parseProfile, ProfileLoadError } from '../cli/load-profile.js';
 import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
+import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 
 /** What differs between the desktop app and browser mode: the native dialogs, and how probing is done. */
 export interface HandlerDeps {
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   pickFolder?: () => Promise<string | null>;
   saveFile?: (request: SaveRequest) => Promise<string | null>;
   emitProgress: (progress: ScanProgress) => void;
+  /** Probe (and fix) a sandbox machine instead of this one. */
+  sandbox?: SandboxMachine | null;
   now?: () => Date;
 }
 
@@ -34,6 +37,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     running = new AbortController();
     try {
       return await collect({
+        sandbox: deps.sandbox ?? null,
         cachePath: request.cachePath,
         offline: request.offline,
         uploadMbps: request.uploadMbps,

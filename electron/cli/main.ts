@@ -14,6 +14,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
 import { startWebServer } from '../web/server.js';
+import { SandboxError, SandboxMachine } from '../sandbox/sandbox-machine.js';
+import { EngineError } from '../actions/relocate-engine.js';
+import { FixUsageError, relocateCache, resume, type FixIo, type RelocateFlags } from './fix.js';
 import { collectProfile, type Collected, type CollectOptions } from '../probes/collect.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 
@@ -42,6 +45,7 @@ export function processIo(): CliIo {
 class UsageError extends Error {}
 
 interface ProbeFlags {
+  sandbox?: string;
   cache?: string;
   offline?: boolean;
   uploadMbps?: number;
@@ -61,6 +65,7 @@ interface CollectFlags extends ProbeFlags {
 /** The options that steer probing, shared by `check` (without --profile) and `collect`. */
 function addProbeOptions(command: Command): Command {
   return command
+    .option('--sandbox <dir>', 'examine a sandbox machine (a folder standing for a Windows machine) instead of this one')
     .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
     .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
     .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
@@ -118,9 +123,33 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .command('web')
     .description('serve the wizard to a browser on this machine (127.0.0.1 only), for servers without a desktop')
     .option('--port <n>', 'the port to listen on (default: any free one)', parsePort)
+    .option('--sandbox <dir>', 'let the wizard examine and fix a sandbox machine instead of this one')
     .allowExcessArguments(false)
-    .action(async (options: { port?: number }) => {
+    .action(async (options: { port?: number; sandbox?: string }) => {
       exitCode = await web(options, io);
+    });
+
+  const fixCommand = program.command('fix').description('fix what a finding names (the wizard does the same, after asking)');
+  fixCommand
+    .command('relocate-cache')
+    .description("move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure")
+    .requiredOption('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
+    .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
+    .option('--dry-run', 'show the plan and change nothing')
+    .option('--json', 'with --dry-run: the plan as JSON')
+    .option('--script', 'print an equivalent PowerShell script instead of running')
+    .option('--yes', 'go ahead without asking')
+    .allowExcessArguments(false)
+    .action(async (options: RelocateFlags) => {
+      exitCode = await relocateCache(options, fixIo(io));
+    });
+  fixCommand
+    .command('resume')
+    .description('finish or undo an interrupted cache move')
+    .option('--sandbox <dir>', 'the sandbox machine the move ran on')
+    .allowExcessArguments(false)
+    .action(async (options: { sandbox?: string }) => {
+      exitCode = await resume(options, fixIo(io));
     });
 
   try {
@@ -140,7 +169,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       io.stderr(`${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof FixUsageError || error instanceof SandboxError || error instanceof EngineError) {
       io.stderr(`${APP.name}: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -153,7 +182,9 @@ export type Prober = (options: CollectOptions) => Promise<Collected>;
 const defaultProber: Prober = (options) => collectProfile(options);
 
 async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<MachineProfile> {
+  const sandbox = flags.sandbox ? await openSandbox(flags.sandbox) : null;
   const { profile, notes } = await probe({
+    sandbox,
     cachePath: flags.cache ?? null,
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
@@ -163,8 +194,10 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
 }
 
 async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<number> {
-  if (options.profile && (options.cache || options.offline || options.uploadMbps !== undefined)) {
-    throw new UsageError('--cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.');
+  if (options.profile && (options.sandbox || options.cache || options.offline || options.uploadMbps !== undefined)) {
+    throw new UsageError(
+      '--sandbox, --cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.',
+    );
   }
   const profile = options.profile ? await loadProfile(options.profile) : await probeThisMachine(options, io, probe);
   const report = buildReport(profile, { edition: options.matrix, toolVersion: APP.version, now: io.now() });
@@ -199,11 +232,24 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-async function web(options: { port?: number }, io: CliIo): Promise<number> {
+function fixIo(io: CliIo): FixIo {
+  return { stdout: io.stdout, stderr: io.stderr, interactive: process.stdin.isTTY === true && io.color, env: process.env };
+}
+
+async function openSandbox(dir: string): Promise<SandboxMachine> {
+  return SandboxMachine.open(dir);
+}
+
+async function web(options: { port?: number; sandbox?: string }, io: CliIo): Promise<number> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new UsageError(`the wizard's pages are not built (${RENDERER_DIR} is missing): run "npm run build" first.`);
   }
-  const server = await startWebServer({ rendererDir: RENDERER_DIR, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const sandbox = options.sandbox ? await openSandbox(options.sandbox) : null;
+  const server = await startWebServer({
+    rendererDir: RENDERER_DIR,
+    sandbox,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
   io.stdout(`The wizard is at ${server.url}\nOpen it in a browser on this machine; press Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);

@@ -27,6 +27,8 @@ import { FILE_ATTRIBUTE, probeMachineFacts } from './windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from './windows/os-windows.js';
 import { environmentProxy, probeWindowsProxy } from './windows/proxy-windows.js';
 import { cachedReader, regExeReader, type RegistryReader } from './windows/registry.js';
+import { collectSandboxFacts, sandboxSelection } from '../sandbox/collect-sandbox.js';
+import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 import { fallbackReader, loadNativeReg, nativeRegReader } from './windows/registry-native.js';
 import { queryService } from './windows/service-control.js';
 
@@ -46,6 +48,8 @@ export interface CollectOptions {
   selection?: { paths: string[]; systemState: boolean } | null;
   /** Told when each step starts and ends, for the wizard's progress. */
   onProgress?: (progress: ScanProgress) => void;
+  /** A sandbox machine to examine instead of this one (training, demos, tests). */
+  sandbox?: SandboxMachine | null;
   /** Stops the collection between steps (and the network test at once). */
   signal?: AbortSignal;
   now?: () => Date;
@@ -68,20 +72,33 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const env = options.env ?? process.env;
   const run = options.run ?? runCommand;
   const track = tracker(options);
-  const partial =
-    platform === 'win32'
+  const partial = options.sandbox
+    ? await track('agent', collectSandboxFacts(options.sandbox, options.cachePath ?? null, notes))
+    : platform === 'win32'
       ? await collectWindows(run, options.registry ?? windowsRegistry(run), env, options.cachePath ?? null, notes, track)
       : platform === 'linux'
         ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes, track)
         : collectOther(platform, env, notes);
 
-  const selection = options.selection
-    ? await track('selection', measureSelection(options.selection, partial.profile.volumes, platform, notes))
+  const wanted = options.selection ?? options.sandbox?.machine.selection ?? null;
+  const selection = wanted
+    ? await track(
+        'selection',
+        options.sandbox
+          ? sandboxSelection(options.sandbox, wanted, notes)
+          : measureSelection(wanted, partial.profile.volumes, platform, notes),
+      )
     : undefined;
 
   const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };
   if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
-  else {
+  else if (options.sandbox) {
+    const recorded = options.sandbox.machine.network;
+    if (recorded?.endpoints) network.endpoints = recorded.endpoints;
+    else notes.add('/network/endpoints', 'not tested: a sandbox machine has no network of its own');
+    if (recorded?.proxy !== undefined) network.proxy = recorded.proxy;
+    if (options.uploadMbps == null && recorded?.uploadMbps != null) network.uploadMbps = recorded.uploadMbps;
+  } else {
     const proxy = proxyUrl(partial.proxy.winhttp ?? partial.proxy.environment);
     const signal = options.signal;
     network.endpoints = await track(
@@ -162,7 +179,10 @@ async function collectWindows(
         queryService(run, 'WindowsAzureGuestAgent'),
       ]),
     ),
-    track('agent', probeWindowsAgent(registry, run, notes)),
+    track(
+      'agent',
+      probeWindowsAgent(registry, (name) => queryService(run, name), notes),
+    ),
   ]);
   const { agent, role } = agentAndRole;
   const cachePath = wantedCache ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;

@@ -11,6 +11,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { CHANNELS, type Method, type ScanProgress } from '../../shared/api/wizard-api.js';
 import { createHandlers, type HandlerDeps } from '../api/handlers.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
+import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 
 export interface WebServer {
   url: string;
@@ -23,6 +24,8 @@ export interface WebServerOptions {
   port?: number;
   /** Replaces probing, for tests that drive the pages over a recorded machine. */
   collect?: HandlerDeps['collect'];
+  /** A sandbox machine the wizard examines (and fixes) instead of this one. */
+  sandbox?: SandboxMachine | null;
 }
 
 const TYPES: Record<string, string> = {
@@ -44,7 +47,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const emitProgress = (progress: ScanProgress) => {
     for (const response of listeners) response.write(`data: ${JSON.stringify(progress)}\n\n`);
   };
-  const handlers = createHandlers({ mode: 'browser', emitProgress, ...(options.collect ? { collect: options.collect } : {}) });
+  const handlers = createHandlers({
+    mode: 'browser',
+    emitProgress,
+    sandbox: options.sandbox ?? null,
+    ...(options.collect ? { collect: options.collect } : {}),
+  });
   let port = 0;
 
   const server = createServer((request, response) => {

@@ -3,19 +3,18 @@
 
 import { join } from 'node:path';
 import type { AgentFacts, HostFacts } from '../../../shared/profile/types.js';
-import type { CommandRunner } from '../command-runner.js';
 import type { ProbeNotes } from '../notes.js';
 import { KEYS } from './keys.js';
 import { explain } from './os-windows.js';
 import { fileVersion } from './pe-version.js';
 import { stringValue, type RegistryReader } from './registry.js';
-import { queryService } from './service-control.js';
+import type { ServiceQuery } from './service-control.js';
 
 export const ENGINE_SERVICE = 'obengine';
 
 export async function probeWindowsAgent(
   registry: RegistryReader,
-  run: CommandRunner,
+  queryState: (service: string) => Promise<ServiceQuery>,
   notes: ProbeNotes,
   readVersion: (path: string) => Promise<string | null> = fileVersion,
 ): Promise<{ agent: AgentFacts; role: HostFacts['role'] }> {
@@ -24,7 +23,7 @@ export async function probeWindowsAgent(
     registry.readKey(KEYS.agentConfig),
     registry.readKey(KEYS.agentProviderConfig),
     registry.readKey(KEYS.dpmSetup),
-    queryService(run, ENGINE_SERVICE),
+    queryState(ENGINE_SERVICE),
   ]);
   explain(notes, '/agent/installed', setup, KEYS.agentSetup);
   explain(notes, '/agent/scratchLocation', config, KEYS.agentConfig);

@@ -136,10 +136,15 @@ describe('service state with sc.exe', () => {
 describe('the agent', () => {
   it('reads install path, version, both scratch locations and the service', async () => {
     const read: string[] = [];
-    const { agent, role } = await probeWindowsAgent(registryOf(), recordedRunner(server2019()), new ProbeNotes(), async (path) => {
-      read.push(path);
-      return '2.0.9615.0';
-    });
+    const { agent, role } = await probeWindowsAgent(
+      registryOf(),
+      (name) => queryService(recordedRunner(server2019()), name),
+      new ProbeNotes(),
+      async (path) => {
+        read.push(path);
+        return '2.0.9615.0';
+      },
+    );
     expect(agent).toEqual({
       installed: true,
       version: '2.0.9615.0',
@@ -156,7 +161,12 @@ describe('the agent', () => {
       [reg('HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup')]: MISSING_KEY,
       'sc query obengine': { exitCode: 1060, stdout: fixture('sc-missing.txt') },
     });
-    const { agent, role } = await probeWindowsAgent(registryOf(recordings), recordedRunner(recordings), new ProbeNotes(), async () => null);
+    const { agent, role } = await probeWindowsAgent(
+      registryOf(recordings),
+      (name) => queryService(recordedRunner(recordings), name),
+      new ProbeNotes(),
+      async () => null,
+    );
     expect(agent).toMatchObject({ installed: false, version: null, serviceState: 'not-installed' });
     expect(role).toBeNull();
   });

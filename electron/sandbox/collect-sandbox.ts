@@ -1,0 +1,74 @@
+// The machine profile of a sandbox machine: what its files say, read with the same Windows probes as a
+// real machine wherever they apply (the agent's registry values, the service), so training runs the
+// product's own code paths.
+
+import { stat } from 'node:fs/promises';
+import type { CacheFacts, MachineProfile, ProxyFacts, Selection } from '../../shared/profile/types.js';
+import { samePath } from '../../shared/util/paths.js';
+import { folderSize } from '../probes/folder-size.js';
+import type { ProbeNotes } from '../probes/notes.js';
+import { probeWindowsAgent } from '../probes/windows/agent-windows.js';
+import type { SandboxMachine } from './sandbox-machine.js';
+
+export interface SandboxFacts {
+  profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
+  proxy: ProxyFacts;
+}
+
+export async function collectSandboxFacts(machine: SandboxMachine, cachePath: string | null, notes: ProbeNotes): Promise<SandboxFacts> {
+  const facts = machine.machine;
+  const { agent, role } = await probeWindowsAgent(
+    machine.registryReader(),
+    async (name) => ({ state: await machine.serviceState(name), reason: null }),
+    notes,
+    async () => facts.agentVersion ?? null,
+  );
+  const path = cachePath ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;
+  const cache = path ? await sandboxFolder(machine, path, notes) : undefined;
+  return {
+    profile: {
+      host: { ...facts.host, role: facts.host?.role ?? role },
+      os: facts.os,
+      ...(facts.software ? { software: facts.software } : {}),
+      agent,
+      ...(cache ? { cache } : {}),
+      volumes: facts.volumes,
+    },
+    proxy: { winhttp: null, system: null, environment: null },
+  };
+}
+
+async function sandboxFolder(machine: SandboxMachine, path: string, notes: ProbeNotes): Promise<CacheFacts> {
+  const local = machine.localPath(path);
+  const exists = await stat(local).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  const attributes = Object.entries(machine.machine.folderAttributes ?? {}).find(([p]) => samePath(p, path))?.[1];
+  return {
+    path,
+    exists,
+    volume: /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null,
+    sizeBytes: exists ? await folderSize(local, notes, '/cache/sizeBytes') : null,
+    attributes: exists ? (attributes ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: false }) : null,
+  };
+}
+
+export async function sandboxSelection(
+  machine: SandboxMachine,
+  wanted: { paths: string[]; systemState: boolean },
+  notes: ProbeNotes,
+): Promise<Selection> {
+  const items = await Promise.all(
+    wanted.paths.map(async (path, index) => ({
+      path,
+      volume: /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null,
+      sizeBytes: await folderSize(machine.localPath(path), notes, `/selection/items/${index}/sizeBytes`),
+      fileCount: null,
+      skipped: null,
+      oneDrive: null,
+      dfsReplicated: null,
+    })),
+  );
+  return { systemState: wanted.systemState, items };
+}

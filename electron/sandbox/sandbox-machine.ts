@@ -1,0 +1,142 @@
+// A sandbox machine: a folder that stands for a Windows machine, for training, demos and tests.
+//   machine.json   what files cannot show: host, OS, software, volumes (kinds and sizes), folder attributes
+//   registry.json  keys and values ({ "HKLM\\...": { "Name": { "type": "REG_SZ", "data": "..." } } })
+//   services.json  service states ({ "obengine": "running" })
+//   drives/C/...   the drives' files
+// Writes are atomic (a temporary file, flushed, renamed over), so a crash never leaves half a file.
+
+import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import type {
+  FolderAttributes,
+  HostFacts,
+  NetworkFacts,
+  OsFacts,
+  ServiceState,
+  SoftwareFacts,
+  VolumeFacts,
+} from '../../shared/profile/types.js';
+import type { KeyRead, RegistryReader, RegistryValue } from '../probes/windows/registry.js';
+
+export interface MachineFile {
+  host?: HostFacts;
+  os: OsFacts;
+  software?: SoftwareFacts;
+  volumes: VolumeFacts[];
+  /** Attributes of folders, by Windows path (files cannot carry NTFS attributes here). */
+  folderAttributes?: Record<string, FolderAttributes>;
+  agentVersion?: string | null;
+  offlineSeeding?: boolean;
+  /** What the machine's owner means to back up, when the scan is not told otherwise. */
+  selection?: { paths: string[]; systemState: boolean };
+  /** The network as this machine would find it (a sandbox has none of its own). */
+  network?: NetworkFacts;
+}
+
+type RegistryFile = Record<string, Record<string, RegistryValue>>;
+type ServicesFile = Record<string, ServiceState>;
+
+export class SandboxError extends Error {}
+
+export class SandboxMachine {
+  private constructor(
+    readonly dir: string,
+    readonly machine: MachineFile,
+  ) {}
+
+  static async open(dir: string): Promise<SandboxMachine> {
+    const root = resolve(dir);
+    const info = await stat(root).catch(() => null);
+    if (!info?.isDirectory()) throw new SandboxError(`the sandbox ${dir} is not a folder`);
+    for (const name of ['machine.json', 'registry.json', 'services.json']) {
+      if (!(await stat(join(root, name)).catch(() => null))) throw new SandboxError(`the sandbox ${dir} has no ${name}`);
+    }
+    const machine = await readJson<MachineFile>(join(root, 'machine.json'));
+    if (!machine.os || !Array.isArray(machine.volumes)) throw new SandboxError(`${join(dir, 'machine.json')} needs "os" and "volumes"`);
+    return new SandboxMachine(root, machine);
+  }
+
+  /** Where a Windows path of this machine lives in the sandbox folder: D:\A\B -> <dir>/drives/D/A/B. */
+  localPath(windowsPath: string): string {
+    const match = /^([A-Za-z]):(?:[\\/](.*))?$/.exec(windowsPath.trim());
+    if (!match) throw new SandboxError(`"${windowsPath}" is not a path on one of the sandbox's drives`);
+    const segments = (match[2] ?? '').split(/[\\/]+/).filter(Boolean);
+    if (segments.some((s) => s === '..' || s === '.')) throw new SandboxError(`"${windowsPath}" climbs out of its folder`);
+    const drives = join(this.dir, 'drives');
+    const path = join(drives, match[1]!.toUpperCase(), ...segments);
+    if (!path.startsWith(drives + sep)) throw new SandboxError(`"${windowsPath}" is outside the sandbox`);
+    return path;
+  }
+
+  get journalPath(): string {
+    return join(this.dir, 'relocation-journal.json');
+  }
+
+  registryReader(): RegistryReader {
+    return {
+      readKey: async (key): Promise<KeyRead> => {
+        const registry = await readJson<RegistryFile>(join(this.dir, 'registry.json'));
+        const found = Object.entries(registry).find(([k]) => k.toLowerCase() === key.toLowerCase());
+        if (!found) return { status: 'missing' };
+        return { status: 'ok', values: new Map(Object.entries(found[1]).map(([name, value]) => [name.toLowerCase(), value])) };
+      },
+    };
+  }
+
+  async writeRegistryString(key: string, name: string, value: string): Promise<void> {
+    const file = join(this.dir, 'registry.json');
+    const registry = await readJson<RegistryFile>(file);
+    const existing = Object.keys(registry).find((k) => k.toLowerCase() === key.toLowerCase()) ?? key;
+    registry[existing] = { ...registry[existing], [name]: { type: 'REG_SZ', data: value } };
+    await writeJsonAtomically(file, registry);
+  }
+
+  async deleteRegistryValue(key: string, name: string): Promise<void> {
+    const file = join(this.dir, 'registry.json');
+    const registry = await readJson<RegistryFile>(file);
+    const existing = Object.keys(registry).find((k) => k.toLowerCase() === key.toLowerCase());
+    if (existing && registry[existing]) {
+      delete registry[existing][name];
+      await writeJsonAtomically(file, registry);
+    }
+  }
+
+  async serviceState(name: string): Promise<ServiceState> {
+    const services = await readJson<ServicesFile>(join(this.dir, 'services.json'));
+    return services[name] ?? 'not-installed';
+  }
+
+  async setServiceState(name: string, state: ServiceState): Promise<void> {
+    const file = join(this.dir, 'services.json');
+    const services = await readJson<ServicesFile>(file);
+    if (!(name in services)) throw new SandboxError(`the service ${name} is not installed on this sandbox machine`);
+    services[name] = state;
+    await writeJsonAtomically(file, services);
+  }
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (error) {
+    throw new SandboxError(`${path} could not be read: ${(error as Error).message}`);
+  }
+}
+
+/** Writes JSON beside the file, flushes it to disk, and renames it over the original. */
+export async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
