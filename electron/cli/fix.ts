@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline/promises';
 import { opendir, stat } from 'node:fs/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
+import { isWithin } from '../../shared/util/paths.js';
 import { planRelocation, type RelocatePlan, type TargetFolderFacts } from '../../shared/actions/relocate-plan.js';
 import {
   CRASH_EXIT_CODE,
@@ -55,20 +56,26 @@ async function openMachine(sandboxDir: string | undefined): Promise<Target> {
   return { machine: windowsRelocationMachine(runCommand), sandbox: null };
 }
 
-/** What the folder the user named looks like now: absent, empty or not, and its attributes. */
+/**
+ * What the folder the user named looks like now: present or not, empty or not, and its attributes - its
+ * own, or those it would inherit from the nearest folder above it (compression and encryption pass down).
+ */
 async function targetFacts(local: string, sandbox: SandboxMachine | null, windowsPath: string): Promise<TargetFolderFacts | null> {
   const info = await stat(local).catch(() => null);
-  if (!info) return null;
-  const dir = info.isDirectory() ? await opendir(local) : null;
-  const first = dir ? await dir.read() : null;
-  await dir?.close();
-  const declared = sandbox
-    ? Object.entries(sandbox.machine.folderAttributes ?? {}).find(([p]) => p.toLowerCase() === windowsPath.toLowerCase())?.[1]
-    : undefined;
+  let empty: boolean | null = null;
+  if (info?.isDirectory()) {
+    const dir = await opendir(local);
+    empty = (await dir.read()) === null;
+    await dir.close();
+  }
+  if (!sandbox) return info ? { exists: true, empty: info.isDirectory() ? empty : false, attributes: null } : null;
+  const declared = Object.entries(sandbox.machine.folderAttributes ?? {})
+    .filter(([folder]) => isWithin(windowsPath, folder))
+    .sort((a, b) => b[0].length - a[0].length)[0]?.[1];
   return {
-    exists: true,
-    empty: info.isDirectory() ? first === null : false,
-    attributes: declared ?? (sandbox ? { encrypted: false, compressed: false, sparse: false, reparsePoint: info.isSymbolicLink() } : null),
+    exists: info !== null,
+    empty: info ? (info.isDirectory() ? empty : false) : null,
+    attributes: declared ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: info?.isSymbolicLink() ?? false },
   };
 }
 

@@ -29,7 +29,7 @@ export interface RelocatePlan {
   steps: PlanStep[];
 }
 
-/** What is known of the target folder before the move (the main process looks; null: it does not exist). */
+/** What is known of the target folder before the move (the main process looks; null: nothing known). */
 export interface TargetFolderFacts {
   exists: boolean;
   empty: boolean | null;
@@ -61,6 +61,7 @@ export function windowsPathProblems(path: string): string[] {
   if (path.length > 32_000) problems.push('The path is longer than Windows allows.');
   for (const segment of rest.split('\\')) {
     if (segment === '') problems.push(`"${path}" has an empty folder name (two backslashes in a row).`);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses here
     else if (/[<>:"|?*\u0000-\u001f]/.test(segment))
       problems.push(`The folder name "${segment}" holds a character Windows does not allow (< > : " | ? * or a control character).`);
     else if (RESERVED.test(segment)) problems.push(`"${segment}" is a name Windows reserves for devices and cannot be a folder.`);
@@ -136,15 +137,17 @@ export function planRelocation(input: PlanInput): PlanResult {
       }
     }
   }
-  if (target?.exists) {
+  if (target) {
+    // A new folder inherits compression and encryption from the folder it is made in: check those too.
     const a = target.attributes;
     const bad = a
       ? [a.compressed && 'compressed', a.encrypted && 'encrypted', a.sparse && 'sparse', a.reparsePoint && 'a link (reparse point)'].filter(
           Boolean,
         )
       : [];
-    if (bad.length > 0) problems.push(`The folder ${to} is ${bad.join(', ')}; the cache needs a plain folder.`);
-    if (target.empty === false)
+    if (bad.length > 0)
+      problems.push(`The folder ${to} ${target.exists ? 'is' : 'would be'} ${bad.join(', ')}; the cache needs a plain folder.`);
+    if (target.exists && target.empty === false)
       problems.push(`The folder ${to} is not empty: choose a new or empty folder, so that nothing in it is mixed with the cache.`);
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -1,0 +1,140 @@
+// Breaking every step of the cache move on a sample sandbox, both ways - an error (rolled back at once)
+// and a crash (the process ends on the spot; `fix resume` then finishes or undoes the move) - and
+// checking afterwards what the issue promises: the original cache byte-identical, both registry values
+// equal and naming either the original or a complete, verified copy, the service running, the journal
+// closed.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { manifestOf } from '../../../electron/actions/copy-tree.js';
+import { RELOCATE_STEP_IDS } from '../../../shared/actions/relocate-plan.js';
+import { cliProcess } from '../../helpers/cli.js';
+
+const SAMPLE = new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url).pathname;
+const ORIGINAL = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch';
+const TARGET = 'D:\\MARS Cache\\données';
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+function sandbox(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mars sandbox-'));
+  roots.push(dir);
+  cpSync(SAMPLE, dir, { recursive: true });
+  return dir;
+}
+const local = (dir: string, windowsPath: string) => join(dir, 'drives', windowsPath[0]!, ...windowsPath.slice(3).split('\\'));
+const scratch = (dir: string) => {
+  const registry = JSON.parse(readFileSync(join(dir, 'registry.json'), 'utf8'));
+  return [
+    registry['HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config'].ScratchLocation?.data,
+    registry['HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider'].ScratchLocation?.data,
+  ];
+};
+const service = (dir: string) => JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')).obengine;
+const journal = (dir: string) => JSON.parse(readFileSync(join(dir, 'relocation-journal.json'), 'utf8'));
+const move = (dir: string, env: Record<string, string> = {}) =>
+  cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', TARGET, '--yes'], env);
+
+async function expectSafe(dir: string, before: Awaited<ReturnType<typeof manifestOf>>) {
+  expect(await manifestOf(local(dir, ORIGINAL))).toEqual(before);
+  const [config, provider] = scratch(dir);
+  expect(config).toBe(provider);
+  if (config === TARGET) expect(await manifestOf(local(dir, TARGET))).toEqual(before);
+  else {
+    expect(config).toBe(ORIGINAL);
+    expect(existsSync(local(dir, TARGET))).toBe(false);
+  }
+  expect(service(dir)).toBe('running');
+  expect(journal(dir).state).toBe('closed');
+  return config === TARGET ? 'moved' : 'rolled back';
+}
+
+describe('the cache move on a sandbox', () => {
+  it('moves the cache: copy verified, both values switched, engine running, original kept', async () => {
+    const dir = sandbox();
+    const before = await manifestOf(local(dir, ORIGINAL));
+    const result = await move(dir);
+    expect(result.code).toBe(0);
+    expect(await expectSafe(dir, before)).toBe('moved');
+    expect(journal(dir).outcome).toBe('moved');
+    const check = JSON.parse((await cliProcess(['check', '--sandbox', dir, '--json'])).stdout);
+    expect(check.findings.find((f: { check: string }) => f.check === 'cache.registry').status).toBe('pass');
+    expect(check.findings.find((f: { check: string }) => f.check === 'cache.free-space').status).toBe('pass');
+  });
+
+  for (const step of RELOCATE_STEP_IDS) {
+    it(`rolls back when ${step} fails`, async () => {
+      const dir = sandbox();
+      const before = await manifestOf(local(dir, ORIGINAL));
+      const result = await move(dir, { MARS_READINESS_FAILPOINT: `${step}:error` });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/The move was undone: failpoint: the step "[a-z-]+" failed on purpose/);
+      expect(await expectSafe(dir, before)).toBe('rolled back');
+    });
+
+    it(`recovers from a crash in ${step}: ${['set-registry', 'start-service', 'reprobe'].includes(step) ? 'finishing' : 'undoing'} the move`, async () => {
+      const dir = sandbox();
+      const before = await manifestOf(local(dir, ORIGINAL));
+      const crashed = await move(dir, { MARS_READINESS_FAILPOINT: `${step}:crash` });
+      expect(crashed.code).toBe(86);
+      expect(journal(dir).state).not.toBe('closed');
+      const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+      const outcome = await expectSafe(dir, before);
+      const verified = ['set-registry', 'start-service', 'reprobe'].includes(step);
+      expect(outcome).toBe(verified ? 'moved' : 'rolled back');
+      expect(resumed.code).toBe(verified ? 0 : 1);
+    });
+  }
+
+  it('finishes an interrupted move before starting another', async () => {
+    const dir = sandbox();
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
+    const again = await move(dir);
+    expect(again.stderr).toMatch(/An interrupted cache move was found and undone first/);
+    expect(again.code).toBe(0);
+    expect(scratch(dir)).toEqual([TARGET, TARGET]);
+  });
+
+  it('ignores failpoints off a sandbox, and refuses a malformed one', async () => {
+    const dir = sandbox();
+    const bad = await move(dir, { MARS_READINESS_FAILPOINT: 'teleport:crash' });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/MARS_READINESS_FAILPOINT must be <step>:<error\|crash>/);
+    expect(scratch(dir)).toEqual([ORIGINAL, ORIGINAL]);
+  });
+
+  it('prints the plan as JSON with the step ids failpoints name, changing nothing', async () => {
+    const dir = sandbox();
+    const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', TARGET, '--dry-run', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).steps.map((s: { id: string }) => s.id)).toEqual([...RELOCATE_STEP_IDS]);
+    expect(existsSync(join(dir, 'relocation-journal.json'))).toBe(false);
+  });
+
+  it('refuses unsupported targets with their sentences and exit 1, changing nothing', async () => {
+    const dir = sandbox();
+    const cases: [string, RegExp][] = [
+      ['F:\\Cache', /removable media/],
+      ['G:\\Cache', /network drive/],
+      ['H:\\Cache', /uses ReFS/],
+      ['K:\\Cache', /locked by BitLocker/],
+      ['E:\\Cache', /deduplicated/],
+      ['D:\\Compressed\\Cache', /would be compressed/],
+      [`${ORIGINAL}\\inner`, /inside the current cache folder/],
+      ['C:\\Cache', /C: has 0 bytes free/],
+    ];
+    for (const [to, sentence] of cases) {
+      const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', to, '--yes']);
+      expect(result.code, to).toBe(1);
+      expect(result.stderr, to).toMatch(sentence);
+    }
+    expect(scratch(dir)).toEqual([ORIGINAL, ORIGINAL]);
+  });
+
+  it('asks before changing anything, and needs --yes without a terminal', async () => {
+    const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', sandbox(), '--to', TARGET]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/add --yes/);
+  });
+});
