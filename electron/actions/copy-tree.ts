@@ -1,18 +1,23 @@
-// Copying a folder tree and proving the copy: every file streamed with its SHA-256 computed on the way,
-// folders and files keeping their mode and times; then every copied file read back and compared with
-// the source's size and hash, and nothing missing or extra. Progress in files and bytes; cancellable.
+// Copying a folder tree and proving the copy. Each file is copied by the kernel (copy_file_range and the
+// like, as cp does), keeping its mode and times. Then, while the copy is flushed to disk, a worker pool
+// hashes (SHA-256) every original and every copied file and compares them, size and hash; nothing may be
+// missing or extra. Progress in files and bytes; cancellable.
 
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { lstat, mkdir, opendir, readlink, stat, symlink, utimes } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, open, opendir, readlink, stat, symlink, utimes } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { runCommand } from '../probes/command-runner.js';
+import { HashPool } from './hash-pool.js';
 
 export interface ManifestEntry {
   path: string;
   size: number;
   sha256: string;
+}
+
+export interface CopiedFile {
+  path: string;
+  size: number;
 }
 
 export interface CopyProgress {
@@ -54,69 +59,121 @@ async function listTree(root: string): Promise<Entry[]> {
   return entries.sort((a, b) => a.rel.localeCompare(b.rel));
 }
 
-export async function copyTree(from: string, to: string, options: CopyOptions = {}): Promise<ManifestEntry[]> {
+const COPY_CONCURRENCY = 8;
+const FLUSH_CONCURRENCY = 64;
+
+/**
+ * Flushes the copied files to disk. On Linux one syncfs of the target's file system (`sync -f`) writes
+ * them all in one sweep; elsewhere (Windows: FlushFileBuffers) each file is flushed, many at a time.
+ */
+async function flushTree(root: string, paths: string[]): Promise<void> {
+  if (process.platform === 'linux') {
+    const result = await runCommand('sync', ['-f', root], { timeoutMs: 600_000 });
+    if (!result.failure && result.exitCode === 0) return;
+  }
+  await eachLimited(paths, FLUSH_CONCURRENCY, async (path) => {
+    const handle = await open(path, 'r+');
+    await handle.sync().finally(() => handle.close());
+  });
+}
+
+/** Runs `work` over the items with at most `limit` at a time; the first failure stops new work. */
+async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+export async function copyTree(from: string, to: string, options: CopyOptions = {}): Promise<CopiedFile[]> {
   const entries = await listTree(from);
   const files = entries.filter((e) => e.kind === 'file');
   const totalBytes = files.reduce((sum, e) => sum + e.size, 0);
-  const manifest: ManifestEntry[] = [];
+  const copied: CopiedFile[] = [];
   let done = 0;
   let bytes = 0;
-  await mkdir(to, { recursive: true });
-  for (const entry of entries.filter((e) => e.kind === 'dir')) await mkdir(join(to, entry.rel), { recursive: true });
-  for (const entry of entries) {
-    if (options.signal?.aborted) throw new Error('the copy was cancelled');
-    const source = join(from, entry.rel);
-    const target = join(to, entry.rel);
-    if (entry.kind === 'link') await symlink(await readlink(source), target);
-    if (entry.kind !== 'file') continue;
-    const hash = createHash('sha256');
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        callback(null, chunk);
-      },
+  try {
+    await mkdir(to, { recursive: true });
+    for (const entry of entries.filter((e) => e.kind === 'dir')) await mkdir(join(to, entry.rel), { recursive: true });
+    for (const entry of entries.filter((e) => e.kind === 'link')) await symlink(await readlink(join(from, entry.rel)), join(to, entry.rel));
+    // Several files in flight at once: the kernel copies, the pool hashes, and neither waits on the other.
+    await eachLimited(files, COPY_CONCURRENCY, async (entry) => {
+      if (options.signal?.aborted) throw new Error('the copy was cancelled');
+      const source = join(from, entry.rel);
+      const target = join(to, entry.rel);
+      const info = await stat(source);
+      await copyFile(source, target, constants.COPYFILE_EXCL);
+      await utimes(target, info.atime, info.mtime);
+      copied.push({ path: entry.rel, size: info.size });
+      done++;
+      bytes += info.size;
+      options.onProgress?.({ files: done, bytes, totalFiles: files.length, totalBytes, current: entry.rel });
+      await options.afterFile?.(done, files.length);
     });
-    const info = await stat(source);
-    await pipeline(createReadStream(source, { highWaterMark: 1 << 20 }), tap, createWriteStream(target, { flags: 'wx', mode: info.mode }));
-    await utimes(target, info.atime, info.mtime);
-    manifest.push({ path: entry.rel, size: info.size, sha256: hash.digest('hex') });
-    done++;
-    bytes += info.size;
-    options.onProgress?.({ files: done, bytes, totalFiles: files.length, totalBytes, current: entry.rel });
-    await options.afterFile?.(done, files.length);
+    // Folders last, so that writing their files does not change their times again.
+    for (const entry of entries.filter((e) => e.kind === 'dir').reverse()) {
+      const info = await stat(join(from, entry.rel));
+      await utimes(join(to, entry.rel), info.atime, info.mtime);
+    }
+    return copied.sort((a, b) => a.path.localeCompare(b.path));
+  } finally {
+    // Nothing to release: every lane has finished or failed.
   }
-  // Folders last, so that writing their files does not change their times again.
-  for (const entry of entries.filter((e) => e.kind === 'dir').reverse()) {
-    const info = await stat(join(from, entry.rel));
-    await utimes(join(to, entry.rel), info.atime, info.mtime);
-  }
-  return manifest;
 }
 
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), hash);
-  return hash.digest('hex');
-}
-
-/** Problems found comparing the copy with the source's manifest; empty when the copy is complete and equal. */
-export async function verifyTree(to: string, manifest: ManifestEntry[], signal?: AbortSignal): Promise<string[]> {
+/**
+ * Problems found comparing the copy with the original, file by file (size, then SHA-256 of both), with
+ * nothing missing or extra; empty when the copy is complete and equal. The original does not change
+ * meanwhile (the engine is stopped). The copy is flushed to disk at the same time.
+ */
+export async function verifyTree(from: string, to: string, copiedFiles: CopiedFile[], signal?: AbortSignal): Promise<string[]> {
   const problems: string[] = [];
-  const copied = new Map((await listTree(to)).filter((e) => e.kind === 'file').map((e) => [e.rel, e.size]));
-  for (const entry of manifest) {
-    if (signal?.aborted) throw new Error('the verification was cancelled');
-    const size = copied.get(entry.path);
-    copied.delete(entry.path);
-    if (size === undefined) problems.push(`${entry.path} is missing from the copy`);
-    else if (size !== entry.size) problems.push(`${entry.path} has ${size} bytes in the copy, ${entry.size} in the original`);
-    else if ((await hashFile(join(to, entry.path))) !== entry.sha256) problems.push(`${entry.path} differs from the original`);
+  const originals = (await listTree(from)).filter((e) => e.kind === 'file');
+  const copies = new Map((await listTree(to)).filter((e) => e.kind === 'file').map((e) => [e.rel, e.size]));
+  const pool = new HashPool();
+  // On disk before the registry can name the copy (a power cut must not leave the agent a hollow cache);
+  // flushed while it is being checked, so that the disk writes while the processors hash.
+  const flushed = flushTree(
+    to,
+    copiedFiles.map((f) => join(to, f.path)),
+  );
+  try {
+    const checks = originals.map(async (original) => {
+      const size = copies.get(original.rel);
+      copies.delete(original.rel);
+      if (size === undefined) return `${original.rel} is missing from the copy`;
+      if (size !== original.size) return `${original.rel} has ${size} bytes in the copy, ${original.size} in the original`;
+      if (signal?.aborted) throw new Error('the verification was cancelled');
+      const [a, b] = await Promise.all([pool.hash(join(from, original.rel)), pool.hash(join(to, original.rel))]);
+      return a.sha256 === b.sha256 && a.size === b.size ? null : `${original.rel} differs from the original`;
+    });
+    for (const problem of await Promise.all(checks)) if (problem) problems.push(problem);
+    await flushed;
+  } finally {
+    await Promise.allSettled([flushed]);
+    await pool.close();
   }
-  for (const extra of copied.keys()) problems.push(`${extra} is in the copy but not in the original`);
+  for (const extra of copies.keys()) problems.push(`${extra} is in the copy but not in the original`);
   return problems;
 }
 
 /** The manifest of a tree as it is now (size and hash of every file), to compare a tree before and after. */
 export async function manifestOf(root: string): Promise<ManifestEntry[]> {
   const files = (await listTree(root)).filter((e) => e.kind === 'file');
-  return Promise.all(files.map(async (e) => ({ path: e.rel, size: e.size, sha256: await hashFile(join(root, e.rel)) })));
+  const pool = new HashPool();
+  try {
+    return await Promise.all(files.map(async (e) => ({ path: e.rel, ...(await pool.hash(join(root, e.rel))) })));
+  } finally {
+    await pool.close();
+  }
 }

@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import type { RelocatePlan, RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import { writeJsonAtomically } from '../sandbox/sandbox-machine.js';
-import type { ManifestEntry } from './copy-tree.js';
+import type { CopiedFile } from './copy-tree.js';
 
 export interface Journal {
   version: 1;
@@ -17,7 +17,8 @@ export interface Journal {
   verified: boolean;
   /** Whether the engine created the target folder (then undoing removes it; else only its content). */
   createdTarget: boolean;
-  manifest: ManifestEntry[] | null;
+  /** What the copy step wrote. */
+  manifest: CopiedFile[] | null;
   error: string | null;
 }
 

@@ -85,7 +85,7 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
       if (journal.manifest.length === 0) await run.midStep('copy', true);
     });
     await run.step('verify', async () => {
-      const problems = await verifyTree(target, journal.manifest ?? [], options.signal);
+      const problems = await verifyTree(machine.localPath(plan.from), target, journal.manifest ?? [], options.signal);
       if (problems.length > 0)
         throw new EngineError(
           `the copy does not match the original: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}`,

@@ -1,0 +1,87 @@
+// The Windows side of the cache move, against what reg.exe and sc.exe answer: the exact argument arrays
+// (a key with spaces is one argument; nothing goes through a shell), read-back, and sc's exit codes.
+import { describe, expect, it } from 'vitest';
+import { windowsRelocationMachine } from '../../../electron/actions/windows-relocation.js';
+import { fixture, MISSING_KEY, recordedRunner, reg } from '../../helpers/recorded.js';
+
+const CONFIG = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
+const PROVIDER = `${CONFIG}\\CloudBackupProvider`;
+
+describe('windowsRelocationMachine', () => {
+  it('writes both values with reg add, as single arguments, and reads them back', async () => {
+    const calls: string[][] = [];
+    const run = recordedRunner(
+      {
+        [`reg add ${CONFIG}`]: { stdout: 'The operation completed successfully.\r\n' },
+        [`reg add ${PROVIDER}`]: { stdout: 'The operation completed successfully.\r\n' },
+        [reg(CONFIG)]: { stdout: fixture('reg-wab-config.txt') },
+        [reg(PROVIDER)]: { stdout: fixture('reg-wab-provider.txt') },
+      },
+      calls,
+    );
+    const machine = windowsRelocationMachine(run, 'C:\\ProgramData');
+    const back = await machine.writeScratch({
+      scratchLocation: "D:\\MARS Cache\\O'Brien",
+      providerScratchLocation: "D:\\MARS Cache\\O'Brien",
+    });
+    expect(calls[0]).toEqual([
+      'reg',
+      'add',
+      CONFIG,
+      '/v',
+      'ScratchLocation',
+      '/t',
+      'REG_SZ',
+      '/d',
+      "D:\\MARS Cache\\O'Brien",
+      '/f',
+      '/reg:64',
+    ]);
+    expect(calls[1]?.[2]).toBe(PROVIDER);
+    expect(back).toEqual({ scratchLocation: 'D:\\MARS Cache\\Scratch', providerScratchLocation: 'D:\\MARS Cache\\Scratch\\' });
+    expect(machine.journalPath.replace(/\\/g, '/')).toMatch(/^C:\/ProgramData\/MARS Readiness Wizard\/relocation-journal\.json$/);
+  });
+  it('deletes a value that was absent before, when undoing', async () => {
+    const calls: string[][] = [];
+    const run = recordedRunner(
+      { 'reg delete': { stdout: 'ok' }, 'reg add': { stdout: 'ok' }, [reg(CONFIG)]: MISSING_KEY, [reg(PROVIDER)]: MISSING_KEY },
+      calls,
+    );
+    expect(await windowsRelocationMachine(run).writeScratch({ scratchLocation: null, providerScratchLocation: 'D:\\X' })).toEqual({
+      scratchLocation: null,
+      providerScratchLocation: null,
+    });
+    expect(calls[0]).toEqual(['reg', 'delete', CONFIG, '/v', 'ScratchLocation', '/f', '/reg:64']);
+  });
+  it('reports a failed write with what reg.exe said', async () => {
+    const run = recordedRunner({ 'reg add': { exitCode: 1, stderr: fixture('reg-denied.stderr.txt') } });
+    await expect(
+      windowsRelocationMachine(run).writeScratch({ scratchLocation: 'D:\\X', providerScratchLocation: 'D:\\X' }),
+    ).rejects.toThrow(/Setting ScratchLocation under .*Access is denied/);
+  });
+  it('stops and starts obengine with sc.exe, taking "already stopped/running" as done', async () => {
+    const calls: string[][] = [];
+    const run = recordedRunner(
+      {
+        'sc stop obengine': { exitCode: 1062, stdout: '[SC] ControlService FAILED 1062:\r\n\r\nThe service has not been started.\r\n' },
+        'sc start obengine': { exitCode: 1056, stdout: '[SC] StartService FAILED 1056:\r\n' },
+        'sc query obengine': { stdout: fixture('sc-obengine-running.txt') },
+      },
+      calls,
+    );
+    const machine = windowsRelocationMachine(run);
+    await machine.stopService();
+    await machine.startService();
+    expect(await machine.serviceState()).toBe('running');
+    expect(calls.map((c) => c.join(' '))).toEqual(['sc stop obengine', 'sc start obengine', 'sc query obengine']);
+  });
+  it("fails a service that cannot be started, with sc.exe's words", async () => {
+    const run = recordedRunner({
+      'sc start obengine': {
+        exitCode: 1058,
+        stdout: '[SC] StartService FAILED 1058:\r\n\r\nThe service cannot be started, either because it is disabled.\r\n',
+      },
+    });
+    await expect(windowsRelocationMachine(run).startService()).rejects.toThrow(/Starting the backup engine failed: .*1058/);
+  });
+});
