@@ -15,6 +15,7 @@ export default tseslint.config(
         TextDecoder: 'readonly',
         performance: 'readonly',
         setTimeout: 'readonly',
+        Buffer: 'readonly',
       },
     },
     rules: {

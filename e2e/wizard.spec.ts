@@ -1,7 +1,7 @@
 // The whole wizard in Chromium over browser mode: the sample profiles opened from files, this machine's
 // live probes, keyboard only once; axe on every page; a screenshot of every page.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
@@ -70,7 +70,6 @@ test('the whole flow over this machine, every page accessible, with screenshots'
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save report as a web page' }).click();
   const file = await (await download).path();
-  const { readFileSync } = await import('node:fs');
   expect(readFileSync(file, 'utf8')).toMatch(/<!doctype html>[\s\S]*MARS readiness report[\s\S]*Not ready/);
   await shot(page, '6-report');
 });
@@ -98,12 +97,39 @@ test('the scan page shows progress and can be cancelled', async ({ page }) => {
   await slow.close();
 });
 
-test('the fix page for a cache problem', async ({ page }) => {
-  await openSample(page, 'cache-problems');
-  await page.getByRole('button', { name: 'Fix this' }).first().click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Fix' })).toBeVisible();
-  await expectAccessible(page, 'fix');
-  await shot(page, '5-fix');
+test('the fix page moves the cache of a sandbox machine, end to end', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mars e2e sandbox-'));
+  cpSync(join(ROOT, 'samples', 'sandboxes', 'cache-on-c'), dir, { recursive: true });
+  const sandboxed = await startServer(undefined, dir);
+  try {
+    await page.goto(sandboxed.url);
+    await expect(page.getByText('Training mode: a sandbox machine stands in for this one.')).toBeVisible();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('button', { name: 'Scan this machine' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
+    const full = page.locator('.MuiAccordion-root', { hasText: 'Not enough free space for the cache' });
+    await full.getByRole('button', { name: 'Fix this' }).click();
+    await expect(page.getByRole('textbox', { name: 'Move the cache to' })).toHaveValue('D:\\MARS Cache');
+    await page.getByRole('textbox', { name: 'Move the cache to' }).fill('F:\\Cache');
+    await page.getByRole('button', { name: 'Check this folder' }).click();
+    await expect(page.getByRole('alert')).toContainText('F: is removable media');
+    await page.getByRole('textbox', { name: 'Move the cache to' }).fill('D:\\MARS Cache');
+    await page.getByRole('button', { name: 'Check this folder' }).click();
+    await expect(page.getByRole('list', { name: 'Steps of the move' }).getByRole('listitem')).toHaveCount(6);
+    await expectAccessible(page, 'fix with its plan');
+    await shot(page, '5-fix');
+    await page.getByRole('button', { name: 'Move the cache to D:\\MARS Cache' }).click();
+    await expect(page.getByText(/The cache now lives in D:\\MARS Cache/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('6. Check the result - Done')).toBeVisible();
+    await expectAccessible(page, 'fix done');
+    await shot(page, '5-fix-done');
+    const registry = JSON.parse(readFileSync(join(dir, 'registry.json'), 'utf8'));
+    expect(registry['HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config'].ScratchLocation.data).toBe('D:\\MARS Cache');
+    await page.getByRole('button', { name: 'Back to the results' }).click();
+    await expect(page.locator('.MuiAccordion-root', { hasText: 'The cache has room' })).toBeVisible();
+  } finally {
+    await sandboxed.close();
+  }
 });
 
 test('keyboard only, from start to results', async ({ page }) => {

@@ -3,7 +3,7 @@
 
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import { CHANNELS, PROGRESS_CHANNEL, type Method, type SaveRequest } from '../shared/api/wizard-api.js';
+import { CHANNELS, FIX_PROGRESS_CHANNEL, PROGRESS_CHANNEL, type Method, type SaveRequest } from '../shared/api/wizard-api.js';
 import { createHandlers } from './api/handlers.js';
 import { APP_ORIGIN } from './window.js';
 
@@ -12,6 +12,9 @@ export function registerIpc(window: BrowserWindow): void {
     mode: 'desktop',
     emitProgress: (progress) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, progress);
+    },
+    emitFixProgress: (progress) => {
+      if (!window.isDestroyed()) window.webContents.send(FIX_PROGRESS_CHANNEL, progress);
     },
     pickFolder: async () => {
       const result = await dialog.showOpenDialog(window, { title: 'Choose a folder to back up', properties: ['openDirectory'] });

@@ -3,12 +3,21 @@
 // file (out/preload/preload.cjs), as a sandboxed preload cannot load other files.
 
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, PROGRESS_CHANNEL, type ScanProgress, type WizardApi } from '../shared/api/wizard-api.js';
+import { CHANNELS, FIX_PROGRESS_CHANNEL, PROGRESS_CHANNEL, type WizardApi } from '../shared/api/wizard-api.js';
 
 const invoke =
   (channel: string) =>
   (...args: unknown[]) =>
     ipcRenderer.invoke(channel, ...args);
+
+/** Relays one channel's messages to the listener without the event object (it leads to ipcRenderer). */
+function subscribe<T>(channel: string, listener: (value: T) => void): () => void {
+  const relay = (_event: IpcRendererEvent, value: T) => listener(value);
+  ipcRenderer.on(channel, relay);
+  return () => {
+    ipcRenderer.removeListener(channel, relay);
+  };
+}
 
 const wizard: WizardApi = {
   appInfo: invoke(CHANNELS.appInfo) as WizardApi['appInfo'],
@@ -18,13 +27,10 @@ const wizard: WizardApi = {
   recheck: invoke(CHANNELS.recheck) as WizardApi['recheck'],
   pickFolder: invoke(CHANNELS.pickFolder) as WizardApi['pickFolder'],
   saveFile: invoke(CHANNELS.saveFile) as WizardApi['saveFile'],
-  onScanProgress(listener) {
-    const relay = (_event: IpcRendererEvent, progress: ScanProgress) => listener(progress);
-    ipcRenderer.on(PROGRESS_CHANNEL, relay);
-    return () => {
-      ipcRenderer.removeListener(PROGRESS_CHANNEL, relay);
-    };
-  },
+  planCacheMove: invoke(CHANNELS.planCacheMove) as WizardApi['planCacheMove'],
+  moveCache: invoke(CHANNELS.moveCache) as WizardApi['moveCache'],
+  onScanProgress: (listener) => subscribe(PROGRESS_CHANNEL, listener),
+  onFixProgress: (listener) => subscribe(FIX_PROGRESS_CHANNEL, listener),
 };
 
 contextBridge.exposeInMainWorld('wizard', wizard);

@@ -3,7 +3,21 @@
 // ApiResult, never an exception across the boundary.
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
-import type { ApiResult, AppInfo, Method, SaveRequest, ScanOutcome, ScanProgress, ScanRequest } from '../../shared/api/wizard-api.js';
+import { planRelocation, type PlanResult } from '../../shared/actions/relocate-plan.js';
+import type {
+  ApiResult,
+  AppInfo,
+  FixOutcome,
+  FixProgress,
+  Method,
+  SaveRequest,
+  ScanOutcome,
+  ScanProgress,
+  ScanRequest,
+} from '../../shared/api/wizard-api.js';
+import { resumeRelocation, runRelocation } from '../actions/relocate-engine.js';
+import { sandboxRelocationMachine } from '../actions/sandbox-relocation.js';
+import { targetFacts } from '../actions/target-facts.js';
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 
 import { buildReport } from '../../shared/report/build.js';
@@ -20,6 +34,7 @@ export interface HandlerDeps {
   pickFolder?: () => Promise<string | null>;
   saveFile?: (request: SaveRequest) => Promise<string | null>;
   emitProgress: (progress: ScanProgress) => void;
+  emitFixProgress?: (progress: FixProgress) => void;
   /** Probe (and fix) a sandbox machine instead of this one. */
   sandbox?: SandboxMachine | null;
   now?: () => Date;
@@ -31,6 +46,57 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const collect = deps.collect ?? collectProfile;
   const now = deps.now ?? (() => new Date());
   let running: AbortController | null = null;
+  let lastRequest: ScanRequest | null = null;
+  let recovered: Promise<string | null> | null = null;
+  // Fixes change the machine: only a sandbox here; on Windows they run in an elevated helper (see README).
+  const machine = deps.sandbox ? sandboxRelocationMachine(deps.sandbox) : null;
+  const emitFix = deps.emitFixProgress ?? (() => {});
+  const engineOptions = {
+    onStep: (step: string, state: FixProgress['state'], detail?: string) => emitFix({ step, state, ...(detail ? { detail } : {}) }),
+    onCopy: (p: { files: number; totalFiles: number; bytes: number; totalBytes: number }) =>
+      emitFix({ step: 'copy', state: 'running', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),
+  };
+  /** The wizard finishes or undoes an interrupted move before anything else, once. */
+  const recover = () =>
+    (recovered ??= machine
+      ? resumeRelocation(machine, engineOptions).then((r) =>
+          r
+            ? r.outcome === 'moved'
+              ? `An interrupted cache move was finished: the cache is in ${r.journal.plan.to}.`
+              : `An interrupted cache move was undone: the cache stays in ${r.journal.plan.from}.`
+            : null,
+        )
+      : Promise.resolve(null));
+  const plan = async (to: string): Promise<PlanResult> => {
+    if (!machine || !deps.sandbox) {
+      throw new UnsupportedError(
+        process.platform === 'win32'
+          ? 'The desktop wizard cannot move the cache by itself yet: run "mars-readiness fix relocate-cache --to FOLDER" in an administrator prompt, or save the PowerShell script from the Report page.'
+          : 'Moving the cache needs Windows: open a sandbox machine to practise (mars-readiness web --sandbox DIR).',
+      );
+    }
+    const request = lastRequest ?? {
+      edition: 'current' as const,
+      paths: [],
+      systemState: false,
+      uploadMbps: null,
+      cachePath: null,
+      offline: true,
+    };
+    const { profile } = await collect({
+      sandbox: deps.sandbox,
+      offline: true,
+      cachePath: null,
+      selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
+    });
+    const local = machine.localPath(to.replace(/\\+$/, '') || to);
+    return planRelocation({
+      profile,
+      to,
+      target: await targetFacts(local, deps.sandbox, to),
+      offlineSeeding: deps.sandbox.machine.offlineSeeding ?? false,
+    });
+  };
 
   const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
     if (running) throw new BusyError();
@@ -55,12 +121,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const implementations = {
     appInfo: async (): Promise<AppInfo> => ({
       toolVersion: APP.version,
+      sandbox: deps.sandbox != null,
+      recovered: await recover(),
       mode: deps.mode,
       platform: process.platform,
       editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
       defaultEdition: DEFAULT_EDITION,
     }),
     scan: async (request: ScanRequest): Promise<ScanOutcome> => {
+      await recover();
+      lastRequest = request;
       const collected = await probe(request, deps.emitProgress);
       deps.emitProgress({ step: 'report', state: 'running' });
       const outcome = { profile: collected.profile, report: report(collected.profile, request.edition), notes: collected.notes };
@@ -78,6 +148,21 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     recheck: async (request: ScanRequest, check: CheckId): Promise<Finding[]> => {
       const collected = await probe(request);
       return report(collected.profile, request.edition).findings.filter((f) => f.check === check);
+    },
+    planCacheMove: async (to: string) => plan(to),
+    moveCache: async (to: string, request: ScanRequest): Promise<FixOutcome> => {
+      await recover();
+      lastRequest = request;
+      const planned = await plan(to);
+      if (!planned.ok) throw new ArgumentError(`the cache cannot be moved to ${to}: ${planned.problems.join(' ')}`);
+      if (running) throw new BusyError();
+      const result = await runRelocation(planned.plan, machine!, engineOptions);
+      const collected = await probe(request);
+      return {
+        outcome: result.outcome,
+        error: result.error,
+        after: { profile: collected.profile, report: report(collected.profile, request.edition), notes: collected.notes },
+      };
     },
     pickFolder: async () => {
       if (!deps.pickFolder) throw new UnsupportedError("There is no folder picker in the browser: type the folder's path instead.");

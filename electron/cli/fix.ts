@@ -2,10 +2,9 @@
 // the engine (asking first unless --yes), and finish or undo an interrupted one.
 
 import { createInterface } from 'node:readline/promises';
-import { opendir, stat } from 'node:fs/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
-import { isWithin } from '../../shared/util/paths.js';
-import { planRelocation, type RelocatePlan, type TargetFolderFacts } from '../../shared/actions/relocate-plan.js';
+import { planRelocation, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import { targetFacts } from '../actions/target-facts.js';
 import {
   CRASH_EXIT_CODE,
   parseFailpoint,
@@ -54,29 +53,6 @@ async function openMachine(sandboxDir: string | undefined): Promise<Target> {
   if (process.platform !== 'win32')
     throw new FixUsageError('moving the cache needs Windows; on this machine, practise on a sandbox with --sandbox DIR.');
   return { machine: windowsRelocationMachine(runCommand), sandbox: null };
-}
-
-/**
- * What the folder the user named looks like now: present or not, empty or not, and its attributes - its
- * own, or those it would inherit from the nearest folder above it (compression and encryption pass down).
- */
-async function targetFacts(local: string, sandbox: SandboxMachine | null, windowsPath: string): Promise<TargetFolderFacts | null> {
-  const info = await stat(local).catch(() => null);
-  let empty: boolean | null = null;
-  if (info?.isDirectory()) {
-    const dir = await opendir(local);
-    empty = (await dir.read()) === null;
-    await dir.close();
-  }
-  if (!sandbox) return info ? { exists: true, empty: info.isDirectory() ? empty : false, attributes: null } : null;
-  const declared = Object.entries(sandbox.machine.folderAttributes ?? {})
-    .filter(([folder]) => isWithin(windowsPath, folder))
-    .sort((a, b) => b[0].length - a[0].length)[0]?.[1];
-  return {
-    exists: info !== null,
-    empty: info ? (info.isDirectory() ? empty : false) : null,
-    attributes: declared ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: info?.isSymbolicLink() ?? false },
-  };
 }
 
 function engineOptions(io: FixIo, sandbox: SandboxMachine | null): EngineOptions {

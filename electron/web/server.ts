@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { CHANNELS, type Method, type ScanProgress } from '../../shared/api/wizard-api.js';
+import { CHANNELS, type FixProgress, type Method, type ScanProgress } from '../../shared/api/wizard-api.js';
 import { createHandlers, type HandlerDeps } from '../api/handlers.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
@@ -44,12 +44,15 @@ const METHOD_BY_PATH = new Map(Object.keys(CHANNELS).map((m) => [`/api/${m}`, m 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = randomBytes(24).toString('base64url');
   const listeners = new Set<ServerResponse>();
-  const emitProgress = (progress: ScanProgress) => {
-    for (const response of listeners) response.write(`data: ${JSON.stringify(progress)}\n\n`);
+  const broadcast = (event: 'scan' | 'fix', data: unknown) => {
+    for (const response of listeners) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  const emitProgress = (progress: ScanProgress) => broadcast('scan', progress);
+  const emitFixProgress = (progress: FixProgress) => broadcast('fix', progress);
   const handlers = createHandlers({
     mode: 'browser',
     emitProgress,
+    emitFixProgress,
     sandbox: options.sandbox ?? null,
     ...(options.collect ? { collect: options.collect } : {}),
   });

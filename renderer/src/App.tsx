@@ -1,6 +1,6 @@
 // The wizard: six pages in order, one component each. The page's heading takes the focus when a page
 // opens, so keyboard and screen-reader users start at its top.
-import { Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
+import { Alert, Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
 import type { Finding } from '../../shared/report/types';
@@ -58,6 +58,16 @@ export function App({ api }: { api: WizardApi }) {
               ))}
             </Stepper>
           </nav>
+          {info?.sandbox && (
+            <Alert severity="info" role="note" sx={{ mb: 2 }}>
+              Training mode: a sandbox machine stands in for this one. Fixes change only the sandbox's files.
+            </Alert>
+          )}
+          {info?.recovered && (
+            <Alert severity="warning" role="note" sx={{ mb: 2 }}>
+              {info.recovered}
+            </Alert>
+          )}
           <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
             {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
           </Typography>
@@ -97,7 +107,9 @@ export function App({ api }: { api: WizardApi }) {
                 onNext={() => go('report')}
               />
             )}
-            {page === 'fix' && examined && fixing && <FixPage finding={fixing} examined={examined} onBack={() => go('results')} />}
+            {page === 'fix' && examined && fixing && (
+              <FixPage finding={fixing} examined={examined} request={request} onDone={setExamined} onBack={() => go('results')} />
+            )}
             {page === 'report' && examined && (
               <ReportPage
                 examined={examined}

@@ -60,4 +60,6 @@ const ourRate = mb / median(ours);
 console.log(`cache move, median of ${runs} runs over ${files} files (${gigabytes} GB), source in the page cache, data flushed to disk:`);
 console.log(`  cp -a; sync (reference)           ${median(cp).toFixed(2)} s   ${cpRate.toFixed(0)} MB/s`);
 console.log(`  copy + verify (SHA-256, all files) ${median(ours).toFixed(2)} s   ${ourRate.toFixed(0)} MB/s`);
-console.log(`ratio: ${(ourRate / cpRate).toFixed(2)} of cp -a's throughput   ${ourRate / cpRate >= 0.8 ? 'within' : 'UNDER'} the 0.8 budget`);
+console.log(
+  `ratio: ${(ourRate / cpRate).toFixed(2)} of cp -a's throughput   ${ourRate / cpRate >= 0.8 ? 'within' : 'UNDER'} the 0.8 budget`,
+);

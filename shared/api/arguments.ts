@@ -98,4 +98,6 @@ export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } 
   evaluateProfile: (args) => (count(args, 2), [profileText(args[0]), edition(args[1])]),
   recheck: (args) => (count(args, 2), [scanRequest(args[0]), checkId(args[1])]),
   saveFile: (args) => (count(args, 1), [saveRequest(args[0])]),
+  planCacheMove: (args) => (count(args, 1), [path(args[0], 'the target folder')]),
+  moveCache: (args) => (count(args, 2), [path(args[0], 'the target folder'), scanRequest(args[1])]),
 };

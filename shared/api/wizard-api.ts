@@ -4,6 +4,7 @@
 
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
+import type { PlanResult } from '../actions/relocate-plan.js';
 import type { CheckId, Finding, Report } from '../report/types.js';
 
 export type ApiErrorCode = 'invalid-argument' | 'invalid-profile' | 'cancelled' | 'busy' | 'unsupported' | 'internal';
@@ -11,6 +12,10 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: 
 
 export interface AppInfo {
   toolVersion: string;
+  /** A sandbox machine stands in for this one (training mode). */
+  sandbox: boolean;
+  /** An interrupted cache move found at start, and what became of it; null when there was none. */
+  recovered: string | null;
   /** desktop: the Electron app; browser: the HTTP bridge of `npm run web`. */
   mode: 'desktop' | 'browser';
   platform: string;
@@ -54,6 +59,24 @@ export interface SaveRequest {
   kind: 'json' | 'html';
 }
 
+/** Progress of a fix: each step as it runs, and the copy's files and bytes. */
+export interface FixProgress {
+  step: string;
+  state: 'running' | 'done' | 'failed' | 'undoing' | 'undone';
+  detail?: string;
+  files?: number;
+  totalFiles?: number;
+  bytes?: number;
+  totalBytes?: number;
+}
+
+export interface FixOutcome {
+  outcome: 'moved' | 'rolled-back';
+  error: string | null;
+  /** The machine examined again after the fix, for the same request. */
+  after: ScanOutcome;
+}
+
 export interface WizardApi {
   appInfo(): Promise<ApiResult<AppInfo>>;
   /** Probes this machine for the request; progress arrives through onScanProgress. One scan at a time. */
@@ -67,8 +90,14 @@ export interface WizardApi {
   pickFolder(): Promise<ApiResult<string | null>>;
   /** A native save dialog; `unsupported` in browser mode, where the page downloads the file itself. */
   saveFile(request: SaveRequest): Promise<ApiResult<string | null>>;
+  /** Plans moving the cache to a folder: the steps, or why that folder will not do. */
+  planCacheMove(to: string): Promise<ApiResult<PlanResult>>;
+  /** Moves the cache as planned, then examines the machine again for the request. */
+  moveCache(to: string, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onScanProgress(listener: (progress: ScanProgress) => void): () => void;
+  /** Subscribes to fix progress; returns the unsubscribe function. */
+  onFixProgress(listener: (progress: FixProgress) => void): () => void;
 }
 
 /** Channel names, each once: the preload, the IPC registration and the HTTP bridge all use these. */
@@ -80,9 +109,12 @@ export const CHANNELS = {
   recheck: 'wizard:recheck',
   pickFolder: 'wizard:pick-folder',
   saveFile: 'wizard:save-file',
-} as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress'>, string>;
+  planCacheMove: 'wizard:plan-cache-move',
+  moveCache: 'wizard:move-cache',
+} as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress' | 'onFixProgress'>, string>;
 
 export const PROGRESS_CHANNEL = 'wizard:scan-progress';
+export const FIX_PROGRESS_CHANNEL = 'wizard:fix-progress';
 
 export type Method = keyof typeof CHANNELS;
 export const METHODS = Object.keys(CHANNELS) as Method[];

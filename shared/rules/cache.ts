@@ -354,7 +354,7 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
     ['Free space on the cache volume or grow it, or move the cache to a volume with more room as follows.', ...MOVE_CACHE_STEPS],
     'relocate-cache',
   );
-  const amounts = `${formatBytes(free)} is free on ${ref.id}; the selection is ${formatBytes(total)}${systemState ? ' with System State' : ''}`;
+  const amounts = `${ref.id} has ${formatBytes(free)} free; the selection is ${formatBytes(total)}${systemState ? ' with System State' : ''}`;
   if (isBelow(failNeed)) {
     return [
       finding(ctx, 'cache.free-space', {

@@ -1,7 +1,8 @@
 // A WizardApi that answers from sample profiles, records calls, and lets a test drive scan progress.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ApiResult, ScanProgress, WizardApi } from '../../shared/api/wizard-api.js';
+import { planRelocation, RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
+import type { ApiResult, FixProgress, ScanProgress, WizardApi } from '../../shared/api/wizard-api.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { buildReport } from '../../shared/report/build.js';
 import { validateProfile } from '../../shared/profile/validate.js';
@@ -13,11 +14,18 @@ export const sampleProfile = (name: string): MachineProfile =>
 export interface FakeApi extends WizardApi {
   calls: { method: string; args: unknown[] }[];
   emit(progress: ScanProgress): void;
+  emitFix(progress: FixProgress): void;
   finishScan(): void;
 }
 
-export function fakeApi({ mode = 'browser' as 'browser' | 'desktop', sample = 'cache-problems', holdScan = false } = {}): FakeApi {
+export function fakeApi({
+  mode = 'browser' as 'browser' | 'desktop',
+  sample = 'cache-problems',
+  holdScan = false,
+  canFix = true,
+} = {}): FakeApi {
   const listeners = new Set<(p: ScanProgress) => void>();
+  const fixListeners = new Set<(p: FixProgress) => void>();
   const calls: { method: string; args: unknown[] }[] = [];
   let release: () => void = () => {};
   const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
@@ -34,11 +42,14 @@ export function fakeApi({ mode = 'browser' as 'browser' | 'desktop', sample = 'c
   const api: FakeApi = {
     calls,
     emit: (p) => listeners.forEach((l) => l(p)),
+    emitFix: (p) => fixListeners.forEach((l) => l(p)),
     finishScan: () => release(),
     appInfo: async () => (
       record('appInfo', []),
       ok({
         toolVersion: '9.9.9',
+        sandbox: false,
+        recovered: null,
         mode,
         platform: 'win32',
         editions: [
@@ -94,6 +105,30 @@ export function fakeApi({ mode = 'browser' as 'browser' | 'desktop', sample = 'c
     onScanProgress: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onFixProgress: (listener) => {
+      fixListeners.add(listener);
+      return () => fixListeners.delete(listener);
+    },
+    planCacheMove: async (to) => {
+      record('planCacheMove', [to]);
+      if (!canFix) return { ok: false, error: { code: 'unsupported', message: 'The desktop wizard cannot move the cache by itself yet.' } };
+      const profile = sampleProfile(sample);
+      profile.volumes.push({ id: 'F:', fileSystem: 'exFAT', driveType: 'removable', freeBytes: 10 });
+      return ok(planRelocation({ profile, to, target: null, offlineSeeding: false }));
+    },
+    moveCache: async (to, request) => {
+      record('moveCache', [to, request]);
+      for (const step of RELOCATE_STEP_IDS) {
+        api.emitFix({ step, state: 'running' });
+        api.emitFix({ step, state: 'done' });
+      }
+      const profile = sampleProfile('healthy-server');
+      return ok({
+        outcome: 'moved',
+        error: null,
+        after: { profile, report: buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() }), notes: [] },
+      });
     },
   };
   return api;

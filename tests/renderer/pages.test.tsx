@@ -136,7 +136,44 @@ describe('Results', () => {
     const card = screen.getByText('The two cache registry values disagree').closest('.MuiAccordion-root') as HTMLElement;
     await user.click(within(card).getByRole('button', { name: 'Fix this' }));
     expect(screen.getByRole('heading', { level: 1, name: 'Fix' })).toBeTruthy();
-    expect(await screen.findByText(/Copy \(do not move\) the whole cache folder/)).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Move the cache to' })).toBeTruthy();
+  });
+});
+
+describe('Fix', () => {
+  async function toFix(api = fakeApi()) {
+    const { user } = await toResults(api);
+    const card = screen.getByText('Not enough free space for the cache').closest('.MuiAccordion-root') as HTMLElement;
+    await user.click(within(card).getByRole('button', { name: 'Fix this' }));
+    return { api, user, field: await screen.findByRole('textbox', { name: 'Move the cache to' }) };
+  }
+  it('suggests the fixed NTFS volume with most room, then says why another folder will not do', async () => {
+    const { user, field } = await toFix();
+    expect((field as HTMLInputElement).value).toBe('E:\\MARS Cache');
+    await user.clear(field);
+    await user.type(field, 'F:\\Cache');
+    await user.click(screen.getByRole('button', { name: 'Check this folder' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/F: is removable media/);
+    expect(screen.queryByRole('button', { name: /Move the cache to/ })).toBeNull();
+  });
+  it('shows every step before it runs, runs the move, and shows the machine examined again', async () => {
+    const { api, user } = await toFix();
+    await user.click(screen.getByRole('button', { name: 'Check this folder' }));
+    const steps = await screen.findByRole('list', { name: 'Steps of the move' });
+    expect(within(steps).getAllByRole('listitem')).toHaveLength(6);
+    expect(within(steps).getByText(/If undone: Deletes the copy/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Move the cache to E:\\MARS Cache' }));
+    expect(await screen.findByText(/The cache now lives in E:\\MARS Cache/)).toBeTruthy();
+    expect(within(steps).getByText(/6\. Check the result - Done/)).toBeTruthy();
+    expect(api.calls.find((c) => c.method === 'moveCache')?.args[0]).toBe('E:\\MARS Cache');
+  });
+  it('gives the manual steps where the wizard cannot move the cache itself', async () => {
+    const { user } = await toFix(fakeApi({ canFix: false }));
+    await user.click(screen.getByRole('button', { name: 'Check this folder' }));
+    expect(await screen.findByText(/cannot move the cache by itself yet/)).toBeTruthy();
+    // The finding's own fix and the page's manual steps both say it.
+    expect(screen.getAllByText(/Copy \(do not move\) the whole cache folder/).length).toBeGreaterThanOrEqual(2);
   });
 });
 

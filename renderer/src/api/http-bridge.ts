@@ -1,7 +1,7 @@
 // WizardApi over HTTP, for browser mode: each call is a POST to the loopback server with the session's
 // key (from the page's own address); progress arrives as server-sent events.
 
-import { METHODS, type ApiResult, type ScanProgress, type WizardApi } from '../../../shared/api/wizard-api';
+import { METHODS, type ApiResult, type FixProgress, type ScanProgress, type WizardApi } from '../../../shared/api/wizard-api';
 
 export function httpBridge(token: string, base = ''): WizardApi {
   const call = async (method: string, args: unknown[]): Promise<ApiResult<never>> => {
@@ -24,15 +24,21 @@ export function httpBridge(token: string, base = ''): WizardApi {
   };
   const api = Object.fromEntries(METHODS.map((m) => [m, (...args: unknown[]) => call(m, args)])) as unknown as WizardApi;
   // One event stream, opened now: a stream opened only when a scan starts could miss its first steps.
-  const listeners = new Set<(p: ScanProgress) => void>();
   const source = new EventSource(`${base}/api/events?token=${encodeURIComponent(token)}`);
-  source.onmessage = (event) => {
-    const progress = JSON.parse(String(event.data)) as ScanProgress;
-    for (const listener of listeners) listener(progress);
+  const channel = <T>(name: 'scan' | 'fix') => {
+    const listeners = new Set<(value: T) => void>();
+    source.addEventListener(name, (event) => {
+      const value = JSON.parse(String((event as MessageEvent).data)) as T;
+      for (const listener of listeners) listener(value);
+    });
+    return (listener: (value: T) => void) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    };
   };
-  api.onScanProgress = (listener: (p: ScanProgress) => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-  };
+  api.onScanProgress = channel<ScanProgress>('scan');
+  api.onFixProgress = channel<FixProgress>('fix');
   return api;
 }

@@ -1,36 +1,213 @@
-// The guided fix for the cache folder. The relocation engine (plan, journal, rollback) is built next
-// (issue 5); until then this page shows the finding and the safe manual steps, and says so plainly.
-import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+// The guided cache move: choose the target folder, see every step (what it does, how it is undone) before
+// anything runs, follow the progress, and see the machine examined again afterwards. Where the wizard
+// cannot move the cache itself, it says so and gives the safe manual steps.
+import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import type { RelocatePlan } from '../../../shared/actions/relocate-plan';
+import type { FixOutcome, FixProgress, ScanRequest } from '../../../shared/api/wizard-api';
 import { MOVE_CACHE_STEPS } from '../../../shared/rules/cache';
 import type { Finding } from '../../../shared/report/types';
+import { formatBytes } from '../../../shared/util/units';
+import { useApi } from '../api/context';
 import { FindingCard } from '../components/FindingCard';
 import type { Examined } from '../state';
 
-export function FixPage({ finding, examined, onBack }: { finding: Finding; examined: Examined; onBack: () => void }) {
-  const cache = examined.profile.cache;
+const STATE_WORDS: Record<FixProgress['state'], string> = {
+  running: 'Running…',
+  done: 'Done',
+  failed: 'Failed',
+  undoing: 'Undoing…',
+  undone: 'Undone',
+};
+
+/** A sensible default: a folder on the local fixed NTFS volume with the most free space, not the cache's own. */
+function suggestTarget(examined: Examined): string {
+  const cacheVolume = examined.profile.cache?.volume?.toUpperCase();
+  const best = examined.profile.volumes
+    .filter(
+      (v) =>
+        /^[A-Z]:$/i.test(v.id) &&
+        v.driveType === 'fixed' &&
+        v.fileSystem?.toUpperCase() === 'NTFS' &&
+        v.bitlocker !== 'locked' &&
+        !v.deduplicated &&
+        !v.azureTemporary &&
+        v.readOnly !== true &&
+        v.id.toUpperCase() !== cacheVolume,
+    )
+    .sort((a, b) => (b.freeBytes ?? 0) - (a.freeBytes ?? 0))[0];
+  return best ? `${best.id.toUpperCase()}\\MARS Cache` : '';
+}
+
+export function FixPage({
+  finding,
+  examined,
+  request,
+  onDone,
+  onBack,
+}: {
+  finding: Finding;
+  examined: Examined;
+  request: ScanRequest;
+  onDone: (e: Examined) => void;
+  onBack: () => void;
+}) {
+  const api = useApi();
+  const [to, setTo] = useState(() => suggestTarget(examined));
+  // Where the cache was when the page opened: the results update once it has moved.
+  const [from] = useState(() => examined.profile.cache?.path ?? null);
+  const [plan, setPlan] = useState<RelocatePlan | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [unsupported, setUnsupported] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Record<string, FixProgress>>({});
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<FixOutcome | null>(null);
+
+  useEffect(() => api.onFixProgress((p) => setProgress((all) => ({ ...all, [p.step]: { ...all[p.step], ...p } }))), [api]);
+
+  const check = async () => {
+    setPlan(null);
+    setProblems([]);
+    const result = await api.planCacheMove(to);
+    if (!result.ok) {
+      if (result.error.code === 'unsupported') setUnsupported(result.error.message);
+      else setProblems([result.error.message]);
+      return;
+    }
+    if (result.value.ok) setPlan(result.value.plan);
+    else setProblems(result.value.problems);
+  };
+  const move = async () => {
+    if (!plan) return;
+    setRunning(true);
+    setProgress({});
+    const result = await api.moveCache(plan.to, { ...request, edition: examined.report.matrix.edition });
+    setRunning(false);
+    if (!result.ok) return setProblems([result.error.message]);
+    setOutcome(result.value);
+    onDone({ ...result.value.after, source: 'live' });
+  };
+
+  const copy = progress.copy;
   return (
     <Stack spacing={2}>
       <FindingCard finding={finding} />
       <Typography component="h2" variant="h6">
-        Moving the cache folder
+        Move the cache folder
       </Typography>
       <Typography>
-        The cache{cache ? ` (now ${cache.path})` : ''} must be copied, never moved, with its permissions, and both registry values must name
-        the new folder. The old folder stays until a backup has succeeded.
+        The cache{from ? ` (in ${from})` : ''} is copied, never moved, with its permissions; the copy is checked file by file; then both
+        registry values name it and the backup engine starts again. If any step fails, everything is put back. The old folder stays until
+        you delete it after a successful backup.
       </Typography>
-      <Alert severity="info" role="note">
-        The wizard cannot move the cache by itself yet: that arrives with its relocation engine, which will show every step before it runs
-        and undo them if one fails. Until then, an administrator can follow these steps.
-      </Alert>
-      <Box component="ol" sx={{ pl: 3 }}>
-        {MOVE_CACHE_STEPS.map((s) => (
-          <li key={s}>
-            <Typography component="span">{s}</Typography>
-          </li>
-        ))}
-      </Box>
+
+      {outcome ? null : unsupported ? (
+        <>
+          <Alert severity="info" role="note">
+            {unsupported}
+          </Alert>
+          <Box component="ol" sx={{ pl: 3 }}>
+            {MOVE_CACHE_STEPS.map((s) => (
+              <li key={s}>
+                <Typography component="span">{s}</Typography>
+              </li>
+            ))}
+          </Box>
+        </>
+      ) : (
+        <Stack spacing={2} component="form" onSubmit={(e) => (e.preventDefault(), void check())}>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            <TextField
+              label="Move the cache to"
+              value={to}
+              size="small"
+              sx={{ flex: '1 1 18rem' }}
+              slotProps={{ input: { readOnly: running } }}
+              onChange={(e) => {
+                setTo(e.target.value);
+                setPlan(null);
+                setProblems([]);
+              }}
+              helperText="A new or empty folder on a local, fixed NTFS volume with room to spare."
+            />
+            <Button type="submit" variant="outlined" disabled={to.trim() === '' || running}>
+              Check this folder
+            </Button>
+          </Stack>
+          {problems.length > 0 && (
+            <Alert severity="error" role="alert">
+              <Typography sx={{ fontWeight: 600 }}>The cache cannot go there:</Typography>
+              <Box component="ul" sx={{ m: 0, pl: 3 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </Box>
+            </Alert>
+          )}
+        </Stack>
+      )}
+
+      {plan && (
+        <section aria-labelledby="plan-heading">
+          <Typography id="plan-heading" component="h2" variant="h6">
+            The steps, before anything runs
+          </Typography>
+          <List aria-label="Steps of the move" aria-live="polite">
+            {plan.steps.map((step, i) => {
+              const state = progress[step.id]?.state;
+              return (
+                <ListItem key={step.id} disableGutters sx={{ display: 'block' }}>
+                  <ListItemText
+                    primary={`${i + 1}. ${step.title}${state ? ` - ${STATE_WORDS[state]}` : ''}`}
+                    secondary={`${step.does} If undone: ${step.undo}`}
+                  />
+                  {step.id === 'copy' && copy?.totalBytes !== undefined && (
+                    <Box>
+                      <LinearProgress
+                        variant="determinate"
+                        value={copy.totalBytes ? ((copy.bytes ?? 0) / copy.totalBytes) * 100 : 100}
+                        aria-label="Copy progress"
+                      />
+                      <Typography variant="body2" color="text.secondary">
+                        {copy.files} of {copy.totalFiles} files, {formatBytes(copy.bytes ?? 0)} of {formatBytes(copy.totalBytes)}
+                      </Typography>
+                    </Box>
+                  )}
+                </ListItem>
+              );
+            })}
+          </List>
+          {progress.rollback && (
+            <Alert severity="warning" role="note">
+              Undoing the move: {progress.rollback.detail ?? progress.rollback.state}
+            </Alert>
+          )}
+          {!outcome && (
+            <Button variant="contained" onClick={() => void move()} disabled={running}>
+              {running ? 'Moving the cache…' : `Move the cache to ${plan.to}`}
+            </Button>
+          )}
+        </section>
+      )}
+
+      <div role="status" aria-live="polite">
+        {outcome?.outcome === 'moved' && (
+          <Alert severity="success">
+            The cache now lives in {plan?.to}: the copy matched the original file by file, both registry values name it, and the backup
+            engine runs. The machine was examined again: see the results. Run a backup now, and delete {plan?.from} only after it succeeds.
+          </Alert>
+        )}
+        {outcome?.outcome === 'rolled-back' && (
+          <Alert severity="warning">
+            The move did not complete ({outcome.error}), so everything was put back: the cache stays in {plan?.from} and the backup engine
+            runs.
+          </Alert>
+        )}
+      </div>
       <Stack direction="row">
-        <Button onClick={onBack}>Back to the results</Button>
+        <Button onClick={onBack} disabled={running}>
+          Back to the results
+        </Button>
       </Stack>
     </Stack>
   );
