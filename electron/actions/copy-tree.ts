@@ -35,13 +35,13 @@ export interface CopyOptions {
   afterFile?: (done: number, total: number) => void | Promise<void>;
 }
 
-interface Entry {
+export interface Entry {
   rel: string;
   kind: 'dir' | 'file' | 'link';
   size: number;
 }
 
-async function listTree(root: string): Promise<Entry[]> {
+export async function listTree(root: string): Promise<Entry[]> {
   const entries: Entry[] = [];
   const pending = [root];
   while (pending.length > 0) {

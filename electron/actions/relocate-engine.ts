@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
 import { samePath } from '../../shared/util/paths.js';
-import { copyTree, verifyTree, type CopyProgress } from './copy-tree.js';
+import { verifyTree, type CopyProgress } from './copy-tree.js';
 import { isOpen, readJournal, writeJournal, type Journal } from './journal.js';
 import type { RelocationMachine } from './relocation-machine.js';
 
@@ -77,7 +77,7 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
     });
     await run.step('copy', async () => {
       await mkdir(target, { recursive: true });
-      journal.manifest = await copyTree(machine.localPath(plan.from), target, {
+      journal.manifest = await machine.copy(machine.localPath(plan.from), target, {
         ...(options.onCopy ? { onProgress: options.onCopy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         afterFile: (done, total) => run.midStep('copy', done === Math.ceil(total / 2)),

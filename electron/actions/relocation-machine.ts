@@ -1,7 +1,8 @@
 // What the relocation engine needs from a machine, whatever the machine is: a real Windows (reg.exe,
-// sc.exe, robocopy-free Node copy) or a sandbox folder. The engine talks only to this.
+// sc.exe, robocopy) or a sandbox folder. The engine talks only to this.
 
 import type { ServiceState } from '../../shared/profile/types.js';
+import type { CopiedFile, CopyOptions } from './copy-tree.js';
 
 export interface ScratchValues {
   scratchLocation: string | null;
@@ -19,6 +20,8 @@ export interface RelocationMachine {
   serviceState(): Promise<ServiceState>;
   stopService(): Promise<void>;
   startService(): Promise<void>;
+  /** Copies the cache folder (local paths) keeping what the platform must keep: on Windows, the ACLs. */
+  copy(from: string, to: string, options: CopyOptions): Promise<CopiedFile[]>;
   /** Failpoints are honoured on sandbox machines only. */
   isSandbox: boolean;
 }

@@ -4,6 +4,7 @@
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 import { stringValue } from '../probes/windows/registry.js';
 import { KEYS } from '../probes/windows/keys.js';
+import { copyTree } from './copy-tree.js';
 import type { RelocationMachine, ScratchValues } from './relocation-machine.js';
 
 const ENGINE = 'obengine';
@@ -29,6 +30,7 @@ export function sandboxRelocationMachine(machine: SandboxMachine): RelocationMac
       return readScratch();
     },
     serviceState: () => machine.serviceState(ENGINE),
+    copy: (from, to, options) => copyTree(from, to, options),
     stopService: () => machine.setServiceState(ENGINE, 'stopped'),
     startService: () => machine.setServiceState(ENGINE, 'running'),
   };

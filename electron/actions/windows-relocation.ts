@@ -1,12 +1,13 @@
 // The relocation engine's machine on Windows: reg.exe for both ScratchLocation values (written with an
 // argument array, read back through the probe's reader), sc.exe for the obengine service. Runs elevated:
-// the wizard starts it for exactly one plan (see README, "Elevation").
+// the wizard starts it for exactly one plan (see README, "Elevation"). The copy is robocopy's.
 
 import { join } from 'node:path';
 import { outputText, type CommandRunner } from '../probes/command-runner.js';
 import { KEYS } from '../probes/windows/keys.js';
 import { regExeReader, stringValue } from '../probes/windows/registry.js';
 import { queryService } from '../probes/windows/service-control.js';
+import { listTree, type CopiedFile, type CopyOptions } from './copy-tree.js';
 import type { RelocationMachine, ScratchValues } from './relocation-machine.js';
 
 const ENGINE = 'obengine';
@@ -49,9 +50,37 @@ export function windowsRelocationMachine(
     },
     serviceState: async () => (await queryService(run, ENGINE)).state,
     // sc.exe returns before the service has changed state: the engine polls until it has.
+    copy: (from, to, options) => robocopy(run, from, to, options),
     stopService: () => must('sc', ['stop', ENGINE], 'Stopping the backup engine').catch(ignoreAlready(1062)),
     startService: () => must('sc', ['start', ENGINE], 'Starting the backup engine').catch(ignoreAlready(1056)),
   };
+}
+
+/**
+ * robocopy keeps what the cache needs and Node's copy would lose on Windows: the folder's and files'
+ * access control lists (only SYSTEM and Administrators may read the cache), owners and attributes.
+ * Its exit code is a bit mask: below 8 the copy succeeded (1 files copied, 2 extra files, 4 mismatches),
+ * 8 and above something failed.
+ */
+export function robocopyArgs(from: string, to: string): string[] {
+  return [from, to, '/E', '/COPYALL', '/DCOPY:DAT', '/XJ', '/R:1', '/W:1', '/NP', '/NFL', '/NDL', '/NJH', '/NJS'];
+}
+
+export function robocopySucceeded(exitCode: number | null): boolean {
+  return exitCode !== null && exitCode < 8;
+}
+
+async function robocopy(run: CommandRunner, from: string, to: string, options: CopyOptions): Promise<CopiedFile[]> {
+  const result = await run('robocopy', robocopyArgs(from, to), { timeoutMs: 6 * 60 * 60 * 1000 });
+  if (result.failure || !robocopySucceeded(result.exitCode)) {
+    const said = outputText(result.stdout).trim().split('\n').filter((l) => /error|fehler|erreur/i.test(l)).slice(0, 3).join(' ');
+    throw new Error(`robocopy could not copy the cache (${result.failure ?? `exit ${result.exitCode}`})${said ? `: ${said}` : ''}`);
+  }
+  const files = (await listTree(to)).filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  options.onProgress?.({ files: files.length, bytes: totalBytes, totalFiles: files.length, totalBytes, current: '' });
+  await options.afterFile?.(files.length, files.length);
+  return files;
 }
 
 /** sc.exe's "already stopped" (1062) and "already running" (1056) are not failures here. */

@@ -85,3 +85,40 @@ describe('windowsRelocationMachine', () => {
     await expect(windowsRelocationMachine(run).startService()).rejects.toThrow(/Starting the backup engine failed: .*1058/);
   });
 });
+
+describe('robocopy', () => {
+  it('copies with ACLs, owners and attributes, one argument per path', async () => {
+    const { robocopyArgs } = await import('../../../electron/actions/windows-relocation.js');
+    expect(robocopyArgs('C:\\Program Files\\Agent\\Scratch', 'D:\\MARS Cache')).toEqual([
+      'C:\\Program Files\\Agent\\Scratch',
+      'D:\\MARS Cache',
+      '/E',
+      '/COPYALL',
+      '/DCOPY:DAT',
+      '/XJ',
+      '/R:1',
+      '/W:1',
+      '/NP',
+      '/NFL',
+      '/NDL',
+      '/NJH',
+      '/NJS',
+    ]);
+  });
+  it('reads its exit codes as a bit mask: below 8 is success', async () => {
+    const { robocopySucceeded } = await import('../../../electron/actions/windows-relocation.js');
+    expect([0, 1, 2, 3, 4, 5, 6, 7].every((code) => robocopySucceeded(code))).toBe(true);
+    expect([8, 9, 16, null].some((code) => robocopySucceeded(code))).toBe(false);
+  });
+  it("fails the copy step with robocopy's own error line", async () => {
+    const run = recordedRunner({
+      robocopy: {
+        exitCode: 16,
+        stdout: '2026/11/25 10:00:00 ERROR 5 (0x00000005) Accessing Source Directory C:\\x\\\r\nAccess is denied.\r\n',
+      },
+    });
+    await expect(windowsRelocationMachine(run).copy('C:\\x', 'D:\\y', {})).rejects.toThrow(
+      /robocopy could not copy the cache \(exit 16\): .*ERROR 5/,
+    );
+  });
+});
