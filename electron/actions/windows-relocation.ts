@@ -73,7 +73,12 @@ export function robocopySucceeded(exitCode: number | null): boolean {
 async function robocopy(run: CommandRunner, from: string, to: string, options: CopyOptions): Promise<CopiedFile[]> {
   const result = await run('robocopy', robocopyArgs(from, to), { timeoutMs: 6 * 60 * 60 * 1000 });
   if (result.failure || !robocopySucceeded(result.exitCode)) {
-    const said = outputText(result.stdout).trim().split('\n').filter((l) => /error|fehler|erreur/i.test(l)).slice(0, 3).join(' ');
+    const said = outputText(result.stdout)
+      .trim()
+      .split('\n')
+      .filter((l) => /error|fehler|erreur/i.test(l))
+      .slice(0, 3)
+      .join(' ');
     throw new Error(`robocopy could not copy the cache (${result.failure ?? `exit ${result.exitCode}`})${said ? `: ${said}` : ''}`);
   }
   const files = (await listTree(to)).filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));

@@ -3,7 +3,7 @@
 // ApiResult, never an exception across the boundary.
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
-import { planRelocation, type PlanResult } from '../../shared/actions/relocate-plan.js';
+import { planRelocation, type PlanResult, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import type {
   ApiResult,
   AppInfo,
@@ -18,6 +18,9 @@ import type {
 import { resumeRelocation, runRelocation } from '../actions/relocate-engine.js';
 import { sandboxRelocationMachine } from '../actions/sandbox-relocation.js';
 import { targetFacts } from '../actions/target-facts.js';
+import type { Journal } from '../actions/journal.js';
+import { windowsRelocationMachine } from '../actions/windows-relocation.js';
+import { runCommand } from '../probes/command-runner.js';
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 
 import { buildReport } from '../../shared/report/build.js';
@@ -37,6 +40,11 @@ export interface HandlerDeps {
   emitFixProgress?: (progress: FixProgress) => void;
   /** Probe (and fix) a sandbox machine instead of this one. */
   sandbox?: SandboxMachine | null;
+  /** Windows desktop only: runs a cache-move plan in a helper elevated through UAC, relaying its journal. */
+  elevatedMove?: (
+    plan: RelocatePlan,
+    onJournal: (journal: Journal) => void,
+  ) => Promise<{ outcome: 'moved' | 'rolled-back'; error: string | null }>;
   now?: () => Date;
 }
 
@@ -48,8 +56,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let running: AbortController | null = null;
   let lastRequest: ScanRequest | null = null;
   let recovered: Promise<string | null> | null = null;
-  // Fixes change the machine: only a sandbox here; on Windows they run in an elevated helper (see README).
-  const machine = deps.sandbox ? sandboxRelocationMachine(deps.sandbox) : null;
+  // Fixes change the machine: a sandbox's files here, or on Windows through the elevated helper.
+  const machine = deps.sandbox
+    ? sandboxRelocationMachine(deps.sandbox)
+    : process.platform === 'win32' && deps.elevatedMove
+      ? windowsRelocationMachine(runCommand)
+      : null;
   const emitFix = deps.emitFixProgress ?? (() => {});
   const engineOptions = {
     onStep: (step: string, state: FixProgress['state'], detail?: string) => emitFix({ step, state, ...(detail ? { detail } : {}) }),
@@ -68,7 +80,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         )
       : Promise.resolve(null));
   const plan = async (to: string): Promise<PlanResult> => {
-    if (!machine || !deps.sandbox) {
+    if (!machine) {
       throw new UnsupportedError(
         process.platform === 'win32'
           ? 'The desktop wizard cannot move the cache by itself yet: run "mars-readiness fix relocate-cache --to FOLDER" in an administrator prompt, or save the PowerShell script from the Report page.'
@@ -84,7 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       offline: true,
     };
     const { profile } = await collect({
-      sandbox: deps.sandbox,
+      sandbox: deps.sandbox ?? null,
       offline: true,
       cachePath: null,
       selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
@@ -93,8 +105,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return planRelocation({
       profile,
       to,
-      target: await targetFacts(local, deps.sandbox, to),
-      offlineSeeding: deps.sandbox.machine.offlineSeeding ?? false,
+      target: await targetFacts(local, deps.sandbox ?? null, to),
+      // On a real machine no documented value says an offline-seeding backup runs: not known (null).
+      offlineSeeding: deps.sandbox ? (deps.sandbox.machine.offlineSeeding ?? false) : null,
     });
   };
 
@@ -156,7 +169,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const planned = await plan(to);
       if (!planned.ok) throw new ArgumentError(`the cache cannot be moved to ${to}: ${planned.problems.join(' ')}`);
       if (running) throw new BusyError();
-      const result = await runRelocation(planned.plan, machine!, engineOptions);
+      const result = deps.sandbox
+        ? await runRelocation(planned.plan, machine!, engineOptions)
+        : await deps.elevatedMove!(planned.plan, (journal) => {
+            for (const [step, state] of Object.entries(journal.steps)) emitFix({ step, state: state === 'done' ? 'done' : 'running' });
+          });
       const collected = await probe(request);
       return {
         outcome: result.outcome,

@@ -1,6 +1,7 @@
 // `mars-readiness fix relocate-cache` and `fix resume`: plan the cache move, show it, carry it out with
 // the engine (asking first unless --yes), and finish or undo an interrupted one.
 
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
 import { planRelocation, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
@@ -30,7 +31,9 @@ export interface FixIo {
 export class FixUsageError extends Error {}
 
 export interface RelocateFlags {
-  to: string;
+  to?: string;
+  /** A plan file written by the wizard for the elevated helper: run exactly this plan, if it still holds. */
+  plan?: string;
   sandbox?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -92,17 +95,26 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
   const interrupted = await resumeRelocation(machine, engineOptions(io, null));
   if (interrupted) io.stderr(`An interrupted cache move was found and ${interrupted.outcome === 'moved' ? 'finished' : 'undone'} first.\n`);
 
+  const given = flags.plan ? await readPlanFile(flags.plan) : null;
+  const to = given?.to ?? flags.to;
+  if (!to) throw new FixUsageError('name the folder to move the cache to with --to PATH.');
   const { profile } = await collectProfile({ sandbox, offline: true });
-  const local = machine.localPath(flags.to.trim().replace(/\\+$/, '') || flags.to);
+  const local = machine.localPath(to.trim().replace(/\\+$/, '') || to);
   const plan = planRelocation({
-    profile,
-    to: flags.to,
-    target: await targetFacts(local, sandbox, flags.to),
+    // A given plan was checked against the selection by the wizard; the helper re-checks the machine.
+    profile: given ? { ...profile, selection: { items: [] } } : profile,
+    to,
+    target: await targetFacts(local, sandbox, to),
     offlineSeeding: sandbox ? (sandbox.machine.offlineSeeding ?? false) : null,
   });
+  // The elevated helper runs only the plan it was started for: the same folders, the same values to restore.
+  if (given && plan.ok && (plan.plan.from !== given.from || JSON.stringify(plan.plan.previous) !== JSON.stringify(given.previous))) {
+    io.stderr(`The machine changed since the plan was made (the cache is now in ${plan.plan.from}); nothing was done.\n`);
+    return 1;
+  }
   if (!plan.ok) {
     if (flags.json) io.stdout(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
-    io.stderr(`The cache cannot be moved to ${flags.to}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
+    io.stderr(`The cache cannot be moved to ${to}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
     return 1;
   }
   if (flags.script) {
@@ -129,6 +141,16 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
   }
   const result = await runRelocation(plan.plan, machine, engineOptions(io, sandbox));
   return describeResult(result, io);
+}
+
+async function readPlanFile(path: string): Promise<RelocatePlan> {
+  const text = await readFile(path, 'utf8').catch((error: Error) => {
+    throw new FixUsageError(`the plan file ${path} cannot be read: ${error.message}`);
+  });
+  const plan = JSON.parse(text) as RelocatePlan;
+  if (plan?.action !== 'relocate-cache' || typeof plan.from !== 'string' || typeof plan.to !== 'string')
+    throw new FixUsageError(`${path} is not a cache-move plan`);
+  return plan;
 }
 
 export async function resume(flags: { sandbox?: string }, io: FixIo): Promise<number> {

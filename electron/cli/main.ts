@@ -133,7 +133,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
   fixCommand
     .command('relocate-cache')
     .description("move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure")
-    .requiredOption('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
+    .option('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
+    .option('--plan <file>', 'run exactly this plan (written by the wizard for its elevated helper)')
     .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
     .option('--dry-run', 'show the plan and change nothing')
     .option('--json', 'with --dry-run: the plan as JSON')
