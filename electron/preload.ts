@@ -29,6 +29,7 @@ const wizard: WizardApi = {
   saveFile: invoke(CHANNELS.saveFile) as WizardApi['saveFile'],
   planCacheMove: invoke(CHANNELS.planCacheMove) as WizardApi['planCacheMove'],
   moveCache: invoke(CHANNELS.moveCache) as WizardApi['moveCache'],
+  cancelMove: invoke(CHANNELS.cancelMove) as WizardApi['cancelMove'],
   onScanProgress: (listener) => subscribe(PROGRESS_CHANNEL, listener),
   onFixProgress: (listener) => subscribe(FIX_PROGRESS_CHANNEL, listener),
 };

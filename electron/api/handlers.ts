@@ -55,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const now = deps.now ?? (() => new Date());
   let running: AbortController | null = null;
   let lastRequest: ScanRequest | null = null;
+  let moving: AbortController | null = null;
   let recovered: Promise<string | null> | null = null;
   // Fixes change the machine: a sandbox's files here, or on Windows through the elevated helper.
   const machine = deps.sandbox
@@ -163,14 +164,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return report(collected.profile, request.edition).findings.filter((f) => f.check === check);
     },
     planCacheMove: async (to: string) => plan(to),
+    cancelMove: async () => {
+      moving?.abort();
+      return null;
+    },
     moveCache: async (to: string, request: ScanRequest): Promise<FixOutcome> => {
       await recover();
       lastRequest = request;
       const planned = await plan(to);
       if (!planned.ok) throw new ArgumentError(`the cache cannot be moved to ${to}: ${planned.problems.join(' ')}`);
       if (running) throw new BusyError();
+      moving = new AbortController();
       const result = deps.sandbox
-        ? await runRelocation(planned.plan, machine!, engineOptions)
+        ? await runRelocation(planned.plan, machine!, { ...engineOptions, signal: moving.signal }).finally(() => (moving = null))
         : await deps.elevatedMove!(planned.plan, (journal) => {
             for (const [step, state] of Object.entries(journal.steps)) emitFix({ step, state: state === 'done' ? 'done' : 'running' });
           });

@@ -139,8 +139,19 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
       return 1;
     }
   }
-  const result = await runRelocation(plan.plan, machine, engineOptions(io, sandbox));
-  return describeResult(result, io);
+  // Ctrl+C stops the move between files and undoes what it did, rather than leaving it half done.
+  const stop = new AbortController();
+  const onInterrupt = () => {
+    io.stderr('Stopping: everything done so far is being undone...\n');
+    stop.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    const result = await runRelocation(plan.plan, machine, { ...engineOptions(io, sandbox), signal: stop.signal });
+    return describeResult(result, io);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }
 
 async function readPlanFile(path: string): Promise<RelocatePlan> {

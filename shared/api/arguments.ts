@@ -93,6 +93,7 @@ function count(args: unknown[], n: number): void {
 export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } = {
   appInfo: none,
   cancelScan: none,
+  cancelMove: none,
   pickFolder: none,
   scan: (args) => (count(args, 1), [scanRequest(args[0])]),
   evaluateProfile: (args) => (count(args, 2), [profileText(args[0]), edition(args[1])]),

@@ -94,6 +94,8 @@ export interface WizardApi {
   planCacheMove(to: string): Promise<ApiResult<PlanResult>>;
   /** Moves the cache as planned, then examines the machine again for the request. */
   moveCache(to: string, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  /** Stops a running move; whatever it had done is undone. */
+  cancelMove(): Promise<ApiResult<null>>;
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onScanProgress(listener: (progress: ScanProgress) => void): () => void;
   /** Subscribes to fix progress; returns the unsubscribe function. */
@@ -111,6 +113,7 @@ export const CHANNELS = {
   saveFile: 'wizard:save-file',
   planCacheMove: 'wizard:plan-cache-move',
   moveCache: 'wizard:move-cache',
+  cancelMove: 'wizard:cancel-move',
 } as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress' | 'onFixProgress'>, string>;
 
 export const PROGRESS_CHANNEL = 'wizard:scan-progress';

@@ -117,6 +117,7 @@ export function fakeApi({
       profile.volumes.push({ id: 'F:', fileSystem: 'exFAT', driveType: 'removable', freeBytes: 10 });
       return ok(planRelocation({ profile, to, target: null, offlineSeeding: false }));
     },
+    cancelMove: async () => (record('cancelMove', []), ok(null)),
     moveCache: async (to, request) => {
       record('moveCache', [to, request]);
       for (const step of RELOCATE_STEP_IDS) {

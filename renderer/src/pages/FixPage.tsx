@@ -183,9 +183,16 @@ export function FixPage({
             </Alert>
           )}
           {!outcome && (
-            <Button variant="contained" onClick={() => void move()} disabled={running}>
-              {running ? 'Moving the cache…' : `Move the cache to ${plan.to}`}
-            </Button>
+            <Stack direction="row" spacing={2}>
+              <Button variant="contained" onClick={() => void move()} disabled={running}>
+                {running ? 'Moving the cache…' : `Move the cache to ${plan.to}`}
+              </Button>
+              {running && (
+                <Button variant="outlined" onClick={() => void api.cancelMove()}>
+                  Stop and put everything back
+                </Button>
+              )}
+            </Stack>
           )}
         </section>
       )}
