@@ -13,6 +13,7 @@ import type { MachineProfile } from '../../shared/profile/types.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
+import { formatBytes } from '../../shared/util/units.js';
 import { startWebServer } from '../web/server.js';
 import { SandboxError, SandboxMachine } from '../sandbox/sandbox-machine.js';
 import { EngineError } from '../actions/relocate-engine.js';
@@ -46,6 +47,8 @@ class UsageError extends Error {}
 
 interface ProbeFlags {
   sandbox?: string;
+  select?: string[];
+  systemState?: boolean;
   cache?: string;
   offline?: boolean;
   uploadMbps?: number;
@@ -66,6 +69,12 @@ interface CollectFlags extends ProbeFlags {
 function addProbeOptions(command: Command): Command {
   return command
     .option('--sandbox <dir>', 'examine a sandbox machine (a folder standing for a Windows machine) instead of this one')
+    .option(
+      '--select <path>',
+      'a folder or volume to back up, scanned for what MARS skips (repeatable)',
+      (value: string, list: string[] = []) => [...list, value],
+    )
+    .option('--system-state', 'System State will be backed up too')
     .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
     .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
     .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
@@ -184,8 +193,19 @@ const defaultProber: Prober = (options) => collectProfile(options);
 
 async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<MachineProfile> {
   const sandbox = flags.sandbox ? await openSandbox(flags.sandbox) : null;
+  const selection = flags.select || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
+  let lastReport = 0;
   const { profile, notes } = await probe({
     sandbox,
+    selection,
+    onScanProgress: (p) => {
+      // A line a second on a terminal; nothing when stderr is a file or a pipe.
+      if (!process.stderr.isTTY || Date.now() - lastReport < 1000) return;
+      lastReport = Date.now();
+      io.stderr(
+        `scanning: ${p.files.toLocaleString('en-US')} files, ${formatBytes(p.bytes)}, ${p.filesPerSecond.toLocaleString('en-US')} files/s, in ${p.current}\n`,
+      );
+    },
     cachePath: flags.cache ?? null,
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,

@@ -27,7 +27,8 @@ import { FILE_ATTRIBUTE, probeMachineFacts } from './windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from './windows/os-windows.js';
 import { environmentProxy, probeWindowsProxy } from './windows/proxy-windows.js';
 import { cachedReader, regExeReader, type RegistryReader } from './windows/registry.js';
-import { collectSandboxFacts, sandboxSelection } from '../sandbox/collect-sandbox.js';
+import { collectSandboxFacts } from '../sandbox/collect-sandbox.js';
+import { scanFolders, type ScanProgress as FolderScanProgress } from '../scan/scanner.js';
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 import { fallbackReader, loadNativeReg, nativeRegReader } from './windows/registry-native.js';
 import { queryService } from './windows/service-control.js';
@@ -46,6 +47,8 @@ export interface CollectOptions {
   network?: NetworkProbeOptions;
   /** What the user means to back up: folders (measured here) and System State. */
   selection?: { paths: string[]; systemState: boolean } | null;
+  /** Told how the scan of the selected folders goes (files, bytes, files per second). */
+  onScanProgress?: (progress: FolderScanProgress) => void;
   /** Told when each step starts and ends, for the wizard's progress. */
   onProgress?: (progress: ScanProgress) => void;
   /** A sandbox machine to examine instead of this one (training, demos, tests). */
@@ -85,8 +88,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     ? await track(
         'selection',
         options.sandbox
-          ? sandboxSelection(options.sandbox, wanted, notes)
-          : measureSelection(wanted, partial.profile.volumes, platform, notes),
+          ? measureSelection(wanted, partial.profile.volumes, 'win32', notes, options, (path) => options.sandbox!.localPath(path))
+          : measureSelection(wanted, partial.profile.volumes, platform, notes, options),
       )
     : undefined;
 
@@ -142,20 +145,42 @@ function tracker(options: CollectOptions): Track {
   };
 }
 
-/** Each selected folder with its volume and size. The scan for file kinds MARS skips is issue 6's. */
+/** Each selected folder scanned: its volume, size, file count and the kinds of files MARS skips. */
 async function measureSelection(
   wanted: { paths: string[]; systemState: boolean },
   volumes: VolumeFacts[],
   platform: NodeJS.Platform,
   notes: ProbeNotes,
+  options: CollectOptions,
+  localPath: (path: string) => string = (path) => path,
 ): Promise<Selection> {
-  const items = await Promise.all(
-    wanted.paths.map(async (path, index): Promise<SelectedItem> => {
-      const volume = platform === 'win32' ? (/^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null) : (mountOf(path, volumes)?.id ?? null);
-      const sizeBytes = await folderSize(path, notes, `/selection/items/${index}/sizeBytes`);
-      return { path, volume, sizeBytes, fileCount: null, skipped: null, oneDrive: null, dfsReplicated: null };
-    }),
-  );
+  const scans = await scanFolders(wanted.paths.map(localPath), {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
+  });
+  if (scans.some((s) => s.cancelled)) throw new CollectCancelled();
+  const items = wanted.paths.map((path, index): SelectedItem => {
+    const scan = scans[index]!;
+    const volume =
+      platform === 'win32' || /^[A-Za-z]:/.test(path)
+        ? (/^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null)
+        : (mountOf(path, volumes)?.id ?? null);
+    if (scan.unreadable.count > 0) {
+      notes.add(
+        `/selection/items/${index}`,
+        `${scan.unreadable.count} folder(s) in ${path} could not be read and were not counted, such as ${scan.unreadable.examples.join(', ')}`,
+      );
+    }
+    return {
+      path,
+      volume,
+      sizeBytes: scan.bytes,
+      fileCount: scan.files,
+      skipped: scan.counts,
+      oneDrive: null,
+      dfsReplicated: null,
+    };
+  });
   return { systemState: wanted.systemState, items };
 }
 

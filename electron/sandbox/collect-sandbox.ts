@@ -3,7 +3,7 @@
 // product's own code paths.
 
 import { stat } from 'node:fs/promises';
-import type { CacheFacts, MachineProfile, ProxyFacts, Selection } from '../../shared/profile/types.js';
+import type { CacheFacts, MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
 import { samePath } from '../../shared/util/paths.js';
 import { folderSize } from '../probes/folder-size.js';
 import type { ProbeNotes } from '../probes/notes.js';
@@ -52,23 +52,4 @@ async function sandboxFolder(machine: SandboxMachine, path: string, notes: Probe
     sizeBytes: exists ? await folderSize(local, notes, '/cache/sizeBytes') : null,
     attributes: exists ? (attributes ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: false }) : null,
   };
-}
-
-export async function sandboxSelection(
-  machine: SandboxMachine,
-  wanted: { paths: string[]; systemState: boolean },
-  notes: ProbeNotes,
-): Promise<Selection> {
-  const items = await Promise.all(
-    wanted.paths.map(async (path, index) => ({
-      path,
-      volume: /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null,
-      sizeBytes: await folderSize(machine.localPath(path), notes, `/selection/items/${index}/sizeBytes`),
-      fileCount: null,
-      skipped: null,
-      oneDrive: null,
-      dfsReplicated: null,
-    })),
-  );
-  return { systemState: wanted.systemState, items };
 }

@@ -1,0 +1,136 @@
+// One selected folder, walked synchronously (fast: no promise per file) on a worker thread: the files'
+// count and size, and the kinds MARS skips - hard links (link count above 1), symbolic links (reparse
+// points; never followed), sparse files (fewer blocks allocated than the size) - with a few example paths
+// of each. Memory holds the folders still to visit, one folder's listing and the examples. Unreadable folders are counted
+// and listed, never fatal.
+
+import { lstatSync, readdirSync, type Dirent } from 'node:fs';
+import { join } from 'node:path';
+
+export const KINDS = ['hardLinks', 'reparsePoints', 'sparseStreams'] as const;
+export const EXAMPLES = 5;
+export type LinuxKind = (typeof KINDS)[number];
+
+export interface WalkResult {
+  path: string;
+  files: number;
+  bytes: number;
+  counts: Record<LinuxKind, number>;
+  examples: Record<LinuxKind, string[]>;
+  unreadable: { count: number; examples: string[] };
+  cancelled: boolean;
+}
+
+export interface WalkProgress {
+  files: number;
+  bytes: number;
+  current: string;
+}
+
+export interface WalkOptions {
+  examples?: number;
+  /** Checked every few hundred entries; true stops the walk. */
+  cancelled?: () => boolean;
+  onProgress?: (progress: WalkProgress) => void;
+  progressEvery?: number;
+  /** Folders to walk instead of `root` itself: a share of root's subfolders, when several threads walk one tree. */
+  roots?: string[];
+  /** List the folders' own entries only (the top level of a split walk). */
+  skipSubfolders?: boolean;
+}
+
+/** A file's blocks cover less than its size, by more than one block's slack: it has holes. */
+export function isSparse(size: number, blocks: number): boolean {
+  return size > 0 && blocks * 512 + 4096 <= size;
+}
+
+export function walk(root: string, options: WalkOptions = {}): WalkResult {
+  const keep = options.examples ?? EXAMPLES;
+  const every = options.progressEvery ?? 5000;
+  const result: WalkResult = {
+    path: root,
+    files: 0,
+    bytes: 0,
+    counts: { hardLinks: 0, reparsePoints: 0, sparseStreams: 0 },
+    examples: { hardLinks: [], reparsePoints: [], sparseStreams: [] },
+    unreadable: { count: 0, examples: [] },
+    cancelled: false,
+  };
+  const note = (kind: LinuxKind, path: string) => {
+    result.counts[kind]++;
+    if (result.examples[kind].length < keep) result.examples[kind].push(path);
+  };
+  const pending = [...(options.roots ?? [root])];
+  let seen = 0;
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      result.unreadable.count++;
+      if (result.unreadable.examples.length < keep) result.unreadable.examples.push(dir);
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (++seen % 512 === 0 && options.cancelled?.()) {
+        result.cancelled = true;
+        return result;
+      }
+      if (entry.isSymbolicLink()) note('reparsePoints', path);
+      else if (entry.isDirectory()) {
+        if (!options.skipSubfolders) pending.push(path);
+      } else if (entry.isFile()) {
+        const stat = lstatSync(path, { throwIfNoEntry: false });
+        if (!stat) continue;
+        result.files++;
+        result.bytes += stat.size;
+        if (stat.nlink > 1) note('hardLinks', path);
+        if (isSparse(stat.size, stat.blocks)) note('sparseStreams', path);
+        if (result.files % every === 0) options.onProgress?.({ files: result.files, bytes: result.bytes, current: dir });
+      }
+    }
+  }
+  options.onProgress?.({ files: result.files, bytes: result.bytes, current: root });
+  return result;
+}
+
+/** One result from the results of walking parts of the same tree. */
+export function mergeWalks(root: string, parts: WalkResult[]): WalkResult {
+  const merged: WalkResult = {
+    path: root,
+    files: 0,
+    bytes: 0,
+    counts: { hardLinks: 0, reparsePoints: 0, sparseStreams: 0 },
+    examples: { hardLinks: [], reparsePoints: [], sparseStreams: [] },
+    unreadable: { count: 0, examples: [] },
+    cancelled: false,
+  };
+  for (const part of parts) {
+    merged.files += part.files;
+    merged.bytes += part.bytes;
+    merged.cancelled ||= part.cancelled;
+    merged.unreadable.count += part.unreadable.count;
+    merged.unreadable.examples = [...merged.unreadable.examples, ...part.unreadable.examples].slice(0, EXAMPLES);
+    for (const kind of KINDS) {
+      merged.counts[kind] += part.counts[kind];
+      merged.examples[kind] = [...merged.examples[kind], ...part.examples[kind]].slice(0, EXAMPLES);
+    }
+  }
+  return merged;
+}
+
+/** The folder's own entries: its files walked here, its subfolders handed back to share among threads. */
+export function splitTop(root: string, options: WalkOptions = {}): { top: WalkResult; subfolders: string[] } {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return { top: { ...walk(root, { ...options, roots: [] }), unreadable: { count: 1, examples: [root] } }, subfolders: [] };
+  }
+  const subfolders = entries.filter((e) => e.isDirectory()).map((e) => join(root, e.name));
+  // Walk the top level without descending: a walk whose only folder is root, skipping its subfolders.
+  const top = walk(root, { ...options, roots: [root], skipSubfolders: true });
+  return { top, subfolders };
+}
