@@ -49,7 +49,7 @@ async function scanOne(root: string, onProgress: (p: WalkProgress) => void, sign
   const cancelled = () => signal?.aborted === true;
   if (!existsSync(fileURLToPath(WORKER))) return walk(root, { onProgress, cancelled });
   const { top, subfolders } = splitTop(root, { cancelled });
-  const threads = Math.max(1, Math.min(availableParallelism(), subfolders.length));
+  const threads = Math.max(1, Math.min(availableParallelism() * 2, subfolders.length));
   const shares = Array.from({ length: threads }, (_, i) => subfolders.filter((_, j) => j % threads === i));
   const live = shares.map(() => ({ files: 0, bytes: 0, current: root }));
   const parts = await Promise.all(
