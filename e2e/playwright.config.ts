@@ -1,8 +1,7 @@
 // Playwright drives the built wizard in Debian's Chromium (never a downloaded browser), through browser
-// mode's loopback server. As root, Chromium needs --no-sandbox; the other flags keep it off the network.
+// mode's loopback server; scripts/chromium.js says how Chromium is started.
 import { defineConfig } from '@playwright/test';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 
 export default defineConfig({
   testDir: '.',
@@ -12,17 +11,7 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   use: {
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     viewport: { width: 1100, height: 900 },
   },
 });

@@ -3,10 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from './chromium.js';
 import { ensureDebianPackage } from './debian-package.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = CHROMIUM_PATH;
 const missing = ensureDebianPackage('chromium', chromium);
 if (missing) {
   console.log(`SKIPPED the browser tests: ${missing}.`);

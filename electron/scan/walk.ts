@@ -39,15 +39,8 @@ export interface WalkOptions {
   skipSubfolders?: boolean;
 }
 
-/** A file's blocks cover less than its size, by more than one block's slack: it has holes. */
-export function isSparse(size: number, blocks: number): boolean {
-  return size > 0 && blocks * 512 + 4096 <= size;
-}
-
-export function walk(root: string, options: WalkOptions = {}): WalkResult {
-  const keep = options.examples ?? EXAMPLES;
-  const every = options.progressEvery ?? 5000;
-  const result: WalkResult = {
+function emptyWalk(root: string): WalkResult {
+  return {
     path: root,
     files: 0,
     bytes: 0,
@@ -56,6 +49,17 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
     unreadable: { count: 0, examples: [] },
     cancelled: false,
   };
+}
+
+/** A file's blocks cover less than its size, by more than one block's slack: it has holes. */
+export function isSparse(size: number, blocks: number): boolean {
+  return size > 0 && blocks * 512 + 4096 <= size;
+}
+
+export function walk(root: string, options: WalkOptions = {}): WalkResult {
+  const keep = options.examples ?? EXAMPLES;
+  const every = options.progressEvery ?? 5000;
+  const result = emptyWalk(root);
   const note = (kind: LinuxKind, path: string) => {
     result.counts[kind]++;
     if (result.examples[kind].length < keep) result.examples[kind].push(path);
@@ -98,15 +102,7 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
 
 /** One result from the results of walking parts of the same tree. */
 export function mergeWalks(root: string, parts: WalkResult[]): WalkResult {
-  const merged: WalkResult = {
-    path: root,
-    files: 0,
-    bytes: 0,
-    counts: { hardLinks: 0, reparsePoints: 0, sparseStreams: 0 },
-    examples: { hardLinks: [], reparsePoints: [], sparseStreams: [] },
-    unreadable: { count: 0, examples: [] },
-    cancelled: false,
-  };
+  const merged = emptyWalk(root);
   for (const part of parts) {
     merged.files += part.files;
     merged.bytes += part.bytes;

@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.js';
 import { median } from './measure.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,17 +16,7 @@ const raw = js.reduce((sum, f) => sum + readFileSync(assets + f).length, 0);
 
 const { startWebServer } = await import(`${root}dist/electron/web/server.js`);
 const server = await startWebServer({ rendererDir: `${root}out/renderer` });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 async function measure(url, ready) {
