@@ -11,6 +11,7 @@ import { samePath } from '../../shared/util/paths.js';
 import { verifyTree, type CopyProgress } from './copy-tree.js';
 import { isOpen, readJournal, writeJournal, type Journal } from './journal.js';
 import type { RelocationMachine } from './relocation-machine.js';
+import { ExplainedError } from '../explained-error.js';
 
 export interface Failpoint {
   step: RelocateStepId;
@@ -37,7 +38,7 @@ export interface EngineResult {
   journal: Journal;
 }
 
-export class EngineError extends Error {}
+export class EngineError extends ExplainedError {}
 
 /** MARS_READINESS_FAILPOINT=<step>:<error|crash>; null when unset. */
 export function parseFailpoint(text: string | undefined): Failpoint | null {

@@ -20,6 +20,7 @@ import { windowsRelocationMachine } from '../actions/windows-relocation.js';
 import { runCommand } from '../probes/command-runner.js';
 import { collectProfile } from '../probes/collect.js';
 import { SandboxMachine } from '../sandbox/sandbox-machine.js';
+import { ExplainedError } from '../explained-error.js';
 
 export interface FixIo {
   stdout: (text: string) => void;
@@ -28,7 +29,7 @@ export interface FixIo {
   env: NodeJS.ProcessEnv;
 }
 
-export class FixUsageError extends Error {}
+export class FixUsageError extends ExplainedError {}
 
 export interface RelocateFlags {
   to?: string;

@@ -14,12 +14,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
 import { formatBytes } from '../../shared/util/units.js';
-import { startWebServer } from '../web/server.js';
-import { SandboxError, SandboxMachine } from '../sandbox/sandbox-machine.js';
-import { EngineError } from '../actions/relocate-engine.js';
-import { FixUsageError, relocateCache, resume, type FixIo, type RelocateFlags } from './fix.js';
-import { collectProfile, type Collected, type CollectOptions } from '../probes/collect.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
+import { ExplainedError } from '../explained-error.js';
+// Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
+import type { Collected, CollectOptions } from '../probes/collect.js';
+import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
+import type { FixIo, RelocateFlags } from './fix.js';
 
 export const EXIT = { ok: 0, notReady: 1, usage: 2 } as const;
 
@@ -151,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--yes', 'go ahead without asking')
     .allowExcessArguments(false)
     .action(async (options: RelocateFlags) => {
-      exitCode = await relocateCache(options, fixIo(io));
+      exitCode = await (await import('./fix.js')).relocateCache(options, fixIo(io));
     });
   fixCommand
     .command('resume')
@@ -159,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--sandbox <dir>', 'the sandbox machine the move ran on')
     .allowExcessArguments(false)
     .action(async (options: { sandbox?: string }) => {
-      exitCode = await resume(options, fixIo(io));
+      exitCode = await (await import('./fix.js')).resume(options, fixIo(io));
     });
 
   try {
@@ -179,7 +179,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       io.stderr(`${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof FixUsageError || error instanceof SandboxError || error instanceof EngineError) {
+    if (error instanceof UsageError || error instanceof ExplainedError) {
       io.stderr(`${APP.name}: ${error.message}\n`);
       return EXIT.usage;
     }
@@ -189,7 +189,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
 /** Probes this machine; injected so that tests can stand in a recorded machine. */
 export type Prober = (options: CollectOptions) => Promise<Collected>;
-const defaultProber: Prober = (options) => collectProfile(options);
+const defaultProber: Prober = async (options) => (await import('../probes/collect.js')).collectProfile(options);
 
 async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<MachineProfile> {
   const sandbox = flags.sandbox ? await openSandbox(flags.sandbox) : null;
@@ -258,7 +258,7 @@ function fixIo(io: CliIo): FixIo {
 }
 
 async function openSandbox(dir: string): Promise<SandboxMachine> {
-  return SandboxMachine.open(dir);
+  return (await import('../sandbox/sandbox-machine.js')).SandboxMachine.open(dir);
 }
 
 async function web(options: { port?: number; sandbox?: string }, io: CliIo): Promise<number> {
@@ -266,6 +266,7 @@ async function web(options: { port?: number; sandbox?: string }, io: CliIo): Pro
     throw new UsageError(`the wizard's pages are not built (${RENDERER_DIR} is missing): run "npm run build" first.`);
   }
   const sandbox = options.sandbox ? await openSandbox(options.sandbox) : null;
+  const { startWebServer } = await import('../web/server.js');
   const server = await startWebServer({
     rendererDir: RENDERER_DIR,
     sandbox,

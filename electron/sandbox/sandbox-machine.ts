@@ -17,6 +17,7 @@ import type {
   VolumeFacts,
 } from '../../shared/profile/types.js';
 import type { KeyRead, RegistryReader, RegistryValue } from '../probes/windows/registry.js';
+import { ExplainedError } from '../explained-error.js';
 
 export interface MachineFile {
   host?: HostFacts;
@@ -36,7 +37,7 @@ export interface MachineFile {
 type RegistryFile = Record<string, Record<string, RegistryValue>>;
 type ServicesFile = Record<string, ServiceState>;
 
-export class SandboxError extends Error {}
+export class SandboxError extends ExplainedError {}
 
 export class SandboxMachine {
   private constructor(
