@@ -15,6 +15,7 @@ import type {
   VolumeFacts,
 } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
+import { isWithin } from '../../shared/util/paths.js';
 import { runCommand, type CommandRunner } from './command-runner.js';
 import { folderSize } from './folder-size.js';
 import { mountOf, probeLinuxCache } from './linux/cache-linux.js';
@@ -88,8 +89,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     ? await track(
         'selection',
         options.sandbox
-          ? measureSelection(wanted, partial.profile.volumes, 'win32', notes, options, (path) => options.sandbox!.localPath(path))
-          : measureSelection(wanted, partial.profile.volumes, platform, notes, options),
+          ? measureSelection(wanted, partial, 'win32', notes, options, (path) => options.sandbox!.localPath(path))
+          : measureSelection(wanted, partial, platform, notes, options),
       )
     : undefined;
 
@@ -148,7 +149,7 @@ function tracker(options: CollectOptions): Track {
 /** Each selected folder scanned: its volume, size, file count and the kinds of files MARS skips. */
 async function measureSelection(
   wanted: { paths: string[]; systemState: boolean },
-  volumes: VolumeFacts[],
+  facts: PlatformFacts,
   platform: NodeJS.Platform,
   notes: ProbeNotes,
   options: CollectOptions,
@@ -164,7 +165,7 @@ async function measureSelection(
     const volume =
       platform === 'win32' || /^[A-Za-z]:/.test(path)
         ? (/^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null)
-        : (mountOf(path, volumes)?.id ?? null);
+        : (mountOf(path, facts.profile.volumes)?.id ?? null);
     if (scan.unreadable.count > 0) {
       notes.add(
         `/selection/items/${index}`,
@@ -177,14 +178,31 @@ async function measureSelection(
       sizeBytes: scan.bytes,
       fileCount: scan.files,
       skipped: scan.counts,
-      oneDrive: null,
-      dfsReplicated: null,
+      oneDrive: touchesAny(path, facts.oneDriveRoots),
+      dfsReplicated: touchesAny(path, facts.dfsrRoots),
     };
   });
   return { systemState: wanted.systemState, items };
 }
 
-type PlatformFacts = { profile: Omit<MachineProfile, 'schemaVersion' | 'network'>; proxy: ProxyFacts };
+type PlatformFacts = {
+  profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
+  proxy: ProxyFacts;
+  /** Where OneDrive syncs and which folders DFS Replication replicates; null: could not be told. */
+  oneDriveRoots?: string[] | null;
+  dfsrRoots?: string[] | null;
+};
+
+/** The signed-in user's OneDrive folders, as OneDrive itself sets them in the environment. */
+export function oneDriveRoots(env: NodeJS.ProcessEnv): string[] {
+  return [env.OneDrive, env.OneDriveCommercial, env.OneDriveConsumer].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+}
+
+/** A folder is in a set of roots when it lies inside one of them or holds one. */
+export function touchesAny(path: string, roots: string[] | null | undefined): boolean | null {
+  if (!roots) return null;
+  return roots.some((root) => isWithin(path, root) || isWithin(root, path));
+}
 
 async function collectWindows(
   run: CommandRunner,
@@ -224,7 +242,12 @@ async function collectWindows(
 
   let cache: CacheFacts | null | undefined;
   if (cachePath) cache = await track('cache', windowsCache(cachePath, volumes, facts.cacheAttributes, notes));
-  return { profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes }, proxy };
+  return {
+    profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes },
+    proxy,
+    oneDriveRoots: oneDriveRoots(env),
+    dfsrRoots: facts.dfsrRoots,
+  };
 }
 
 async function windowsCache(
@@ -279,6 +302,9 @@ async function collectLinux(
     // The agent exists only for Windows: on Linux "not installed" is a fact, not a guess.
     profile: { host, os, agent: { installed: false, serviceState: 'not-installed' }, ...(cache ? { cache } : {}), volumes },
     proxy: { winhttp: null, system: null, environment: environmentProxy(env) },
+    // Neither OneDrive's sync client nor DFS Replication runs on Linux.
+    oneDriveRoots: [],
+    dfsrRoots: [],
   };
 }
 

@@ -13,6 +13,8 @@ import type { SandboxMachine } from './sandbox-machine.js';
 export interface SandboxFacts {
   profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
   proxy: ProxyFacts;
+  oneDriveRoots: string[];
+  dfsrRoots: string[];
 }
 
 export async function collectSandboxFacts(machine: SandboxMachine, cachePath: string | null, notes: ProbeNotes): Promise<SandboxFacts> {
@@ -35,6 +37,8 @@ export async function collectSandboxFacts(machine: SandboxMachine, cachePath: st
       volumes: facts.volumes,
     },
     proxy: { winhttp: null, system: null, environment: null },
+    oneDriveRoots: facts.oneDriveRoots ?? [],
+    dfsrRoots: facts.dfsrRoots ?? [],
   };
 }
 

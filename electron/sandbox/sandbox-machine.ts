@@ -30,6 +30,9 @@ export interface MachineFile {
   offlineSeeding?: boolean;
   /** What the machine's owner means to back up, when the scan is not told otherwise. */
   selection?: { paths: string[]; systemState: boolean };
+  /** The user's OneDrive folders and the folders DFS Replication replicates. */
+  oneDriveRoots?: string[];
+  dfsrRoots?: string[];
   /** The network as this machine would find it (a sandbox has none of its own). */
   network?: NetworkFacts;
 }

@@ -31,7 +31,11 @@ $cache = $null
 if ($env:MARS_CACHE_PATH) {
   try { $cache = [int](Get-Item -LiteralPath $env:MARS_CACHE_PATH -Force).Attributes } catch { $cache = $_.Exception.Message }
 }
-ConvertTo-Json -Compress -Depth 4 -InputObject ([pscustomobject]@{ Volumes = @($volumes); AssetTag = $tag; CacheAttributes = $cache })
+# DFS Replication's replicated folders; no such namespace means the role is not installed: none.
+$dfsr = @()
+try { $dfsr = @(Get-CimInstance -Namespace root\microsoftdfs -ClassName DfsrReplicatedFolderInfo -OperationTimeoutSec 10 -ErrorAction Stop | ForEach-Object { $_.RootPath }) }
+catch { if ($_.Exception.Message -notmatch 'Invalid namespace|0x8004100e') { $dfsr = $null } }
+ConvertTo-Json -Compress -Depth 4 -InputObject ([pscustomobject]@{ Volumes = @($volumes); AssetTag = $tag; CacheAttributes = $cache; DfsrRoots = $dfsr })
 `;
 
 export interface LogicalDisk {
@@ -52,6 +56,8 @@ export interface MachineFacts {
   assetTag: string | null;
   /** The cache folder's attribute bits, or the reason they could not be read. */
   cacheAttributes: number | string | null;
+  /** Folders DFS Replication replicates ([] when it is not installed); null when that could not be read. */
+  dfsrRoots: string[] | null;
 }
 
 const DRIVE_TYPES: Record<number, DriveType> = { 2: 'removable', 3: 'fixed', 4: 'network', 5: 'optical', 6: 'ram' };
@@ -92,11 +98,19 @@ function toNumber(value: number | string | null | undefined): number | null {
 }
 
 export function parseMachineFacts(text: string): MachineFacts {
-  const parsed = JSON.parse(text) as { Volumes?: LogicalDisk[] | null; AssetTag?: string | null; CacheAttributes?: number | string | null };
+  const parsed = JSON.parse(text) as {
+    Volumes?: LogicalDisk[] | null;
+    AssetTag?: string | null;
+    CacheAttributes?: number | string | null;
+    DfsrRoots?: string[] | string | null;
+  };
+  // ConvertTo-Json writes a one-element array as the element itself.
+  const dfsr = parsed.DfsrRoots;
   return {
     volumes: (parsed.Volumes ?? []).filter((d) => d && typeof d.DeviceID === 'string').map(volumeFromLogicalDisk),
     assetTag: typeof parsed.AssetTag === 'string' ? parsed.AssetTag.trim() : null,
     cacheAttributes: parsed.CacheAttributes ?? null,
+    dfsrRoots: dfsr === null || dfsr === undefined ? null : (Array.isArray(dfsr) ? dfsr : [dfsr]).filter((r) => typeof r === 'string'),
   };
 }
 
@@ -153,8 +167,8 @@ export async function probeMachineFacts(run: CommandRunner, cachePath: string | 
   const wmic = await run('wmic', WMIC_ARGS, { timeoutMs: 10_000 });
   if (!wmic.failure && wmic.exitCode === 0) {
     notes.add('/volumes', 'BitLocker states and the Azure temporary disk were not read (wmic cannot tell them)');
-    return { volumes: parseWmicCsv(outputText(wmic.stdout)), assetTag: null, cacheAttributes: null };
+    return { volumes: parseWmicCsv(outputText(wmic.stdout)), assetTag: null, cacheAttributes: null, dfsrRoots: null };
   }
   notes.add('/volumes', `wmic could not list the volumes either (${wmic.failure ?? `exit ${wmic.exitCode}`})`);
-  return { volumes: null, assetTag: null, cacheAttributes: null };
+  return { volumes: null, assetTag: null, cacheAttributes: null, dfsrRoots: null };
 }

@@ -12,7 +12,7 @@ import { fileVersionFromBytes } from '../../../electron/probes/windows/pe-versio
 import { parseNetshProxy } from '../../../electron/probes/windows/proxy-windows.js';
 import { cachedReader, parseRegQuery, regExeReader } from '../../../electron/probes/windows/registry.js';
 import { parseScQuery, queryService } from '../../../electron/probes/windows/service-control.js';
-import { proxyUrl } from '../../../electron/probes/collect.js';
+import { oneDriveRoots, proxyUrl, touchesAny } from '../../../electron/probes/collect.js';
 import { buildReport } from '../../../shared/report/build.js';
 import { fixture, MISSING_KEY, recordedRunner, reg, server2019 } from '../../helpers/recorded.js';
 
@@ -195,6 +195,16 @@ describe('volumes', () => {
     expect(facts.volumes?.[4]?.remotePath).toBe('\\\\nas01\\backup');
     expect(facts.assetTag).toBe('7783-7084-3265-9085-8269-3286-77');
     expect(facts.cacheAttributes).toBe(2064);
+    // ConvertTo-Json writes a one-element list as its element: still a list of roots here.
+    expect(facts.dfsrRoots).toEqual(['E:\\Shares\\Replicated']);
+  });
+  it('tells OneDrive and DFS Replication folders by the roots they lie in or hold', () => {
+    const roots = oneDriveRoots({ OneDrive: 'C:\\Users\\amira\\OneDrive - Contoso', OneDriveConsumer: '', Path: 'x' });
+    expect(roots).toEqual(['C:\\Users\\amira\\OneDrive - Contoso']);
+    expect(touchesAny('C:\\Users\\amira\\onedrive - contoso\\Docs', roots)).toBe(true);
+    expect(touchesAny('C:\\Users\\amira', roots)).toBe(true);
+    expect(touchesAny('C:\\Users\\amira\\Documents', roots)).toBe(false);
+    expect(touchesAny('E:\\Shares', null)).toBeNull();
   });
   it('reads wmic CSV written as UTF-16 with CR CR LF line ends', () => {
     const volumes = parseWmicCsv(outputText(fixture('wmic-logicaldisk.csv')));
