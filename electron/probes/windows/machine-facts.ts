@@ -33,7 +33,7 @@ if ($env:MARS_CACHE_PATH) {
 }
 # DFS Replication's replicated folders; no such namespace means the role is not installed: none.
 $dfsr = @()
-try { $dfsr = @(Get-CimInstance -Namespace root\microsoftdfs -ClassName DfsrReplicatedFolderInfo -OperationTimeoutSec 10 -ErrorAction Stop | ForEach-Object { $_.RootPath }) }
+try { $dfsr = @(Get-CimInstance -Namespace root\\microsoftdfs -ClassName DfsrReplicatedFolderInfo -OperationTimeoutSec 10 -ErrorAction Stop | ForEach-Object { $_.RootPath }) }
 catch { if ($_.Exception.Message -notmatch 'Invalid namespace|0x8004100e') { $dfsr = $null } }
 ConvertTo-Json -Compress -Depth 4 -InputObject ([pscustomobject]@{ Volumes = @($volumes); AssetTag = $tag; CacheAttributes = $cache; DfsrRoots = $dfsr })
 `;

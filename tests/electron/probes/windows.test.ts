@@ -6,7 +6,13 @@ import { outputText } from '../../../electron/probes/command-runner.js';
 import { collectProfile } from '../../../electron/probes/collect.js';
 import { ProbeNotes } from '../../../electron/probes/notes.js';
 import { probeWindowsAgent } from '../../../electron/probes/windows/agent-windows.js';
-import { bitlockerOf, parseMachineFacts, parseWmicCsv, probeMachineFacts } from '../../../electron/probes/windows/machine-facts.js';
+import {
+  bitlockerOf,
+  MACHINE_FACTS_SCRIPT,
+  parseMachineFacts,
+  parseWmicCsv,
+  probeMachineFacts,
+} from '../../../electron/probes/windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from '../../../electron/probes/windows/os-windows.js';
 import { fileVersionFromBytes } from '../../../electron/probes/windows/pe-version.js';
 import { parseNetshProxy } from '../../../electron/probes/windows/proxy-windows.js';
@@ -197,6 +203,11 @@ describe('volumes', () => {
     expect(facts.cacheAttributes).toBe(2064);
     // ConvertTo-Json writes a one-element list as its element: still a list of roots here.
     expect(facts.dfsrRoots).toEqual(['E:\\Shares\\Replicated']);
+  });
+  it('writes the PowerShell script with single backslashes where PowerShell needs them', () => {
+    expect(MACHINE_FACTS_SCRIPT).toContain('-Namespace root\\microsoftdfs ');
+    expect(MACHINE_FACTS_SCRIPT).toContain("$d.DeviceID + '\\'");
+    expect(MACHINE_FACTS_SCRIPT).toContain("'\\DATALOSS_WARNING_README.txt'");
   });
   it('tells OneDrive and DFS Replication folders by the roots they lie in or hold', () => {
     const roots = oneDriveRoots({ OneDrive: 'C:\\Users\\amira\\OneDrive - Contoso', OneDriveConsumer: '', Path: 'x' });
