@@ -5,7 +5,8 @@
 import { join } from 'node:path';
 import { outputText, type CommandRunner } from '../probes/command-runner.js';
 import { KEYS } from '../probes/windows/keys.js';
-import { regExeReader, stringValue } from '../probes/windows/registry.js';
+import { stringValue, type RegistryReader } from '../probes/windows/registry.js';
+import { windowsRegistryReader } from '../probes/windows/registry-native.js';
 import { queryService } from '../probes/windows/service-control.js';
 import { listTree, type CopiedFile, type CopyOptions } from './copy-tree.js';
 import type { RelocationMachine, ScratchValues } from './relocation-machine.js';
@@ -16,8 +17,10 @@ const TIMEOUT = { timeoutMs: 30_000 };
 export function windowsRelocationMachine(
   run: CommandRunner,
   programData = process.env.ProgramData ?? 'C:\\ProgramData',
+  // Read-back through native-reg where it loads: reg.exe prints in the console's code page, which garbles
+  // non-ASCII paths (seen under Wine); its arguments, passed through CreateProcessW, do not.
+  reader: RegistryReader = windowsRegistryReader(run, { cache: false }),
 ): RelocationMachine {
-  const reader = regExeReader(run);
   const readScratch = async (): Promise<ScratchValues> => ({
     scratchLocation: stringValue(await reader.readKey(KEYS.agentConfig), 'ScratchLocation'),
     providerScratchLocation: stringValue(await reader.readKey(KEYS.agentProviderConfig), 'ScratchLocation'),

@@ -27,11 +27,11 @@ import { probeWindowsAgent } from './windows/agent-windows.js';
 import { FILE_ATTRIBUTE, probeMachineFacts } from './windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from './windows/os-windows.js';
 import { environmentProxy, probeWindowsProxy } from './windows/proxy-windows.js';
-import { cachedReader, regExeReader, type RegistryReader } from './windows/registry.js';
+import type { RegistryReader } from './windows/registry.js';
 import { collectSandboxFacts } from '../sandbox/collect-sandbox.js';
 import { scanFolders, type ScanProgress as FolderScanProgress } from '../scan/scanner.js';
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
-import { fallbackReader, loadNativeReg, nativeRegReader } from './windows/registry-native.js';
+import { windowsRegistryReader } from './windows/registry-native.js';
 import { queryService } from './windows/service-control.js';
 
 export interface CollectOptions {
@@ -79,7 +79,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const partial = options.sandbox
     ? await track('agent', collectSandboxFacts(options.sandbox, options.cachePath ?? null, notes))
     : platform === 'win32'
-      ? await collectWindows(run, options.registry ?? windowsRegistry(run), env, options.cachePath ?? null, notes, track)
+      ? await collectWindows(run, options.registry ?? windowsRegistryReader(run), env, options.cachePath ?? null, notes, track)
       : platform === 'linux'
         ? await collectLinux(run, options.linuxFs ?? realLinuxFs, env, options.cachePath ?? null, notes, track)
         : collectOther(platform, env, notes);
@@ -123,13 +123,6 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
   return { profile, notes: notes.list };
-}
-
-/** In process with native-reg where it loads; reg.exe otherwise, and for any key native-reg fails on. */
-function windowsRegistry(run: CommandRunner): RegistryReader {
-  const native = loadNativeReg();
-  const regExe = regExeReader(run);
-  return cachedReader(native ? fallbackReader(nativeRegReader(native), regExe) : regExe);
 }
 
 type Track = <T>(step: ScanStep, work: Promise<T>) => Promise<T>;

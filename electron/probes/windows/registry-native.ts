@@ -2,7 +2,8 @@
 // "access denied" errors). Loaded only on Windows; where it cannot load, reg.exe does the reading.
 
 import { createRequire } from 'node:module';
-import type { KeyRead, RegistryReader, RegistryValue } from './registry.js';
+import type { CommandRunner } from '../command-runner.js';
+import { cachedReader, regExeReader, type KeyRead, type RegistryReader, type RegistryValue } from './registry.js';
 
 /** The part of native-reg this reader uses; injected in tests, which run where native-reg cannot. */
 export interface NativeReg {
@@ -79,4 +80,15 @@ export function fallbackReader(first: RegistryReader, second: RegistryReader): R
       return read.status === 'error' ? second.readKey(key) : read;
     },
   };
+}
+
+/**
+ * In process with native-reg where it loads; reg.exe otherwise, and for any key native-reg fails on.
+ * Probes read each key once (cached); a writer reading back what it wrote must not cache.
+ */
+export function windowsRegistryReader(run: CommandRunner, { cache = true } = {}): RegistryReader {
+  const native = loadNativeReg();
+  const regExe = regExeReader(run);
+  const reader = native ? fallbackReader(nativeRegReader(native), regExe) : regExe;
+  return cache ? cachedReader(reader) : reader;
 }
