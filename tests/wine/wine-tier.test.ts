@@ -35,71 +35,14 @@ beforeAll(() => {
   const wine = (args: string[]) => execFileSync(WINE, args, { env, stdio: 'ignore', timeout: 180_000 });
   wine(['wineboot', '--init']);
   // The agent's keys, with the spaces of their real paths, and a REG_EXPAND_SZ value.
-  wine([
-    'reg',
-    'add',
-    'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup',
-    '/v',
-    'InstallPath',
-    '/t',
-    'REG_SZ',
-    '/d',
-    'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\',
-    '/f',
-    '/reg:64',
-  ]);
-  wine([
-    'reg',
-    'add',
-    'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup',
-    '/v',
-    'LogPath',
-    '/t',
-    'REG_EXPAND_SZ',
-    '/d',
-    '%ProgramData%\\MARS Logs',
-    '/f',
-    '/reg:64',
-  ]);
-  wine([
-    'reg',
-    'add',
-    'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config',
-    '/v',
-    'ScratchLocation',
-    '/t',
-    'REG_SZ',
-    '/d',
-    'C:\\Scratch',
-    '/f',
-    '/reg:64',
-  ]);
-  wine([
-    'reg',
-    'add',
-    'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider',
-    '/v',
-    'ScratchLocation',
-    '/t',
-    'REG_SZ',
-    '/d',
-    'C:\\Scratch',
-    '/f',
-    '/reg:64',
-  ]);
-  wine([
-    'reg',
-    'add',
-    'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full',
-    '/v',
-    'Release',
-    '/t',
-    'REG_DWORD',
-    '/d',
-    '528040',
-    '/f',
-    '/reg:64',
-  ]);
+  const seed = (key: string, name: string, type: string, data: string) =>
+    wine(['reg', 'add', key, '/v', name, '/t', type, '/d', data, '/f', '/reg:64']);
+  const MARS = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup';
+  seed(`${MARS}\\Setup`, 'InstallPath', 'REG_SZ', 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\');
+  seed(`${MARS}\\Setup`, 'LogPath', 'REG_EXPAND_SZ', '%ProgramData%\\MARS Logs');
+  seed(`${MARS}\\Config`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
+  seed(`${MARS}\\Config\\CloudBackupProvider`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
+  seed('HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', 'Release', 'REG_DWORD', '528040');
   const resultFile = join(prefix, 'results.json');
   // Windows Node under Wine must write to a file, not a pipe: stdout is ignored.
   execFileSync(
