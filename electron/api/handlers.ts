@@ -3,7 +3,7 @@
 // ApiResult, never an exception across the boundary.
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
-import { planRelocation, type PlanResult, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import { cleanTarget, planRelocation, type PlanResult, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import type {
   ApiResult,
   AppInfo,
@@ -102,7 +102,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       cachePath: null,
       selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
     });
-    const local = machine.localPath(to.replace(/\\+$/, '') || to);
+    const local = machine.localPath(cleanTarget(to));
     return planRelocation({
       profile,
       to,

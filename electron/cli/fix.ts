@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
-import { planRelocation, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import { cleanTarget, planRelocation, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import { targetFacts } from '../actions/target-facts.js';
 import {
   CRASH_EXIT_CODE,
@@ -100,7 +100,7 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
   const to = given?.to ?? flags.to;
   if (!to) throw new FixUsageError('name the folder to move the cache to with --to PATH.');
   const { profile } = await collectProfile({ sandbox, offline: true });
-  const local = machine.localPath(to.trim().replace(/\\+$/, '') || to);
+  const local = machine.localPath(cleanTarget(to));
   const plan = planRelocation({
     // A given plan was checked against the selection by the wizard; the helper re-checks the machine.
     profile: given ? { ...profile, selection: { items: [] } } : profile,

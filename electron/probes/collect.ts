@@ -15,7 +15,7 @@ import type {
   VolumeFacts,
 } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
-import { isWithin } from '../../shared/util/paths.js';
+import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import { runCommand, type CommandRunner } from './command-runner.js';
 import { folderSize } from './folder-size.js';
 import { mountOf, probeLinuxCache } from './linux/cache-linux.js';
@@ -156,9 +156,7 @@ async function measureSelection(
   const items = wanted.paths.map((path, index): SelectedItem => {
     const scan = scans[index]!;
     const volume =
-      platform === 'win32' || /^[A-Za-z]:/.test(path)
-        ? (/^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null)
-        : (mountOf(path, facts.profile.volumes)?.id ?? null);
+      platform === 'win32' || /^[A-Za-z]:/.test(path) ? driveLetterOf(path) : (mountOf(path, facts.profile.volumes)?.id ?? null);
     if (scan.unreadable.count > 0) {
       notes.add(
         `/selection/items/${index}`,
@@ -249,7 +247,7 @@ async function windowsCache(
   attributes: number | string | null,
   notes: ProbeNotes,
 ): Promise<CacheFacts> {
-  const letter = /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null;
+  const letter = driveLetterOf(path);
   const volume = letter && volumes.some((v) => v.id.toUpperCase() === letter) ? letter : null;
   const exists = await stat(path).then(
     (s) => s.isDirectory(),

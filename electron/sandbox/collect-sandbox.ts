@@ -4,7 +4,7 @@
 
 import { stat } from 'node:fs/promises';
 import type { CacheFacts, MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
-import { samePath } from '../../shared/util/paths.js';
+import { driveLetterOf, samePath } from '../../shared/util/paths.js';
 import { folderSize } from '../probes/folder-size.js';
 import type { ProbeNotes } from '../probes/notes.js';
 import { probeWindowsAgent } from '../probes/windows/agent-windows.js';
@@ -52,7 +52,7 @@ async function sandboxFolder(machine: SandboxMachine, path: string, notes: Probe
   return {
     path,
     exists,
-    volume: /^([A-Za-z]:)/.exec(path)?.[1]?.toUpperCase() ?? null,
+    volume: driveLetterOf(path),
     sizeBytes: exists ? await folderSize(local, notes, '/cache/sizeBytes') : null,
     attributes: exists ? (attributes ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: false }) : null,
   };

@@ -4,7 +4,7 @@
 import { identifyOs, type OsIdentity } from '../matrix/identify-os.js';
 import type { MatrixEdition, OsRow } from '../matrix/types.js';
 import type { MachineProfile, VolumeFacts } from '../profile/types.js';
-import { isUncPath, isWithin, normalizeWindowsPath } from '../util/paths.js';
+import { driveLetterOf, isUncPath, isWithin, normalizeWindowsPath } from '../util/paths.js';
 
 export interface RuleContext {
   profile: MachineProfile;
@@ -52,6 +52,5 @@ export function volumeOfPath(profile: MachineProfile, path: string, declared: st
     const root = path.trim().replace(/\//g, '\\').split('\\').filter(Boolean).slice(0, 2).join('\\');
     return { id: `\\\\${root}`, volume: undefined, unc };
   }
-  const letter = /^([A-Za-z]:)/.exec(path.trim());
-  return { id: letter?.[1]?.toUpperCase() ?? path, volume: undefined, unc };
+  return { id: driveLetterOf(path) ?? path, volume: undefined, unc };
 }

@@ -27,6 +27,11 @@ export function isWithin(path: string, folder: string): boolean {
   return inner.startsWith(prefix);
 }
 
+/** The drive a path starts on, as "D:"; null for a UNC or relative path. */
+export function driveLetterOf(path: string): string | null {
+  return /^([A-Za-z]:)/.exec(path.trim())?.[1]?.toUpperCase() ?? null;
+}
+
 /** A UNC path (\\server\share\...), which is always a network location. */
 export function isUncPath(path: string): boolean {
   return /^[\\/]{2}/.test(path.trim());
