@@ -1,30 +1,23 @@
-// The total size of the files below a folder, walked without following links. Used for the cache folder
-// (thousands of files, a few GB); the selection scanner of issue 6 is the tool for large trees.
+// The total size of the files below a folder (the cache), measured by the selection scanner, so that
+// there is one tree walker: off the main thread, links not followed. A folder that could not be read
+// whole gives null and a note, never a size that is too small.
 
-import { opendir, lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { scanFolders } from '../scan/scanner.js';
 import type { ProbeNotes } from './notes.js';
 
-export async function folderSize(root: string, notes: ProbeNotes, field: string, timeoutMs = 10_000): Promise<number | null> {
-  const deadline = Date.now() + timeoutMs;
-  let total = 0;
-  const pending = [root];
+export async function folderSize(root: string, notes: ProbeNotes, field: string): Promise<number | null> {
   try {
-    while (pending.length > 0) {
-      if (Date.now() > deadline) {
-        notes.add(field, `the folder was still being measured after ${timeoutMs / 1000} s`);
-        return null;
-      }
-      const dir = pending.pop()!;
-      for await (const entry of await opendir(dir)) {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) pending.push(path);
-        else if (entry.isFile()) total += (await lstat(path)).size;
-      }
+    const [scan] = await scanFolders([root]);
+    if (!scan || scan.unreadable.count > 0) {
+      notes.add(
+        field,
+        `${scan?.unreadable.count ?? 1} folder(s) in ${root} could not be read, such as ${scan?.unreadable.examples.join(', ') ?? root}`,
+      );
+      return null;
     }
+    return scan.bytes;
   } catch (error) {
     notes.add(field, `the folder could not be measured: ${(error as Error).message}`);
     return null;
   }
-  return total;
 }
