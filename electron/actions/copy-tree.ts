@@ -1,13 +1,12 @@
 // Copying a folder tree and proving the copy. Each file is copied by the kernel (copy_file_range and the
 // like, as cp does), keeping its mode and times. Then, while the copy is flushed to disk, a worker pool
-// hashes (SHA-256) every original and every copied file and compares them, size and hash; nothing may be
-// missing or extra. Progress in files and bytes; cancellable.
+// compares every copied file with its original, size and every byte; nothing may be missing or extra. Progress in files and bytes; cancellable.
 
 import { constants } from 'node:fs';
 import { copyFile, lstat, mkdir, open, opendir, readlink, stat, symlink, utimes } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runCommand } from '../probes/command-runner.js';
-import { HashPool } from './hash-pool.js';
+import { ComparePool, type Comparison } from './compare-pool.js';
 
 export interface ManifestEntry {
   path: string;
@@ -33,6 +32,8 @@ export interface CopyOptions {
   signal?: AbortSignal;
   /** Called after each file: the failpoint hook that crashes a copy halfway (sandbox tests only). */
   afterFile?: (done: number, total: number) => void | Promise<void>;
+  /** Called as each file is written in full, so that its verification can start while others copy. */
+  onFileCopied?: (path: string) => void;
 }
 
 export interface Entry {
@@ -46,15 +47,18 @@ export async function listTree(root: string): Promise<Entry[]> {
   const pending = [root];
   while (pending.length > 0) {
     const dir = pending.pop()!;
+    const files: string[] = [];
     for await (const dirent of await opendir(dir)) {
       const path = join(dir, dirent.name);
-      const rel = relative(root, path);
       if (dirent.isDirectory()) {
-        entries.push({ rel, kind: 'dir', size: 0 });
+        entries.push({ rel: relative(root, path), kind: 'dir', size: 0 });
         pending.push(path);
-      } else if (dirent.isSymbolicLink()) entries.push({ rel, kind: 'link', size: 0 });
-      else if (dirent.isFile()) entries.push({ rel, kind: 'file', size: (await lstat(path)).size });
+      } else if (dirent.isSymbolicLink()) entries.push({ rel: relative(root, path), kind: 'link', size: 0 });
+      else if (dirent.isFile()) files.push(path);
     }
+    // A folder's sizes all at once: one at a time, a cache of thousands of files waits on each in turn.
+    const sizes = await Promise.all(files.map(async (path) => (await lstat(path)).size));
+    files.forEach((path, i) => entries.push({ rel: relative(root, path), kind: 'file', size: sizes[i]! }));
   }
   return entries.sort((a, b) => a.rel.localeCompare(b.rel));
 }
@@ -115,6 +119,7 @@ export async function copyTree(from: string, to: string, options: CopyOptions = 
       await copyFile(source, target, constants.COPYFILE_EXCL);
       await utimes(target, info.atime, info.mtime);
       copied.push({ path: entry.rel, size: info.size });
+      options.onFileCopied?.(entry.rel);
       done++;
       bytes += info.size;
       options.onProgress?.({ files: done, bytes, totalFiles: files.length, totalBytes, current: entry.rel });
@@ -131,46 +136,93 @@ export async function copyTree(from: string, to: string, options: CopyOptions = 
   }
 }
 
+export interface Verification {
+  /** Empty when the copy is complete and equal to the original. */
+  problems: string[];
+  /** The files compared, and their bytes. */
+  files: number;
+  bytes: number;
+}
+
 /**
- * Problems found comparing the copy with the original, file by file (size, then SHA-256 of both), with
- * nothing missing or extra; empty when the copy is complete and equal. The original does not change
- * meanwhile (the engine is stopped). The copy is flushed to disk at the same time.
+ * Proves a copy equal to its original: nothing missing or extra, every file the same size and the same
+ * bytes (compared in full), and the copy flushed to disk. Comparisons
+ * may start during the copy (compareSoon, for a file already written in full): a copy waits on the disk
+ * while the processors are idle, so most of the checking is done by the time the last file is written.
+ * Which files exist and their sizes are judged at the end, on both trees as they are then. Nothing writes
+ * to either tree meanwhile: the engine is stopped and the copy is ours.
  */
-export async function verifyTree(from: string, to: string, copiedFiles: CopiedFile[], signal?: AbortSignal): Promise<string[]> {
-  const problems: string[] = [];
-  const originals = (await listTree(from)).filter((e) => e.kind === 'file');
-  const copies = new Map((await listTree(to)).filter((e) => e.kind === 'file').map((e) => [e.rel, e.size]));
-  const pool = new HashPool();
-  // On disk before the registry can name the copy (a power cut must not leave the agent a hollow cache);
-  // flushed while it is being checked, so that the disk writes while the processors hash.
-  const flushed = flushTree(
-    to,
-    copiedFiles.map((f) => join(to, f.path)),
-  );
-  try {
-    const checks = originals.map(async (original) => {
-      const size = copies.get(original.rel);
-      copies.delete(original.rel);
-      if (size === undefined) return `${original.rel} is missing from the copy`;
-      if (size !== original.size) return `${original.rel} has ${size} bytes in the copy, ${original.size} in the original`;
-      if (signal?.aborted) throw new Error('the verification was cancelled');
-      const [a, b] = await Promise.all([pool.hash(join(from, original.rel)), pool.hash(join(to, original.rel))]);
-      return a.sha256 === b.sha256 && a.size === b.size ? null : `${original.rel} differs from the original`;
-    });
-    for (const problem of await Promise.all(checks)) if (problem) problems.push(problem);
-    await flushed;
-  } finally {
-    await Promise.allSettled([flushed]);
-    await pool.close();
+export class CopyVerifier {
+  private readonly pool = new ComparePool();
+  private readonly started = new Map<string, Promise<Comparison>>();
+
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {}
+
+  /** Starts comparing one copied file (a path relative to both roots). */
+  compareSoon(rel: string): void {
+    const comparison = this.pool.compare(join(this.from, rel), join(this.to, rel));
+    comparison.catch(() => undefined); // awaited, and reported, by verify(); not an unhandled rejection before
+    this.started.set(rel, comparison);
   }
-  for (const extra of copies.keys()) problems.push(`${extra} is in the copy but not in the original`);
-  return problems;
+
+  async verify(copiedFiles: CopiedFile[], signal?: AbortSignal): Promise<Verification> {
+    const problems: string[] = [];
+    let files = 0;
+    let bytes = 0;
+    // On disk before the registry can name the copy (a power cut must not leave the agent a hollow cache);
+    // flushed while it is being checked, so that the disk writes while the processors compare.
+    const flushed = flushTree(
+      this.to,
+      copiedFiles.map((f) => join(this.to, f.path)),
+    );
+    try {
+      const [originalTree, copyTree] = await Promise.all([listTree(this.from), listTree(this.to)]);
+      const originals = originalTree.filter((e) => e.kind === 'file');
+      const copies = new Map(copyTree.filter((e) => e.kind === 'file').map((e) => [e.rel, e.size]));
+      const checks = originals.map(async (original) => {
+        const size = copies.get(original.rel);
+        copies.delete(original.rel);
+        if (size === undefined) return `${original.rel} is missing from the copy`;
+        if (size !== original.size) return `${original.rel} has ${size} bytes in the copy, ${original.size} in the original`;
+        if (signal?.aborted) throw new Error('the verification was cancelled');
+        if (!this.started.has(original.rel)) this.compareSoon(original.rel);
+        const result = await this.started.get(original.rel)!;
+        if (!result.equal || result.size !== size) return `${original.rel} differs from the original`;
+        files++;
+        bytes += result.size;
+        return null;
+      });
+      for (const problem of await Promise.all(checks)) if (problem) problems.push(problem);
+      for (const extra of copies.keys()) problems.push(`${extra} is in the copy but not in the original`);
+      await flushed;
+    } finally {
+      await Promise.allSettled([flushed]);
+    }
+    return { problems, files, bytes };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+/** Verifies a copy made earlier, every comparison made now. */
+export async function verifyTree(from: string, to: string, copiedFiles: CopiedFile[], signal?: AbortSignal): Promise<Verification> {
+  const verifier = new CopyVerifier(from, to);
+  try {
+    return await verifier.verify(copiedFiles, signal);
+  } finally {
+    await verifier.close();
+  }
 }
 
 /** The manifest of a tree as it is now (size and hash of every file), to compare a tree before and after. */
 export async function manifestOf(root: string): Promise<ManifestEntry[]> {
   const files = (await listTree(root)).filter((e) => e.kind === 'file');
-  const pool = new HashPool();
+  const pool = new ComparePool();
   try {
     return await Promise.all(files.map(async (e) => ({ path: e.rel, ...(await pool.hash(join(root, e.rel))) })));
   } finally {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
 import { samePath } from '../../shared/util/paths.js';
-import { verifyTree, type CopyProgress } from './copy-tree.js';
+import { CopyVerifier, verifyTree, type CopyProgress } from './copy-tree.js';
 import { isOpen, readJournal, writeJournal, type Journal } from './journal.js';
 import type { RelocationMachine } from './relocation-machine.js';
 import { ExplainedError } from '../explained-error.js';
@@ -71,6 +71,8 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
   };
   const run = new Run(journal, machine, options);
   await run.save();
+  const source = machine.localPath(plan.from);
+  const verifier = new CopyVerifier(source, target);
   try {
     await run.step('stop-service', async () => {
       await machine.stopService();
@@ -78,23 +80,24 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
     });
     await run.step('copy', async () => {
       await mkdir(target, { recursive: true });
-      journal.manifest = await machine.copy(machine.localPath(plan.from), target, {
+      journal.manifest = await machine.copy(source, target, {
         ...(options.onCopy ? { onProgress: options.onCopy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         afterFile: (done, total) => run.midStep('copy', done === Math.ceil(total / 2)),
+        // Comparing starts as files land; the verify step below still judges the whole copy.
+        onFileCopied: (rel) => verifier.compareSoon(rel),
       });
       if (journal.manifest.length === 0) await run.midStep('copy', true);
     });
     await run.step('verify', async () => {
-      const problems = await verifyTree(machine.localPath(plan.from), target, journal.manifest ?? [], options.signal);
-      if (problems.length > 0)
-        throw new EngineError(
-          `the copy does not match the original: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}`,
-        );
+      const { problems } = await verifier.verify(journal.manifest ?? [], options.signal);
+      if (problems.length > 0) throw new EngineError(`the copy does not match the original: ${listSome(problems)}`);
       journal.verified = true;
     });
+    await verifier.close();
     await run.forward();
   } catch (error) {
+    await verifier.close();
     await run.rollBack(error as Error);
   }
   return { outcome: journal.outcome!, error: journal.error, journal };
@@ -108,6 +111,11 @@ export async function resumeRelocation(machine: RelocationMachine, options: Engi
   if (journal.verified && journal.state !== 'rolling-back') {
     options.onStep?.('roll-forward', 'running');
     try {
+      // The copy was verified before the interruption; prove it again (a power cut may have cost it writes
+      // the disk had acknowledged) before the registry is pointed at it. The original is still in place.
+      const { plan } = journal;
+      const { problems } = await verifyTree(machine.localPath(plan.from), machine.localPath(plan.to), journal.manifest ?? []);
+      if (problems.length > 0) throw new EngineError(`the copy no longer matches the original: ${listSome(problems)}`);
       journal.state = 'rolling-forward';
       await run.save();
       await run.forward();
@@ -232,6 +240,11 @@ class Run {
     await this.save();
     this.options.onStep?.('rollback', 'undone');
   }
+}
+
+/** The first few problems of a list, and how many more. */
+function listSome(problems: string[]): string {
+  return `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}`;
 }
 
 async function exists(path: string): Promise<boolean> {

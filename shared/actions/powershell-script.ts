@@ -1,5 +1,6 @@
 // The cache move as a PowerShell script, for administrators who would rather run it themselves: the same
-// checks, the same verification (size and SHA-256 of every file) and the same rollback as the engine.
+// checks, an equivalent verification (size and SHA-256 of every file: what PowerShell does well, where the
+// engine compares bytes) and the same rollback as the engine.
 // Every path is a single-quoted PowerShell literal, so no character in it can run as code.
 
 import type { RelocatePlan } from './relocate-plan.js';

@@ -177,7 +177,7 @@ export function planRelocation(input: PlanInput): PlanResult {
         {
           id: 'verify',
           title: 'Verify the copy',
-          does: 'Compares every file of the copy with the original: its size and a SHA-256 hash of its content.',
+          does: 'Compares every file of the copy with the original: its size, then its content byte for byte.',
           undo: 'Nothing to undo: verifying changes nothing.',
         },
         {

@@ -3,7 +3,7 @@
 // checking afterwards what the issue promises: the original cache byte-identical, both registry values
 // equal and naming either the original or a complete, verified copy, the service running, the journal
 // closed.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,21 @@ describe('the cache move on a sandbox', () => {
       expect(resumed.code).toBe(verified ? 0 : 1);
     });
   }
+
+  it('proves the copy again before finishing after a crash, and undoes the move if it changed', async () => {
+    const dir = sandbox();
+    const before = await manifestOf(local(dir, ORIGINAL));
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'set-registry:crash' })).code).toBe(86);
+    expect(journal(dir).verified).toBe(true);
+    const damaged = join(local(dir, TARGET), before[0]!.path);
+    const bytes = readFileSync(damaged);
+    bytes[0]! ^= 0xff; // same size, one byte different: only a comparison of content finds it
+    writeFileSync(damaged, bytes);
+    const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+    expect(resumed.code).toBe(1);
+    expect(resumed.stdout + resumed.stderr).toContain(`the copy no longer matches the original: ${before[0]!.path} differs from the original`);
+    expect(await expectSafe(dir, before)).toBe('rolled back');
+  });
 
   it('finishes an interrupted move before starting another', async () => {
     const dir = sandbox();

@@ -1,0 +1,137 @@
+// Comparing files byte for byte, and hashing them, on worker threads, one per core: reading is the
+// verification's cost, and a single thread would leave the other cores idle. The worker's code is inline,
+// so it runs the same from the sources (tests) and from the build.
+//
+// A copy is verified against its original byte for byte rather than hash against hash: a comparison proves
+// equality outright (no collision to argue about), and memcmp runs about ten times faster than SHA-256
+// here (14 GB/s against 1.5 GB/s a core), which is what lets the move keep pace with `cp -a`. The original
+// is never changed and stays in place, so it is always there to compare with again.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { openSync, readSync, closeSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const CHUNK = 1024 * 1024;
+const left = Buffer.allocUnsafe(CHUNK);
+const right = Buffer.allocUnsafe(CHUNK);
+
+// Reads until the buffer is full or the file ends, so two files are compared over equal spans.
+function fill(fd, buffer) {
+  let filled = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    if (read === 0) return filled;
+    filled += read;
+    if (filled === buffer.length) return filled;
+  }
+}
+
+function hashFile(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    let size = 0;
+    for (let read; (read = fill(fd, left)) > 0; size += read) hash.update(left.subarray(0, read));
+    return { sha256: hash.digest('hex'), size, equal: true };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function compareFiles(original, copy) {
+  const a = openSync(original, 'r');
+  try {
+    const b = openSync(copy, 'r');
+    try {
+      let size = 0;
+      for (;;) {
+        const readA = fill(a, left);
+        const readB = fill(b, right);
+        size += readB;
+        if (readA !== readB || !left.subarray(0, readA).equals(right.subarray(0, readB))) return { size, equal: false };
+        if (readB === 0) return { size, equal: true };
+      }
+    } finally {
+      closeSync(b);
+    }
+  } finally {
+    closeSync(a);
+  }
+}
+
+parentPort.on('message', ({ id, path, original }) => {
+  try {
+    parentPort.postMessage({ id, ...(original === undefined ? hashFile(path) : compareFiles(original, path)) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: error.message });
+  }
+});
+`;
+
+export interface FileHash {
+  sha256: string;
+  size: number;
+}
+
+/** A copy compared with its original: equal or not, and the bytes of the copy read. */
+export interface Comparison {
+  equal: boolean;
+  size: number;
+}
+
+interface Reply {
+  id: number;
+  sha256?: string;
+  size?: number;
+  equal?: boolean;
+  error?: string;
+}
+
+export class ComparePool {
+  private readonly workers: Worker[];
+  private readonly waiting = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private next = 0;
+
+  constructor(size = Math.max(1, availableParallelism())) {
+    this.workers = Array.from({ length: size }, () => {
+      const worker = new Worker(WORKER_SOURCE, { eval: true });
+      worker.on('message', (m: Reply) => {
+        const waiter = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (m.error !== undefined) waiter?.reject(new Error(m.error));
+        else waiter?.resolve(m);
+      });
+      return worker;
+    });
+  }
+
+  /** The SHA-256 and size of one file. */
+  async hash(path: string): Promise<FileHash> {
+    const reply = await this.send({ path });
+    return { sha256: reply.sha256!, size: reply.size! };
+  }
+
+  /** Compares a copy with its original byte for byte. */
+  async compare(original: string, copy: string): Promise<Comparison> {
+    const reply = await this.send({ path: copy, original });
+    return { equal: reply.equal!, size: reply.size! };
+  }
+
+  private send(message: { path: string; original?: string }): Promise<Reply> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.workers[id % this.workers.length]!.postMessage({ id, ...message });
+    });
+  }
+
+  /** Stops the workers; whatever was still waiting fails rather than waiting forever. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const waiter of this.waiting.values()) waiter.reject(new Error('the comparison was stopped'));
+    this.waiting.clear();
+  }
+}
