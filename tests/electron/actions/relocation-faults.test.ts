@@ -98,7 +98,9 @@ describe('the cache move on a sandbox', () => {
     writeFileSync(damaged, bytes);
     const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
     expect(resumed.code).toBe(1);
-    expect(resumed.stdout + resumed.stderr).toContain(`the copy no longer matches the original: ${before[0]!.path} differs from the original`);
+    expect(resumed.stdout + resumed.stderr).toContain(
+      `the copy no longer matches the original: ${before[0]!.path} differs from the original`,
+    );
     expect(await expectSafe(dir, before)).toBe('rolled back');
   });
 
