@@ -120,27 +120,81 @@ export function parseWmicCsv(text: string): VolumeFacts[] {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const header = lines.shift()?.split(',') ?? [];
+  const header = (lines.shift()?.split(',') ?? []).map((h) => h.toLowerCase());
   return lines.map((line) => {
     const cells = line.split(',');
-    const get = (name: string) => {
-      const value = cells[header.indexOf(name)];
-      return value === undefined || value === '' ? null : value;
-    };
-    return volumeFromLogicalDisk({
-      DeviceID: get('DeviceID') ?? '?',
-      DriveType: get('DriveType') === null ? null : Number(get('DriveType')),
-      FileSystem: get('FileSystem'),
-      Size: get('Size'),
-      FreeSpace: get('FreeSpace'),
-      VolumeName: get('VolumeName'),
-      ProviderName: get('ProviderName'),
-      Access: get('Access') === null ? null : Number(get('Access')),
-    });
+    return volumeFromWmicRow((name) => cells[header.indexOf(name.toLowerCase())]);
   });
 }
 
-const WMIC_ARGS = ['logicaldisk', 'get', 'Access,DeviceID,DriveType,FileSystem,FreeSpace,ProviderName,Size,VolumeName', '/format:csv'];
+/**
+ * `wmic logicaldisk get ...` in its default table form: each column as wide as its widest cell, its header
+ * starting where its cells start (so a label with spaces stays whole). Header names in any case: Wine
+ * writes DeviceId where Windows writes DeviceID.
+ */
+export function parseWmicTable(text: string): VolumeFacts[] {
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\r+$/, ''))
+    .filter((l) => l.trim() !== '');
+  const headerLine = lines.shift() ?? '';
+  const columns = [...headerLine.matchAll(/\S+/g)].map((m) => ({ name: m[0].toLowerCase(), start: m.index }));
+  return lines.map((line) => {
+    const cell = (name: string) => {
+      const at = columns.findIndex((c) => c.name === name.toLowerCase());
+      return at < 0 ? undefined : line.slice(columns[at]!.start, columns[at + 1]?.start ?? line.length).trim();
+    };
+    return volumeFromWmicRow(cell);
+  });
+}
+
+function volumeFromWmicRow(cell: (name: string) => string | undefined): VolumeFacts {
+  const get = (name: string) => {
+    const value = cell(name);
+    return value === undefined || value === '' ? null : value;
+  };
+  const number = (name: string) => (get(name) === null ? null : Number(get(name)));
+  return volumeFromLogicalDisk({
+    DeviceID: get('DeviceID') ?? '?',
+    DriveType: number('DriveType'),
+    FileSystem: get('FileSystem'),
+    Size: get('Size'),
+    FreeSpace: get('FreeSpace'),
+    VolumeName: get('VolumeName'),
+    ProviderName: get('ProviderName'),
+    Access: number('Access'),
+  });
+}
+
+const WMIC_ALL = 'Access,DeviceID,DriveType,FileSystem,FreeSpace,ProviderName,Size,VolumeName';
+const WMIC_CORE = 'DeviceID,DriveType,FileSystem,FreeSpace,Size,VolumeName';
+
+/**
+ * The wmic fallback, tried in turn. CSV is the easiest to read. Its XSL file is missing on some localised
+ * Windows installs, where the table form still answers. Wine's wmic (seen in the Wine tier) knows neither
+ * the CSV format nor the Access and ProviderName properties, and fails the whole query for one of them.
+ */
+const WMIC_ATTEMPTS: { args: string[]; parse: (text: string) => VolumeFacts[]; lacks?: string }[] = [
+  { args: ['logicaldisk', 'get', WMIC_ALL, '/format:csv'], parse: parseWmicCsv },
+  { args: ['logicaldisk', 'get', WMIC_ALL], parse: parseWmicTable },
+  { args: ['logicaldisk', 'get', WMIC_CORE], parse: parseWmicTable, lacks: 'whether a volume is read-only, and network paths' },
+];
+
+async function volumesFromWmic(run: CommandRunner, notes: ProbeNotes): Promise<VolumeFacts[] | null> {
+  let firstFailure: string | null = null;
+  for (const attempt of WMIC_ATTEMPTS) {
+    const wmic = await run('wmic', attempt.args, { timeoutMs: 10_000 });
+    if (!wmic.failure && wmic.exitCode === 0) {
+      const lacking = ['BitLocker states', 'the Azure temporary disk', ...(attempt.lacks ? [attempt.lacks] : [])];
+      notes.add('/volumes', `${lacking.join(', ')} were not read (wmic could not tell them)`);
+      return attempt.parse(outputText(wmic.stdout));
+    }
+    firstFailure ??= wmic.failure ?? `exit ${wmic.exitCode}`;
+    if (wmic.failure) break; // missing or hung: asking again in another form will not help
+  }
+  notes.add('/volumes', `wmic could not list the volumes either (${firstFailure})`);
+  return null;
+}
 
 export async function probeMachineFacts(run: CommandRunner, cachePath: string | null, notes: ProbeNotes): Promise<MachineFacts> {
   const env: Record<string, string> = cachePath ? { MARS_CACHE_PATH: cachePath } : {};
@@ -164,11 +218,5 @@ export async function probeMachineFacts(run: CommandRunner, cachePath: string | 
       `PowerShell could not list the volumes (${result.failure ?? outputText(result.stderr).trim().split('\n')[0]}); trying wmic`,
     );
   }
-  const wmic = await run('wmic', WMIC_ARGS, { timeoutMs: 10_000 });
-  if (!wmic.failure && wmic.exitCode === 0) {
-    notes.add('/volumes', 'BitLocker states and the Azure temporary disk were not read (wmic cannot tell them)');
-    return { volumes: parseWmicCsv(outputText(wmic.stdout)), assetTag: null, cacheAttributes: null, dfsrRoots: null };
-  }
-  notes.add('/volumes', `wmic could not list the volumes either (${wmic.failure ?? `exit ${wmic.exitCode}`})`);
-  return { volumes: null, assetTag: null, cacheAttributes: null, dfsrRoots: null };
+  return { volumes: await volumesFromWmic(run, notes), assetTag: null, cacheAttributes: null, dfsrRoots: null };
 }

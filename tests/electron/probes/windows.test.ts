@@ -11,6 +11,7 @@ import {
   MACHINE_FACTS_SCRIPT,
   parseMachineFacts,
   parseWmicCsv,
+  parseWmicTable,
   probeMachineFacts,
 } from '../../../electron/probes/windows/machine-facts.js';
 import { probeWindowsOs, probeWindowsSoftware } from '../../../electron/probes/windows/os-windows.js';
@@ -225,6 +226,63 @@ describe('volumes', () => {
       ['E:', 'optical', null, null, false],
       ['Z:', 'network', 'NTFS', 2199023255552, true],
     ]);
+  });
+  it("reads wmic's table form as Wine's wmic printed it (UTF-16, DeviceId in its own case)", () => {
+    const volumes = parseWmicTable(outputText(fixture('wmic-logicaldisk-table-wine.txt')));
+    expect(volumes.map((v) => [v.id, v.driveType, v.fileSystem, v.sizeBytes, v.freeBytes, v.label, v.readOnly])).toEqual([
+      ['C:', 'fixed', 'NTFS', 82252800000, 71612358656, null, null],
+      ['Z:', 'fixed', 'NTFS', 82252800000, 71612358656, null, null],
+    ]);
+  });
+  it("reads wmic's table form with labels that have spaces, empty cells and a network drive", () => {
+    // The layout of Windows' wmic table: alphabetical columns, each as wide as its widest cell plus two.
+    const rows = [
+      ['Access', 'DeviceID', 'DriveType', 'FileSystem', 'FreeSpace', 'ProviderName', 'Size', 'VolumeName'],
+      ['0', 'C:', '3', 'NTFS', '52428800000', '', '136365211648', 'Local Disk'],
+      ['0', 'D:', '5', '', '', '', '', ''],
+      ['0', 'Z:', '4', 'NTFS', '1099511627776', '\\\\files\\Backup Data', '2199023255552', 'Données partagées'],
+    ];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)) + 2);
+    const table = `${rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('')).join('\r\r\n')}\r\r\n`;
+    const volumes = parseWmicTable(outputText(Buffer.from(`\ufeff${table}`, 'utf16le')));
+    expect(volumes.map((v) => [v.id, v.driveType, v.fileSystem, v.label, v.online, v.remotePath])).toEqual([
+      ['C:', 'fixed', 'NTFS', 'Local Disk', true, null],
+      ['D:', 'optical', null, null, false, null],
+      ['Z:', 'network', 'NTFS', 'Données partagées', true, '\\\\files\\Backup Data'],
+    ]);
+  });
+  it("falls back from wmic's CSV (XSL file missing) to its table form, and to fewer columns when wmic knows fewer (Wine)", async () => {
+    const all = 'wmic logicaldisk get Access,DeviceID,DriveType,FileSystem,FreeSpace,ProviderName,Size,VolumeName';
+    const calls: string[][] = [];
+    const notes = new ProbeNotes();
+    const facts = await probeMachineFacts(
+      recordedRunner(
+        {
+          'powershell.exe': { exitCode: 1, stderr: 'powershell is not supported' },
+          [`${all} /format:csv`]: { exitCode: 1, stdout: 'Invalid XSL format (or) file name.' },
+          [all]: { exitCode: 255 },
+          'wmic logicaldisk get DeviceID,DriveType,FileSystem,FreeSpace,Size,VolumeName': {
+            stdout: fixture('wmic-logicaldisk-table-wine.txt'),
+          },
+        },
+        calls,
+      ),
+      null,
+      notes,
+    );
+    expect(calls.map((c) => (c[0] === 'wmic' ? c.at(-1) : c[0]))).toEqual([
+      'powershell.exe',
+      '/format:csv',
+      'Access,DeviceID,DriveType,FileSystem,FreeSpace,ProviderName,Size,VolumeName',
+      'DeviceID,DriveType,FileSystem,FreeSpace,Size,VolumeName',
+    ]);
+    expect(facts.volumes?.map((v) => v.id)).toEqual(['C:', 'Z:']);
+    expect(notes.list.map((n) => n.reason).join(' ')).toMatch(/whether a volume is read-only, and network paths were not read/);
+  });
+  it('asks wmic once when it is missing, not once per form', async () => {
+    const calls: string[][] = [];
+    await probeMachineFacts(recordedRunner({ 'powershell.exe': { exitCode: 1 } }, calls), null, new ProbeNotes());
+    expect(calls.filter((c) => c[0] === 'wmic')).toHaveLength(1);
   });
   it('maps every BitLocker protection value', () => {
     expect([0, 1, 2, 3, 4, 5, 6, null].map((v) => bitlockerOf(v))).toEqual([
