@@ -1,7 +1,8 @@
 // The relocation journal: what the engine is doing, flushed to disk before and after every step, so that
 // a crash or a power cut at any point can be finished or undone on the next start.
 
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { RelocatePlan, RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import { writeJsonAtomically } from '../sandbox/sandbox-machine.js';
 import type { CopiedFile } from './copy-tree.js';
@@ -34,6 +35,9 @@ export async function readJournal(path: string): Promise<Journal | null> {
 }
 
 export async function writeJournal(path: string, journal: Journal): Promise<void> {
+  // On Windows the journal's folder under ProgramData does not exist before the first move (the Wine tier
+  // found the engine failing there on its first write).
+  await mkdir(dirname(path), { recursive: true });
   await writeJsonAtomically(path, journal);
 }
 

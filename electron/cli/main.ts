@@ -21,7 +21,7 @@ import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 import type { FixIo, RelocateFlags } from './fix.js';
 
-export const EXIT = { ok: 0, notReady: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, notReady: 1, usage: 2, unexpected: 3 } as const;
 
 /** Where the CLI writes and what it knows of its terminal; injected so that tests run it in process. */
 export interface CliIo {
@@ -183,7 +183,12 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       io.stderr(`${APP.name}: ${error.message}\n`);
       return EXIT.usage;
     }
-    throw error;
+    // A failure this version did not foresee: one sentence, not a stack trace (MARS_READINESS_DEBUG=1 for
+    // that), and an exit status of its own, so that a fleet script does not read it as "not ready".
+    const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+    io.stderr(`${APP.name}: an unexpected error stopped the command: ${message}\n`);
+    if (process.env.MARS_READINESS_DEBUG === '1' && stack) io.stderr(`${stack}\n`);
+    return EXIT.unexpected;
   }
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main.js';
 import { BIN, cliInProcess, cliProcess } from '../../helpers/cli.js';
 import { SAMPLES } from '../../helpers/profiles.js';
 
@@ -207,5 +208,22 @@ describe('help and version', () => {
     const result = await cliProcess(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('reports an unforeseen failure in one sentence with exit 3, not a stack trace or a "not ready"', async () => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(
+      ['collect'],
+      { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, columns: 80, now: () => new Date() },
+      async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'volumes')");
+      },
+    );
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "mars-readiness: an unexpected error stopped the command: Cannot read properties of undefined (reading 'volumes')\n",
+    );
   });
 });
