@@ -218,8 +218,10 @@ class Run {
     this.journal.error = cause.message;
     await this.save();
     this.options.onStep?.('rollback', 'undoing', cause.message);
-    // The engine may be running on the new folder: stop it before touching the registry or the copy.
-    if ((await this.machine.serviceState()) !== 'stopped') {
+    // The engine may be running on the new folder: stop it before touching the registry or the copy. With
+    // nothing to undo (the stop itself failed, say), leave the service alone rather than fail again on it.
+    const toUndo = steps['set-registry'] !== undefined || steps.copy !== undefined;
+    if (toUndo && (await this.machine.serviceState()) !== 'stopped') {
       await this.machine.stopService();
       await this.waitFor('stopped');
     }
@@ -233,8 +235,12 @@ class Run {
       }
     }
     if (steps.copy) await removeCopy(this.machine.localPath(plan.to), this.journal.createdTarget);
-    await this.machine.startService();
-    await this.waitFor('running');
+    if ((await this.machine.serviceState()) !== 'running') {
+      await this.machine.startService().catch((error: Error) => {
+        throw new EngineError(`the backup engine could not be started again (${error.message}); run "fix resume" as an administrator`);
+      });
+      await this.waitFor('running');
+    }
     this.journal.state = 'closed';
     this.journal.outcome = 'rolled-back';
     await this.save();

@@ -258,6 +258,8 @@ async function windowsCache(
     },
   );
   if (typeof attributes === 'string') notes.add('/cache/attributes', `the folder's attributes could not be read: ${attributes}`);
+  else if (attributes === null && exists)
+    notes.add('/cache/attributes', "the folder's attributes were not read: PowerShell, which reads them, did not answer");
   const bits = typeof attributes === 'number' ? attributes : null;
   return {
     path,

@@ -109,6 +109,13 @@ export function planRelocation(input: PlanInput): PlanResult {
   if (agent?.installed !== true) problems.push('The agent is not installed here: there is no cache to move yet.');
   if (input.offlineSeeding === true)
     problems.push('An offline-seeding initial backup is running: the cache must not move until it has finished.');
+  // The move stops the engine and starts it again; a service that cannot be seen cannot be trusted to do so.
+  if (agent?.installed === true && agent.serviceState === 'not-installed')
+    problems.push('The backup engine service (obengine) is not installed: repair the agent first, then move its cache.');
+  else if (agent?.installed === true && (agent.serviceState === 'unknown' || agent.serviceState == null))
+    problems.push(
+      'Whether the backup engine service (obengine) runs is not known, and the move must stop it and start it again: run this as an administrator, or look at the service in services.msc.',
+    );
   const from = cache?.path ?? agent?.scratchLocation ?? null;
   if (!from) problems.push('Where the cache is now is not known.');
   else if (cache?.exists === false)

@@ -1,9 +1,11 @@
 // Runs under Wine with the Windows build of Node: the project's built win32 code against Wine's own
-// reg.exe, sc.exe and wmic. Writes what it saw to the file named by its first argument; the Linux-side
-// test (wine-tier.test.ts) asserts on it.
-import { writeFileSync } from 'node:fs';
+// reg.exe, sc.exe, wmic and robocopy. Writes what it saw to the file named by its first argument; the
+// Linux-side test (wine-tier.test.ts) asserts on it. The third argument names the phase: "probes" (the
+// default), "volumes" (the volume probe alone), "move" (the cache move; MARS_READINESS_FAILPOINT may break a step), "resume", or "robocopy"
+// (the move with Wine's own robocopy as the copy).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
-const [resultFile, distUrl] = process.argv.slice(2);
+const [resultFile, distUrl, phase = 'probes'] = process.argv.slice(2);
 const load = (path) => import(`${distUrl}/${path}`);
 const out = { platform: process.platform };
 const step = async (name, work) => {
@@ -15,39 +17,115 @@ const step = async (name, work) => {
 };
 
 const { runCommand } = await load('electron/probes/command-runner.js');
-const { regExeReader } = await load('electron/probes/windows/registry.js');
-const { probeWindowsOs, probeWindowsSoftware } = await load('electron/probes/windows/os-windows.js');
-const { probeWindowsAgent } = await load('electron/probes/windows/agent-windows.js');
-const { queryService } = await load('electron/probes/windows/service-control.js');
-const { probeMachineFacts } = await load('electron/probes/windows/machine-facts.js');
 const { windowsRelocationMachine } = await load('electron/actions/windows-relocation.js');
-const { ProbeNotes } = await load('electron/probes/notes.js');
 
-const reader = regExeReader(runCommand);
-const asObject = (read) => (read.status === 'ok' ? { status: 'ok', values: Object.fromEntries(read.values) } : read);
-await step('setupKey', async () => asObject(await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup')));
-await step('missingKey', async () => asObject(await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\No Such Key')));
-await step('os', () => probeWindowsOs(reader, new ProbeNotes()));
-await step('software', () => probeWindowsSoftware(reader, new ProbeNotes()));
-await step('agent', () =>
-  probeWindowsAgent(
-    reader,
-    (name) => queryService(runCommand, name),
-    new ProbeNotes(),
-    async () => null,
-  ),
-);
-await step('missingService', () => queryService(runCommand, 'obengine'));
-await step('machineFacts', async () => {
+if (phase === 'probes') await probes();
+else if (phase === 'volumes') await volumes();
+else await move();
+writeFileSync(resultFile, JSON.stringify(out, null, 2));
+
+/** The volume probe alone, for a run with wmic taken away. */
+async function volumes() {
+  const { probeMachineFacts } = await load('electron/probes/windows/machine-facts.js');
+  const { ProbeNotes } = await load('electron/probes/notes.js');
   const notes = new ProbeNotes();
   const facts = await probeMachineFacts(runCommand, null, notes);
-  return { volumes: facts.volumes, notes: notes.list };
-});
-await step('relocationWrite', async () => {
-  const machine = windowsRelocationMachine(runCommand, 'C:\\ProgramData');
-  const target = "D:\\MARS Cache\\O'Brien & Co ü";
-  const written = await machine.writeScratch({ scratchLocation: target, providerScratchLocation: target });
-  const restored = await machine.writeScratch({ scratchLocation: 'C:\\Scratch', providerScratchLocation: null });
-  return { target, written, restored };
-});
-writeFileSync(resultFile, JSON.stringify(out, null, 2));
+  out.machineFacts = { volumes: facts.volumes, notes: notes.list };
+}
+
+async function probes() {
+  const { regExeReader } = await load('electron/probes/windows/registry.js');
+  const { probeWindowsOs, probeWindowsSoftware } = await load('electron/probes/windows/os-windows.js');
+  const { probeWindowsAgent } = await load('electron/probes/windows/agent-windows.js');
+  const { queryService } = await load('electron/probes/windows/service-control.js');
+  const { probeMachineFacts } = await load('electron/probes/windows/machine-facts.js');
+  const { collectProfile } = await load('electron/probes/collect.js');
+  const { ProbeNotes } = await load('electron/probes/notes.js');
+
+  const reader = regExeReader(runCommand);
+  const asObject = (read) => (read.status === 'ok' ? { status: 'ok', values: Object.fromEntries(read.values) } : read);
+  await step('setupKey', async () => asObject(await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup')));
+  await step('missingKey', async () => asObject(await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\No Such Key')));
+  await step('os', () => probeWindowsOs(reader, new ProbeNotes()));
+  await step('software', () => probeWindowsSoftware(reader, new ProbeNotes()));
+  await step('agent', () =>
+    probeWindowsAgent(
+      reader,
+      (name) => queryService(runCommand, name),
+      new ProbeNotes(),
+      async () => null,
+    ),
+  );
+  await step('missingService', () => queryService(runCommand, 'obengine'));
+  await step('machineFacts', async () => {
+    const notes = new ProbeNotes();
+    const facts = await probeMachineFacts(runCommand, null, notes);
+    return { volumes: facts.volumes, notes: notes.list };
+  });
+  // The whole collection, as `mars-readiness collect` runs it: the cache folder the registry names, its
+  // size measured by the scanner's worker threads, its volume from the volume probe.
+  await step('collect', async () => {
+    const { profile, notes } = await collectProfile({ offline: true });
+    return { cache: profile.cache, volumes: profile.volumes, notes };
+  });
+  await step('relocationWrite', async () => {
+    const machine = windowsRelocationMachine(runCommand, 'C:\\ProgramData');
+    const target = "D:\\MARS Cache\\O'Brien & Co ü";
+    const written = await machine.writeScratch({ scratchLocation: target, providerScratchLocation: target });
+    const restored = await machine.writeScratch({ scratchLocation: 'C:\\Scratch', providerScratchLocation: null });
+    return { target, written, restored };
+  });
+}
+
+/**
+ * The cache move on the Wine machine: the real registry writes and read-backs, the real journal under
+ * ProgramData, the real file system. Two things are injected. The obengine service, which Wine cannot
+ * host, lives in a file so that its state outlives a crash. The copy is Node's, because Wine's robocopy
+ * is a stub that copies nothing (the "robocopy" phase runs it anyway, to see the move undone).
+ */
+async function move() {
+  const { copyTree } = await load('electron/actions/copy-tree.js');
+  const { runRelocation, resumeRelocation, parseFailpoint } = await load('electron/actions/relocate-engine.js');
+  const { collectProfile } = await load('electron/probes/collect.js');
+  const { planRelocation } = await load('shared/actions/relocate-plan.js');
+  const { targetFacts } = await load('electron/actions/target-facts.js');
+  const servicesFile = 'C:\\wine-tier\\services.json';
+  const serviceState = () => JSON.parse(readFileSync(servicesFile, 'utf8')).obengine;
+  const setService = (state) => {
+    mkdirSync('C:\\wine-tier', { recursive: true });
+    writeFileSync(servicesFile, JSON.stringify({ obengine: state }));
+  };
+  const real = windowsRelocationMachine(runCommand);
+  const machine = {
+    ...real,
+    isSandbox: true, // failpoints on: this Wine prefix is a test bench, not a user's machine
+    serviceState: async () => serviceState(),
+    stopService: async () => setService('stopped'),
+    startService: async () => setService('running'),
+    copy: phase === 'robocopy' ? real.copy : (from, to, options) => copyTree(from, to, options),
+  };
+  const steps = [];
+  const options = {
+    failpoint: parseFailpoint(process.env.MARS_READINESS_FAILPOINT),
+    serviceTimeoutMs: 5_000,
+    onStep: (id, state) => steps.push(`${id}:${state}`),
+  };
+  if (phase === 'resume') {
+    const result = await resumeRelocation(machine, options);
+    out.result = result && { outcome: result.outcome, error: result.error, journal: result.journal.state };
+  } else {
+    setService('running');
+    const { profile } = await collectProfile({ offline: true });
+    profile.agent.serviceState = serviceState(); // the injected service, as the probe would see it on Windows
+    const to = process.env.MARS_WINE_TARGET;
+    const planned = planRelocation({ profile, to, target: await targetFacts(to, null, to), offlineSeeding: false });
+    out.plan = planned.ok ? { from: planned.plan.from, to: planned.plan.to, neededBytes: planned.plan.neededBytes } : planned;
+    if (planned.ok) {
+      const result = await runRelocation(planned.plan, machine, options);
+      out.result = { outcome: result.outcome, error: result.error, journal: result.journal.state };
+    }
+  }
+  out.steps = steps;
+  out.service = serviceState();
+  out.scratch = await real.readScratch();
+}

@@ -1,10 +1,10 @@
 // The Wine tier: the project's built win32 code run for real by the Windows build of Node under Wine,
 // against Wine's reg.exe, sc.exe and wmic, on a fresh Wine prefix with the MARS registry values seeded.
 // Skipped, with the reason printed, only where wine64 can be neither found nor installed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackage } from '../../scripts/debian-package.js';
@@ -20,6 +20,17 @@ const z = (path: string) => `Z:${path.replace(/\//g, '\\')}`;
 
 let results: Record<string, any> = {};
 let prefix = '';
+/** What each run of the cache move saw: its exit status and, when it finished, what it wrote. */
+const moves: Record<string, { code: number; out: Record<string, any> | null }> = {};
+const ORIGINAL_FILES: Record<string, string> = {
+  'Recovery Points\\chunk 1.bin': 'x'.repeat(70_000),
+  'Recovery Points\\données été.dat': 'é'.repeat(1_000),
+  'metadata.xml': '<cache/>',
+};
+const CACHE_BYTES = Object.values(ORIGINAL_FILES).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+const TARGET = 'C:\\MARS Cache\\données été';
+/** A Windows path of the prefix's C: drive, as a Linux path. */
+const onC = (windowsPath: string) => join(prefix, 'drive_c', ...windowsPath.slice(3).split('\\'));
 
 beforeAll(() => {
   if (missing) return;
@@ -38,29 +49,59 @@ beforeAll(() => {
   const seed = (key: string, name: string, type: string, data: string) =>
     wine(['reg', 'add', key, '/v', name, '/t', type, '/d', data, '/f', '/reg:64']);
   const MARS = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup';
+  const seedScratch = () => {
+    seed(`${MARS}\\Config`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
+    seed(`${MARS}\\Config\\CloudBackupProvider`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
+  };
   seed(`${MARS}\\Setup`, 'InstallPath', 'REG_SZ', 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\');
   seed(`${MARS}\\Setup`, 'LogPath', 'REG_EXPAND_SZ', '%ProgramData%\\MARS Logs');
-  seed(`${MARS}\\Config`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
-  seed(`${MARS}\\Config\\CloudBackupProvider`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
+  seedScratch();
   seed('HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', 'Release', 'REG_DWORD', '528040');
-  const resultFile = join(prefix, 'results.json');
-  // Windows Node under Wine must write to a file, not a pipe: stdout is ignored.
-  execFileSync(
-    WINE,
-    [
-      nodeExe,
-      z(join(root, 'tests', 'wine', 'under-wine.mjs')),
-      z(resultFile),
-      pathToFileURL(join(root, 'dist')).href.replace('file:///', 'file:///Z:/'),
-    ],
-    {
-      env,
-      stdio: 'ignore',
-      timeout: 180_000,
-    },
-  );
-  results = JSON.parse(readFileSync(resultFile, 'utf8'));
+  for (const [name, text] of Object.entries(ORIGINAL_FILES)) {
+    mkdirSync(dirname(onC(`C:\\Scratch\\${name}`)), { recursive: true });
+    writeFileSync(onC(`C:\\Scratch\\${name}`), text);
+  }
+
+  /** Runs one phase of under-wine.mjs in Windows Node; its stdout must be a file, not a pipe, so it is ignored. */
+  const underWine = (phase: string, extraEnv: Record<string, string> = {}) => {
+    const resultFile = join(prefix, `results-${phase}.json`);
+    rmSync(resultFile, { force: true });
+    const args = [nodeExe, z(join(root, 'tests', 'wine', 'under-wine.mjs')), z(resultFile), distUrl, phase];
+    const run = spawnSync(WINE, args, { env: { ...env, MARS_WINE_TARGET: TARGET, ...extraEnv }, stdio: 'ignore', timeout: 180_000 });
+    return { code: run.status ?? -1, out: existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null };
+  };
+  const distUrl = pathToFileURL(join(root, 'dist')).href.replace('file:///', 'file:///Z:/');
+  results = underWine('probes').out ?? {};
+
+  // The volume probe once more, without wmic (as on Windows 11 24H2).
+  const wmic = join(prefix, 'drive_c', 'windows', 'system32', 'wbem', 'wmic.exe');
+  renameSync(wmic, `${wmic}.away`);
+  results.withoutWmic = underWine('volumes').out?.machineFacts;
+  renameSync(`${wmic}.away`, wmic);
+
+  // The cache move, broken by a crash once the copy is verified, then resumed: finished.
+  moves.crashAfterVerify = underWine('move', { MARS_READINESS_FAILPOINT: 'set-registry:crash' });
+  moves.resumeForward = underWine('resume');
+  moves.movedTree = { code: 0, out: { files: treeOf(onC(TARGET)) } };
+  // Back to the start; then a crash halfway through the copy, resumed: undone.
+  seedScratch();
+  rmSync(onC('C:\\MARS Cache'), { recursive: true, force: true });
+  moves.crashInCopy = underWine('move', { MARS_READINESS_FAILPOINT: 'copy:crash' });
+  moves.resumeBack = underWine('resume');
+  moves.afterResumeBack = { code: 0, out: { targetExists: existsSync(onC(TARGET)) } };
+  // Wine's own robocopy as the copy: it fails, and the move must be undone on the spot.
+  moves.robocopy = underWine('robocopy');
+  moves.afterRobocopy = { code: 0, out: { targetExists: existsSync(onC(TARGET)), original: treeOf(onC('C:\\Scratch')) } };
 }, 600_000);
+
+/** Every file under a folder, by relative path with backslashes, and its content. */
+function treeOf(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {};
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(
+    files.map((e) => [relative(dir, join(e.parentPath, e.name)).split('/').join('\\'), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+  );
+}
 
 afterAll(() => {
   if (prefix) rmSync(prefix, { recursive: true, force: true });
@@ -90,19 +131,72 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
       providerScratchLocation: 'C:\\Scratch',
     });
     // Windows' sc.exe exits 1060 for a missing service; Wine's exits 1 and prints nothing: unknown, with a reason.
-    expect(results.missingService.state).toMatch(/^(not-installed|unknown)$/);
+    expect(results.missingService).toEqual({ state: 'unknown', reason: 'sc query obengine gave no state (exit 1, printing nothing)' });
   });
-  it("degrades to no volumes, saying why, with Wine's stand-in PowerShell and its wmic", () => {
-    // Wine's powershell.exe answers nothing and its wmic has no /format:csv: both are named in the notes,
-    // and the volumes are unknown rather than guessed. Real Windows is where the CIM query runs.
+  it("lists Wine's drives through wmic's table form when PowerShell answers nothing, saying what wmic cannot tell", () => {
+    // Wine's powershell.exe answers nothing and its wmic knows neither /format:csv nor the Access and
+    // ProviderName columns: the probe falls back to the table form with the columns it has, and says so.
     const reasons = results.machineFacts.notes.map((n: { reason: string }) => n.reason).join(' ');
-    expect(results.machineFacts.volumes).toBeNull();
+    expect(results.machineFacts.volumes).toContainEqual(
+      expect.objectContaining({ id: 'C:', driveType: 'fixed', fileSystem: 'NTFS', online: true, readOnly: null, bitlocker: 'unknown' }),
+    );
+    expect(results.machineFacts.volumes.find((v: { id: string }) => v.id === 'C:').freeBytes).toBeGreaterThan(0);
     expect(reasons).toMatch(/PowerShell/);
-    expect(reasons).toMatch(/wmic could not list the volumes either/);
+    expect(reasons).toMatch(/whether a volume is read-only, and network paths were not read/);
+  });
+  it('gives no volumes, with reasons, once wmic is taken away too', () => {
+    expect(results.withoutWmic.volumes).toBeNull();
+    expect(results.withoutWmic.notes.map((n: { reason: string }) => n.reason).join(' ')).toMatch(/wmic could not list the volumes either/);
+  });
+  it('describes the cache folder the registry names: there, on C:, its size counted by the scanner, attributes unknown with a reason', () => {
+    expect(results.collect.cache).toEqual({ path: 'C:\\Scratch', exists: true, volume: 'C:', sizeBytes: CACHE_BYTES, attributes: null });
+    expect(results.collect.notes).toContainEqual({
+      field: '/cache/attributes',
+      reason: expect.stringMatching(/PowerShell, which reads them, did not answer/),
+    });
   });
   it('writes both ScratchLocation values with quotes, ampersands and non-ASCII intact, reads them back, and deletes one', () => {
     const { target, written, restored } = results.relocationWrite;
     expect(written).toEqual({ scratchLocation: target, providerScratchLocation: target });
     expect(restored).toEqual({ scratchLocation: 'C:\\Scratch', providerScratchLocation: null });
+  });
+});
+
+describe.skipIf(missing !== null)('the cache move under Wine (the obengine service and, but for one run, the copy injected)', () => {
+  const bothNameTheTarget = { scratchLocation: TARGET, providerScratchLocation: TARGET };
+  const bothNameTheOriginal = { scratchLocation: 'C:\\Scratch', providerScratchLocation: 'C:\\Scratch' };
+  it('plans the move from the real probes of the Wine machine', () => {
+    expect(moves.robocopy?.out?.plan).toEqual({ from: 'C:\\Scratch', to: TARGET, neededBytes: CACHE_BYTES });
+  });
+  it('crashes on purpose once the copy is verified, leaving the journal open', () => {
+    expect(moves.crashAfterVerify?.code).toBe(86);
+    expect(moves.crashAfterVerify?.out).toBeNull();
+  });
+  it('resumes by finishing the move: both values name the copy, read back through the registry, the engine runs', () => {
+    expect(moves.resumeForward?.out).toMatchObject({
+      result: { outcome: 'moved', error: null, journal: 'closed' },
+      service: 'running',
+      scratch: bothNameTheTarget,
+    });
+    expect(moves.movedTree?.out?.files).toEqual(ORIGINAL_FILES);
+  });
+  it('undoes a move that crashed halfway through its copy: values as before, copy removed, engine running', () => {
+    expect(moves.crashInCopy?.code).toBe(86);
+    expect(moves.resumeBack?.out).toMatchObject({
+      result: { outcome: 'rolled-back', journal: 'closed' },
+      service: 'running',
+      scratch: bothNameTheOriginal,
+    });
+    expect(moves.afterResumeBack?.out?.targetExists).toBe(false);
+  });
+  it("undoes the move at once when Wine's robocopy (a stub) fails, and says what failed", () => {
+    expect(moves.robocopy?.code).toBe(0);
+    expect(moves.robocopy?.out).toMatchObject({
+      result: { outcome: 'rolled-back', error: expect.stringMatching(/^robocopy could not copy the cache \(exit 16\)/), journal: 'closed' },
+      service: 'running',
+      scratch: bothNameTheOriginal,
+    });
+    expect(moves.robocopy?.out?.steps).toEqual(expect.arrayContaining(['copy:failed', 'rollback:undone']));
+    expect(moves.afterRobocopy?.out).toEqual({ targetExists: false, original: ORIGINAL_FILES });
   });
 });

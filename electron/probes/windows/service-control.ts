@@ -28,7 +28,7 @@ export async function queryService(run: CommandRunner, name: string): Promise<Se
   if (!parsed)
     return {
       state: 'unknown',
-      reason: `sc query ${name} gave no state (exit ${result.exitCode}): ${text.trim().split('\n').pop() ?? ''}`.trim(),
+      reason: `sc query ${name} gave no state (exit ${result.exitCode}${text.trim() ? `: ${text.trim().split('\n').pop()!.trim()}` : ', printing nothing'})`,
     };
   const state = STATES[parsed.number];
   return state ? { state, reason: null } : { state: 'unknown', reason: `the service is ${parsed.name.toLowerCase().replace('_', ' ')}` };

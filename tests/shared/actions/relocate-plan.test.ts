@@ -42,6 +42,21 @@ describe('planRelocation', () => {
       previous: { scratchLocation: 'D:\\MARS\\Scratch', providerScratchLocation: 'D:\\MARS\\Scratch' },
     });
   });
+  it('refuses while the backup engine service is missing or cannot be seen, since the move stops and restarts it', () => {
+    const withService = (state: 'not-installed' | 'unknown' | 'stopped') =>
+      problems(
+        planRelocation({
+          profile: profile((p) => (p.agent!.serviceState = state)),
+          to: 'F:\\MARS Cache',
+          target: null,
+          offlineSeeding: false,
+        }),
+      );
+    expect(withService('not-installed')).toMatch(/service \(obengine\) is not installed: repair the agent first/);
+    expect(withService('unknown')).toMatch(/Whether the backup engine service \(obengine\) runs is not known.*administrator/);
+    expect(withService('stopped')).toBe('');
+  });
+
   it('accepts paths with spaces, non-ASCII characters and long names', () => {
     for (const to of [
       'F:\\Sauvegarde données\\Cache MARS',
