@@ -129,8 +129,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       running = null;
     }
   };
-  const report = (profile: Collected['profile'], edition: EditionId) =>
-    buildReport(profile, { edition, toolVersion: APP.version, now: now() });
+  const report = (profile: Collected['profile'], edition: EditionId, examples?: Collected['examples']) =>
+    buildReport(profile, { edition, toolVersion: APP.version, now: now(), ...(examples ? { examples } : {}) });
 
   const implementations = {
     appInfo: async (): Promise<AppInfo> => ({
@@ -147,7 +147,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       lastRequest = request;
       const collected = await probe(request, deps.emitProgress);
       deps.emitProgress({ step: 'report', state: 'running' });
-      const outcome = { profile: collected.profile, report: report(collected.profile, request.edition), notes: collected.notes };
+      const outcome = { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes };
       deps.emitProgress({ step: 'report', state: 'done' });
       return outcome;
     },
@@ -161,7 +161,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     recheck: async (request: ScanRequest, check: CheckId): Promise<Finding[]> => {
       const collected = await probe(request);
-      return report(collected.profile, request.edition).findings.filter((f) => f.check === check);
+      return report(collected.profile, request.edition, collected.examples).findings.filter((f) => f.check === check);
     },
     planCacheMove: async (to: string) => plan(to),
     cancelMove: async () => {
@@ -184,7 +184,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {
         outcome: result.outcome,
         error: result.error,
-        after: { profile: collected.profile, report: report(collected.profile, request.edition), notes: collected.notes },
+        after: { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes },
       };
     },
     pickFolder: async () => {

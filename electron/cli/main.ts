@@ -196,11 +196,11 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 export type Prober = (options: CollectOptions) => Promise<Collected>;
 const defaultProber: Prober = async (options) => (await import('../probes/collect.js')).collectProfile(options);
 
-async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<MachineProfile> {
+async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<Collected> {
   const sandbox = flags.sandbox ? await openSandbox(flags.sandbox) : null;
   const selection = flags.select || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
   let lastReport = 0;
-  const { profile, notes } = await probe({
+  const collected = await probe({
     sandbox,
     selection,
     onScanProgress: (p) => {
@@ -215,8 +215,8 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
-  for (const note of notes) io.stderr(`note: ${note.field}: ${note.reason}\n`);
-  return profile;
+  for (const note of collected.notes) io.stderr(`note: ${note.field}: ${note.reason}\n`);
+  return collected;
 }
 
 async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<number> {
@@ -225,14 +225,19 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<n
       '--sandbox, --cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.',
     );
   }
-  const profile = options.profile ? await loadProfile(options.profile) : await probeThisMachine(options, io, probe);
-  const report = buildReport(profile, { edition: options.matrix, toolVersion: APP.version, now: io.now() });
+  const { profile, examples } = options.profile ? { profile: await loadProfile(options.profile) } : await probeThisMachine(options, io, probe);
+  const report = buildReport(profile, {
+    edition: options.matrix,
+    toolVersion: APP.version,
+    now: io.now(),
+    ...(examples ? { examples } : {}),
+  });
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { width: io.columns, palette: palette(io) }));
   return exitCodeOf(report, options.strict === true);
 }
 
 async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {
-  const profile = await probeThisMachine(options, io, probe);
+  const { profile } = await probeThisMachine(options, io, probe);
   const text = `${JSON.stringify(profile, null, 2)}\n`;
   if (!options.out) io.stdout(text);
   else {

@@ -3,6 +3,7 @@
 // outputs and the Linux probes run for real. Nothing here needs admin rights.
 
 import { stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import type { ScanProgress, ScanStep } from '../../shared/api/wizard-api.js';
 import type {
   CacheFacts,
@@ -15,6 +16,7 @@ import type {
   VolumeFacts,
 } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
+import type { SkipExamples } from '../../shared/rules/context.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import { runCommand, type CommandRunner } from './command-runner.js';
 import { folderSize } from './folder-size.js';
@@ -68,6 +70,8 @@ export class CollectCancelled extends Error {
 export interface Collected {
   profile: MachineProfile;
   notes: ProbeNote[];
+  /** Example paths of each skipped kind the selection scan met (the profile has no room for them). */
+  examples?: SkipExamples;
 }
 
 export async function collectProfile(options: CollectOptions = {}): Promise<Collected> {
@@ -85,7 +89,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
         : collectOther(platform, env, notes);
 
   const wanted = options.selection ?? options.sandbox?.machine.selection ?? null;
-  const selection = wanted
+  const measured = wanted
     ? await track(
         'selection',
         options.sandbox
@@ -110,7 +114,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
       probeEndpoints(endpointTargets(), { proxy, ...options.network, ...(signal ? { signal } : {}) }),
     );
   }
-  if (selection) partial.profile.selection = selection;
+  if (measured) partial.profile.selection = measured.selection;
 
   const profile: MachineProfile = {
     schemaVersion: 1,
@@ -122,7 +126,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const valid = validateProfile(profile);
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
-  return { profile, notes: notes.list };
+  return { profile, notes: notes.list, ...(measured ? { examples: measured.examples } : {}) };
 }
 
 type Track = <T>(step: ScanStep, work: Promise<T>) => Promise<T>;
@@ -147,12 +151,13 @@ async function measureSelection(
   notes: ProbeNotes,
   options: CollectOptions,
   localPath: (path: string) => string = (path) => path,
-): Promise<Selection> {
+): Promise<{ selection: Selection; examples: SkipExamples }> {
   const scans = await scanFolders(wanted.paths.map(localPath), {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
   });
   if (scans.some((s) => s.cancelled)) throw new CollectCancelled();
+  const examples: SkipExamples = {};
   const items = wanted.paths.map((path, index): SelectedItem => {
     const scan = scans[index]!;
     const volume =
@@ -163,6 +168,11 @@ async function measureSelection(
         `${scan.unreadable.count} folder(s) in ${path} could not be read and were not counted, such as ${scan.unreadable.examples.join(', ')}`,
       );
     }
+    // Examples as the user knows the paths: a sandbox's are shown as the Windows paths they stand for.
+    const local = localPath(path);
+    const asUserPath = (example: string) =>
+      local === path ? example : `${path.replace(/\\+$/, '')}\\${relative(local, example).split(sep).join('\\')}`;
+    examples[path] = Object.fromEntries(Object.entries(scan.examples).map(([kind, paths]) => [kind, paths.map(asUserPath)]));
     return {
       path,
       volume,
@@ -173,7 +183,7 @@ async function measureSelection(
       dfsReplicated: touchesAny(path, facts.dfsrRoots),
     };
   });
-  return { systemState: wanted.systemState, items };
+  return { selection: { systemState: wanted.systemState, items }, examples };
 }
 
 type PlatformFacts = {

@@ -4,7 +4,7 @@ import { EDITIONS } from '../matrix/index.js';
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
 import { CHECKS } from '../rules/catalogue.js';
-import { makeContext } from '../rules/context.js';
+import { makeContext, type SkipExamples } from '../rules/context.js';
 import type { Counts, Finding, Report, Verdict } from './types.js';
 
 export const TOOL_NAME = 'mars-readiness';
@@ -14,10 +14,12 @@ export interface BuildOptions {
   toolVersion: string;
   /** When the report is made; injected so that tests and saved reports are reproducible. */
   now: Date;
+  /** Example paths from a live scan, shown with the kinds of files the agent skips. */
+  examples?: SkipExamples;
 }
 
-export function evaluate(profile: MachineProfile, edition: EditionId): Finding[] {
-  const ctx = makeContext(profile, EDITIONS[edition]);
+export function evaluate(profile: MachineProfile, edition: EditionId, examples: SkipExamples = {}): Finding[] {
+  const ctx = makeContext(profile, EDITIONS[edition], examples);
   return CHECKS.flatMap((check) => check.run(ctx));
 }
 
@@ -36,7 +38,7 @@ export function verdictOf(counts: Counts): Verdict {
 
 export function buildReport(profile: MachineProfile, options: BuildOptions): Report {
   const edition = EDITIONS[options.edition];
-  const findings = evaluate(profile, options.edition);
+  const findings = evaluate(profile, options.edition, options.examples);
   const counts = countStatuses(findings);
   return {
     schemaVersion: 1,

@@ -3,21 +3,29 @@
 
 import { identifyOs, type OsIdentity } from '../matrix/identify-os.js';
 import type { MatrixEdition, OsRow } from '../matrix/types.js';
-import type { MachineProfile, VolumeFacts } from '../profile/types.js';
+import type { MachineProfile, SkippedCounts, VolumeFacts } from '../profile/types.js';
 import { driveLetterOf, isUncPath, isWithin, normalizeWindowsPath } from '../util/paths.js';
+
+/**
+ * Example paths of each kind of file the agent skips, by selected item path. Only a scan on the machine
+ * itself sees them; a profile has no room for them, so they travel beside it and a report made from a
+ * profile file has none.
+ */
+export type SkipExamples = Record<string, Partial<Record<keyof SkippedCounts, string[]>>>;
 
 export interface RuleContext {
   profile: MachineProfile;
+  examples: SkipExamples;
   edition: MatrixEdition;
   os: OsIdentity;
   /** The edition's row for this OS, when the OS is one the edition lists. */
   osRow: OsRow | null;
 }
 
-export function makeContext(profile: MachineProfile, edition: MatrixEdition): RuleContext {
+export function makeContext(profile: MachineProfile, edition: MatrixEdition, examples: SkipExamples = {}): RuleContext {
   const os = identifyOs(profile.os);
   const osRow = os.kind === 'known' ? (edition.operatingSystems.find((row) => row.os === os.os) ?? null) : null;
-  return { profile, edition, os, osRow };
+  return { profile, examples, edition, os, osRow };
 }
 
 /** The volume with this id, matched case-insensitively (and ignoring a trailing backslash). */

@@ -61,6 +61,13 @@ export function filesSkipped(ctx: RuleContext): Finding[] {
     ];
   }
   const found = totals.filter((t) => t.count > 0);
+  // Example paths, when a live scan gave them: a few of each kind, across the items.
+  const examplesOf = (key: keyof SkippedCounts) => [...new Set(items.flatMap((item) => ctx.examples[item.path]?.[key] ?? []))].slice(0, 3);
+  const withExamples = (t: (typeof totals)[number]) => {
+    const seen = examplesOf(t.kind.key);
+    return `${plural(t.count, t.kind.one, t.kind.many)}${seen.length > 0 ? ` (such as ${seen.join(', ')})` : ''}`;
+  };
+  const anyExamples = found.some((t) => examplesOf(t.kind.key).length > 0);
   const unscanned = items.length - scanned.length;
   const partly = unscanned > 0 ? ` ${plural(unscanned, 'selected item was', 'selected items were')} not scanned.` : '';
   if (found.length > 0) {
@@ -69,10 +76,12 @@ export function filesSkipped(ctx: RuleContext): Finding[] {
         ...base,
         status: 'warn',
         title: 'Some selected files will be skipped',
-        detail: `The agent skips these without backing them up: ${listInWords(found.map((t) => plural(t.count, t.kind.one, t.kind.many)))}.${partly}`,
+        detail: `The agent skips these without backing them up: ${listInWords(found.map(withExamples))}.${partly}`,
         fix: fix('user', [
           ...found.map((t) => t.kind.remedy),
-          'The report lists example paths of each kind; check that nothing you need is among them.',
+          anyExamples
+            ? 'Look at the example paths above and check that nothing you need is among them.'
+            : 'To see example paths of each kind, scan on the machine itself (the wizard, or check --select PATH).',
         ]),
       }),
     ];

@@ -1,11 +1,12 @@
 // The scanner over real trees: hard links, symbolic links, sparse files, deep nesting, names with spaces
 // and non-ASCII, an unreadable folder; its counts against find's on a generated tree; cancel.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanFolders } from '../../../electron/scan/scanner.js';
+import { cliInProcess } from '../../helpers/cli.js';
 import { isSparse, walk } from '../../../electron/scan/walk.js';
 
 function tree(): string {
@@ -115,5 +116,26 @@ describe('scanFolders agrees with find', () => {
     stop.abort();
     const [scan] = await scanFolders([root], { signal: stop.signal });
     expect(scan!.cancelled).toBe(true);
+  });
+});
+
+describe('check --select', () => {
+  it('lists example paths of each skipped kind in the report, from the live scan', async () => {
+    const root = tree();
+    const result = await cliInProcess(['check', '--select', root, '--json', '--offline']);
+    const skipped = JSON.parse(result.stdout).findings.find((f: { check: string }) => f.check === 'files.skipped');
+    expect(skipped.status).toBe('warn');
+    expect(skipped.detail).toContain(`1 sparse stream (such as ${join(root, 'trou.vhd')})`);
+    expect(skipped.detail).toMatch(/2 hard links \(such as .*(lien dur|budget 2026)\.xlsx, .*\.xlsx\)/);
+    expect(skipped.fix.steps.at(-1)).toMatch(/^Look at the example paths above/);
+  });
+
+  it("shows a sandbox's examples as the Windows paths they stand for", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mars sandbox-'));
+    cpSync(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url).pathname, dir, { recursive: true });
+    symlinkSync('../Shares', join(dir, 'drives', 'E', 'Shares', 'Raccourci vers Shares'));
+    const result = await cliInProcess(['check', '--sandbox', dir, '--json']);
+    const skipped = JSON.parse(result.stdout).findings.find((f: { check: string }) => f.check === 'files.skipped');
+    expect(skipped.detail).toContain('(such as E:\\Shares\\Raccourci vers Shares)');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineProfile, SelectedItem, VolumeFacts } from '../../../shared/profile/types.js';
+import { evaluate } from '../../../shared/report/build.js';
 import { findingsOf, GB, healthy, one, statusOf, TB } from '../../helpers/profiles.js';
 
 const onDataVolume = (change: Partial<VolumeFacts>) => healthy((p) => Object.assign(p.volumes[2]!, change));
@@ -177,6 +178,19 @@ describe('files.skipped', () => {
       p.selection!.items.push(item('E:\\Other', { skipped: { ...counts, hardLinks: 3 } }));
     });
     expect(one(profile, 'files.skipped').detail).toMatch(/5 hard links/);
+  });
+  it('names example paths from a live scan, and says how to get them when there are none (a profile file)', () => {
+    const profile = healthy((p) => (p.selection!.items[0]!.skipped = { ...counts, hardLinks: 2, reparsePoints: 1 }));
+    const path = profile.selection!.items[0]!.path;
+    const examples = { [path]: { hardLinks: [`${path}\\a.xlsx`, `${path}\\b.xlsx`], reparsePoints: [`${path}\\Link`] } };
+    const [live] = evaluate(profile, 'current', examples).filter((f) => f.check === 'files.skipped');
+    expect(live!.detail).toBe(
+      `The agent skips these without backing them up: 2 hard links (such as ${path}\\a.xlsx, ${path}\\b.xlsx) and 1 reparse point (symbolic link, junction or mount point) (such as ${path}\\Link).`,
+    );
+    expect(live!.fix?.steps.at(-1)).toMatch(/^Look at the example paths above/);
+    const fromFile = one(profile, 'files.skipped');
+    expect(fromFile.detail).not.toMatch(/such as/);
+    expect(fromFile.fix?.steps.at(-1)).toMatch(/scan on the machine itself \(the wizard, or check --select PATH\)/);
   });
   it('does not count cloud placeholders here (files.onedrive does)', () => {
     expect(
