@@ -9,7 +9,6 @@ import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
 import { writeFile, rename, rm } from 'node:fs/promises';
-import type { MachineProfile } from '../../shared/profile/types.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
