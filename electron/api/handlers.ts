@@ -147,7 +147,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       lastRequest = request;
       const collected = await probe(request, deps.emitProgress);
       deps.emitProgress({ step: 'report', state: 'running' });
-      const outcome = { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes };
+      const outcome = {
+        profile: collected.profile,
+        report: report(collected.profile, request.edition, collected.examples),
+        notes: collected.notes,
+      };
       deps.emitProgress({ step: 'report', state: 'done' });
       return outcome;
     },
@@ -184,7 +188,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {
         outcome: result.outcome,
         error: result.error,
-        after: { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes },
+        after: {
+          profile: collected.profile,
+          report: report(collected.profile, request.edition, collected.examples),
+          notes: collected.notes,
+        },
       };
     },
     pickFolder: async () => {

@@ -224,7 +224,9 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<n
       '--sandbox, --cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.',
     );
   }
-  const { profile, examples } = options.profile ? { profile: await loadProfile(options.profile) } : await probeThisMachine(options, io, probe);
+  const { profile, examples } = options.profile
+    ? { profile: await loadProfile(options.profile) }
+    : await probeThisMachine(options, io, probe);
   const report = buildReport(profile, {
     edition: options.matrix,
     toolVersion: APP.version,
