@@ -162,6 +162,7 @@ async function measureSelection(
     const scan = scans[index]!;
     const volume =
       platform === 'win32' || /^[A-Za-z]:/.test(path) ? driveLetterOf(path) : (mountOf(path, facts.profile.volumes)?.id ?? null);
+    if (scan.unseen) notes.add(`/selection/items/${index}/skipped`, `in ${path}, ${scan.unseen}`);
     if (scan.unreadable.count > 0) {
       notes.add(
         `/selection/items/${index}`,

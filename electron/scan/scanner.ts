@@ -1,12 +1,15 @@
 // Scanning what the user means to back up: each selected folder's subfolders shared among worker threads
 // (one per core), progress in files, bytes, files per second and the current folder, cancellable.
 // Falls back to walking in this thread where the compiled worker is not at hand (tests from sources).
+// On Windows the enumeration is PowerShell's (windows-scan.ts), which sees the attributes lstat cannot;
+// where PowerShell fails, the folder is walked here, and the result says what was not looked for.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeWalks, splitTop, walk, type WalkProgress, type WalkResult } from './walk.js';
+import { scanWindowsFolder, type LineSource } from './windows-scan.js';
 
 export interface ScanProgress {
   files: number;
@@ -18,6 +21,10 @@ export interface ScanProgress {
 export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ScanProgress) => void;
+  /** How folders are listed: PowerShell's enumeration (Windows) or lstat; by default, this platform's. */
+  enumeration?: 'windows' | 'lstat';
+  /** Starts PowerShell for the Windows enumeration (tests replay recorded output). */
+  startPowershell?: LineSource;
 }
 
 const WORKER = new URL('./scan-worker.js', import.meta.url);
@@ -37,11 +44,34 @@ export async function scanFolders(paths: string[], options: ScanOptions = {}): P
   const lane = async () => {
     while (next < paths.length) {
       const index = next++;
-      results[index] = await scanOne(paths[index]!, (p) => report(index, p), options.signal);
+      const onProgress = (p: WalkProgress) => report(index, p);
+      results[index] =
+        (options.enumeration ?? (process.platform === 'win32' ? 'windows' : 'lstat')) === 'windows'
+          ? await scanThroughPowershell(paths[index]!, onProgress, options)
+          : await scanOne(paths[index]!, onProgress, options.signal);
     }
   };
   await Promise.all(Array.from({ length: Math.min(paths.length, availableParallelism()) }, lane));
   return results;
+}
+
+async function scanThroughPowershell(root: string, onProgress: (p: WalkProgress) => void, options: ScanOptions): Promise<WalkResult> {
+  try {
+    const { result, hardLinksCounted } = await scanWindowsFolder(root, {
+      onProgress,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.startPowershell ? { start: options.startPowershell } : {}),
+    });
+    const notCounted = ['compressed and sparse streams other than the data itself (telling them needs each file opened)'];
+    if (!hardLinksCounted) notCounted.unshift('hard links (this PowerShell cannot tell them)');
+    return { ...result, unseen: `not counted: ${notCounted.join('; ')}` };
+  } catch (error) {
+    const walked = await scanOne(root, onProgress, options.signal);
+    return {
+      ...walked,
+      unseen: `encryption and cloud placeholders were not looked for, and reparse points only as links: the attribute listing failed (${(error as Error).message})`,
+    };
+  }
 }
 
 /** One folder: its top level here, its subfolders shared among worker threads (one per core). */

@@ -6,19 +6,24 @@
 
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
+import type { SkippedCounts } from '../../shared/profile/types.js';
 
-export const KINDS = ['hardLinks', 'reparsePoints', 'sparseStreams'] as const;
+export type SkipKind = keyof SkippedCounts;
+/** What a walk by lstat can tell: link counts, symbolic links and allocated blocks. */
+export const LSTAT_KINDS: SkipKind[] = ['hardLinks', 'reparsePoints', 'sparseStreams'];
 export const EXAMPLES = 5;
-export type LinuxKind = (typeof KINDS)[number];
 
 export interface WalkResult {
   path: string;
   files: number;
   bytes: number;
-  counts: Record<LinuxKind, number>;
-  examples: Record<LinuxKind, string[]>;
+  /** The kinds this walk could count; a kind absent was not looked for. */
+  counts: Partial<Record<SkipKind, number>>;
+  examples: Partial<Record<SkipKind, string[]>>;
   unreadable: { count: number; examples: string[] };
   cancelled: boolean;
+  /** Why some kinds were not looked for, in words (for the profile's notes); absent when all were. */
+  unseen?: string;
 }
 
 export interface WalkProgress {
@@ -39,13 +44,13 @@ export interface WalkOptions {
   skipSubfolders?: boolean;
 }
 
-function emptyWalk(root: string): WalkResult {
+export function emptyWalk(root: string, kinds: SkipKind[] = LSTAT_KINDS): WalkResult {
   return {
     path: root,
     files: 0,
     bytes: 0,
-    counts: { hardLinks: 0, reparsePoints: 0, sparseStreams: 0 },
-    examples: { hardLinks: [], reparsePoints: [], sparseStreams: [] },
+    counts: Object.fromEntries(kinds.map((k) => [k, 0])),
+    examples: Object.fromEntries(kinds.map((k) => [k, []])),
     unreadable: { count: 0, examples: [] },
     cancelled: false,
   };
@@ -60,9 +65,10 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
   const keep = options.examples ?? EXAMPLES;
   const every = options.progressEvery ?? 5000;
   const result = emptyWalk(root);
-  const note = (kind: LinuxKind, path: string) => {
-    result.counts[kind]++;
-    if (result.examples[kind].length < keep) result.examples[kind].push(path);
+  const note = (kind: SkipKind, path: string) => {
+    result.counts[kind] = (result.counts[kind] ?? 0) + 1;
+    const examples = (result.examples[kind] ??= []);
+    if (examples.length < keep) examples.push(path);
   };
   const pending = [...(options.roots ?? [root])];
   let seen = 0;
@@ -102,16 +108,16 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
 
 /** One result from the results of walking parts of the same tree. */
 export function mergeWalks(root: string, parts: WalkResult[]): WalkResult {
-  const merged = emptyWalk(root);
+  const merged = emptyWalk(root, []);
   for (const part of parts) {
     merged.files += part.files;
     merged.bytes += part.bytes;
     merged.cancelled ||= part.cancelled;
     merged.unreadable.count += part.unreadable.count;
     merged.unreadable.examples = [...merged.unreadable.examples, ...part.unreadable.examples].slice(0, EXAMPLES);
-    for (const kind of KINDS) {
-      merged.counts[kind] += part.counts[kind];
-      merged.examples[kind] = [...merged.examples[kind], ...part.examples[kind]].slice(0, EXAMPLES);
+    for (const kind of Object.keys(part.counts) as SkipKind[]) {
+      merged.counts[kind] = (merged.counts[kind] ?? 0) + (part.counts[kind] ?? 0);
+      merged.examples[kind] = [...(merged.examples[kind] ?? []), ...(part.examples[kind] ?? [])].slice(0, EXAMPLES);
     }
   }
   return merged;

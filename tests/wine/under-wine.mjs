@@ -65,8 +65,8 @@ async function probes() {
   // The whole collection, as `mars-readiness collect` runs it: the cache folder the registry names, its
   // size measured by the scanner's worker threads, its volume from the volume probe.
   await step('collect', async () => {
-    const { profile, notes } = await collectProfile({ offline: true });
-    return { cache: profile.cache, volumes: profile.volumes, notes };
+    const { profile, notes } = await collectProfile({ offline: true, selection: { paths: ['C:\\Scratch'], systemState: false } });
+    return { cache: profile.cache, volumes: profile.volumes, selection: profile.selection, notes };
   });
   await step('relocationWrite', async () => {
     const machine = windowsRelocationMachine(runCommand, 'C:\\ProgramData');

@@ -155,6 +155,15 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
       reason: expect.stringMatching(/PowerShell, which reads them, did not answer/),
     });
   });
+  it("scans a selected folder: Wine's PowerShell lists nothing, so the folder is walked and the note says what was not seen", () => {
+    expect(results.collect.selection.items).toEqual([
+      expect.objectContaining({ path: 'C:\\Scratch', volume: 'C:', sizeBytes: CACHE_BYTES, fileCount: Object.keys(ORIGINAL_FILES).length }),
+    ]);
+    expect(results.collect.notes).toContainEqual({
+      field: '/selection/items/0/skipped',
+      reason: expect.stringMatching(/cloud placeholders were not looked for.*PowerShell stopped before it had listed C:\\Scratch/),
+    });
+  });
   it('writes both ScratchLocation values with quotes, ampersands and non-ASCII intact, reads them back, and deletes one', () => {
     const { target, written, restored } = results.relocationWrite;
     expect(written).toEqual({ scratchLocation: target, providerScratchLocation: target });

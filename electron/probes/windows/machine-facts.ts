@@ -7,7 +7,17 @@ import type { DriveType, VolumeFacts } from '../../../shared/profile/types.js';
 import { outputText, type CommandRunner } from '../command-runner.js';
 import type { ProbeNotes } from '../notes.js';
 
-export const FILE_ATTRIBUTE = { sparse: 0x200, reparsePoint: 0x400, compressed: 0x800, encrypted: 0x4000 } as const;
+/** Windows file attribute bits (FILE_ATTRIBUTE_*) that the cache and selection checks read. */
+export const FILE_ATTRIBUTE = {
+  directory: 0x10,
+  sparse: 0x200,
+  reparsePoint: 0x400,
+  compressed: 0x800,
+  offline: 0x1000,
+  encrypted: 0x4000,
+  recallOnOpen: 0x40000,
+  recallOnDataAccess: 0x400000,
+} as const;
 
 export const MACHINE_FACTS_SCRIPT = `
 $ErrorActionPreference = 'Stop'

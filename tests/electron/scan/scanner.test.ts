@@ -33,7 +33,7 @@ describe('walk', () => {
     expect(result.bytes).toBe(100 + 1000 + 1000 + 64 * 1024 * 1024);
     expect(result.counts).toEqual({ hardLinks: 2, reparsePoints: 2, sparseStreams: 1 });
     expect(result.examples.sparseStreams).toEqual([join(root, 'trou.vhd')]);
-    expect(result.examples.reparsePoints.sort()).toEqual([join(root, 'cassé'), join(root, 'raccourci')]);
+    expect(result.examples.reparsePoints!.sort()).toEqual([join(root, 'cassé'), join(root, 'raccourci')]);
     expect(result.unreadable.count).toBe(0);
   });
   it('tells sparse files by their allocated blocks', () => {
