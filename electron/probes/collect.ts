@@ -35,6 +35,7 @@ import { scanFolders, type ScanProgress as FolderScanProgress } from '../scan/sc
 import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
 import { windowsRegistryReader } from './windows/registry-native.js';
 import { queryService } from './windows/service-control.js';
+import { probeOneDriveRoots } from './windows/onedrive.js';
 
 export interface CollectOptions {
   platform?: NodeJS.Platform;
@@ -195,11 +196,6 @@ type PlatformFacts = {
   dfsrRoots?: string[] | null;
 };
 
-/** The signed-in user's OneDrive folders, as OneDrive itself sets them in the environment. */
-export function oneDriveRoots(env: NodeJS.ProcessEnv): string[] {
-  return [env.OneDrive, env.OneDriveCommercial, env.OneDriveConsumer].filter((p): p is string => typeof p === 'string' && p.trim() !== '');
-}
-
 /** A folder is in a set of roots when it lies inside one of them or holds one. */
 export function touchesAny(path: string, roots: string[] | null | undefined): boolean | null {
   if (!roots) return null;
@@ -247,7 +243,7 @@ async function collectWindows(
   return {
     profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes },
     proxy,
-    oneDriveRoots: oneDriveRoots(env),
+    oneDriveRoots: await probeOneDriveRoots(registry, env, notes),
     dfsrRoots: facts.dfsrRoots,
   };
 }

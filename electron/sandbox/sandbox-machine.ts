@@ -82,7 +82,12 @@ export class SandboxMachine {
         const registry = await readJson<RegistryFile>(join(this.dir, 'registry.json'));
         const found = Object.entries(registry).find(([k]) => k.toLowerCase() === key.toLowerCase());
         if (!found) return { status: 'missing' };
-        return { status: 'ok', values: new Map(Object.entries(found[1]).map(([name, value]) => [name.toLowerCase(), value])) };
+        // Subkeys: the keys one level below this one that the file names.
+        const prefix = `${found[0].toLowerCase()}\\`;
+        const subkeys = Object.keys(registry)
+          .filter((k) => k.toLowerCase().startsWith(prefix) && !k.slice(prefix.length).includes('\\'))
+          .map((k) => k.slice(prefix.length));
+        return { status: 'ok', values: new Map(Object.entries(found[1]).map(([name, value]) => [name.toLowerCase(), value])), subkeys };
       },
     };
   }

@@ -56,6 +56,9 @@ export function server2019(overrides: Record<string, Recording> = {}): Record<st
     [reg('HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider')]: { stdout: fixture('reg-wab-provider.txt') },
     [reg('HKLM\\SOFTWARE\\Microsoft\\Microsoft Data Protection Manager\\Setup')]: MISSING_KEY,
     [reg('HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings')]: { stdout: fixture('reg-internet-settings.txt') },
+    // No one syncs OneDrive on this server.
+    [reg('HKCU\\Software\\Microsoft\\OneDrive\\Accounts')]: MISSING_KEY,
+    [reg('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\SyncRootManager')]: MISSING_KEY,
     'sc query obengine': { stdout: fixture('sc-obengine-running.txt') },
     'sc query WindowsAzureGuestAgent': { exitCode: 1060, stdout: fixture('sc-missing.txt') },
     'netsh winhttp show proxy': { stdout: fixture('netsh-direct.txt') },

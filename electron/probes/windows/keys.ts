@@ -14,4 +14,6 @@ export const KEYS = {
   dpmSetup: 'HKLM\\SOFTWARE\\Microsoft\\Microsoft Data Protection Manager\\Setup',
   bios: 'HKLM\\HARDWARE\\DESCRIPTION\\System\\BIOS',
   userInternetSettings: 'HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Internet Settings',
+  oneDriveAccounts: 'HKCU\\Software\\Microsoft\\OneDrive\\Accounts',
+  syncRoots: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\SyncRootManager',
 } as const;

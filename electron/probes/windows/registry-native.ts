@@ -12,6 +12,7 @@ export interface NativeReg {
   Access: { READ: number; WOW64_64KEY: number };
   openKey(hkey: unknown, subKey: string, access: number): unknown;
   enumValueNames(hkey: unknown): string[];
+  enumKeyNames(hkey: unknown): string[];
   queryValueRaw(hkey: unknown, name: string | null): (Buffer & { type: number }) | null;
   parseValue(value: (Buffer & { type: number }) | null): number | bigint | string | string[] | Buffer | null;
   closeKey(hkey: unknown): void;
@@ -53,7 +54,7 @@ export function nativeRegReader(reg: NativeReg): RegistryReader {
           if (!raw) continue;
           values.set(name.toLowerCase(), { type: TYPE_NAMES[raw.type] ?? `REG_${raw.type}`, data: asText(reg.parseValue(raw)) });
         }
-        return { status: 'ok', values } satisfies KeyRead;
+        return { status: 'ok', values, subkeys: reg.enumKeyNames(handle) } satisfies KeyRead;
       } catch (error) {
         return { status: 'error', reason: (error as Error).message };
       } finally {

@@ -10,7 +10,9 @@ export interface RegistryValue {
   data: string | number;
 }
 
-export type KeyRead = { status: 'ok'; values: Map<string, RegistryValue> } | { status: 'missing' } | { status: 'error'; reason: string };
+export type KeyRead =
+  /** The key's values by lower-cased name, and the names of its subkeys (one level down). */
+  { status: 'ok'; values: Map<string, RegistryValue>; subkeys: string[] } | { status: 'missing' } | { status: 'error'; reason: string };
 
 export interface RegistryReader {
   readKey(key: string): Promise<KeyRead>;
@@ -36,12 +38,21 @@ export function parseRegQuery(text: string): Map<string, RegistryValue> {
   return values;
 }
 
+/** The names of the subkeys `reg query KEY` lists after the key's values (each as a full path). */
+export function parseRegSubkeys(text: string): string[] {
+  const headers = text.split('\n').filter((line) => /^HKEY_/i.test(line));
+  return headers.slice(1).map((line) => line.replace(/\s+$/, '').split('\\').pop()!);
+}
+
 export function regExeReader(run: CommandRunner): RegistryReader {
   return {
     async readKey(key) {
       const result = await run('reg', ['query', key, '/reg:64'], { timeoutMs: REG_TIMEOUT_MS });
       if (result.failure) return { status: 'error', reason: result.failure };
-      if (result.exitCode === 0) return { status: 'ok', values: parseRegQuery(outputText(result.stdout)) };
+      if (result.exitCode === 0) {
+        const text = outputText(result.stdout);
+        return { status: 'ok', values: parseRegQuery(text), subkeys: parseRegSubkeys(text) };
+      }
       const message = outputText(result.stderr).trim() || outputText(result.stdout).trim();
       // reg.exe exits 1 both for a missing key and for a denied one; only its (localised) words differ.
       if (/unable to find/i.test(message)) return { status: 'missing' };

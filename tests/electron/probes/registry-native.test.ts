@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { outputText } from '../../../electron/probes/command-runner.js';
 import { fallbackReader, nativeRegReader, type NativeReg } from '../../../electron/probes/windows/registry-native.js';
-import { parseRegQuery, type RegistryReader } from '../../../electron/probes/windows/registry.js';
+import { parseRegQuery, parseRegSubkeys, type RegistryReader } from '../../../electron/probes/windows/registry.js';
 import { fixture } from '../../helpers/recorded.js';
 
 type Raw = Buffer & { type: number };
@@ -26,6 +26,10 @@ function fakeReg(keys: Record<string, Record<string, Raw>>, opened: { access: nu
       return keys[`${String(hkey)}\\${subKey}`] ? `${String(hkey)}\\${subKey}` : null;
     },
     enumValueNames: (h) => Object.keys(keys[h as string] ?? {}),
+    enumKeyNames: (h) =>
+      Object.keys(keys)
+        .filter((k) => k.startsWith(`${String(h)}\\`) && !k.slice(String(h).length + 1).includes('\\'))
+        .map((k) => k.slice(String(h).length + 1)),
     queryValueRaw: (h, name) => keys[h as string]?.[name ?? ''] ?? null,
     parseValue(value) {
       if (!value) return null;
@@ -46,13 +50,16 @@ describe('nativeRegReader', () => {
             ScratchLocation: sz('D:\\MARS Cache\\Scratch'),
             ServiceResourceName: sz('vault01'),
           },
+          'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider': {},
           'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full': { Release: dword(528372) },
         },
         opened,
       ),
     );
     const config = await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config');
-    expect(config).toEqual({ status: 'ok', values: parseRegQuery(outputText(fixture('reg-wab-config.txt'))) });
+    const printed = outputText(fixture('reg-wab-config.txt'));
+    expect(config).toEqual({ status: 'ok', values: parseRegQuery(printed), subkeys: parseRegSubkeys(printed) });
+    expect(parseRegSubkeys(printed)).toEqual(['CloudBackupProvider']);
     const ndp = await reader.readKey('HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full');
     expect(ndp.status === 'ok' && ndp.values.get('release')).toEqual({ type: 'REG_DWORD', data: 528372 });
     expect(opened.access.every((a) => (a & 0x100) !== 0)).toBe(true);

@@ -19,7 +19,8 @@ import { fileVersionFromBytes } from '../../../electron/probes/windows/pe-versio
 import { parseNetshProxy } from '../../../electron/probes/windows/proxy-windows.js';
 import { cachedReader, parseRegQuery, regExeReader } from '../../../electron/probes/windows/registry.js';
 import { parseScQuery, queryService } from '../../../electron/probes/windows/service-control.js';
-import { oneDriveRoots, proxyUrl, touchesAny } from '../../../electron/probes/collect.js';
+import { proxyUrl, touchesAny } from '../../../electron/probes/collect.js';
+import { probeOneDriveRoots } from '../../../electron/probes/windows/onedrive.js';
 import { buildReport } from '../../../shared/report/build.js';
 import { fixture, MISSING_KEY, recordedRunner, reg, server2019 } from '../../helpers/recorded.js';
 
@@ -210,9 +211,45 @@ describe('volumes', () => {
     expect(MACHINE_FACTS_SCRIPT).toContain("$d.DeviceID + '\\'");
     expect(MACHINE_FACTS_SCRIPT).toContain("'\\DATALOSS_WARNING_README.txt'");
   });
+  it("finds OneDrive folders in the environment, in the user's accounts and in every user's sync roots, each once", async () => {
+    // reg.exe's layout: the key, its values, then its subkeys as full paths; CRLF.
+    const printed = (key: string, values: [string, string][], subkeys: string[] = []) => ({
+      stdout: ['', key, ...values.map(([n, v]) => `    ${n}    REG_SZ    ${v}`), '', ...subkeys.map((k) => `${key}\\${k}`), ''].join(
+        '\r\n',
+      ),
+    });
+    const ACCOUNTS = 'HKEY_CURRENT_USER\\Software\\Microsoft\\OneDrive\\Accounts';
+    const ROOTS = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Explorer\\SyncRootManager';
+    const hk = (key: string) => key.replace('HKEY_CURRENT_USER', 'HKCU').replace('HKEY_LOCAL_MACHINE', 'HKLM');
+    const bob = 'OneDrive!S-1-5-21-1-2-3-1002!Personal';
+    const notes = new ProbeNotes();
+    const roots = await probeOneDriveRoots(
+      regExeReader(
+        recordedRunner({
+          [reg(hk(ACCOUNTS))]: printed(ACCOUNTS, [['LastUpdate', 'x']], ['Business1', 'Personal']),
+          [reg(`${hk(ACCOUNTS)}\\Business1`)]: printed(`${ACCOUNTS}\\Business1`, [['UserFolder', 'C:\\Users\\amira\\OneDrive - Contoso']]),
+          [reg(`${hk(ACCOUNTS)}\\Personal`)]: printed(`${ACCOUNTS}\\Personal`, [['UserFolder', 'C:\\Users\\amira\\OneDrive']]),
+          [reg(hk(ROOTS))]: printed(ROOTS, [], ['OneDrive!S-1-5-21-1-2-3-1001!Business1', 'Dropbox!S-1-5-21-1-2-3-1001!1', bob]),
+          [reg(`${hk(ROOTS)}\\OneDrive!S-1-5-21-1-2-3-1001!Business1\\UserSyncRoots`)]: printed(`${ROOTS}\\x`, [
+            ['S-1-5-21-1-2-3-1001', 'C:\\Users\\amira\\onedrive - contoso'],
+          ]),
+          [reg(`${hk(ROOTS)}\\${bob}\\UserSyncRoots`)]: { exitCode: 1, stderr: 'ERROR: Access is denied.' },
+        }),
+      ),
+      { OneDrive: 'C:\\Users\\amira\\OneDrive - Contoso', OneDriveConsumer: '', Path: 'x' },
+      notes,
+    );
+    // Dropbox's sync root is not OneDrive's; the same folder spelt in another case counts once.
+    expect(roots).toEqual(['C:\\Users\\amira\\OneDrive - Contoso', 'C:\\Users\\amira\\OneDrive']);
+    expect(notes.list).toEqual([
+      {
+        field: '/selection',
+        reason: expect.stringMatching(/^some OneDrive folders may be missed: .*UserSyncRoots \(Access is denied\.\) could not be read$/),
+      },
+    ]);
+  });
   it('tells OneDrive and DFS Replication folders by the roots they lie in or hold', () => {
-    const roots = oneDriveRoots({ OneDrive: 'C:\\Users\\amira\\OneDrive - Contoso', OneDriveConsumer: '', Path: 'x' });
-    expect(roots).toEqual(['C:\\Users\\amira\\OneDrive - Contoso']);
+    const roots = ['C:\\Users\\amira\\OneDrive - Contoso'];
     expect(touchesAny('C:\\Users\\amira\\onedrive - contoso\\Docs', roots)).toBe(true);
     expect(touchesAny('C:\\Users\\amira', roots)).toBe(true);
     expect(touchesAny('C:\\Users\\amira\\Documents', roots)).toBe(false);
