@@ -31,7 +31,7 @@ function Kind-Of($entry, $attributes) {
   try {
     $item = Get-Item -LiteralPath $entry.FullName -Force
     $target = @($item.Target) -join ''
-    if ($item.LinkType -eq 'Junction' -and $target -match '^(\\\\\\\\\\?\\\\)?Volume\\{') { return 'MountPoint' }
+    if ($item.LinkType -eq 'Junction' -and $target -match 'Volume\\{[0-9A-Fa-f-]+\\}') { return 'MountPoint' }
     if ($item.LinkType) { return [string]$item.LinkType }
   } catch {}
   return 'Other'
@@ -42,20 +42,22 @@ $pending.Push($env:MARS_SCAN_ROOT)
 while ($pending.Count -gt 0) {
   $dir = $pending.Pop()
   try { $entries = @(([System.IO.DirectoryInfo]$dir).EnumerateFileSystemInfos()) }
-  catch { $out.WriteLine("U\`t$dir\`t" + $_.Exception.GetBaseException().Message); continue }
+  catch { $out.WriteLine("U\`t$dir\`t" + ($_.Exception.GetBaseException().Message -replace '\\s+', ' ')); continue }
   foreach ($entry in $entries) {
     $a = [int]$entry.Attributes
     if ($a -band 0x10) {
-      if ($a -band 0x400) { $out.WriteLine(('E\`t{0:x}\`t-1\`t{1}\`t{2}' -f $a, (Kind-Of $entry $a), $entry.FullName)) }
+      if ($a -band 0x400) { $out.WriteLine(("E\`t{0:x}\`t-1\`t{1}\`t{2}" -f $a, (Kind-Of $entry $a), $entry.FullName)) }
       else { $pending.Push($entry.FullName) }
       continue
     }
     $kind = ''
     if ($a -band 0x400) { $kind = Kind-Of $entry $a }
     elseif ($links) { try { if ($links::GetLinkType([psobject]$entry) -eq 'HardLink') { $kind = 'HardLink' } } catch {} }
-    if (-not ($a -band 0x400) -or $kind -eq 'Cloud') { $files++; $bytes += $entry.Length }
-    if (($a -band $interesting) -or $kind) { $out.WriteLine(('E\`t{0:x}\`t{1}\`t{2}\`t{3}' -f $a, $entry.Length, $kind, $entry.FullName)) }
-    if ($files % 5000 -eq 0) { $out.WriteLine("P\`t$files\`t$bytes\`t$dir") }
+    if (($a -band $interesting) -or $kind) { $out.WriteLine(("E\`t{0:x}\`t{1}\`t{2}\`t{3}" -f $a, $entry.Length, $kind, $entry.FullName)) }
+    if (-not ($a -band 0x400) -or $kind -eq 'Cloud') {
+      $files++; $bytes += $entry.Length
+      if ($files % 5000 -eq 0) { $out.WriteLine("P\`t$files\`t$bytes\`t$dir") }
+    }
   }
 }
 $out.WriteLine("T\`t$files\`t$bytes\`t" + $(if ($links) { 1 } else { 0 }))
