@@ -70,6 +70,9 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
     error: null,
   };
   const run = new Run(journal, machine, options);
+  await machine.prepareJournalFolder?.().catch((error: Error) => {
+    throw new EngineError(`the journal's folder could not be protected (${error.message}); nothing was changed`);
+  });
   await run.save();
   const source = machine.localPath(plan.from);
   const verifier = new CopyVerifier(source, target);
@@ -107,6 +110,12 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
 export async function resumeRelocation(machine: RelocationMachine, options: EngineOptions = {}): Promise<EngineResult | null> {
   const journal = await readJournal(machine.journalPath);
   if (!isOpen(journal)) return null;
+  const doubt = await machine.journalDoubt?.();
+  if (doubt) {
+    throw new EngineError(
+      `An interrupted cache move was found in ${machine.journalPath}, but it is not acted on: ${doubt}. If no one here started a move, delete that file; otherwise ask an administrator to look at it.`,
+    );
+  }
   const run = new Run(journal, machine, { ...options, failpoint: null });
   if (journal.verified && journal.state !== 'rolling-back') {
     options.onStep?.('roll-forward', 'running');

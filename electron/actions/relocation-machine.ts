@@ -24,4 +24,11 @@ export interface RelocationMachine {
   copy(from: string, to: string, options: CopyOptions): Promise<CopiedFile[]>;
   /** Failpoints are honoured on sandbox machines only. */
   isSandbox: boolean;
+  /**
+   * Makes the journal's folder writable by administrators only, where the platform has access control: the
+   * elevated helper acts on what the journal says, so no one else may be able to write it.
+   */
+  prepareJournalFolder?(): Promise<void>;
+  /** Why an open journal found here cannot be trusted (someone else could have written it); null if it can. */
+  journalDoubt?(): Promise<string | null>;
 }

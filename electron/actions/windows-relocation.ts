@@ -2,7 +2,8 @@
 // argument array, read back through the probe's reader), sc.exe for the obengine service. Runs elevated:
 // the wizard starts it for exactly one plan (see README, "Elevation"). The copy is robocopy's.
 
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { outputText, type CommandRunner } from '../probes/command-runner.js';
 import { KEYS } from '../probes/windows/keys.js';
 import { stringValue, type RegistryReader } from '../probes/windows/registry.js';
@@ -10,6 +11,7 @@ import { windowsRegistryReader } from '../probes/windows/registry-native.js';
 import { queryService } from '../probes/windows/service-control.js';
 import { listTree, type CopiedFile, type CopyOptions } from './copy-tree.js';
 import type { RelocationMachine, ScratchValues } from './relocation-machine.js';
+import { JOURNAL_ACL_SCRIPT, journalAclDoubt, protectJournalFolderArgs } from './journal-acl.js';
 
 const ENGINE = 'obengine';
 const TIMEOUT = { timeoutMs: 30_000 };
@@ -41,9 +43,24 @@ export function windowsRelocationMachine(
           ['add', key, '/v', 'ScratchLocation', '/t', 'REG_SZ', '/d', value, '/f', '/reg:64'],
           `Setting ScratchLocation under ${key}`,
         );
+  const journalPath = join(programData, 'MARS Readiness Wizard', 'relocation-journal.json');
   return {
-    journalPath: join(programData, 'MARS Readiness Wizard', 'relocation-journal.json'),
+    journalPath,
     isSandbox: false,
+    async prepareJournalFolder() {
+      await mkdir(dirname(journalPath), { recursive: true });
+      for (const args of protectJournalFolderArgs(dirname(journalPath))) await must('icacls', args, "Protecting the journal's folder");
+    },
+    async journalDoubt() {
+      const result = await run(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', JOURNAL_ACL_SCRIPT],
+        { timeoutMs: 20_000, env: { MARS_JOURNAL: journalPath } },
+      );
+      if (result.failure || result.exitCode !== 0)
+        return `who may write it could not be checked (${result.failure ?? (outputText(result.stderr).trim().split('\n')[0] || `exit ${result.exitCode}`)})`;
+      return journalAclDoubt(outputText(result.stdout));
+    },
     localPath: (path) => path,
     readScratch,
     async writeScratch(values) {

@@ -79,9 +79,10 @@ async function probes() {
 
 /**
  * The cache move on the Wine machine: the real registry writes and read-backs, the real journal under
- * ProgramData, the real file system. Two things are injected. The obengine service, which Wine cannot
+ * ProgramData, the real file system. Three things are injected. The obengine service, which Wine cannot
  * host, lives in a file so that its state outlives a crash. The copy is Node's, because Wine's robocopy
- * is a stub that copies nothing (the "robocopy" phase runs it anyway, to see the move undone).
+ * is a stub that copies nothing (the "robocopy" phase runs it anyway, to see the move undone). And the
+ * check of who may write the journal, which Wine cannot answer (below).
  */
 async function move() {
   const { copyTree } = await load('electron/actions/copy-tree.js');
@@ -103,6 +104,9 @@ async function move() {
     stopService: async () => setService('stopped'),
     startService: async () => setService('running'),
     copy: phase === 'robocopy' ? real.copy : (from, to, options) => copyTree(from, to, options),
+    // Wine's icacls is a dummy and its PowerShell a stub: the folder is "protected" by the real icacls call,
+    // but who may write the journal cannot be read back here (journal-acl tests cover the reading).
+    journalDoubt: async () => null,
   };
   const steps = [];
   const options = {

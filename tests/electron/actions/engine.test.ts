@@ -65,4 +65,46 @@ describe('the relocation engine', () => {
     expect((await resumeRelocation(machine))?.outcome).toBe('rolled-back');
     expect(await resumeRelocation(machine)).toBeNull();
   });
+
+  it('does not act on an open journal the machine cannot vouch for, and leaves it and the machine as they are', async () => {
+    const { dir, machine, plan } = await setup();
+    const registry = readFileSync(join(dir, 'registry.json'), 'utf8');
+    const { writeJournal } = await import('../../../electron/actions/journal.js');
+    const planted = { ...plan, to: 'C:\\Windows\\System32' };
+    const journal = {
+      version: 1 as const,
+      plan: planted,
+      startedAt: new Date().toISOString(),
+      state: 'running' as const,
+      outcome: null,
+      steps: { 'stop-service': 'done' as const, copy: 'done' as const },
+      verified: false,
+      createdTarget: true,
+      manifest: null,
+      error: null,
+    };
+    await writeJournal(join(dir, 'relocation-journal.json'), journal);
+    const doubted = { ...machine, journalDoubt: async () => 'C:\\ProgramData\\MARS Readiness Wizard may be written by S-1-5-32-545' };
+    await expect(resumeRelocation(doubted)).rejects.toThrow(
+      /is not acted on: C:\\ProgramData\\MARS Readiness Wizard may be written by S-1-5-32-545/,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'relocation-journal.json'), 'utf8'))).toEqual(journal);
+    expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
+  });
+
+  it('changes nothing when the journal folder cannot be protected', async () => {
+    const { dir, machine, plan } = await setup();
+    const registry = readFileSync(join(dir, 'registry.json'), 'utf8');
+    const unprotected = {
+      ...machine,
+      prepareJournalFolder: async () => {
+        throw new Error('icacls failed: exit 5');
+      },
+    };
+    await expect(runRelocation(plan, unprotected)).rejects.toThrow(
+      "the journal's folder could not be protected (icacls failed: exit 5); nothing was changed",
+    );
+    expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
+    expect(await resumeRelocation(machine)).toBeNull();
+  });
 });

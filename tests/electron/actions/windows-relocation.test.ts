@@ -1,6 +1,10 @@
 // The Windows side of the cache move, against what reg.exe and sc.exe answer: the exact argument arrays
 // (a key with spaces is one argument; nothing goes through a shell), read-back, and sc's exit codes.
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { journalAclDoubt } from '../../../electron/actions/journal-acl.js';
 import { windowsRelocationMachine } from '../../../electron/actions/windows-relocation.js';
 import { fixture, MISSING_KEY, recordedRunner, reg } from '../../helpers/recorded.js';
 
@@ -119,6 +123,58 @@ describe('robocopy', () => {
     });
     await expect(windowsRelocationMachine(run).copy('C:\\x', 'D:\\y', {})).rejects.toThrow(
       /robocopy could not copy the cache \(exit 16\): .*ERROR 5/,
+    );
+  });
+});
+
+describe('the journal on Windows: written only by administrators, or not acted on', () => {
+  const DIR = 'C:\\ProgramData\\MARS Readiness Wizard';
+  const FILE = `${DIR}\\relocation-journal.json`;
+  const USER = 'S-1-5-21-1004336348-1177238915-682003330-1001';
+  const acl = (folder: string, file: string) => ({ stdout: `${DIR}|${folder}\r\n${FILE}|${file}\r\n` });
+
+  it('locks the folder down by SID, in argument arrays: no inheritance, Users read only, owned by Administrators', async () => {
+    const calls: string[][] = [];
+    const programData = mkdtempSync(join(tmpdir(), 'mars-programdata-'));
+    const machine = windowsRelocationMachine(recordedRunner({ icacls: { stdout: 'processed 1 files' } }, calls), programData);
+    await machine.prepareJournalFolder!();
+    const folder = join(programData, 'MARS Readiness Wizard');
+    expect(existsSync(folder)).toBe(true);
+    expect(calls).toEqual([
+      ['icacls', folder, '/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', '*S-1-5-32-545:(OI)(CI)RX'],
+      ['icacls', folder, '/setowner', '*S-1-5-32-544'],
+    ]);
+  });
+
+  it('trusts a journal only administrators, SYSTEM or TrustedInstaller may write, whoever owns the file', () => {
+    expect(journalAclDoubt(acl('S-1-5-32-544|S-1-5-18,S-1-5-32-544', `${USER}|S-1-5-18,S-1-5-32-544`).stdout)).toBeNull();
+  });
+
+  it('distrusts a folder someone else owns, or a folder or file someone else may write', () => {
+    expect(journalAclDoubt(acl(`${USER}|S-1-5-32-544`, 'S-1-5-32-544|S-1-5-32-544').stdout)).toBe(
+      `${DIR} is owned by ${USER}, not by the administrators`,
+    );
+    expect(journalAclDoubt(acl('S-1-5-32-544|S-1-5-32-544,S-1-5-32-545', 'S-1-5-32-544|').stdout)).toBe(
+      `${DIR} may be written by S-1-5-32-545, not only by the administrators`,
+    );
+    expect(journalAclDoubt(acl('S-1-5-32-544|S-1-5-32-544', `S-1-5-32-544|${USER}`).stdout)).toMatch(
+      /relocation-journal\.json may be written by S-1-5-21-/,
+    );
+    expect(journalAclDoubt('')).toMatch(/could not be checked/);
+  });
+
+  it('asks PowerShell with the journal path in the environment, and doubts when PowerShell cannot answer', async () => {
+    const seen: Record<string, string>[] = [];
+    const ok = recordedRunner({ 'powershell.exe': acl('S-1-5-32-544|S-1-5-32-544', 'S-1-5-32-544|S-1-5-32-544') });
+    const machine = windowsRelocationMachine(async (c, a, o) => (seen.push(o.env ?? {}), ok(c, a, o)), 'C:\\ProgramData');
+    expect(await machine.journalDoubt!()).toBeNull();
+    expect(seen[0]).toEqual({ MARS_JOURNAL: machine.journalPath });
+    const denied = windowsRelocationMachine(
+      recordedRunner({ 'powershell.exe': { exitCode: 1, stderr: 'Get-Acl : Attempted to perform an unauthorized operation.' } }),
+      'C:\\ProgramData',
+    );
+    expect(await denied.journalDoubt!()).toBe(
+      'who may write it could not be checked (Get-Acl : Attempted to perform an unauthorized operation.)',
     );
   });
 });
