@@ -65,6 +65,11 @@ export interface EndpointRow extends Citation {
   protocol: 'http' | 'https';
   /** The host probed to stand for a wildcard (a wildcard itself cannot be probed). */
   probeHost: string;
+  /**
+   * The probe host is a made-up name (a storage account, say, which each vault has its own of): it may well
+   * not exist, and DNS not knowing it says nothing about the network.
+   */
+  probeHostIsSample?: boolean;
   port: number;
   /** Patterns that share one finding, any one of which is enough (the OS connectivity check). */
   anyOf?: string[];

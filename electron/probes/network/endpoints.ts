@@ -17,6 +17,8 @@ export interface EndpointTarget {
   host: string;
   port: number;
   protocol: 'http' | 'https';
+  /** The host is a made-up sample of the pattern (see EndpointRow.probeHostIsSample). */
+  sample?: boolean;
 }
 
 export interface NetworkProbeOptions {
@@ -51,7 +53,10 @@ export function endpointTargets(): EndpointTarget[] {
           if (alternative === 'www.msftncsi.com') add(row, alternative, alternative, 'http', 80);
           else add(row, alternative, alternative, 'https', 443);
         }
-      } else add(row, row.pattern, row.probeHost, row.protocol, row.port);
+      } else {
+        add(row, row.pattern, row.probeHost, row.protocol, row.port);
+        if (row.probeHostIsSample) seen.get(row.pattern)!.sample = true;
+      }
     }
   }
   return [...seen.values()];
@@ -96,6 +101,7 @@ async function probeOne(
       return result(null, `not finished within the ${Math.round(budgetMs / 1000)} s the network test may take`);
     if (own.aborted)
       return result(false, `timed out after ${Math.round(timeoutMs / 1000)} s: nothing answered (a firewall may be dropping the traffic)`);
+    if (error instanceof SampleUnknown) return result(null, error.message);
     return result(false, explain(error, target, options.proxy ?? null));
   }
 }
@@ -109,11 +115,17 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 class ProbeError extends Error {}
+/** DNS does not know a made-up sample host: nothing learnt about the network. */
+class SampleUnknown extends Error {}
 
 /** Opens a TCP connection to the host (resolved here) or, through a proxy, a CONNECT tunnel to it. */
 async function openSocket(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<Socket> {
   if (options.proxy) return tunnel(target, options.proxy, signal);
   const addresses = await (options.lookup ?? defaultLookup)(target.host).catch((error: NodeJS.ErrnoException) => {
+    if (target.sample && error.code === 'ENOTFOUND')
+      throw new SampleUnknown(
+        `${target.host} is only a sample name for ${target.pattern} and does not exist, so this says nothing about the network; test it again with one of your vault's storage accounts`,
+      );
     throw new ProbeError(`DNS could not resolve ${target.host} (${error.code ?? error.message})`);
   });
   if (addresses.length === 0) throw new ProbeError(`DNS has no address for ${target.host}`);

@@ -133,6 +133,27 @@ describe('probeEndpoints', () => {
     const [result] = await probeEndpoints([https('www.microsoft.com')], local('trusted', { lookup }));
     expect(result!.error).toBe('DNS could not resolve www.microsoft.com (ENOTFOUND)');
   });
+  it('does not fail a pattern whose sample host does not exist: unknown, saying why', async () => {
+    const lookup = async () => {
+      throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
+    };
+    const sample = endpointTargets().find((t) => t.pattern === '*.blob.core.windows.net')!;
+    expect(sample.sample).toBe(true);
+    expect(endpointTargets().find((t) => t.pattern === '*.microsoft.com')!.sample).toBeUndefined();
+    const [result] = await probeEndpoints([sample], local('trusted', { lookup }));
+    expect(result).toMatchObject({
+      reachable: null,
+      error: expect.stringMatching(
+        /^mystorage\.blob\.core\.windows\.net is only a sample name for \*\.blob\.core\.windows\.net and does not exist/,
+      ),
+    });
+    // Any other DNS failure of a sample host still fails: the resolver itself is broken or blocked.
+    const broken = async () => {
+      throw Object.assign(new Error('queryA ESERVFAIL'), { code: 'ESERVFAIL' });
+    };
+    const [failed] = await probeEndpoints([sample], local('trusted', { lookup: broken }));
+    expect(failed).toMatchObject({ reachable: false, error: 'DNS could not resolve mystorage.blob.core.windows.net (ESERVFAIL)' });
+  });
   it('fetches ncsi.txt over HTTP and checks its content', async () => {
     expect((await probeEndpoints([ncsiTarget], local('ncsi')))[0]).toMatchObject({ reachable: true, port: 80 });
     const [portal] = await probeEndpoints([ncsiTarget], local('portal'));
