@@ -4,7 +4,7 @@
 
 import wrapAnsi from 'wrap-ansi';
 import { plural } from '../rules/finding.js';
-import { groupFindings } from './grouping.js';
+import { groupFindings, VERDICT_WORDS } from './grouping.js';
 import type { Finding, Report } from './types.js';
 
 export interface Palette {
@@ -22,7 +22,8 @@ function id(text: string): string {
   return text;
 }
 
-const VERDICT_WORDS = { ready: 'READY', 'ready-with-warnings': 'READY WITH WARNINGS', 'not-ready': 'NOT READY' };
+/** The verdict as the terminal shows it: the report's words, in capitals, without the pause of the comma. */
+const shout = (verdict: Report['verdict']) => VERDICT_WORDS[verdict].replace(',', '').toUpperCase();
 
 export interface TextOptions {
   width?: number;
@@ -35,7 +36,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const lines: string[] = [];
   const verdictColour = report.verdict === 'ready' ? p.green : report.verdict === 'not-ready' ? p.red : p.yellow;
 
-  lines.push(`${p.bold('MARS readiness:')} ${verdictColour(p.bold(VERDICT_WORDS[report.verdict]))}`);
+  lines.push(`${p.bold('MARS readiness:')} ${verdictColour(p.bold(shout(report.verdict)))}`);
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ');
   if (machine) lines.push(...wrap(machine, width, ''));
   lines.push(p.dim(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`));
