@@ -5,6 +5,7 @@
 import type { FolderAttributes, MachineProfile, VolumeFacts } from '../profile/types.js';
 import { volumeOfPath } from '../rules/context.js';
 import { selectionTotal } from '../rules/selection.js';
+import { locationProblems } from '../rules/cache.js';
 import { isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
 import { formatBytes, GB } from '../util/units.js';
 
@@ -72,17 +73,13 @@ export function windowsPathProblems(path: string): string[] {
 }
 
 function volumeProblems(volume: VolumeFacts): string[] {
-  const problems: string[] = [];
   const id = volume.id;
-  if (volume.driveType === 'network') problems.push(`${id} is a network drive: the cache must be on a local disk.`);
-  if (volume.driveType === 'removable') problems.push(`${id} is removable media: the cache must be on a fixed disk.`);
-  if (volume.driveType === 'optical') problems.push(`${id} is an optical drive.`);
+  // What the cache.location check holds against a volume, as sentences; then what only a new home must meet.
+  const problems = locationProblems(volume).map((problem) => `${id} ${problem}.`);
+  if (volume.driveType === 'network' || volume.driveType === 'removable') problems.push('The cache must be on a local, fixed disk.');
   if (volume.driveType === 'ram') problems.push(`${id} is a RAM disk, emptied at every restart.`);
   if (volume.driveType === 'unknown' || volume.driveType === undefined)
     problems.push(`What kind of drive ${id} is could not be told, so it cannot be trusted with the cache.`);
-  if (volume.online === false) problems.push(`${id} is offline.`);
-  if (volume.readOnly === true) problems.push(`${id} is read-only.`);
-  if (volume.bitlocker === 'locked') problems.push(`${id} is locked by BitLocker.`);
   if (volume.fileSystem != null && volume.fileSystem.toUpperCase() !== 'NTFS')
     problems.push(`${id} uses ${volume.fileSystem}; the cache needs NTFS.`);
   if (volume.fileSystem == null) problems.push(`The file system of ${id} is not known; the cache needs NTFS.`);
