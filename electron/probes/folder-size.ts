@@ -7,7 +7,8 @@ import type { ProbeNotes } from './notes.js';
 
 export async function folderSize(root: string, notes: ProbeNotes, field: string): Promise<number | null> {
   try {
-    const [scan] = await scanFolders([root]);
+    // Only the size is wanted: lstat's walk, without a PowerShell process to read attributes on Windows.
+    const [scan] = await scanFolders([root], { enumeration: 'lstat' });
     if (!scan || scan.unreadable.count > 0) {
       notes.add(
         field,
