@@ -1,4 +1,4 @@
-// Comparing files byte for byte, and hashing them, on worker threads, one per core: reading is the
+// Comparing files byte for byte on worker threads, one per core: reading is the
 // verification's cost, and a single thread would leave the other cores idle. The worker's code is inline,
 // so it runs the same from the sources (tests) and from the build.
 //
@@ -13,7 +13,6 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { openSync, readSync, closeSync } = require('node:fs');
-const { createHash } = require('node:crypto');
 const CHUNK = 1024 * 1024;
 const left = Buffer.allocUnsafe(CHUNK);
 const right = Buffer.allocUnsafe(CHUNK);
@@ -26,18 +25,6 @@ function fill(fd, buffer) {
     if (read === 0) return filled;
     filled += read;
     if (filled === buffer.length) return filled;
-  }
-}
-
-function hashFile(path) {
-  const fd = openSync(path, 'r');
-  try {
-    const hash = createHash('sha256');
-    let size = 0;
-    for (let read; (read = fill(fd, left)) > 0; size += read) hash.update(left.subarray(0, read));
-    return { sha256: hash.digest('hex'), size, equal: true };
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -62,19 +49,14 @@ function compareFiles(original, copy) {
   }
 }
 
-parentPort.on('message', ({ id, path, original }) => {
+parentPort.on('message', ({ id, original, copy }) => {
   try {
-    parentPort.postMessage({ id, ...(original === undefined ? hashFile(path) : compareFiles(original, path)) });
+    parentPort.postMessage({ id, ...compareFiles(original, copy) });
   } catch (error) {
     parentPort.postMessage({ id, error: error.message });
   }
 });
 `;
-
-export interface FileHash {
-  sha256: string;
-  size: number;
-}
 
 /** A copy compared with its original: equal or not, and the bytes of the copy read. */
 export interface Comparison {
@@ -84,7 +66,6 @@ export interface Comparison {
 
 interface Reply {
   id: number;
-  sha256?: string;
   size?: number;
   equal?: boolean;
   error?: string;
@@ -108,19 +89,13 @@ export class ComparePool {
     });
   }
 
-  /** The SHA-256 and size of one file. */
-  async hash(path: string): Promise<FileHash> {
-    const reply = await this.send({ path });
-    return { sha256: reply.sha256!, size: reply.size! };
-  }
-
   /** Compares a copy with its original byte for byte. */
   async compare(original: string, copy: string): Promise<Comparison> {
-    const reply = await this.send({ path: copy, original });
+    const reply = await this.send({ original, copy });
     return { equal: reply.equal!, size: reply.size! };
   }
 
-  private send(message: { path: string; original?: string }): Promise<Reply> {
+  private send(message: { original: string; copy: string }): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });

@@ -8,12 +8,6 @@ import { join, relative } from 'node:path';
 import { runCommand } from '../probes/command-runner.js';
 import { ComparePool, type Comparison } from './compare-pool.js';
 
-export interface ManifestEntry {
-  path: string;
-  size: number;
-  sha256: string;
-}
-
 export interface CopiedFile {
   path: string;
   size: number;
@@ -106,34 +100,30 @@ export async function copyTree(from: string, to: string, options: CopyOptions = 
   const copied: CopiedFile[] = [];
   let done = 0;
   let bytes = 0;
-  try {
-    await mkdir(to, { recursive: true });
-    for (const entry of entries.filter((e) => e.kind === 'dir')) await mkdir(join(to, entry.rel), { recursive: true });
-    for (const entry of entries.filter((e) => e.kind === 'link')) await symlink(await readlink(join(from, entry.rel)), join(to, entry.rel));
-    // Several files in flight at once: the kernel copies, the pool hashes, and neither waits on the other.
-    await eachLimited(files, COPY_CONCURRENCY, async (entry) => {
-      if (options.signal?.aborted) throw new Error('the copy was cancelled');
-      const source = join(from, entry.rel);
-      const target = join(to, entry.rel);
-      const info = await stat(source);
-      await copyFile(source, target, constants.COPYFILE_EXCL);
-      await utimes(target, info.atime, info.mtime);
-      copied.push({ path: entry.rel, size: info.size });
-      options.onFileCopied?.(entry.rel);
-      done++;
-      bytes += info.size;
-      options.onProgress?.({ files: done, bytes, totalFiles: files.length, totalBytes, current: entry.rel });
-      await options.afterFile?.(done, files.length);
-    });
-    // Folders last, so that writing their files does not change their times again.
-    for (const entry of entries.filter((e) => e.kind === 'dir').reverse()) {
-      const info = await stat(join(from, entry.rel));
-      await utimes(join(to, entry.rel), info.atime, info.mtime);
-    }
-    return copied.sort((a, b) => a.path.localeCompare(b.path));
-  } finally {
-    // Nothing to release: every lane has finished or failed.
+  await mkdir(to, { recursive: true });
+  for (const entry of entries.filter((e) => e.kind === 'dir')) await mkdir(join(to, entry.rel), { recursive: true });
+  for (const entry of entries.filter((e) => e.kind === 'link')) await symlink(await readlink(join(from, entry.rel)), join(to, entry.rel));
+  // Several files in flight at once: the kernel copies while the verifier compares what has landed.
+  await eachLimited(files, COPY_CONCURRENCY, async (entry) => {
+    if (options.signal?.aborted) throw new Error('the copy was cancelled');
+    const source = join(from, entry.rel);
+    const target = join(to, entry.rel);
+    const info = await stat(source);
+    await copyFile(source, target, constants.COPYFILE_EXCL);
+    await utimes(target, info.atime, info.mtime);
+    copied.push({ path: entry.rel, size: info.size });
+    options.onFileCopied?.(entry.rel);
+    done++;
+    bytes += info.size;
+    options.onProgress?.({ files: done, bytes, totalFiles: files.length, totalBytes, current: entry.rel });
+    await options.afterFile?.(done, files.length);
+  });
+  // Folders last, so that writing their files does not change their times again.
+  for (const entry of entries.filter((e) => e.kind === 'dir').reverse()) {
+    const info = await stat(join(from, entry.rel));
+    await utimes(join(to, entry.rel), info.atime, info.mtime);
   }
+  return copied.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 export interface Verification {
@@ -216,16 +206,5 @@ export async function verifyTree(from: string, to: string, copiedFiles: CopiedFi
     return await verifier.verify(copiedFiles, signal);
   } finally {
     await verifier.close();
-  }
-}
-
-/** The manifest of a tree as it is now (size and hash of every file), to compare a tree before and after. */
-export async function manifestOf(root: string): Promise<ManifestEntry[]> {
-  const files = (await listTree(root)).filter((e) => e.kind === 'file');
-  const pool = new ComparePool();
-  try {
-    return await Promise.all(files.map(async (e) => ({ path: e.rel, ...(await pool.hash(join(root, e.rel))) })));
-  } finally {
-    await pool.close();
   }
 }

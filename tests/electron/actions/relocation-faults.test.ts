@@ -7,9 +7,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { manifestOf } from '../../../electron/actions/copy-tree.js';
 import { RELOCATE_STEP_IDS } from '../../../shared/actions/relocate-plan.js';
 import { cliProcess } from '../../helpers/cli.js';
+import { treeHashes } from '../../helpers/tree-hashes.js';
 
 const SAMPLE = new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url).pathname;
 const ORIGINAL = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch';
@@ -36,11 +36,11 @@ const journal = (dir: string) => JSON.parse(readFileSync(join(dir, 'relocation-j
 const move = (dir: string, env: Record<string, string> = {}) =>
   cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', TARGET, '--yes'], env);
 
-async function expectSafe(dir: string, before: Awaited<ReturnType<typeof manifestOf>>) {
-  expect(await manifestOf(local(dir, ORIGINAL))).toEqual(before);
+async function expectSafe(dir: string, before: Awaited<ReturnType<typeof treeHashes>>) {
+  expect(await treeHashes(local(dir, ORIGINAL))).toEqual(before);
   const [config, provider] = scratch(dir);
   expect(config).toBe(provider);
-  if (config === TARGET) expect(await manifestOf(local(dir, TARGET))).toEqual(before);
+  if (config === TARGET) expect(await treeHashes(local(dir, TARGET))).toEqual(before);
   else {
     expect(config).toBe(ORIGINAL);
     expect(existsSync(local(dir, TARGET))).toBe(false);
@@ -53,7 +53,7 @@ async function expectSafe(dir: string, before: Awaited<ReturnType<typeof manifes
 describe('the cache move on a sandbox', () => {
   it('moves the cache: copy verified, both values switched, engine running, original kept', async () => {
     const dir = sandbox();
-    const before = await manifestOf(local(dir, ORIGINAL));
+    const before = await treeHashes(local(dir, ORIGINAL));
     const result = await move(dir);
     expect(result.code).toBe(0);
     expect(await expectSafe(dir, before)).toBe('moved');
@@ -66,7 +66,7 @@ describe('the cache move on a sandbox', () => {
   for (const step of RELOCATE_STEP_IDS) {
     it(`rolls back when ${step} fails`, async () => {
       const dir = sandbox();
-      const before = await manifestOf(local(dir, ORIGINAL));
+      const before = await treeHashes(local(dir, ORIGINAL));
       const result = await move(dir, { MARS_READINESS_FAILPOINT: `${step}:error` });
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/The move was undone: failpoint: the step "[a-z-]+" failed on purpose/);
@@ -75,7 +75,7 @@ describe('the cache move on a sandbox', () => {
 
     it(`recovers from a crash in ${step}: ${['set-registry', 'start-service', 'reprobe'].includes(step) ? 'finishing' : 'undoing'} the move`, async () => {
       const dir = sandbox();
-      const before = await manifestOf(local(dir, ORIGINAL));
+      const before = await treeHashes(local(dir, ORIGINAL));
       const crashed = await move(dir, { MARS_READINESS_FAILPOINT: `${step}:crash` });
       expect(crashed.code).toBe(86);
       expect(journal(dir).state).not.toBe('closed');
@@ -89,7 +89,7 @@ describe('the cache move on a sandbox', () => {
 
   it('proves the copy again before finishing after a crash, and undoes the move if it changed', async () => {
     const dir = sandbox();
-    const before = await manifestOf(local(dir, ORIGINAL));
+    const before = await treeHashes(local(dir, ORIGINAL));
     expect((await move(dir, { MARS_READINESS_FAILPOINT: 'set-registry:crash' })).code).toBe(86);
     expect(journal(dir).verified).toBe(true);
     const damaged = join(local(dir, TARGET), before[0]!.path);
