@@ -7,6 +7,7 @@ import { psLiteral } from '../../shared/actions/powershell-script.js';
 import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import { outputText, type CommandRunner } from '../probes/command-runner.js';
 import type { Journal } from './journal.js';
+import { POWERSHELL_OPTIONS } from '../probes/windows/powershell.js';
 
 /**
  * powershell.exe with an encoded command (no quoting of our own to get wrong) that starts `program` with
@@ -20,14 +21,7 @@ export function elevationCommand(program: string, args: string[]): { command: st
   const script = `$p = Start-Process -FilePath ${psLiteral(program)} -ArgumentList @(${list}) -Verb RunAs -Wait -PassThru -WindowStyle Hidden; exit $p.ExitCode`;
   return {
     command: 'powershell.exe',
-    args: [
-      '-NoProfile',
-      '-NonInteractive',
-      '-ExecutionPolicy',
-      'Bypass',
-      '-EncodedCommand',
-      Buffer.from(script, 'utf16le').toString('base64'),
-    ],
+    args: [...POWERSHELL_OPTIONS, '-EncodedCommand', Buffer.from(script, 'utf16le').toString('base64')],
   };
 }
 

@@ -12,6 +12,7 @@ import { queryService } from '../probes/windows/service-control.js';
 import { listTree, type CopiedFile, type CopyOptions } from './copy-tree.js';
 import type { RelocationMachine, ScratchValues } from './relocation-machine.js';
 import { JOURNAL_ACL_SCRIPT, journalAclDoubt, protectJournalFolderArgs } from './journal-acl.js';
+import { powershellArgs } from '../probes/windows/powershell.js';
 
 const ENGINE = 'obengine';
 const TIMEOUT = { timeoutMs: 30_000 };
@@ -52,11 +53,10 @@ export function windowsRelocationMachine(
       for (const args of protectJournalFolderArgs(dirname(journalPath))) await must('icacls', args, "Protecting the journal's folder");
     },
     async journalDoubt() {
-      const result = await run(
-        'powershell.exe',
-        ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', JOURNAL_ACL_SCRIPT],
-        { timeoutMs: 20_000, env: { MARS_JOURNAL: journalPath } },
-      );
+      const result = await run('powershell.exe', powershellArgs(JOURNAL_ACL_SCRIPT), {
+        timeoutMs: 20_000,
+        env: { MARS_JOURNAL: journalPath },
+      });
       if (result.failure || result.exitCode !== 0)
         return `who may write it could not be checked (${result.failure ?? (outputText(result.stderr).trim().split('\n')[0] || `exit ${result.exitCode}`)})`;
       return journalAclDoubt(outputText(result.stdout));

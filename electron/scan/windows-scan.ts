@@ -17,6 +17,7 @@ import { createInterface } from 'node:readline';
 import { formatWait } from '../probes/command-runner.js';
 import { FILE_ATTRIBUTE } from '../probes/windows/machine-facts.js';
 import { EXAMPLES, type SkipKind, type WalkProgress, type WalkResult, emptyWalk } from './walk.js';
+import { powershellArgs } from '../probes/windows/powershell.js';
 
 export const ENUMERATION_SCRIPT = `
 $ErrorActionPreference = 'Stop'
@@ -211,19 +212,15 @@ export async function scanWindowsFolder(
   options.signal?.addEventListener('abort', onAbort, { once: true });
   kick();
   try {
-    const run = await (options.start ?? powershellLines)(
-      'powershell.exe',
-      ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', ENUMERATION_SCRIPT],
-      {
-        env: { MARS_SCAN_ROOT: root },
-        signal: stop.signal,
-        onLine: (text) => {
-          kick();
-          const line = parseEnumerationLine(text);
-          if (line) fold.add(line, options.onProgress);
-        },
+    const run = await (options.start ?? powershellLines)('powershell.exe', powershellArgs(ENUMERATION_SCRIPT), {
+      env: { MARS_SCAN_ROOT: root },
+      signal: stop.signal,
+      onLine: (text) => {
+        kick();
+        const line = parseEnumerationLine(text);
+        if (line) fold.add(line, options.onProgress);
       },
-    );
+    });
     if (options.signal?.aborted) return { result: { ...fold.result, cancelled: true }, hardLinksCounted: fold.hardLinksCounted };
     if (stuck) throw new Error(`PowerShell printed nothing for ${formatWait(idle)} while listing ${root}`);
     if (run.failure) throw new Error(run.failure);

@@ -6,6 +6,7 @@
 import type { DriveType, VolumeFacts } from '../../../shared/profile/types.js';
 import { outputText, type CommandRunner } from '../command-runner.js';
 import type { ProbeNotes } from '../notes.js';
+import { powershellArgs } from './powershell.js';
 
 /** Windows file attribute bits (FILE_ATTRIBUTE_*) that the cache and selection checks read. */
 export const FILE_ATTRIBUTE = {
@@ -208,14 +209,10 @@ async function volumesFromWmic(run: CommandRunner, notes: ProbeNotes): Promise<V
 
 export async function probeMachineFacts(run: CommandRunner, cachePath: string | null, notes: ProbeNotes): Promise<MachineFacts> {
   const env: Record<string, string> = cachePath ? { MARS_CACHE_PATH: cachePath } : {};
-  const result = await run(
-    'powershell.exe',
-    ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', MACHINE_FACTS_SCRIPT],
-    {
-      timeoutMs: 20_000,
-      env,
-    },
-  );
+  const result = await run('powershell.exe', powershellArgs(MACHINE_FACTS_SCRIPT), {
+    timeoutMs: 20_000,
+    env,
+  });
   if (!result.failure && result.exitCode === 0) {
     try {
       return parseMachineFacts(outputText(result.stdout));
