@@ -5,7 +5,7 @@
 // and listed, never fatal.
 
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { SkippedCounts } from '../../shared/profile/types.js';
 
 export type SkipKind = keyof SkippedCounts;
@@ -40,8 +40,8 @@ export interface WalkOptions {
   progressEvery?: number;
   /** Folders to walk instead of `root` itself: a share of root's subfolders, when several threads walk one tree. */
   roots?: string[];
-  /** List the folders' own entries only (the top level of a split walk). */
-  skipSubfolders?: boolean;
+  /** Hand subfolders over here instead of walking them (the top level of a walk shared among threads). */
+  subfoldersInto?: string[];
 }
 
 export function emptyWalk(root: string, kinds: SkipKind[] = LSTAT_KINDS): WalkResult {
@@ -92,7 +92,7 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
       }
       if (entry.isSymbolicLink()) note('reparsePoints', path);
       else if (entry.isDirectory()) {
-        if (!options.skipSubfolders) pending.push(path);
+        (options.subfoldersInto ?? pending).push(path);
       } else if (entry.isFile()) {
         const stat = lstatSync(path, { throwIfNoEntry: false });
         if (!stat) continue;
@@ -127,14 +127,7 @@ export function mergeWalks(root: string, parts: WalkResult[]): WalkResult {
 
 /** The folder's own entries: its files walked here, its subfolders handed back to share among threads. */
 export function splitTop(root: string, options: WalkOptions = {}): { top: WalkResult; subfolders: string[] } {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(root, { withFileTypes: true });
-  } catch {
-    return { top: { ...walk(root, { ...options, roots: [] }), unreadable: { count: 1, examples: [root] } }, subfolders: [] };
-  }
-  const subfolders = entries.filter((e) => e.isDirectory()).map((e) => join(root, e.name));
-  // Walk the top level without descending: a walk whose only folder is root, skipping its subfolders.
-  const top = walk(root, { ...options, roots: [root], skipSubfolders: true });
+  const subfolders: string[] = [];
+  const top = walk(root, { ...options, roots: [root], subfoldersInto: subfolders });
   return { top, subfolders };
 }
