@@ -158,6 +158,7 @@ async function measureSelection(
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
   });
   if (scans.some((s) => s.cancelled)) throw new CollectCancelled();
+  const oneDriveRoots = (await facts.oneDriveRoots?.()) ?? null;
   const examples: SkipExamples = {};
   const items = wanted.paths.map((path, index): SelectedItem => {
     const scan = scans[index]!;
@@ -181,7 +182,7 @@ async function measureSelection(
       sizeBytes: scan.bytes,
       fileCount: scan.files,
       skipped: scan.counts,
-      oneDrive: touchesAny(path, facts.oneDriveRoots),
+      oneDrive: touchesAny(path, oneDriveRoots),
       dfsReplicated: touchesAny(path, facts.dfsrRoots),
     };
   });
@@ -191,8 +192,9 @@ async function measureSelection(
 type PlatformFacts = {
   profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
   proxy: ProxyFacts;
-  /** Where OneDrive syncs and which folders DFS Replication replicates; null: could not be told. */
-  oneDriveRoots?: string[] | null;
+  /** Where OneDrive syncs (asked only when there is a selection to judge); null: could not be told. */
+  oneDriveRoots?: () => Promise<string[] | null>;
+  /** Which folders DFS Replication replicates; null: could not be told. */
   dfsrRoots?: string[] | null;
 };
 
@@ -243,7 +245,7 @@ async function collectWindows(
   return {
     profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes },
     proxy,
-    oneDriveRoots: await probeOneDriveRoots(registry, env, notes),
+    oneDriveRoots: () => probeOneDriveRoots(registry, env, notes),
     dfsrRoots: facts.dfsrRoots,
   };
 }
@@ -303,7 +305,7 @@ async function collectLinux(
     profile: { host, os, agent: { installed: false, serviceState: 'not-installed' }, ...(cache ? { cache } : {}), volumes },
     proxy: { winhttp: null, system: null, environment: environmentProxy(env) },
     // Neither OneDrive's sync client nor DFS Replication runs on Linux.
-    oneDriveRoots: [],
+    oneDriveRoots: async () => [],
     dfsrRoots: [],
   };
 }

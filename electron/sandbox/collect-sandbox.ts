@@ -13,7 +13,7 @@ import type { SandboxMachine } from './sandbox-machine.js';
 export interface SandboxFacts {
   profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
   proxy: ProxyFacts;
-  oneDriveRoots: string[];
+  oneDriveRoots: () => Promise<string[]>;
   dfsrRoots: string[];
 }
 
@@ -37,7 +37,7 @@ export async function collectSandboxFacts(machine: SandboxMachine, cachePath: st
       volumes: facts.volumes,
     },
     proxy: { winhttp: null, system: null, environment: null },
-    oneDriveRoots: facts.oneDriveRoots ?? [],
+    oneDriveRoots: async () => facts.oneDriveRoots ?? [],
     dfsrRoots: facts.dfsrRoots ?? [],
   };
 }

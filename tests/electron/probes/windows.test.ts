@@ -1,6 +1,9 @@
 // The Windows probes against what Windows' own tools printed (tests/fixtures/windows): CRLF, UTF-16
 // without a byte-order mark (wmic), localised words (German sc and netsh), a missing wmic, access denied,
 // a hung command.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText } from '../../../electron/probes/command-runner.js';
 import { collectProfile } from '../../../electron/probes/collect.js';
@@ -404,5 +407,22 @@ describe('collect on a recorded Windows Server 2019', () => {
     expect(status('cache.registry')).toBe('pass');
     expect(status('cache.attributes')).toBe('fail');
     expect(report.findings.filter((f) => f.check === 'network.endpoints').every((f) => f.status === 'unknown')).toBe(true);
+  });
+  it('asks the registry where OneDrive syncs only when there is a selection to judge', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mars onedrive-'));
+    const asked = (calls: string[][]) => calls.filter((c) => c.join(' ').includes('OneDrive\\Accounts')).length;
+    const without: string[][] = [];
+    await collectProfile({ platform: 'win32', run: recordedRunner(server2019(), without), env: {}, offline: true });
+    expect(asked(without)).toBe(0);
+    const withSelection: string[][] = [];
+    const { profile } = await collectProfile({
+      platform: 'win32',
+      run: recordedRunner(server2019(), withSelection),
+      env: { OneDrive: dir },
+      offline: true,
+      selection: { paths: [dir], systemState: false },
+    });
+    expect(asked(withSelection)).toBe(1);
+    expect(profile.selection?.items[0]?.oneDrive).toBe(true);
   });
 });
