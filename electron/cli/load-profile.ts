@@ -3,6 +3,7 @@
 // name the file, the field and what is wrong.
 
 import { readFile } from 'node:fs/promises';
+import { decodeProfileText } from '../../shared/profile/decode-profile-text.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { showPointer, validateProfile } from '../../shared/profile/validate.js';
 
@@ -35,7 +36,7 @@ async function readStdin(): Promise<Buffer> {
 }
 
 export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
-  const text = decode(bytes);
+  const text = decodeProfileText(bytes);
   if (text.trim() === '') throw new ProfileLoadError(file, ['is empty: a machine profile is a JSON object']);
   let value: unknown;
   try {
@@ -51,13 +52,6 @@ export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
     );
   }
   return result.profile;
-}
-
-/** UTF-8 (with or without a byte-order mark), or UTF-16 with its mark, as Windows PowerShell 5 writes files. */
-function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
 }
 
 function describeFsError(error: unknown): string {

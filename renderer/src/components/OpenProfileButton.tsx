@@ -1,8 +1,10 @@
-// Opens a machine profile collected on another machine: the file is read here and evaluated by the
-// main process, which validates it and names what is wrong when it is not a profile.
+// Opens a machine profile collected on another machine: the file is read and decoded here (UTF-8, or
+// UTF-16 as Windows PowerShell writes it, by the decoder the CLI uses) and evaluated by the main process,
+// which validates it and names what is wrong when it is not a profile.
 import { Alert, Button } from '@mui/material';
 import { useId, useRef, useState } from 'react';
 import type { EditionId } from '../../../shared/matrix/types';
+import { decodeProfileText } from '../../../shared/profile/decode-profile-text';
 import { useApi } from '../api/context';
 import type { Examined } from '../state';
 
@@ -22,7 +24,8 @@ export function OpenProfileButton({
 
   const open = async (file: File) => {
     setError(null);
-    const text = await file.text();
+    // Not file.text(): that reads UTF-8 only, and PowerShell 5's Out-File writes UTF-16.
+    const text = decodeProfileText(new Uint8Array(await file.arrayBuffer()));
     const result = await api.evaluateProfile(text, edition);
     if (result.ok) onOpened({ ...result.value, notes: [], source: 'opened', fileName: file.name });
     else setError(result.error.message);
