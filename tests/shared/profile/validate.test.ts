@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateProfile } from '../../../shared/profile/validate.js';
 import { sample } from '../../helpers/profiles.js';
@@ -14,15 +15,18 @@ const withChange = (change: (p: Record<string, any>) => void) => {
   return p;
 };
 
+// The contract lives in ../shared, beside the checkout on developer machines only: without it the
+// comparison is skipped, and shown as skipped, never counted as a pass.
+const CONTRACT = new URL('../../../../shared/contract/machine-profile.schema.json', import.meta.url);
+const noContract = !existsSync(CONTRACT);
+if (noContract)
+  console.log(
+    `SKIPPED the comparison of the schema with the contract: ${fileURLToPath(CONTRACT)} is missing (../shared is not beside this checkout).`,
+  );
+
 describe('the schema we validate with', () => {
-  it('is the contract schema, byte for byte, where the contract is at hand', () => {
-    let contract: string;
-    try {
-      contract = readFileSync(new URL('../../../../shared/contract/machine-profile.schema.json', import.meta.url), 'utf8');
-    } catch {
-      console.log('skipped: ../shared/contract is not beside this checkout, so the copy cannot be compared');
-      return;
-    }
+  it.skipIf(noContract)('is the contract schema, byte for byte, where the contract is at hand', () => {
+    const contract = readFileSync(CONTRACT, 'utf8');
     const ours = readFileSync(new URL('../../../shared/profile/machine-profile.schema.json', import.meta.url), 'utf8');
     expect(JSON.parse(ours)).toEqual(JSON.parse(contract));
   });
