@@ -1,5 +1,5 @@
 // The command line: `mars-readiness check|collect`. Parsing by commander; what each command does lives
-// beside it. Exit statuses (contract/checks.md): 0 ready or ready with warnings, 1 not ready (or warnings
+// beside it. Exit statuses (docs/checks.md): 0 ready or ready with warnings, 1 not ready (or warnings
 // with --strict), 2 bad usage or an invalid profile - and then nothing on stdout.
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -135,6 +135,15 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .allowExcessArguments(false)
     .action(async (options: { port?: number; sandbox?: string }) => {
       exitCode = await web(options, io);
+    });
+
+  program
+    .command('checks')
+    .description('list the checks: what each reads, the statuses it can give and the matrix section it enforces')
+    .option('--json', 'print the list as JSON, and nothing else, on stdout')
+    .allowExcessArguments(false)
+    .action(async (options: { json?: boolean }) => {
+      exitCode = (await import('./checks-command.js')).printChecks(options, io);
     });
 
   const fixCommand = program.command('fix').description('fix what a finding names (the wizard does the same, after asking)');

@@ -1,4 +1,4 @@
-// The readiness report: the contract's JSON format (contract/checks.md, "The report").
+// The readiness report: the contract's JSON format (docs/checks.md, "The report").
 
 import type { EditionId } from '../matrix/types.js';
 

@@ -1,10 +1,13 @@
-// The check catalogue, in the order of contract/checks.md. Each entry names its area (how reports group
-// findings) and the function that yields its findings.
+// The check catalogue, in the order reports and docs/checks.md list the checks. Each entry names its area
+// (how reports group findings) and the function that yields its findings; what each check reads, the
+// statuses it gives and the matrix section it enforces are in check-docs.ts, joined here by checkReference().
 
-import type { CheckId, Finding } from '../report/types.js';
+import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../matrix/index.js';
+import type { CheckId, Finding, Status } from '../report/types.js';
 import { agentInstall, agentService } from './agent.js';
 import { backupOfflineSeeding } from './backup.js';
 import { cacheAttributes, cacheAzureTemporary, cacheFolder, cacheFreeSpace, cacheLocation, cacheRegistry } from './cache.js';
+import { CHECK_DOCS, sectionsOf } from './check-docs.js';
 import type { RuleContext } from './context.js';
 import { filesDfsr, filesOneDrive, filesSkipped } from './files.js';
 import { networkEndpoints, networkProxy, networkThrottling, networkTls12 } from './network.js';
@@ -65,4 +68,48 @@ export const CHECKS: readonly Check[] = [
 /** The area of a check is the part of its id before the dot. */
 export function areaOf(check: CheckId): Area {
   return check.slice(0, check.indexOf('.')) as Area;
+}
+
+/** One check as `mars-readiness checks --json` prints it and docs/checks.md describes it. */
+export interface CheckReference {
+  id: CheckId;
+  area: Area;
+  areaName: string;
+  title: string;
+  description: string;
+  /** When the check gives no finding at all; null when it always gives one (in an edition that has its row). */
+  when: string | null;
+  /** What a finding's subject names, for a check that gives one finding per thing; else null. */
+  subject: string | null;
+  /** JSON pointers into the machine profile; `*` stands for any element of a list. */
+  reads: string[];
+  statuses: Status[];
+  /** The matrix section(s) it enforces in the default edition, joined by "; ". */
+  section: string;
+  /** The sections it enforces in each edition; empty where the edition has no such row and the check gives no finding. */
+  sections: Record<EditionId, string[]>;
+}
+
+/** The catalogue with each check's description, in the catalogue's order. */
+export function checkReference(): CheckReference[] {
+  return CHECKS.map(({ id }) => {
+    const doc = CHECK_DOCS[id];
+    const sections = Object.fromEntries(EDITION_IDS.map((edition) => [edition, sectionsOf(id, EDITIONS[edition])])) as Record<
+      EditionId,
+      string[]
+    >;
+    return {
+      id,
+      area: areaOf(id),
+      areaName: AREA_NAMES[areaOf(id)],
+      title: doc.title,
+      description: doc.description,
+      when: doc.when,
+      subject: doc.subject,
+      reads: [...doc.reads],
+      statuses: [...doc.statuses],
+      section: sections[DEFAULT_EDITION].join('; '),
+      sections,
+    };
+  });
 }
