@@ -13,11 +13,11 @@ type ServerModule = typeof import('../electron/web/server.js');
 /** Browser mode over this machine's live probes, a stand-in collector (slow scans, for Cancel), or a sandbox. */
 export async function startServer(collect?: Parameters<ServerModule['startWebServer']>[0]['collect'], sandboxDir?: string) {
   const { startWebServer } = (await import(`${ROOT}dist/electron/web/server.js`)) as ServerModule;
-  const { SandboxMachine } = (await import(
-    `${ROOT}dist/electron/sandbox/sandbox-machine.js`
-  )) as typeof import('../electron/sandbox/sandbox-machine.js');
-  const sandbox = sandboxDir ? await SandboxMachine.open(sandboxDir) : null;
-  return startWebServer({ rendererDir: `${ROOT}out/renderer`, sandbox, ...(collect ? { collect } : {}) });
+  const { openMachine } = (await import(
+    `${ROOT}dist/electron/machine/open-machine.js`
+  )) as typeof import('../electron/machine/open-machine.js');
+  const machine = await openMachine({ sandbox: sandboxDir ?? null });
+  return startWebServer({ rendererDir: `${ROOT}out/renderer`, machine, ...(collect ? { collect } : {}) });
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */

@@ -2,19 +2,20 @@
 // wizard's own page in one of our windows, and validating its arguments (in createHandlers).
 
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { elevationCommand, runElevated } from './actions/elevate.js';
-import { windowsRelocationMachine } from './actions/windows-relocation.js';
-import { runCommand } from './probes/command-runner.js';
-import { CHANNELS, FIX_PROGRESS_CHANNEL, PROGRESS_CHANNEL, type Method, type SaveRequest } from '../shared/api/wizard-api.js';
+import { writeFileAtomically } from './util/atomic-file.js';
+import type { HelperProgram } from './helper/helper-client.js';
+import { thisMachine } from './machine/open-machine.js';
+import { CHANNELS, FIX_PROGRESS_CHANNEL, METHODS, PROGRESS_CHANNEL, type SaveRequest } from '../shared/api/wizard-api.js';
 import { createHandlers } from './api/handlers.js';
 import { APP_ORIGIN } from './window.js';
 
 export function registerIpc(window: BrowserWindow): void {
+  // The elevated helper is this very binary, started again through UAC with the helper's flag.
+  const helper: HelperProgram = { program: process.execPath, leadingArgs: app.isPackaged ? [] : [app.getAppPath()] };
   const handlers = createHandlers({
     mode: 'desktop',
+    machine: thisMachine(),
+    helper,
     emitProgress: (progress) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, progress);
     },
@@ -25,30 +26,16 @@ export function registerIpc(window: BrowserWindow): void {
       const result = await dialog.showOpenDialog(window, { title: 'Choose a folder to back up', properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    elevatedMove: async (plan, onJournal) => {
-      // The plan goes to the helper as a file; the helper checks it against the machine before acting.
-      const dir = await mkdtemp(join(tmpdir(), 'mars-readiness-'));
-      const planFile = join(dir, 'plan.json');
-      await writeFile(planFile, JSON.stringify(plan), 'utf8');
-      const program = process.execPath;
-      const args = app.isPackaged ? ['--fix-plan', planFile] : [app.getAppPath(), '--fix-plan', planFile];
-      const machine = windowsRelocationMachine(runCommand);
-      const result = await runElevated(runCommand, elevationCommand(program, args), machine.journalPath, plan, onJournal);
-      await rm(dir, { recursive: true, force: true });
-      if (result.journal?.state === 'closed' && result.journal.outcome)
-        return { outcome: result.journal.outcome, error: result.journal.error };
-      throw new Error(result.failure ?? `the elevated helper ended (exit ${result.exitCode}) without finishing the move`);
-    },
     saveFile: async (request: SaveRequest) => {
       const filters = request.kind === 'html' ? [{ name: 'Web page', extensions: ['html'] }] : [{ name: 'JSON', extensions: ['json'] }];
       const result = await dialog.showSaveDialog(window, { defaultPath: request.suggestedName, filters });
       if (result.canceled || !result.filePath) return null;
-      await writeFile(result.filePath, request.content, 'utf8');
+      await writeFileAtomically(result.filePath, request.content, { createFolder: false });
       return result.filePath;
     },
   });
 
-  for (const method of Object.keys(CHANNELS) as Method[]) {
+  for (const method of METHODS) {
     ipcMain.handle(CHANNELS[method], (event, ...args: unknown[]) => {
       if (!isTrustedSender(event, window))
         return { ok: false, error: { code: 'invalid-argument', message: 'Refused: the call did not come from the wizard.' } };

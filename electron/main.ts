@@ -2,16 +2,14 @@
 // It runs as the invoking user; nothing here is elevated.
 
 import { app } from 'electron';
-import { relocateCache } from './cli/fix.js';
+import { HELPER_FLAG, runHelper } from './helper/helper-main.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow, hardenSessions, registerSchemePrivileges, serveAppProtocol } from './window.js';
 
-const helperPlan = process.argv.indexOf('--fix-plan');
-if (helperPlan >= 0) {
-  // The elevated helper (started through UAC by ipc.ts): run exactly the given plan, then exit. No window.
-  const plan = process.argv[helperPlan + 1] ?? '';
-  const silent = { stdout: () => {}, stderr: () => {}, interactive: false, env: {} };
-  void relocateCache({ plan, yes: true }, silent).then(
+if (process.argv.includes(HELPER_FLAG)) {
+  // The elevated helper (started through UAC for one task): it speaks the helper protocol to the wizard
+  // that started it, and exits. No window.
+  void runHelper(process.argv).then(
     (code) => app.exit(code),
     () => app.exit(2),
   );

@@ -30,6 +30,8 @@ const wizard: WizardApi = {
   planCacheMove: invoke(CHANNELS.planCacheMove) as WizardApi['planCacheMove'],
   moveCache: invoke(CHANNELS.moveCache) as WizardApi['moveCache'],
   cancelMove: invoke(CHANNELS.cancelMove) as WizardApi['cancelMove'],
+  recoverMove: invoke(CHANNELS.recoverMove) as WizardApi['recoverMove'],
+  discardPendingMove: invoke(CHANNELS.discardPendingMove) as WizardApi['discardPendingMove'],
   onScanProgress: (listener) => subscribe(PROGRESS_CHANNEL, listener),
   onFixProgress: (listener) => subscribe(FIX_PROGRESS_CHANNEL, listener),
 };

@@ -1,44 +1,105 @@
 // The relocation journal: what the engine is doing, flushed to disk before and after every step, so that
-// a crash or a power cut at any point can be finished or undone on the next start.
+// a crash or a power cut at any point can be finished or undone on the next start. It records what the
+// move will create before it creates anything - the folders it makes and every file and folder of the
+// copy - because recovery may remove only that. Every journal read is checked against its schema: a
+// damaged one is reported, never acted on.
 
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import type { RelocatePlan, RelocateStepId } from '../../shared/actions/relocate-plan.js';
-import { writeJsonAtomically } from '../sandbox/sandbox-machine.js';
-import type { CopiedFile } from './copy-tree.js';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { RELOCATE_PLAN_SCHEMA, type RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
+import { compileSchema } from '../../shared/util/schema.js';
+import { writeFileAtomically } from '../util/atomic-file.js';
+import { ExplainedError } from '../explained-error.js';
 
-export interface Journal {
-  version: 1;
-  plan: RelocatePlan;
-  startedAt: string;
-  state: 'running' | 'rolling-back' | 'rolling-forward' | 'closed';
-  outcome: 'moved' | 'rolled-back' | null;
-  steps: Partial<Record<RelocateStepId, 'started' | 'done'>>;
-  /** True once every file of the copy matched the original: from then on, recovery finishes the move. */
-  verified: boolean;
-  /** Whether the engine created the target folder (then undoing removes it; else only its content). */
-  createdTarget: boolean;
-  /** What the copy step wrote. */
-  manifest: CopiedFile[] | null;
-  error: string | null;
+const StepState = Type.Optional(Type.Union([Type.Literal('started'), Type.Literal('done')]));
+const STEPS = Type.Object(
+  {
+    'stop-service': StepState,
+    copy: StepState,
+    verify: StepState,
+    'set-registry': StepState,
+    'start-service': StepState,
+    reprobe: StepState,
+  } satisfies Record<(typeof RELOCATE_STEP_IDS)[number], unknown>,
+  { additionalProperties: false },
+);
+
+export const JOURNAL_SCHEMA = Type.Object(
+  {
+    version: Type.Literal(2),
+    plan: RELOCATE_PLAN_SCHEMA,
+    startedAt: Type.String({ maxLength: 40 }),
+    state: Type.Union([Type.Literal('running'), Type.Literal('rolling-back'), Type.Literal('rolling-forward'), Type.Literal('closed')]),
+    outcome: Type.Union([Type.Literal('moved'), Type.Literal('rolled-back'), Type.Null()]),
+    steps: STEPS,
+    /** True once every file of the copy matched the original: from then on, recovery finishes the move. */
+    verified: Type.Boolean(),
+    /** The folders the move made, outermost first (the target and any missing folder above it). */
+    createdFolders: Type.Array(Type.String({ maxLength: 32_767 }), { maxItems: 1000 }),
+    /** What the copy writes below the target, listed from the original before anything is copied. */
+    manifest: Type.Array(
+      Type.Object(
+        {
+          path: Type.String({ maxLength: 32_767 }),
+          size: Type.Integer({ minimum: 0 }),
+          kind: Type.Union([Type.Literal('file'), Type.Literal('dir'), Type.Literal('link')]),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10_000_000 },
+    ),
+    /** This tool stopped the backup engine: whatever happens, it starts it again. */
+    stoppedService: Type.Boolean(),
+    error: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type Journal = Static<typeof JOURNAL_SCHEMA>;
+
+const checkJournal = compileSchema(JOURNAL_SCHEMA);
+
+export const JOURNAL_FILE = 'relocation-journal.json';
+export const journalPath = (stateDir: string) => join(stateDir, JOURNAL_FILE);
+
+/** A journal that cannot be read as one: it is reported with where it is, and nothing is done. */
+export class DamagedJournalError extends ExplainedError {
+  constructor(
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super(
+      `The record of an interrupted cache move (${path}) is damaged: ${problem}. Nothing was done. Ask an administrator to look at it; once they have, "mars-readiness fix resume --discard" sets it aside (it is kept, renamed) and starts the backup engine again if this tool stopped it.`,
+    );
+  }
 }
 
 export async function readJournal(path: string): Promise<Journal | null> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw error;
+    throw new DamagedJournalError(path, `it cannot be read (${error.code ?? error.message})`);
   });
   if (text === null) return null;
-  const journal = JSON.parse(text) as Journal;
-  if (journal.version !== 1 || !journal.plan) throw new Error(`${path} is not a relocation journal this version can read`);
-  return journal;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new DamagedJournalError(path, text.trim() === '' ? 'it is empty' : 'it is not valid JSON');
+  }
+  const problem = checkJournal(value);
+  if (problem) throw new DamagedJournalError(path, `it is not a journal this version wrote (${problem})`);
+  return value as Journal;
 }
 
 export async function writeJournal(path: string, journal: Journal): Promise<void> {
-  // On Windows the journal's folder under ProgramData does not exist before the first move (the Wine tier
-  // found the engine failing there on its first write).
-  await mkdir(dirname(path), { recursive: true });
-  await writeJsonAtomically(path, journal);
+  await writeFileAtomically(path, `${JSON.stringify(journal, null, 2)}\n`);
+}
+
+/** Sets a journal aside, renamed beside itself: never deleted, so that someone can still look at it. */
+export async function setJournalAside(path: string, now: Date): Promise<string> {
+  const aside = `${path.replace(/\.json$/, '')}.discarded-${now.toISOString().replace(/[:.]/g, '-')}.json`;
+  await rename(path, aside);
+  return aside;
 }
 
 export async function removeJournal(path: string): Promise<void> {

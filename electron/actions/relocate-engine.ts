@@ -1,17 +1,23 @@
-// The relocation engine: carries out a plan step by step, journalling before and after each step. A
-// failure anywhere rolls back (registry values restored, partial copy removed, the service started on the
-// old cache); a crash is recovered by resumeRelocation: rolled forward if the copy was verified, rolled
-// back otherwise. The original cache folder is never written to.
+// The relocation engine: carries out a plan on a Machine step by step, journalling before and after each
+// step. Before it creates anything it records what it will create (the folders it makes, every entry of
+// the copy); a failure anywhere rolls back (registry values restored, the copy removed - only what this
+// move wrote, and only files whose content the original still holds - the service started on the old
+// cache). A crash is recovered by resumeRelocation: rolled forward if the copy was verified, rolled back
+// otherwise, and only when the journal still matches the machine. The original cache is never written to.
 
-import { mkdir, opendir, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readlink, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
-import { samePath } from '../../shared/util/paths.js';
-import { CopyVerifier, verifyTree, type CopyProgress } from './copy-tree.js';
-import { isOpen, readJournal, writeJournal, type Journal } from './journal.js';
-import type { RelocationMachine } from './relocation-machine.js';
+import { canonicalWindowsPath, isWithin, samePath } from '../../shared/util/paths.js';
+import { KEYS } from '../probes/windows/keys.js';
+import { stringValue } from '../probes/windows/registry.js';
+import { ENGINE_SERVICE } from '../probes/windows/agent-windows.js';
+import type { Machine } from '../machine/machine.js';
+import { CopyVerifier, listTree, verifyTree, type CopyProgress } from './copy-tree.js';
+import { isOpen, journalPath, readJournal, writeJournal, type Journal } from './journal.js';
 import { ExplainedError } from '../explained-error.js';
+import { ArgumentError } from '../../shared/api/arguments.js';
 
 export interface Failpoint {
   step: RelocateStepId;
@@ -30,6 +36,9 @@ export interface EngineOptions {
   failpoint?: Failpoint | null;
   serviceTimeoutMs?: number;
   now?: () => Date;
+  /** Told before this tool stops the backup engine and after it has started it again. */
+  onServiceStopped?: () => Promise<void>;
+  onServiceStarted?: () => Promise<void>;
 }
 
 export interface EngineResult {
@@ -40,60 +49,112 @@ export interface EngineResult {
 
 export class EngineError extends ExplainedError {}
 
+/** An open journal was found where a new move would start: it must be recovered first. */
+export class RecoveryPendingError extends ExplainedError {}
+
+export interface ScratchValues {
+  scratchLocation: string | null;
+  providerScratchLocation: string | null;
+}
+
 /** MARS_READINESS_FAILPOINT=<step>:<error|crash>; null when unset. */
 export function parseFailpoint(text: string | undefined): Failpoint | null {
   if (!text) return null;
   const [step, mode] = text.split(':');
   if (!RELOCATE_STEP_IDS.includes(step as RelocateStepId) || (mode !== 'error' && mode !== 'crash')) {
-    throw new EngineError(
+    throw new ArgumentError(
       `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${RELOCATE_STEP_IDS.join(', ')}; "${text}" is not`,
     );
   }
   return { step: step as RelocateStepId, mode };
 }
 
-export async function runRelocation(plan: RelocatePlan, machine: RelocationMachine, options: EngineOptions = {}): Promise<EngineResult> {
-  if (isOpen(await readJournal(machine.journalPath))) {
-    throw new EngineError('An interrupted cache move must be finished or undone first (fix resume).');
+export async function readScratch(machine: Machine): Promise<ScratchValues> {
+  return {
+    scratchLocation: stringValue(await machine.registry.readKey(KEYS.agentConfig), 'ScratchLocation'),
+    providerScratchLocation: stringValue(await machine.registry.readKey(KEYS.agentProviderConfig), 'ScratchLocation'),
+  };
+}
+
+export async function writeScratch(machine: Machine, values: ScratchValues): Promise<ScratchValues> {
+  for (const [key, value] of [
+    [KEYS.agentConfig, values.scratchLocation],
+    [KEYS.agentProviderConfig, values.providerScratchLocation],
+  ] as const) {
+    if (value === null) await machine.registry.deleteValue(key, 'ScratchLocation');
+    else await machine.registry.writeString(key, 'ScratchLocation', value);
   }
-  const target = machine.localPath(plan.to);
+  return readScratch(machine);
+}
+
+/** The folders a move to `to` would make: `to` and every missing folder above it, outermost first. */
+async function foldersToCreate(machine: Machine, to: string): Promise<string[]> {
+  const canonical = canonicalWindowsPath(to) ?? to;
+  const parts = canonical.split('\\').filter(Boolean);
+  const missing: string[] = [];
+  for (let depth = parts.length; depth > 1; depth--) {
+    const folder = parts.slice(0, depth).join('\\');
+    if (await lstat(machine.files.localPath(folder)).catch(() => null)) break;
+    missing.unshift(folder);
+  }
+  return missing;
+}
+
+export async function runRelocation(plan: RelocatePlan, machine: Machine, options: EngineOptions = {}): Promise<EngineResult> {
+  const path = journalPath(machine.stateDir);
+  if (isOpen(await readJournal(path))) {
+    throw new RecoveryPendingError('An interrupted cache move must be finished or undone first (fix resume).');
+  }
+  await machine.protectStateDir().catch((error: Error) => {
+    throw new EngineError(`the wizard's state folder could not be protected (${error.message}); nothing was changed`);
+  });
+  const source = machine.files.localPath(plan.from);
+  const target = machine.files.localPath(plan.to);
+  // What the move will create, recorded before it creates anything: recovery removes exactly this.
+  const listing = await listTree(source).catch((error: Error) => {
+    throw new EngineError(`the cache folder ${plan.from} could not be listed (${error.message}); nothing was changed`);
+  });
   const journal: Journal = {
-    version: 1,
+    version: 2,
     plan,
     startedAt: (options.now?.() ?? new Date()).toISOString(),
     state: 'running',
     outcome: null,
     steps: {},
     verified: false,
-    createdTarget: !(await exists(target)),
-    manifest: null,
+    createdFolders: await foldersToCreate(machine, plan.to),
+    manifest: listing.map((e) => ({ path: e.rel, size: e.size, kind: e.kind })),
+    stoppedService: false,
     error: null,
   };
   const run = new Run(journal, machine, options);
-  await machine.prepareJournalFolder?.().catch((error: Error) => {
-    throw new EngineError(`the journal's folder could not be protected (${error.message}); nothing was changed`);
-  });
   await run.save();
-  const source = machine.localPath(plan.from);
   const verifier = new CopyVerifier(source, target);
   try {
     await run.step('stop-service', async () => {
-      await machine.stopService();
+      journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
+      await run.save();
+      if (journal.stoppedService) await options.onServiceStopped?.();
+      await machine.services.stop(ENGINE_SERVICE);
       await run.waitFor('stopped');
     });
     await run.step('copy', async () => {
-      await mkdir(target, { recursive: true });
-      journal.manifest = await machine.copy(source, target, {
+      await run.targetStillSafe();
+      // Each missing folder made one by one, failing if it appeared meanwhile: nothing is written into a
+      // folder this move did not make, except an empty one the user named.
+      for (const folder of journal.createdFolders) await mkdir(machine.files.localPath(folder));
+      const copied = await machine.files.copyTree(source, target, {
         ...(options.onCopy ? { onProgress: options.onCopy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
         afterFile: (done, total) => run.midStep('copy', done === Math.ceil(total / 2)),
         // Comparing starts as files land; the verify step below still judges the whole copy.
         onFileCopied: (rel) => verifier.compareSoon(rel),
       });
-      if (journal.manifest.length === 0) await run.midStep('copy', true);
+      if (copied.length === 0) await run.midStep('copy', true);
     });
     await run.step('verify', async () => {
-      const { problems } = await verifier.verify(journal.manifest ?? [], options.signal);
+      const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
+      const { problems } = await verifier.verify(files, options.signal);
       if (problems.length > 0) throw new EngineError(`the copy does not match the original: ${listSome(problems)}`);
       journal.verified = true;
     });
@@ -106,14 +167,44 @@ export async function runRelocation(plan: RelocatePlan, machine: RelocationMachi
   return { outcome: journal.outcome!, error: journal.error, journal };
 }
 
+/** Why an open journal does not describe this machine (then it is not acted on); null when it does. */
+export async function journalMismatch(journal: Journal, machine: Machine): Promise<string | null> {
+  const { plan } = journal;
+  const to = canonicalWindowsPath(plan.to);
+  const from = canonicalWindowsPath(plan.from);
+  if (!to || !from || to.split('\\').filter(Boolean).length < 2) return `its target "${plan.to}" is not a folder a move could have made`;
+  if (isWithin(to, from) || isWithin(from, to)) return `its target ${plan.to} and its source ${plan.from} overlap`;
+  for (const folder of journal.createdFolders)
+    if (!isWithin(to, folder) || (canonicalWindowsPath(folder)?.split('\\').filter(Boolean).length ?? 0) < 2)
+      return `it claims to have made ${folder}, which is not the target ${plan.to} or a folder above it`;
+  if (!(await stat(machine.files.localPath(plan.from)).catch(() => null))?.isDirectory())
+    return `the cache folder it moved from, ${plan.from}, is not there`;
+  const now = await readScratch(machine);
+  const fits = (value: string | null, before: string | null) =>
+    value === before || (value !== null && before !== null && samePath(value, before)) || (value !== null && samePath(value, plan.to));
+  if (
+    !fits(now.scratchLocation, plan.previous.scratchLocation) ||
+    !fits(now.providerScratchLocation, plan.previous.providerScratchLocation)
+  )
+    return `the registry names ${now.scratchLocation ?? 'nothing'} and ${now.providerScratchLocation ?? 'nothing'}, neither where this move started nor where it went`;
+  return null;
+}
+
 /** Finishes or undoes an interrupted move; null when there is none. */
-export async function resumeRelocation(machine: RelocationMachine, options: EngineOptions = {}): Promise<EngineResult | null> {
-  const journal = await readJournal(machine.journalPath);
+export async function resumeRelocation(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
+  const path = journalPath(machine.stateDir);
+  const journal = await readJournal(path);
   if (!isOpen(journal)) return null;
-  const doubt = await machine.journalDoubt?.();
+  const doubt = await machine.stateDoubt(path);
   if (doubt) {
     throw new EngineError(
-      `An interrupted cache move was found in ${machine.journalPath}, but it is not acted on: ${doubt}. If no one here started a move, delete that file; otherwise ask an administrator to look at it.`,
+      `An interrupted cache move was found in ${path}, but it is not acted on: ${doubt}. Nothing was done. If no one here started a move, ask an administrator to look at that file; "mars-readiness fix resume --discard" sets it aside.`,
+    );
+  }
+  const mismatch = await journalMismatch(journal, machine);
+  if (mismatch) {
+    throw new EngineError(
+      `An interrupted cache move was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside.`,
     );
   }
   const run = new Run(journal, machine, { ...options, failpoint: null });
@@ -123,7 +214,8 @@ export async function resumeRelocation(machine: RelocationMachine, options: Engi
       // The copy was verified before the interruption; prove it again (a power cut may have cost it writes
       // the disk had acknowledged) before the registry is pointed at it. The original is still in place.
       const { plan } = journal;
-      const { problems } = await verifyTree(machine.localPath(plan.from), machine.localPath(plan.to), journal.manifest ?? []);
+      const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
+      const { problems } = await verifyTree(machine.files.localPath(plan.from), machine.files.localPath(plan.to), files);
       if (problems.length > 0) throw new EngineError(`the copy no longer matches the original: ${listSome(problems)}`);
       journal.state = 'rolling-forward';
       await run.save();
@@ -140,16 +232,16 @@ export async function resumeRelocation(machine: RelocationMachine, options: Engi
 class Run {
   constructor(
     readonly journal: Journal,
-    readonly machine: RelocationMachine,
+    readonly machine: Machine,
     readonly options: EngineOptions,
   ) {}
 
   save(): Promise<void> {
-    return writeJournal(this.machine.journalPath, this.journal);
+    return writeJournal(journalPath(this.machine.stateDir), this.journal);
   }
 
   async step(id: RelocateStepId, body: () => Promise<void>): Promise<void> {
-    if (this.options.signal?.aborted) throw new EngineError('the move was cancelled');
+    if (this.options.signal?.aborted) throw new EngineError('the move was stopped');
     this.journal.steps[id] = 'started';
     await this.save();
     this.options.onStep?.(id, 'running');
@@ -167,16 +259,24 @@ class Run {
 
   /** The failpoint hook: inside a step, after its work (for the copy: halfway through the files). */
   async midStep(id: RelocateStepId, now: boolean): Promise<void> {
-    const failpoint = this.machine.isSandbox ? this.options.failpoint : null;
+    const failpoint = this.machine.failpoints ? this.options.failpoint : null;
     if (!now || failpoint?.step !== id) return;
     if (failpoint.mode === 'crash') process.exit(CRASH_EXIT_CODE);
     throw new EngineError(`failpoint: the step "${id}" failed on purpose`);
   }
 
+  /** Right before the copy writes and before anything is deleted: no link may have appeared on the target's path. */
+  async targetStillSafe(): Promise<void> {
+    const facts = await this.machine.files.pathFacts(this.journal.plan.to);
+    if (facts.linkAt) throw new EngineError(`${facts.linkAt} became a link (a symbolic link, junction or mount point) during the move`);
+    if (this.journal.createdFolders.length === 0 && facts.exists && facts.empty === false && !this.journal.steps.copy)
+      throw new EngineError(`${this.journal.plan.to} is no longer empty`);
+  }
+
   async waitFor(state: ServiceState): Promise<void> {
     const deadline = Date.now() + (this.options.serviceTimeoutMs ?? 60_000);
     for (;;) {
-      const now = await this.machine.serviceState();
+      const now = (await this.machine.services.query(ENGINE_SERVICE)).state;
       if (now === state) return;
       if (Date.now() > deadline) throw new EngineError(`the backup engine did not become ${state} in time (it is ${now})`);
       await new Promise((resolve) => setTimeout(resolve, 250));
@@ -186,7 +286,7 @@ class Run {
   async forward(): Promise<void> {
     const plan = this.journal.plan;
     await this.step('set-registry', async () => {
-      const back = await this.machine.writeScratch({ scratchLocation: plan.to, providerScratchLocation: plan.to });
+      const back = await writeScratch(this.machine, { scratchLocation: plan.to, providerScratchLocation: plan.to });
       if (
         !back.scratchLocation ||
         !back.providerScratchLocation ||
@@ -199,20 +299,20 @@ class Run {
       }
     });
     await this.step('start-service', async () => {
-      await this.machine.startService();
+      await this.machine.services.start(ENGINE_SERVICE);
       await this.waitFor('running');
+      await this.options.onServiceStarted?.();
     });
     await this.step('reprobe', async () => {
-      const values = await this.machine.readScratch();
+      const values = await readScratch(this.machine);
+      const first = this.journal.manifest.find((e) => e.kind === 'file');
       const problems = [
         values.scratchLocation && samePath(values.scratchLocation, plan.to) ? null : 'Config\\ScratchLocation does not name the new folder',
         values.providerScratchLocation && samePath(values.providerScratchLocation, plan.to)
           ? null
           : 'CloudBackupProvider\\ScratchLocation does not name the new folder',
-        (await this.machine.serviceState()) === 'running' ? null : 'the backup engine is not running',
-        (await exists(join(this.machine.localPath(plan.to), ...(this.journal.manifest?.[0] ? [this.journal.manifest[0].path] : []))))
-          ? null
-          : 'the new folder is missing',
+        (await this.machine.services.query(ENGINE_SERVICE)).state === 'running' ? null : 'the backup engine is not running',
+        (await exists(join(this.machine.files.localPath(plan.to), ...(first ? [first.path] : [])))) ? null : 'the new folder is missing',
       ].filter((x): x is string => x !== null);
       if (problems.length > 0) throw new EngineError(`after the move, ${problems.join('; ')}`);
     });
@@ -230,12 +330,12 @@ class Run {
     // The engine may be running on the new folder: stop it before touching the registry or the copy. With
     // nothing to undo (the stop itself failed, say), leave the service alone rather than fail again on it.
     const toUndo = steps['set-registry'] !== undefined || steps.copy !== undefined;
-    if (toUndo && (await this.machine.serviceState()) !== 'stopped') {
-      await this.machine.stopService();
+    if (toUndo && (await this.machine.services.query(ENGINE_SERVICE)).state !== 'stopped') {
+      await this.machine.services.stop(ENGINE_SERVICE);
       await this.waitFor('stopped');
     }
     if (steps['set-registry']) {
-      const back = await this.machine.writeScratch(plan.previous);
+      const back = await writeScratch(this.machine, plan.previous);
       if (
         back.scratchLocation !== plan.previous.scratchLocation ||
         back.providerScratchLocation !== plan.previous.providerScratchLocation
@@ -243,17 +343,77 @@ class Run {
         throw new EngineError('the registry values could not be restored; run "fix resume" again as an administrator');
       }
     }
-    if (steps.copy) await removeCopy(this.machine.localPath(plan.to), this.journal.createdTarget);
-    if ((await this.machine.serviceState()) !== 'running') {
-      await this.machine.startService().catch((error: Error) => {
-        throw new EngineError(`the backup engine could not be started again (${error.message}); run "fix resume" as an administrator`);
-      });
-      await this.waitFor('running');
+    const kept = steps.copy ? await this.removeCopy() : [];
+    if (this.journal.stoppedService || toUndo) {
+      if ((await this.machine.services.query(ENGINE_SERVICE)).state !== 'running') {
+        await this.machine.services.start(ENGINE_SERVICE).catch((error: Error) => {
+          throw new EngineError(`the backup engine could not be started again (${error.message}); run "fix resume" as an administrator`);
+        });
+        await this.waitFor('running');
+      }
+      await this.options.onServiceStarted?.();
     }
+    if (kept.length > 0) this.journal.error = `${cause.message}; left in place, not made by this move: ${listSome(kept)}`;
     this.journal.state = 'closed';
     this.journal.outcome = 'rolled-back';
     await this.save();
     this.options.onStep?.('rollback', 'undone');
+  }
+
+  /**
+   * Removes what the copy wrote, deepest first: a file only when its content is the original's (or the
+   * start of it, cut short by a crash), so that nothing the original does not still hold is ever deleted;
+   * a folder only when it is empty. Returns what was left in place.
+   */
+  async removeCopy(): Promise<string[]> {
+    const { plan } = this.journal;
+    const kept: string[] = [];
+    const facts = await this.machine.files.pathFacts(plan.to).catch(() => null);
+    if (facts?.linkAt) return [`everything under ${plan.to}, because ${facts.linkAt} is now a link`];
+    const source = this.machine.files.localPath(plan.from);
+    const target = this.machine.files.localPath(plan.to);
+    const entries = [...this.journal.manifest].sort((a, b) => b.path.length - a.path.length);
+    for (const entry of entries) {
+      const copy = join(target, entry.path);
+      const info = await lstat(copy).catch(() => null);
+      if (!info) continue;
+      if (entry.kind === 'dir') {
+        if (info.isDirectory()) await rmdir(copy).catch(() => kept.push(copy));
+        else kept.push(copy);
+      } else if (entry.kind === 'link') {
+        const same = info.isSymbolicLink() && (await readlink(copy)) === (await readlink(join(source, entry.path)).catch(() => null));
+        if (same) await unlink(copy);
+        else kept.push(copy);
+      } else if (info.isFile() && (await startsTheSame(copy, join(source, entry.path), info.size))) await unlink(copy);
+      else kept.push(copy);
+    }
+    for (const folder of [...this.journal.createdFolders].reverse()) {
+      const local = this.machine.files.localPath(folder);
+      if (!(await lstat(local).catch(() => null))) continue;
+      await rmdir(local).catch(() => kept.push(local));
+    }
+    return kept;
+  }
+}
+
+/** The copy holds the original's first `size` bytes: deleting it loses nothing the original does not hold. */
+async function startsTheSame(copy: string, original: string, size: number): Promise<boolean> {
+  const [a, b] = await Promise.all([open(copy, 'r'), open(original, 'r').catch(() => null)]);
+  try {
+    if (!b || (await b.stat()).size < size) return false;
+    const chunk = 1 << 20;
+    const x = Buffer.alloc(chunk);
+    const y = Buffer.alloc(chunk);
+    for (let offset = 0; offset < size; offset += chunk) {
+      const length = Math.min(chunk, size - offset);
+      await a.read(x, 0, length, offset);
+      await b.read(y, 0, length, offset);
+      if (!x.subarray(0, length).equals(y.subarray(0, length))) return false;
+    }
+    return true;
+  } finally {
+    await a.close();
+    await b?.close();
   }
 }
 
@@ -267,12 +427,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Removes what the copy wrote: the whole folder if the engine made it, else only what is inside it. */
-async function removeCopy(target: string, created: boolean): Promise<void> {
-  if (created) return rm(target, { recursive: true, force: true });
-  const dir = await opendir(target).catch(() => null);
-  if (!dir) return;
-  for await (const entry of dir) await rm(join(target, entry.name), { recursive: true, force: true });
 }

@@ -1,10 +1,13 @@
 // The main process's side of WizardApi, as plain Node: the IPC registration (Electron) and the HTTP bridge
-// (browser mode) both call these. Arguments are validated here, whoever sent them; every outcome is an
-// ApiResult, never an exception across the boundary.
+// (browser mode) both call these. Each handler is a line or two over the application services, on the one
+// Machine the wizard was opened for; arguments are validated here, whoever sent them; every outcome is an
+// ApiResult whose error carries a code and a sentence a user can read, never an exception across the
+// boundary.
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
-import { cleanTarget, planRelocation, type PlanResult, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import type {
+  ApiErrorCode,
   ApiResult,
   AppInfo,
   FixOutcome,
@@ -15,148 +18,120 @@ import type {
   ScanProgress,
   ScanRequest,
 } from '../../shared/api/wizard-api.js';
-import { resumeRelocation, runRelocation } from '../actions/relocate-engine.js';
-import { sandboxRelocationMachine } from '../actions/sandbox-relocation.js';
-import { targetFacts } from '../actions/target-facts.js';
-import type { Journal } from '../actions/journal.js';
-import { windowsRelocationMachine } from '../actions/windows-relocation.js';
-import { runCommand } from '../probes/command-runner.js';
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
-
 import { buildReport } from '../../shared/report/build.js';
 import type { CheckId, Finding } from '../../shared/report/types.js';
 import { APP } from '../app-info.js';
 import { parseProfile, ProfileLoadError } from '../cli/load-profile.js';
+import { AppError, errorCode } from '../errors.js';
+import type { HelperProgram } from '../helper/helper-client.js';
+import type { Machine } from '../machine/machine.js';
 import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
-import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
+import { pendingRecovery, describePending, planCacheMove } from '../services/cache-move.js';
+import { fixRunnerFor, type FixResult } from '../services/fix-runner.js';
 
-/** What differs between the desktop app and browser mode: the native dialogs, and how probing is done. */
+/** What differs between the desktop app and browser mode: the native dialogs, the machine, the helper. */
 export interface HandlerDeps {
   mode: AppInfo['mode'];
+  /** The machine the wizard examines and fixes: this one, or a sandbox. */
+  machine: Machine;
+  /** How the elevated helper is started on a machine whose fixes need it; null where they do not. */
+  helper?: HelperProgram | null;
+  /** Replaces probing, for tests that drive the pages over a recorded machine. */
   collect?: (options: CollectOptions) => Promise<Collected>;
   pickFolder?: () => Promise<string | null>;
   saveFile?: (request: SaveRequest) => Promise<string | null>;
   emitProgress: (progress: ScanProgress) => void;
   emitFixProgress?: (progress: FixProgress) => void;
-  /** Probe (and fix) a sandbox machine instead of this one. */
-  sandbox?: SandboxMachine | null;
-  /** Windows desktop only: runs a cache-move plan in a helper elevated through UAC, relaying its journal. */
-  elevatedMove?: (
-    plan: RelocatePlan,
-    onJournal: (journal: Journal) => void,
-  ) => Promise<{ outcome: 'moved' | 'rolled-back'; error: string | null }>;
   now?: () => Date;
 }
 
 export type Handlers = { [M in Method]: (...args: unknown[]) => Promise<ApiResult<unknown>> };
 
+const NO_SELECTION: ScanRequest = { edition: 'current', paths: [], systemState: false, uploadMbps: null, cachePath: null, offline: true };
+
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const { machine } = deps;
   const collect = deps.collect ?? collectProfile;
   const now = deps.now ?? (() => new Date());
-  let running: AbortController | null = null;
-  let lastRequest: ScanRequest | null = null;
-  let moving: AbortController | null = null;
-  let recovered: Promise<string | null> | null = null;
-  // Fixes change the machine: a sandbox's files here, or on Windows through the elevated helper.
-  const machine = deps.sandbox
-    ? sandboxRelocationMachine(deps.sandbox)
-    : process.platform === 'win32' && deps.elevatedMove
-      ? windowsRelocationMachine(runCommand)
-      : null;
+  const runner = fixRunnerFor(machine, deps.helper ?? null);
   const emitFix = deps.emitFixProgress ?? (() => {});
-  const engineOptions = {
-    onStep: (step: string, state: FixProgress['state'], detail?: string) => emitFix({ step, state, ...(detail ? { detail } : {}) }),
-    onCopy: (p: { files: number; totalFiles: number; bytes: number; totalBytes: number }) =>
-      emitFix({ step: 'copy', state: 'running', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),
-  };
-  /** The wizard finishes or undoes an interrupted move before anything else, once. */
-  const recover = () =>
-    (recovered ??= machine
-      ? resumeRelocation(machine, engineOptions).then((r) =>
-          r
-            ? r.outcome === 'moved'
-              ? `An interrupted cache move was finished: the cache is in ${r.journal.plan.to}.`
-              : `An interrupted cache move was undone: the cache stays in ${r.journal.plan.from}.`
-            : null,
-        )
-      : Promise.resolve(null));
-  const plan = async (to: string): Promise<PlanResult> => {
-    if (!machine) {
-      throw new UnsupportedError(
-        process.platform === 'win32'
-          ? 'The desktop wizard cannot move the cache by itself yet: run "mars-readiness fix relocate-cache --to FOLDER" in an administrator prompt, or save the PowerShell script from the Report page.'
-          : 'Moving the cache needs Windows: open a sandbox machine to practise (mars-readiness web --sandbox DIR).',
-      );
-    }
-    const request = lastRequest ?? {
-      edition: 'current' as const,
-      paths: [],
-      systemState: false,
-      uploadMbps: null,
-      cachePath: null,
-      offline: true,
-    };
-    const { profile } = await collect({
-      sandbox: deps.sandbox ?? null,
-      offline: true,
-      cachePath: null,
-      selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
-    });
-    const local = machine.localPath(cleanTarget(to));
-    return planRelocation({
-      profile,
-      to,
-      target: await targetFacts(local, deps.sandbox ?? null, to),
-      // On a real machine no documented value says an offline-seeding backup runs: not known (null).
-      offlineSeeding: deps.sandbox ? (deps.sandbox.machine.offlineSeeding ?? false) : null,
-    });
-  };
+  let scanning: AbortController | null = null;
+  let planning: AbortController | null = null;
+  let moving: AbortController | null = null;
+  let lastRequest: ScanRequest | null = null;
+  let host: string | null | undefined;
 
+  const selectionOf = (request: ScanRequest) =>
+    request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null;
   const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
-    if (running) throw new BusyError();
-    running = new AbortController();
+    if (scanning) throw new AppError('busy', 'A scan is already running: wait for it to finish, or cancel it.');
+    scanning = new AbortController();
     try {
-      return await collect({
-        sandbox: deps.sandbox ?? null,
+      const collected = await collect({
+        machine,
         cachePath: request.cachePath,
         offline: request.offline,
         uploadMbps: request.uploadMbps,
-        selection: request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null,
-        signal: running.signal,
+        selection: selectionOf(request),
+        signal: scanning.signal,
         ...(onProgress ? { onProgress } : {}),
       });
+      host = collected.profile.host?.name ?? null;
+      return collected;
     } finally {
-      running = null;
+      scanning = null;
     }
   };
   const report = (profile: Collected['profile'], edition: EditionId, examples?: Collected['examples']) =>
     buildReport(profile, { edition, toolVersion: APP.version, now: now(), ...(examples ? { examples } : {}) });
+  const outcome = async (request: ScanRequest): Promise<ScanOutcome> => {
+    const collected = await probe(request);
+    return { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes };
+  };
+  /** One fix at a time: a second click while one runs is refused, and never takes over its Stop. */
+  const fix = async (request: ScanRequest, work: (signal: AbortSignal) => Promise<FixResult>): Promise<FixOutcome> => {
+    if (moving) throw new AppError('busy', 'A fix is already running: wait for it to finish, or stop it.');
+    moving = new AbortController();
+    let result: FixResult;
+    try {
+      result = await work(moving.signal);
+    } finally {
+      moving = null;
+    }
+    // Afterwards the page is the new truth: the machine examined again for the same request.
+    return { outcome: result.outcome, error: result.error, after: await outcome(request) };
+  };
 
   const implementations = {
-    appInfo: async (): Promise<AppInfo> => ({
-      toolVersion: APP.version,
-      sandbox: deps.sandbox != null,
-      recovered: await recover(),
-      mode: deps.mode,
-      platform: process.platform,
-      editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
-      defaultEdition: DEFAULT_EDITION,
-    }),
+    appInfo: async (): Promise<AppInfo> => {
+      host ??= (await collect({ machine, offline: true }).catch(() => null))?.profile.host?.name ?? null;
+      const pending = await pendingRecovery(machine);
+      return {
+        toolVersion: APP.version,
+        sandbox: machine.kind === 'sandbox',
+        machine: { kind: machine.kind, label: machine.label, host, cannotFix: machine.fixes.mode === 'none' ? machine.fixes.reason : null },
+        pending: pending ? { message: describePending(pending), damaged: pending.damaged !== null, path: pending.path } : null,
+        mode: deps.mode,
+        platform: process.platform,
+        editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
+        defaultEdition: DEFAULT_EDITION,
+      };
+    },
     scan: async (request: ScanRequest): Promise<ScanOutcome> => {
-      await recover();
       lastRequest = request;
       const collected = await probe(request, deps.emitProgress);
       deps.emitProgress({ step: 'report', state: 'running' });
-      const outcome = {
+      const result = {
         profile: collected.profile,
         report: report(collected.profile, request.edition, collected.examples),
         notes: collected.notes,
       };
       deps.emitProgress({ step: 'report', state: 'done' });
-      return outcome;
+      return result;
     },
     cancelScan: async () => {
-      running?.abort();
+      scanning?.abort();
       return null;
     },
     evaluateProfile: async (text: string, edition: EditionId) => {
@@ -167,40 +142,37 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const collected = await probe(request);
       return report(collected.profile, request.edition, collected.examples).findings.filter((f) => f.check === check);
     },
-    planCacheMove: async (to: string) => plan(to),
+    planCacheMove: async (to: string) => {
+      if (machine.fixes.mode === 'none') throw new AppError('unsupported', machine.fixes.reason);
+      // A new plan replaces one still being made: its scan stops, rather than piling up behind it.
+      planning?.abort();
+      const mine = new AbortController();
+      planning = mine;
+      try {
+        return await planCacheMove(machine, to, selectionOf(lastRequest ?? NO_SELECTION), mine.signal);
+      } catch (error) {
+        if (error instanceof CollectCancelled) throw new AppError('cancelled', 'A newer check of a folder replaced this one.');
+        throw error;
+      } finally {
+        if (planning === mine) planning = null;
+      }
+    },
     cancelMove: async () => {
       moving?.abort();
       return null;
     },
-    moveCache: async (to: string, request: ScanRequest): Promise<FixOutcome> => {
-      await recover();
+    moveCache: async (plan: RelocatePlan, request: ScanRequest) => {
       lastRequest = request;
-      const planned = await plan(to);
-      if (!planned.ok) throw new ArgumentError(`the cache cannot be moved to ${to}: ${planned.problems.join(' ')}`);
-      if (running) throw new BusyError();
-      moving = new AbortController();
-      const result = deps.sandbox
-        ? await runRelocation(planned.plan, machine!, { ...engineOptions, signal: moving.signal }).finally(() => (moving = null))
-        : await deps.elevatedMove!(planned.plan, (journal) => {
-            for (const [step, state] of Object.entries(journal.steps)) emitFix({ step, state: state === 'done' ? 'done' : 'running' });
-          });
-      const collected = await probe(request);
-      return {
-        outcome: result.outcome,
-        error: result.error,
-        after: {
-          profile: collected.profile,
-          report: report(collected.profile, request.edition, collected.examples),
-          notes: collected.notes,
-        },
-      };
+      return fix(request, (signal) => runner.move(plan, selectionOf(request), emitFix, signal));
     },
+    recoverMove: async (request: ScanRequest) => fix(request, (signal) => runner.recover(emitFix, signal)),
+    discardPendingMove: async (request: ScanRequest) => fix(request, () => runner.discard()),
     pickFolder: async () => {
-      if (!deps.pickFolder) throw new UnsupportedError("There is no folder picker in the browser: type the folder's path instead.");
+      if (!deps.pickFolder) throw new AppError('unsupported', "There is no folder picker in the browser: type the folder's path instead.");
       return deps.pickFolder();
     },
     saveFile: async (request: SaveRequest) => {
-      if (!deps.saveFile) throw new UnsupportedError('The browser saves the file itself, as a download.');
+      if (!deps.saveFile) throw new AppError('unsupported', 'The browser saves the file itself, as a download.');
       return deps.saveFile(request);
     },
   } satisfies Record<Method, (...args: never[]) => Promise<unknown>>;
@@ -220,23 +192,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return handlers;
 }
 
-class BusyError extends Error {
-  constructor() {
-    super('A scan is already running: wait for it to finish, or cancel it.');
-  }
-}
-
-class UnsupportedError extends Error {}
-
-function toApiError(error: unknown): {
-  code: 'invalid-argument' | 'invalid-profile' | 'cancelled' | 'busy' | 'unsupported' | 'internal';
-  message: string;
-} {
+export function toApiError(error: unknown): { code: ApiErrorCode; message: string } {
   if (error instanceof ArgumentError) return { code: 'invalid-argument', message: error.message };
   if (error instanceof ProfileLoadError)
     return { code: 'invalid-profile', message: `This file is not a valid machine profile: ${error.problems.join('; ')}` };
   if (error instanceof CollectCancelled) return { code: 'cancelled', message: 'The scan was cancelled.' };
-  if (error instanceof BusyError) return { code: 'busy', message: error.message };
-  if (error instanceof UnsupportedError) return { code: 'unsupported', message: error.message };
-  return { code: 'internal', message: `Something went wrong inside the wizard: ${(error as Error).message}` };
+  const code = errorCode(error);
+  const message = (error as Error)?.message ?? String(error);
+  // Sentences written for users are shown as they are; only the unforeseen is marked as such.
+  return { code, message: code === 'internal' ? `Something went wrong inside the wizard: ${message}` : message };
 }

@@ -1,40 +1,35 @@
-// `mars-readiness fix relocate-cache` and `fix resume`: plan the cache move, show it, carry it out with
-// the engine (asking first unless --yes), and finish or undo an interrupted one.
+// `mars-readiness fix relocate-cache` and `fix resume`: plan the cache move, show it, carry it out through
+// the application services (asking first unless --yes), and finish, undo or set aside an interrupted one.
+// A dry run and a script change nothing, ever: with an interrupted move pending they say so.
 
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
-import { cleanTarget, planRelocation, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
-import { targetFacts } from '../actions/target-facts.js';
+import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import { CRASH_EXIT_CODE, parseFailpoint, type EngineOptions, type EngineResult } from '../actions/relocate-engine.js';
+import { AppError, errorCode, FIX_EXIT } from '../errors.js';
+import { openMachine } from '../machine/open-machine.js';
+import type { Machine } from '../machine/machine.js';
 import {
-  CRASH_EXIT_CODE,
-  parseFailpoint,
-  resumeRelocation,
-  runRelocation,
-  type EngineOptions,
-  type EngineResult,
-} from '../actions/relocate-engine.js';
-import type { RelocationMachine } from '../actions/relocation-machine.js';
-import { sandboxRelocationMachine } from '../actions/sandbox-relocation.js';
-import { windowsRelocationMachine } from '../actions/windows-relocation.js';
-import { runCommand } from '../probes/command-runner.js';
-import { collectProfile } from '../probes/collect.js';
-import { SandboxMachine } from '../sandbox/sandbox-machine.js';
-import { ExplainedError } from '../explained-error.js';
+  busyWith,
+  describePending,
+  discardJournal,
+  moveCache,
+  pendingRecovery,
+  planCacheMove,
+  recoverMove,
+} from '../services/cache-move.js';
 
 export interface FixIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** A person can answer a question on this terminal. */
   interactive: boolean;
   env: NodeJS.ProcessEnv;
+  ask?: (question: string) => Promise<string>;
 }
-
-export class FixUsageError extends ExplainedError {}
 
 export interface RelocateFlags {
   to?: string;
-  /** A plan file written by the wizard for the elevated helper: run exactly this plan, if it still holds. */
-  plan?: string;
   sandbox?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -42,25 +37,16 @@ export interface RelocateFlags {
   yes?: boolean;
 }
 
-interface Target {
-  machine: RelocationMachine;
-  sandbox: SandboxMachine | null;
+async function machineFor(sandbox: string | undefined): Promise<Machine> {
+  const machine = await openMachine({ sandbox }).catch((error: Error) => {
+    throw new AppError('invalid-argument', error.message);
+  });
+  if (machine.fixes.mode === 'none') throw new AppError('unsupported', machine.fixes.reason);
+  return machine;
 }
 
-async function openMachine(sandboxDir: string | undefined): Promise<Target> {
-  if (sandboxDir) {
-    const sandbox = await SandboxMachine.open(sandboxDir).catch((error: Error) => {
-      throw new FixUsageError(error.message);
-    });
-    return { machine: sandboxRelocationMachine(sandbox), sandbox };
-  }
-  if (process.platform !== 'win32')
-    throw new FixUsageError('moving the cache needs Windows; on this machine, practise on a sandbox with --sandbox DIR.');
-  return { machine: windowsRelocationMachine(runCommand), sandbox: null };
-}
-
-function engineOptions(io: FixIo, sandbox: SandboxMachine | null): EngineOptions {
-  const failpoint = sandbox ? parseFailpoint(io.env.MARS_READINESS_FAILPOINT) : null;
+function engineOptions(io: FixIo, machine: Machine): EngineOptions {
+  const failpoint = machine.failpoints ? parseFailpoint(io.env.MARS_READINESS_FAILPOINT) : null;
   let lastPercent = -1;
   return {
     failpoint,
@@ -91,56 +77,8 @@ function describeResult(result: EngineResult, io: FixIo): number {
   return 1;
 }
 
-export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<number> {
-  const { machine, sandbox } = await openMachine(flags.sandbox);
-  const interrupted = await resumeRelocation(machine, engineOptions(io, null));
-  if (interrupted) io.stderr(`An interrupted cache move was found and ${interrupted.outcome === 'moved' ? 'finished' : 'undone'} first.\n`);
-
-  const given = flags.plan ? await readPlanFile(flags.plan) : null;
-  const to = given?.to ?? flags.to;
-  if (!to) throw new FixUsageError('name the folder to move the cache to with --to PATH.');
-  const { profile } = await collectProfile({ sandbox, offline: true });
-  const local = machine.localPath(cleanTarget(to));
-  const plan = planRelocation({
-    // A given plan was checked against the selection by the wizard; the helper re-checks the machine.
-    profile: given ? { ...profile, selection: { items: [] } } : profile,
-    to,
-    target: await targetFacts(local, sandbox, to),
-    offlineSeeding: sandbox ? (sandbox.machine.offlineSeeding ?? false) : null,
-  });
-  // The elevated helper runs only the plan it was started for: the same folders, the same values to restore.
-  if (given && plan.ok && (plan.plan.from !== given.from || JSON.stringify(plan.plan.previous) !== JSON.stringify(given.previous))) {
-    io.stderr(`The machine changed since the plan was made (the cache is now in ${plan.plan.from}); nothing was done.\n`);
-    return 1;
-  }
-  if (!plan.ok) {
-    if (flags.json) io.stdout(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
-    io.stderr(`The cache cannot be moved to ${to}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
-    return 1;
-  }
-  if (flags.script) {
-    io.stdout(relocationScript(plan.plan));
-    return 0;
-  }
-  if (flags.dryRun) {
-    io.stdout(flags.json ? `${JSON.stringify(plan.plan, null, 2)}\n` : describePlan(plan.plan));
-    return 0;
-  }
-  if (!flags.yes) {
-    if (!io.interactive)
-      throw new FixUsageError(
-        'moving the cache changes this machine: add --yes to go ahead without a question (see the plan with --dry-run).',
-      );
-    io.stderr(describePlan(plan.plan));
-    const rl = createInterface({ input: process.stdin, output: process.stderr });
-    const answer = await rl.question('Go ahead? [y/N] ');
-    rl.close();
-    if (!/^y(es)?$/i.test(answer.trim())) {
-      io.stderr('Nothing was changed.\n');
-      return 1;
-    }
-  }
-  // Ctrl+C stops the move between files and undoes what it did, rather than leaving it half done.
+/** Ctrl+C stops the move between files and undoes what it did, rather than leaving it half done. */
+async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const stop = new AbortController();
   const onInterrupt = () => {
     io.stderr('Stopping: everything done so far is being undone...\n');
@@ -148,26 +86,87 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
   };
   process.once('SIGINT', onInterrupt);
   try {
-    const result = await runRelocation(plan.plan, machine, { ...engineOptions(io, sandbox), signal: stop.signal });
-    return describeResult(result, io);
+    return await work(stop.signal);
   } finally {
     process.off('SIGINT', onInterrupt);
   }
 }
 
-async function readPlanFile(path: string): Promise<RelocatePlan> {
-  const text = await readFile(path, 'utf8').catch((error: Error) => {
-    throw new FixUsageError(`the plan file ${path} cannot be read: ${error.message}`);
-  });
-  const plan = JSON.parse(text) as RelocatePlan;
-  if (plan?.action !== 'relocate-cache' || typeof plan.from !== 'string' || typeof plan.to !== 'string')
-    throw new FixUsageError(`${path} is not a cache-move plan`);
-  return plan;
+export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<number> {
+  if (!flags.to) throw new AppError('invalid-argument', 'name the folder to move the cache to with --to PATH.');
+  if (flags.json && !flags.dryRun) throw new AppError('invalid-argument', '--json goes with --dry-run: it prints the plan as JSON.');
+  if (flags.script && (flags.dryRun || flags.yes))
+    throw new AppError('invalid-argument', '--script prints a script and runs nothing: use it alone.');
+  const machine = await machineFor(flags.sandbox);
+  const pending = await pendingRecovery(machine);
+  const busy = await busyWith(machine);
+  if (flags.dryRun || flags.script) {
+    // Read only: a pending recovery or a running move is reported, never acted on.
+    if (pending) io.stderr(`Note: ${describePending(pending)}\n`);
+    if (busy) io.stderr(`Note: ${busy}.\n`);
+  } else if (pending) throw new AppError('recovery-pending', describePending(pending));
+
+  const plan = await planCacheMove(machine, flags.to);
+  if (!plan.ok) {
+    if (flags.json) io.stdout(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
+    io.stderr(`The cache cannot be moved to ${flags.to}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
+    return FIX_EXIT.refused;
+  }
+  if (flags.script) {
+    io.stdout(relocationScript(plan.plan));
+    return 0;
+  }
+  if (flags.dryRun) {
+    io.stdout(flags.json ? `${JSON.stringify(plan.plan, null, 2)}\n` : describePlan(plan.plan, machine));
+    return 0;
+  }
+  if (!(await confirmed(flags, io, describePlan(plan.plan, machine), 'moving the cache changes this machine'))) return FIX_EXIT.refused;
+  const result = await withInterrupt(io, (signal) => moveCache(machine, plan.plan, null, { ...engineOptions(io, machine), signal }));
+  return describeResult(result, io);
 }
 
-export async function resume(flags: { sandbox?: string }, io: FixIo): Promise<number> {
-  const { machine } = await openMachine(flags.sandbox);
-  const result = await resumeRelocation(machine, engineOptions(io, null));
+async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, why: string): Promise<boolean> {
+  if (flags.yes) return true;
+  if (!io.interactive)
+    throw new AppError(
+      'invalid-argument',
+      `${why}: add --yes to go ahead without a question (see what would happen first with --dry-run).`,
+    );
+  io.stderr(what);
+  const answer = io.ask ? await io.ask('Go ahead? [y/N] ') : await askOnTerminal('Go ahead? [y/N] ');
+  if (/^y(es)?$/i.test(answer.trim())) return true;
+  io.stderr('Nothing was changed.\n');
+  return false;
+}
+
+async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}
+
+export async function resume(flags: { sandbox?: string; discard?: boolean; yes?: boolean }, io: FixIo): Promise<number> {
+  const machine = await machineFor(flags.sandbox);
+  const pending = await pendingRecovery(machine);
+  if (!pending) {
+    io.stdout('There is no interrupted cache move to finish.\n');
+    return 0;
+  }
+  if (flags.discard) {
+    const what = `${pending.damaged ?? describePending(pending)}\nSetting it aside renames the record (it is kept) and starts the backup engine again if this tool stopped it; nothing else changes.\n`;
+    if (!(await confirmed(flags, io, what, 'setting the record aside'))) return FIX_EXIT.refused;
+    const result = await discardJournal(machine);
+    io.stdout(
+      result
+        ? `The record was set aside as ${result.aside}${result.restarted ? '; the backup engine was started again' : ''}.\n`
+        : 'There was nothing to set aside.\n',
+    );
+    return 0;
+  }
+  const result = await withInterrupt(io, (signal) => recoverMove(machine, { ...engineOptions(io, machine), failpoint: null, signal }));
   if (!result) {
     io.stdout('There is no interrupted cache move to finish.\n');
     return 0;
@@ -175,11 +174,27 @@ export async function resume(flags: { sandbox?: string }, io: FixIo): Promise<nu
   return describeResult(result, io);
 }
 
-export function describePlan(plan: RelocatePlan): string {
-  const lines = [`Move the cache from ${plan.from}`, `              to ${plan.to}`, ''];
+export function describePlan(plan: RelocatePlan, machine: Machine): string {
+  const lines = [`On ${machine.label}:`, `Move the cache from ${plan.from}`, `              to ${plan.to}`, ''];
   plan.steps.forEach((s, i) => lines.push(`${i + 1}. ${s.title} [${s.id}]`, `   ${s.does}`, `   If undone: ${s.undo}`));
+  for (const caution of plan.cautions) lines.push('', `Not checked: ${caution}`);
   lines.push('', `The original folder stays; delete it only after a backup has succeeded.`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Runs a fix command and turns what stopped it into one sentence and the exit status of its kind (the
+ * table in errors.ts); only the unforeseen is left to the CLI's own "unexpected" handling.
+ */
+export async function runFixCommand(work: () => Promise<number>, io: FixIo, name: string): Promise<number> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'internal') throw error;
+    io.stderr(`${name}: ${(error as Error).message}\n`);
+    return FIX_EXIT[code];
+  }
 }
 
 export { CRASH_EXIT_CODE };

@@ -8,7 +8,6 @@ import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matri
 import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
-import { writeFile, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
@@ -17,7 +16,7 @@ import { loadProfile, ProfileLoadError } from './load-profile.js';
 import { ExplainedError } from '../explained-error.js';
 // Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
 import type { Collected, CollectOptions } from '../probes/collect.js';
-import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
+import type { Machine } from '../machine/machine.js';
 import type { FixIo, RelocateFlags } from './fix.js';
 
 export const EXIT = { ok: 0, notReady: 1, usage: 2, unexpected: 3 } as const;
@@ -151,7 +150,6 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .command('relocate-cache')
     .description("move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure")
     .option('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
-    .option('--plan <file>', 'run exactly this plan (written by the wizard for its elevated helper)')
     .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
     .option('--dry-run', 'show the plan and change nothing')
     .option('--json', 'with --dry-run: the plan as JSON')
@@ -159,15 +157,19 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--yes', 'go ahead without asking')
     .allowExcessArguments(false)
     .action(async (options: RelocateFlags) => {
-      exitCode = await (await import('./fix.js')).relocateCache(options, fixIo(io));
+      const fix = await import('./fix.js');
+      exitCode = await fix.runFixCommand(() => fix.relocateCache(options, fixIo(io)), fixIo(io), APP.name);
     });
   fixCommand
     .command('resume')
     .description('finish or undo an interrupted cache move')
     .option('--sandbox <dir>', 'the sandbox machine the move ran on')
+    .option('--discard', 'set aside a record that cannot be acted on (it is kept, renamed), after someone has looked at it')
+    .option('--yes', 'with --discard: go ahead without asking')
     .allowExcessArguments(false)
-    .action(async (options: { sandbox?: string }) => {
-      exitCode = await (await import('./fix.js')).resume(options, fixIo(io));
+    .action(async (options: { sandbox?: string; discard?: boolean; yes?: boolean }) => {
+      const fix = await import('./fix.js');
+      exitCode = await fix.runFixCommand(() => fix.resume(options, fixIo(io)), fixIo(io), APP.name);
     });
 
   try {
@@ -205,11 +207,11 @@ export type Prober = (options: CollectOptions) => Promise<Collected>;
 const defaultProber: Prober = async (options) => (await import('../probes/collect.js')).collectProfile(options);
 
 async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<Collected> {
-  const sandbox = flags.sandbox ? await openSandbox(flags.sandbox) : null;
+  const machine = await openMachineFor(flags.sandbox);
   const selection = flags.select || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
   let lastReport = 0;
   const collected = await probe({
-    sandbox,
+    machine,
     selection,
     onScanProgress: (p) => {
       // A line a second on a terminal; nothing when stderr is a file or a pipe.
@@ -251,7 +253,8 @@ async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise
   const text = `${JSON.stringify(profile, null, 2)}\n`;
   if (!options.out) io.stdout(text);
   else {
-    await writeAtomically(options.out, text).catch((error: NodeJS.ErrnoException) => {
+    const { writeFileAtomically } = await import('../util/atomic-file.js');
+    await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
         `the profile could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
       );
@@ -261,35 +264,35 @@ async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise
   return EXIT.ok;
 }
 
-/** Writes beside the target and renames over it, so that a reader never sees half a file. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, text, { flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 function fixIo(io: CliIo): FixIo {
-  return { stdout: io.stdout, stderr: io.stderr, interactive: process.stdin.isTTY === true && io.color, env: process.env };
+  // A person at a terminal can answer, with or without colour (NO_COLOR must not skip the question).
+  return {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    env: process.env,
+  };
 }
 
-async function openSandbox(dir: string): Promise<SandboxMachine> {
-  return (await import('../sandbox/sandbox-machine.js')).SandboxMachine.open(dir);
+/** The machine a command works on: a sandbox's folder errors are usage errors (exit 2). */
+async function openMachineFor(sandbox: string | undefined): Promise<Machine> {
+  const { openMachine } = await import('../machine/open-machine.js');
+  return openMachine({ sandbox }).catch((error: Error) => {
+    throw new UsageError(error.message);
+  });
 }
 
 async function web(options: { port?: number; sandbox?: string }, io: CliIo): Promise<number> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new UsageError(`the wizard's pages are not built (${RENDERER_DIR} is missing): run "npm run build" first.`);
   }
-  const sandbox = options.sandbox ? await openSandbox(options.sandbox) : null;
+  const machine = await openMachineFor(options.sandbox);
   const { startWebServer } = await import('../web/server.js');
+  const { nodeHelperProgram } = await import('../helper/node-helper.js');
   const server = await startWebServer({
     rendererDir: RENDERER_DIR,
-    sandbox,
+    machine,
+    helper: nodeHelperProgram(options.sandbox ?? null),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
   io.stdout(`The wizard is at ${server.url}\nOpen it in a browser on this machine; press Ctrl+C to stop.\n`);

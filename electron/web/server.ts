@@ -4,14 +4,16 @@
 // can drive it. Nothing is opened by itself: the address is printed.
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { CHANNELS, type FixProgress, type Method, type ScanProgress } from '../../shared/api/wizard-api.js';
 import { createHandlers, type HandlerDeps } from '../api/handlers.js';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
-import type { SandboxMachine } from '../sandbox/sandbox-machine.js';
+import type { Machine } from '../machine/machine.js';
+import type { HelperProgram } from '../helper/helper-client.js';
+import { toApiError } from '../api/handlers.js';
 
 export interface WebServer {
   url: string;
@@ -24,8 +26,10 @@ export interface WebServerOptions {
   port?: number;
   /** Replaces probing, for tests that drive the pages over a recorded machine. */
   collect?: HandlerDeps['collect'];
-  /** A sandbox machine the wizard examines (and fixes) instead of this one. */
-  sandbox?: SandboxMachine | null;
+  /** The machine the wizard examines and fixes: this one, or a sandbox standing in for it. */
+  machine: Machine;
+  /** How the elevated helper is started where fixes need it. */
+  helper?: HelperProgram | null;
 }
 
 const TYPES: Record<string, string> = {
@@ -53,17 +57,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     mode: 'browser',
     emitProgress,
     emitFixProgress,
-    sandbox: options.sandbox ?? null,
+    machine: options.machine,
+    helper: options.helper ?? null,
     ...(options.collect ? { collect: options.collect } : {}),
   });
   let port = 0;
 
   const server = createServer((request, response) => {
-    handle(request, response).catch((error: Error) => send(response, 500, 'text/plain; charset=utf-8', `internal error: ${error.message}`));
+    // Whatever goes wrong answers as the API answers: a code and a sentence, never a bare 500 text.
+    handle(request, response).catch((error: Error) => {
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: toApiError(error) });
+      else response.destroy();
+    });
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    // Every gate below judges the path as it will be served: decoded once (so /%69ndex.html is /index.html).
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(response, 400, 'text/plain; charset=utf-8', 'That address is not valid.');
+    }
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(request.headers.host ?? ''))
       return send(response, 421, 'text/plain; charset=utf-8', 'This wizard answers only on its own loopback address.');
@@ -71,8 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`))
       return send(response, 403, 'text/plain; charset=utf-8', 'Requests from other sites are refused.');
 
-    if (url.pathname.startsWith('/api/')) {
-      const key = url.pathname === '/api/events' ? url.searchParams.get('token') : request.headers['x-wizard-token'];
+    if (pathname.startsWith('/api/')) {
+      const key = pathname === '/api/events' ? url.searchParams.get('token') : request.headers['x-wizard-token'];
       if (typeof key !== 'string' || !sameKey(key, token))
         return sendJson(response, 403, {
           ok: false,
@@ -81,8 +97,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
             message: 'This page does not carry the key of this session: open the address the wizard printed.',
           },
         });
-      if (url.pathname === '/api/events' && request.method === 'GET') return openEvents(response);
-      const method = METHOD_BY_PATH.get(url.pathname);
+      if (pathname === '/api/events' && request.method === 'GET') return openEvents(response);
+      const method = METHOD_BY_PATH.get(pathname);
       if (!method || request.method !== 'POST')
         return sendJson(response, 404, { ok: false, error: { code: 'invalid-argument', message: `There is no call ${url.pathname}.` } });
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
@@ -97,12 +113,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(response, 200, await handlers[method](...args));
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Only GET here.');
-    if (url.pathname === '/' || url.pathname === '/index.html') {
+    if (pathname === '/' || pathname === '/index.html') {
       if (!sameKey(url.searchParams.get('token') ?? '', token))
         return send(response, 403, 'text/plain; charset=utf-8', 'Open the address the wizard printed: it carries the key of this session.');
       return serveFile(response, 'index.html');
     }
-    return serveFile(response, url.pathname.slice(1));
+    return serveFile(response, pathname.slice(1));
   }
 
   function openEvents(response: ServerResponse): void {
@@ -114,9 +130,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function serveFile(response: ServerResponse, relative: string): Promise<void> {
     const root = normalize(options.rendererDir);
-    const path = normalize(join(root, decodeURIComponent(relative)));
+    const path = normalize(join(root, relative));
     if (!path.startsWith(root + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
-    const content = await readFile(path).catch(() => null);
+    // A link inside the app's folder must not lead out of it.
+    const real = await realpath(path).catch(() => null);
+    const realRoot = await realpath(root).catch(() => root);
+    if (!real || !real.startsWith(realRoot + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
+    const content = await readFile(real).catch(() => null);
     if (!content) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
     const headers: Record<string, string> = {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
@@ -175,7 +195,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 function parseArgs(body: string): unknown[] | null {
   try {
     const parsed = JSON.parse(body) as { args?: unknown };
-    return Array.isArray(parsed?.args) ? parsed.args : null;
+    // No call takes more than a few arguments: a huge list is refused before anything spreads it.
+    return Array.isArray(parsed?.args) && parsed.args.length <= 8 ? parsed.args : null;
   } catch {
     return null;
   }

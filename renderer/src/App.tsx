@@ -1,6 +1,7 @@
 // The wizard: six pages in order, one component each. The page's heading takes the focus when a page
 // opens, so keyboard and screen-reader users start at its top.
 import { Alert, Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
+import { PendingMoveBanner } from './components/PendingMoveBanner';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
 import type { Finding } from '../../shared/report/types';
@@ -63,10 +64,8 @@ export function App({ api }: { api: WizardApi }) {
               Training mode: a sandbox machine stands in for this one. Fixes change only the sandbox's files.
             </Alert>
           )}
-          {info?.recovered && (
-            <Alert severity="warning" role="note" sx={{ mb: 2 }}>
-              {info.recovered}
-            </Alert>
+          {info && (
+            <PendingMoveBanner info={info} request={request} onSettled={() => void api.appInfo().then((r) => r.ok && setInfo(r.value))} />
           )}
           <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
             {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
@@ -108,7 +107,14 @@ export function App({ api }: { api: WizardApi }) {
               />
             )}
             {page === 'fix' && examined && fixing && (
-              <FixPage finding={fixing} examined={examined} request={request} onDone={setExamined} onBack={() => go('results')} />
+              <FixPage
+                info={info}
+                finding={fixing}
+                examined={examined}
+                request={request}
+                onDone={setExamined}
+                onBack={() => go('results')}
+              />
             )}
             {page === 'report' && examined && (
               <ReportPage

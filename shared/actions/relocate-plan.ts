@@ -2,39 +2,65 @@
 // helpdesk agent can read aloud), and the steps, each with what it does and how it is undone. Pure: the
 // engine (electron/actions) carries a plan out; the wizard and `fix --dry-run` show it first.
 
+import { Type, type Static } from '@sinclair/typebox';
 import type { FolderAttributes, MachineProfile, VolumeFacts } from '../profile/types.js';
 import { volumeOfPath } from '../rules/context.js';
 import { selectionTotal } from '../rules/selection.js';
 import { locationProblems } from '../rules/cache.js';
-import { isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
+import { canonicalWindowsPath, isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
 import { formatBytes, GB } from '../util/units.js';
 
 export const RELOCATE_STEP_IDS = ['stop-service', 'copy', 'verify', 'set-registry', 'start-service', 'reprobe'] as const;
 export type RelocateStepId = (typeof RELOCATE_STEP_IDS)[number];
 
-export interface PlanStep {
-  id: RelocateStepId;
-  title: string;
-  does: string;
-  undo: string;
-}
+const PATH = Type.String({ minLength: 1, maxLength: 32_767 });
 
-export interface RelocatePlan {
-  action: 'relocate-cache';
-  from: string;
-  to: string;
-  /** The values both registry entries hold now, restored if the move is undone. */
-  previous: { scratchLocation: string | null; providerScratchLocation: string | null };
-  /** Bytes the copy needs on the target volume. */
-  neededBytes: number;
-  steps: PlanStep[];
-}
+/** A plan as data: its JSON Schema (what crosses to the elevated helper is checked against it) and its type. */
+export const RELOCATE_PLAN_SCHEMA = Type.Object(
+  {
+    action: Type.Literal('relocate-cache'),
+    /** The host the plan was made on: a plan is only ever carried out there. */
+    host: Type.Union([Type.String({ maxLength: 256 }), Type.Null()]),
+    from: PATH,
+    to: PATH,
+    /** The values both registry entries hold now, restored if the move is undone. */
+    previous: Type.Object(
+      { scratchLocation: Type.Union([PATH, Type.Null()]), providerScratchLocation: Type.Union([PATH, Type.Null()]) },
+      { additionalProperties: false },
+    ),
+    /** Bytes the copy needs on the target volume. */
+    neededBytes: Type.Integer({ minimum: 0 }),
+    /** What could not be checked before the move, said to the user before they confirm. */
+    cautions: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 50 }),
+    steps: Type.Array(
+      Type.Object(
+        {
+          id: Type.Union(RELOCATE_STEP_IDS.map((id) => Type.Literal(id))),
+          title: Type.String({ maxLength: 500 }),
+          does: Type.String({ maxLength: 2000 }),
+          undo: Type.String({ maxLength: 2000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RelocatePlan = Static<typeof RELOCATE_PLAN_SCHEMA>;
+export type PlanStep = RelocatePlan['steps'][number];
 
 /** What is known of the target folder before the move (the main process looks; null: nothing known). */
 export interface TargetFolderFacts {
+  /** The target in canonical long form (`..` resolved, 8.3 names expanded); compared with the cache's. */
+  canonical: string;
   exists: boolean;
   empty: boolean | null;
   attributes: FolderAttributes | null;
+  /** The existing component of the path that is a link, junction or mount point; null when none is. */
+  linkAt: string | null;
+  /** Why some attributes could not be read; null when all were. */
+  unknown: string | null;
 }
 
 export interface PlanInput {
@@ -98,7 +124,8 @@ export function neededBytes(profile: MachineProfile): number | null {
 
 export function planRelocation(input: PlanInput): PlanResult {
   const { profile, target } = input;
-  const to = cleanTarget(input.to);
+  // Compare canonical paths: `D:\Cache\..\Cache\x` and `C:\PROGRA~1\...` are the folders they resolve to.
+  const to = target?.canonical ?? canonicalWindowsPath(cleanTarget(input.to)) ?? cleanTarget(input.to);
   const agent = profile.agent;
   const cache = profile.cache;
   const problems: string[] = [];
@@ -141,9 +168,16 @@ export function planRelocation(input: PlanInput): PlanResult {
       }
     }
   }
+  const cautions: string[] = [];
   if (target) {
+    if (target.linkAt)
+      problems.push(
+        `${target.linkAt} is a link (a symbolic link, junction or mount point) to somewhere else: the copy would land outside ${to}. Choose a path without links.`,
+      );
+    if (target.unknown) cautions.push(`Whether ${to} would be compressed or encrypted could not be checked: ${target.unknown}.`);
+    if (target.exists && target.empty === null) problems.push(`${to} is a file, not a folder: choose a new or empty folder.`);
     // A new folder inherits compression and encryption from the folder it is made in: check those too.
-    const a = target.attributes;
+    const a = target.linkAt ? null : target.attributes;
     const bad = a
       ? [a.compressed && 'compressed', a.encrypted && 'encrypted', a.sparse && 'sparse', a.reparsePoint && 'a link (reparse point)'].filter(
           Boolean,
@@ -161,8 +195,10 @@ export function planRelocation(input: PlanInput): PlanResult {
     ok: true,
     plan: {
       action: 'relocate-cache',
+      host: profile.host?.name ?? null,
       from: source,
       to,
+      cautions,
       previous: { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null },
       neededBytes: neededBytes(profile)!,
       steps: [

@@ -6,6 +6,8 @@ import type { EditionId } from '../matrix/types.js';
 import { CHECKS } from '../rules/catalogue.js';
 import type { CheckId } from '../report/types.js';
 import type { Method, SaveRequest, ScanRequest } from './wizard-api.js';
+import { RELOCATE_PLAN_SCHEMA, type RelocatePlan } from '../actions/relocate-plan.js';
+import { compileSchema } from '../util/schema.js';
 
 export class ArgumentError extends Error {}
 
@@ -80,12 +82,21 @@ export function saveRequest(value: unknown): SaveRequest {
   return { suggestedName: v.suggestedName, content: v.content, kind: v.kind };
 }
 
+const checkPlan = compileSchema(RELOCATE_PLAN_SCHEMA);
+
+export function relocatePlan(value: unknown): RelocatePlan {
+  const problem = checkPlan(value);
+  if (problem) fail(`the plan is not one the wizard made (${problem})`);
+  return value as RelocatePlan;
+}
+
 function none(args: unknown[]): [] {
   if (args.length !== 0) fail('this call takes no arguments');
   return [];
 }
 
 function count(args: unknown[], n: number): void {
+  // Checked before anything else, so that a call with millions of arguments costs nothing to refuse.
   if (args.length !== n) fail(`this call takes ${n} argument${n === 1 ? '' : 's'}, not ${args.length}`);
 }
 
@@ -100,5 +111,7 @@ export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } 
   recheck: (args) => (count(args, 2), [scanRequest(args[0]), checkId(args[1])]),
   saveFile: (args) => (count(args, 1), [saveRequest(args[0])]),
   planCacheMove: (args) => (count(args, 1), [path(args[0], 'the target folder')]),
-  moveCache: (args) => (count(args, 2), [path(args[0], 'the target folder'), scanRequest(args[1])]),
+  moveCache: (args) => (count(args, 2), [relocatePlan(args[0]), scanRequest(args[1])]),
+  recoverMove: (args) => (count(args, 1), [scanRequest(args[0])]),
+  discardPendingMove: (args) => (count(args, 1), [scanRequest(args[0])]),
 };

@@ -4,18 +4,47 @@
 
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
-import type { PlanResult } from '../actions/relocate-plan.js';
+import type { PlanResult, RelocatePlan } from '../actions/relocate-plan.js';
 import type { CheckId, Finding, Report } from '../report/types.js';
 
-export type ApiErrorCode = 'invalid-argument' | 'invalid-profile' | 'cancelled' | 'busy' | 'unsupported' | 'internal';
+/**
+ * invalid-argument: the call itself was wrong; invalid-profile: the opened file is not a profile; cancelled:
+ * the user stopped it; refused: the machine does not allow it now, said in words; declined: the
+ * administrator prompt was declined; busy: something else runs; recovery-pending: an interrupted move
+ * must be dealt with first; unsupported: not here; internal: what this version did not foresee.
+ */
+export type ApiErrorCode =
+  'invalid-argument' | 'invalid-profile' | 'cancelled' | 'refused' | 'declined' | 'busy' | 'recovery-pending' | 'unsupported' | 'internal';
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: { code: ApiErrorCode; message: string } };
+
+/** The machine the wizard examines and fixes: this one, or a sandbox standing in for it. */
+export interface MachineView {
+  kind: 'windows' | 'sandbox' | 'linux' | 'other';
+  /** In words: "this machine (APP01)", "the sandbox machine APP01 in /tmp/x". */
+  label: string;
+  /** The host name its probes report, to tell a profile of this machine from another's; null: not known. */
+  host: string | null;
+  /** Why fixes cannot run on it; null when they can. */
+  cannotFix: string | null;
+}
+
+/** An interrupted cache move found on the machine: said at start, dealt with only when the user asks. */
+export interface PendingMoveView {
+  /** What it is and what to do, in words. */
+  message: string;
+  /** The record cannot be read: it can only be set aside (after someone has looked at it). */
+  damaged: boolean;
+  /** Where its record is. */
+  path: string;
+}
 
 export interface AppInfo {
   toolVersion: string;
   /** A sandbox machine stands in for this one (training mode). */
   sandbox: boolean;
-  /** An interrupted cache move found at start, and what became of it; null when there was none. */
-  recovered: string | null;
+  machine: MachineView;
+  /** An interrupted cache move waiting to be finished or undone; null when there is none. */
+  pending: PendingMoveView | null;
   /** desktop: the Electron app; browser: the HTTP bridge of `npm run web`. */
   mode: 'desktop' | 'browser';
   platform: string;
@@ -71,7 +100,8 @@ export interface FixProgress {
 }
 
 export interface FixOutcome {
-  outcome: 'moved' | 'rolled-back';
+  /** null: there was nothing to do (no interrupted move to recover). */
+  outcome: 'moved' | 'rolled-back' | 'discarded' | null;
   error: string | null;
   /** The machine examined again after the fix, for the same request. */
   after: ScanOutcome;
@@ -92,10 +122,17 @@ export interface WizardApi {
   saveFile(request: SaveRequest): Promise<ApiResult<string | null>>;
   /** Plans moving the cache to a folder: the steps, or why that folder will not do. */
   planCacheMove(to: string): Promise<ApiResult<PlanResult>>;
-  /** Moves the cache as planned, then examines the machine again for the request. */
-  moveCache(to: string, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  /**
+   * Moves the cache as the user confirmed it (the plan planCacheMove showed), then examines the machine
+   * again for the request. The plan is made again from the machine first: if anything differs, nothing runs.
+   */
+  moveCache(plan: RelocatePlan, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Stops a running move; whatever it had done is undone. */
   cancelMove(): Promise<ApiResult<null>>;
+  /** Finishes or undoes the interrupted move appInfo reported, once the user has confirmed it. */
+  recoverMove(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  /** Sets a damaged record of an interrupted move aside (kept, renamed), once the user has confirmed it. */
+  discardPendingMove(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onScanProgress(listener: (progress: ScanProgress) => void): () => void;
   /** Subscribes to fix progress; returns the unsubscribe function. */
@@ -114,6 +151,8 @@ export const CHANNELS = {
   planCacheMove: 'wizard:plan-cache-move',
   moveCache: 'wizard:move-cache',
   cancelMove: 'wizard:cancel-move',
+  recoverMove: 'wizard:recover-move',
+  discardPendingMove: 'wizard:discard-pending-move',
 } as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress' | 'onFixProgress'>, string>;
 
 export const PROGRESS_CHANNEL = 'wizard:scan-progress';
@@ -121,3 +160,6 @@ export const FIX_PROGRESS_CHANNEL = 'wizard:fix-progress';
 
 export type Method = keyof typeof CHANNELS;
 export const METHODS = Object.keys(CHANNELS) as Method[];
+/** The subscriptions of WizardApi, beside its methods: together, every name window.wizard exposes. */
+export const SUBSCRIPTIONS = ['onScanProgress', 'onFixProgress'] as const satisfies readonly Exclude<keyof WizardApi, Method>[];
+export const WIZARD_API_NAMES: readonly (keyof WizardApi)[] = [...METHODS, ...SUBSCRIPTIONS];

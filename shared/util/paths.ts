@@ -36,3 +36,23 @@ export function driveLetterOf(path: string): string | null {
 export function isUncPath(path: string): boolean {
   return /^[\\/]{2}/.test(path.trim());
 }
+
+/**
+ * A drive-letter path with `.` and `..` resolved, separators folded and the drive upper-cased, as Windows
+ * itself would resolve it (`D:\a\.\b\..\c` is `D:\a\c`); null for a path that is not a drive-letter path
+ * or that climbs above its drive's root. Short (8.3) names are the machine's to expand, not this function's.
+ */
+export function canonicalWindowsPath(path: string): string | null {
+  // `C:x` (no separator) is relative to the drive's current folder, which only a shell knows: not a full path.
+  const match = /^([A-Za-z]):(?:[\\/](.*))?$/.exec(path.trim());
+  if (!match) return null;
+  const parts: string[] = [];
+  for (const part of (match[2] ?? '').split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return `${match[1]!.toUpperCase()}:\\${parts.join('\\')}`;
+}

@@ -49,7 +49,8 @@ export function fakeApi({
       ok({
         toolVersion: '9.9.9',
         sandbox: false,
-        recovered: null,
+        machine: { kind: 'windows', label: 'this machine (FS01)', host: 'FS01', cannotFix: canFix ? null : 'cannot fix here' },
+        pending: null,
         mode,
         platform: 'win32',
         editions: [
@@ -118,8 +119,10 @@ export function fakeApi({
       return ok(planRelocation({ profile, to, target: null, offlineSeeding: false }));
     },
     cancelMove: async () => (record('cancelMove', []), ok(null)),
-    moveCache: async (to, request) => {
-      record('moveCache', [to, request]);
+    recoverMove: async (request) => (record('recoverMove', [request]), ok({ outcome: null, error: null, after: afterFix() })),
+    discardPendingMove: async (request) => (record('discardPendingMove', [request]), ok({ outcome: null, error: null, after: afterFix() })),
+    moveCache: async (plan, request) => {
+      record('moveCache', [plan, request]);
       for (const step of RELOCATE_STEP_IDS) {
         api.emitFix({ step, state: 'running' });
         api.emitFix({ step, state: 'done' });
@@ -133,4 +136,9 @@ export function fakeApi({
     },
   };
   return api;
+}
+
+function afterFix() {
+  const profile = sampleProfile('healthy-server');
+  return { profile, report: buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() }), notes: [] };
 }

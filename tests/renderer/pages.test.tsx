@@ -39,6 +39,25 @@ describe('Welcome', () => {
     expect(await screen.findByText(/collected on another machine \(legacy\.json\)/)).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Results' })).toBeTruthy();
   });
+  it("offers an opened profile's own machine a script and a ticket, and never acts on this one", async () => {
+    const api = fakeApi();
+    const user = userEvent.setup();
+    const { container } = render(<App api={api} />);
+    const input = container.querySelector('input[type=file]') as HTMLInputElement;
+    const app02 = sampleProfile('cache-problems');
+    await user.upload(input, new File([JSON.stringify(app02)], 'app02.json', { type: 'application/json' }));
+    const card = (await screen.findByText('Not enough free space for the cache')).closest('.MuiAccordion-root') as HTMLElement;
+    await user.click(within(card).getByRole('button', { name: 'Fix this' }));
+    expect(await screen.findByText(/nothing is changed on this machine/)).toBeTruthy();
+    const script = (await screen.findByRole('textbox', { name: /PowerShell script for/ })) as HTMLTextAreaElement;
+    // The script is that machine's: its cache path, from the profile.
+    expect(script.value).toContain(app02.cache!.path);
+    expect((screen.getByRole('textbox', { name: 'Ticket text' }) as HTMLTextAreaElement).value).toMatch(
+      /Please move the MARS agent's cache folder/,
+    );
+    expect(screen.queryByRole('button', { name: 'Check this folder' })).toBeNull();
+    expect(api.calls.some((c) => c.method === 'planCacheMove' || c.method === 'moveCache')).toBe(false);
+  });
 });
 
 describe('What to back up', () => {
@@ -166,7 +185,8 @@ describe('Fix', () => {
     await user.click(screen.getByRole('button', { name: 'Move the cache to E:\\MARS Cache' }));
     expect(await screen.findByText(/The cache now lives in E:\\MARS Cache/)).toBeTruthy();
     expect(within(steps).getByText(/6\. Check the result - Done/)).toBeTruthy();
-    expect(api.calls.find((c) => c.method === 'moveCache')?.args[0]).toBe('E:\\MARS Cache');
+    // The plan the user saw is the plan sent: the main process plans again and compares every field.
+    expect(api.calls.find((c) => c.method === 'moveCache')?.args[0]).toMatchObject({ action: 'relocate-cache', to: 'E:\\MARS Cache' });
   });
   it('gives the manual steps where the wizard cannot move the cache itself', async () => {
     const { user } = await toFix(fakeApi({ canFix: false }));

@@ -17,7 +17,8 @@ const step = async (name, work) => {
 };
 
 const { runCommand } = await load('electron/probes/command-runner.js');
-const { windowsRelocationMachine } = await load('electron/actions/windows-relocation.js');
+const { windowsMachine } = await load('electron/machine/windows/windows-machine.js');
+const { readScratch, writeScratch } = await load('electron/actions/relocate-engine.js');
 
 if (phase === 'probes') await probes();
 else if (phase === 'volumes') await volumes();
@@ -69,10 +70,10 @@ async function probes() {
     return { cache: profile.cache, volumes: profile.volumes, selection: profile.selection, notes };
   });
   await step('relocationWrite', async () => {
-    const machine = windowsRelocationMachine(runCommand, 'C:\\ProgramData');
+    const machine = windowsMachine({ run: runCommand, env: { ...process.env, ProgramData: 'C:\\ProgramData' } });
     const target = "D:\\MARS Cache\\O'Brien & Co ü";
-    const written = await machine.writeScratch({ scratchLocation: target, providerScratchLocation: target });
-    const restored = await machine.writeScratch({ scratchLocation: 'C:\\Scratch', providerScratchLocation: null });
+    const written = await writeScratch(machine, { scratchLocation: target, providerScratchLocation: target });
+    const restored = await writeScratch(machine, { scratchLocation: 'C:\\Scratch', providerScratchLocation: null });
     return { target, written, restored };
   });
 }
@@ -86,27 +87,32 @@ async function probes() {
  */
 async function move() {
   const { copyTree } = await load('electron/actions/copy-tree.js');
-  const { runRelocation, resumeRelocation, parseFailpoint } = await load('electron/actions/relocate-engine.js');
-  const { collectProfile } = await load('electron/probes/collect.js');
-  const { planRelocation } = await load('shared/actions/relocate-plan.js');
-  const { targetFacts } = await load('electron/actions/target-facts.js');
+  const { parseFailpoint } = await load('electron/actions/relocate-engine.js');
+  const { planCacheMove, moveCache, recoverMove } = await load('electron/services/cache-move.js');
   const servicesFile = 'C:\\wine-tier\\services.json';
   const serviceState = () => JSON.parse(readFileSync(servicesFile, 'utf8')).obengine;
   const setService = (state) => {
     mkdirSync('C:\\wine-tier', { recursive: true });
     writeFileSync(servicesFile, JSON.stringify({ obengine: state }));
   };
-  const real = windowsRelocationMachine(runCommand);
+  const { runCommand: run } = await load('electron/probes/command-runner.js');
+  const { queryService } = await load('electron/probes/windows/service-control.js');
+  // The Windows adapter, with its service manager injected through its options (the probes see it too),
+  // and two members replaced (see above); everything else is real.
+  const real = windowsMachine({
+    services: {
+      query: async (name) => (name === 'obengine' ? { state: serviceState(), reason: null } : queryService(run, name)),
+      stop: async () => setService('stopped'),
+      start: async () => setService('running'),
+    },
+  });
   const machine = {
     ...real,
-    isSandbox: true, // failpoints on: this Wine prefix is a test bench, not a user's machine
-    serviceState: async () => serviceState(),
-    stopService: async () => setService('stopped'),
-    startService: async () => setService('running'),
-    copy: phase === 'robocopy' ? real.copy : (from, to, options) => copyTree(from, to, options),
+    failpoints: true, // this Wine prefix is a test bench, not a user's machine
+    files: { ...real.files, copyTree: phase === 'robocopy' ? real.files.copyTree : (from, to, options) => copyTree(from, to, options) },
     // Wine's icacls is a dummy and its PowerShell a stub: the folder is "protected" by the real icacls call,
     // but who may write the journal cannot be read back here (journal-acl tests cover the reading).
-    journalDoubt: async () => null,
+    stateDoubt: async () => null,
   };
   const steps = [];
   const options = {
@@ -115,21 +121,20 @@ async function move() {
     onStep: (id, state) => steps.push(`${id}:${state}`),
   };
   if (phase === 'resume') {
-    const result = await resumeRelocation(machine, options);
+    const result = await recoverMove(machine, options);
     out.result = result && { outcome: result.outcome, error: result.error, journal: result.journal.state };
   } else {
     setService('running');
-    const { profile } = await collectProfile({ offline: true });
-    profile.agent.serviceState = serviceState(); // the injected service, as the probe would see it on Windows
     const to = process.env.MARS_WINE_TARGET;
-    const planned = planRelocation({ profile, to, target: await targetFacts(to, null, to), offlineSeeding: false });
+    const planned = await planCacheMove(machine, to);
     out.plan = planned.ok ? { from: planned.plan.from, to: planned.plan.to, neededBytes: planned.plan.neededBytes } : planned;
     if (planned.ok) {
-      const result = await runRelocation(planned.plan, machine, options);
+      out.cautions = planned.plan.cautions;
+      const result = await moveCache(machine, planned.plan, null, options);
       out.result = { outcome: result.outcome, error: result.error, journal: result.journal.state };
     }
   }
   out.steps = steps;
   out.service = serviceState();
-  out.scratch = await real.readScratch();
+  out.scratch = await readScratch(real);
 }

@@ -201,7 +201,11 @@ describe.skipIf(missing !== null)('the cache move under Wine (the obengine servi
   it("undoes the move at once when Wine's robocopy (a stub) fails, and says what failed", () => {
     expect(moves.robocopy?.code).toBe(0);
     expect(moves.robocopy?.out).toMatchObject({
-      result: { outcome: 'rolled-back', error: expect.stringMatching(/^robocopy could not copy the cache \(exit 16\)/), journal: 'closed' },
+      result: {
+        outcome: 'rolled-back',
+        error: expect.stringMatching(/^robocopy could not copy the cache \(exit 16: a fatal error/),
+        journal: 'closed',
+      },
       service: 'running',
       scratch: bothNameTheOriginal,
     });

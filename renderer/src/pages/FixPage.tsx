@@ -3,8 +3,10 @@
 // cannot move the cache itself, it says so and gives the safe manual steps.
 import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { RelocatePlan } from '../../../shared/actions/relocate-plan';
-import type { FixOutcome, FixProgress, ScanRequest } from '../../../shared/api/wizard-api';
+import { planRelocation, type RelocatePlan } from '../../../shared/actions/relocate-plan';
+import { relocationScript } from '../../../shared/actions/powershell-script';
+import { suggestTarget } from '../../../shared/actions/suggest-target';
+import type { AppInfo, FixOutcome, FixProgress, ScanRequest } from '../../../shared/api/wizard-api';
 import { MOVE_CACHE_STEPS } from '../../../shared/rules/cache';
 import type { Finding } from '../../../shared/report/types';
 import { formatBytes } from '../../../shared/util/units';
@@ -20,32 +22,15 @@ const STATE_WORDS: Record<FixProgress['state'], string> = {
   undone: 'Undone',
 };
 
-/** A sensible default: a folder on the local fixed NTFS volume with the most free space, not the cache's own. */
-function suggestTarget(examined: Examined): string {
-  const cacheVolume = examined.profile.cache?.volume?.toUpperCase();
-  const best = examined.profile.volumes
-    .filter(
-      (v) =>
-        /^[A-Z]:$/i.test(v.id) &&
-        v.driveType === 'fixed' &&
-        v.fileSystem?.toUpperCase() === 'NTFS' &&
-        v.bitlocker !== 'locked' &&
-        !v.deduplicated &&
-        !v.azureTemporary &&
-        v.readOnly !== true &&
-        v.id.toUpperCase() !== cacheVolume,
-    )
-    .sort((a, b) => (b.freeBytes ?? 0) - (a.freeBytes ?? 0))[0];
-  return best ? `${best.id.toUpperCase()}\\MARS Cache` : '';
-}
-
 export function FixPage({
   finding,
   examined,
   request,
   onDone,
   onBack,
+  info,
 }: {
+  info: AppInfo | null;
   finding: Finding;
   examined: Examined;
   request: ScanRequest;
@@ -53,7 +38,10 @@ export function FixPage({
   onBack: () => void;
 }) {
   const api = useApi();
-  const [to, setTo] = useState(() => suggestTarget(examined));
+  const [to, setTo] = useState(() => suggestTarget(examined.profile));
+  // A profile opened from a file describes another machine (or this one, some time ago): nothing is done
+  // here for it. Its fix is that machine's script, planned from the profile's own paths and volumes.
+  const elsewhere = examined.source === 'opened';
   // Where the cache was when the page opened: the results update once it has moved.
   const [from] = useState(() => examined.profile.cache?.path ?? null);
   const [plan, setPlan] = useState<RelocatePlan | null>(null);
@@ -81,7 +69,7 @@ export function FixPage({
     if (!plan) return;
     setRunning(true);
     setProgress({});
-    const result = await api.moveCache(plan.to, { ...request, edition: examined.report.matrix.edition });
+    const result = await api.moveCache(plan, { ...request, edition: examined.report.matrix.edition });
     setRunning(false);
     if (!result.ok) return setProblems([result.error.message]);
     setOutcome(result.value);
@@ -101,7 +89,9 @@ export function FixPage({
         you delete it after a successful backup.
       </Typography>
 
-      {outcome ? null : unsupported ? (
+      {elsewhere ? (
+        <ElsewhereFix examined={examined} to={to} setTo={setTo} />
+      ) : outcome ? null : unsupported ? (
         <>
           <Alert severity="info" role="note">
             {unsupported}
@@ -147,8 +137,14 @@ export function FixPage({
         </Stack>
       )}
 
-      {plan && (
+      {plan && !elsewhere && (
         <section aria-labelledby="plan-heading">
+          <Typography>This acts on {info?.machine.label ?? 'this machine'}.</Typography>
+          {plan.cautions.map((c) => (
+            <Alert key={c} severity="warning" role="note">
+              {c}
+            </Alert>
+          ))}
           <Typography id="plan-heading" component="h2" variant="h6">
             The steps, before anything runs
           </Typography>
@@ -216,6 +212,51 @@ export function FixPage({
           Back to the results
         </Button>
       </Stack>
+    </Stack>
+  );
+}
+
+/** For another machine's profile: that machine's script and a ticket text, never an action here. */
+function ElsewhereFix({ examined, to, setTo }: { examined: Examined; to: string; setTo: (to: string) => void }) {
+  const host = examined.profile.host?.name ?? 'the machine this profile describes';
+  const planned = to.trim() ? planRelocation({ profile: examined.profile, to, target: null, offlineSeeding: null }) : null;
+  const script = planned?.ok ? relocationScript(planned.plan) : null;
+  const ticket = planned?.ok
+    ? [
+        `Please move the MARS agent's cache folder on ${host}.`,
+        `From: ${planned.plan.from}`,
+        `To: ${planned.plan.to}`,
+        `It needs ${formatBytes(planned.plan.neededBytes)} free on the new volume. Run the attached PowerShell script there, in an administrator window; it stops the backup engine, copies and checks the cache, switches both registry values and starts the engine again, and puts everything back if any step fails.`,
+      ].join('\n')
+    : null;
+  return (
+    <Stack spacing={2}>
+      <Alert severity="info" role="note">
+        This profile was opened from a file ({examined.fileName ?? 'a saved profile'}), so nothing is changed on this machine. Below is the
+        script to run on {host} itself, made from the profile's own paths, and a ticket text for whoever looks after it.
+      </Alert>
+      <TextField label={`Move the cache on ${host} to`} value={to} size="small" onChange={(e) => setTo(e.target.value)} />
+      {planned && !planned.ok && (
+        <Alert severity="error" role="alert">
+          <Typography sx={{ fontWeight: 600 }}>The cache cannot go there:</Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            {planned.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </Box>
+        </Alert>
+      )}
+      {ticket && <TextField label="Ticket text" value={ticket} multiline minRows={4} slotProps={{ input: { readOnly: true } }} />}
+      {script && (
+        <TextField
+          label={`PowerShell script for ${host}`}
+          value={script}
+          multiline
+          minRows={6}
+          maxRows={16}
+          slotProps={{ input: { readOnly: true } }}
+        />
+      )}
     </Stack>
   );
 }

@@ -101,14 +101,24 @@ describe('the cache move on a sandbox', () => {
     expect(resumed.stdout + resumed.stderr).toContain(
       `the copy no longer matches the original: ${before[0]!.path} differs from the original`,
     );
+    // Undone; the changed file is not the original's content, so it is not deleted but named.
+    expect(resumed.stdout).toMatch(/left in place, not made by this move: .*chunk|left in place, not made by this move/);
+    expect(existsSync(damaged)).toBe(true);
+    rmSync(local(dir, TARGET.split('\\').slice(0, 2).join('\\')), { recursive: true, force: true });
     expect(await expectSafe(dir, before)).toBe('rolled back');
   });
 
   it('finishes an interrupted move before starting another', async () => {
     const dir = sandbox();
     expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
+    // A new move never recovers by itself: it says what is pending (exit 5) and changes nothing.
+    const refused = await move(dir);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toMatch(
+      /An interrupted move of the cache from .* must be finished or undone first: run "mars-readiness fix resume"/,
+    );
+    expect((await cliProcess(['fix', 'resume', '--sandbox', dir])).code).toBe(1);
     const again = await move(dir);
-    expect(again.stderr).toMatch(/An interrupted cache move was found and undone first/);
     expect(again.code).toBe(0);
     expect(scratch(dir)).toEqual([TARGET, TARGET]);
   });

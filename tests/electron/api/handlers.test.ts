@@ -2,6 +2,7 @@
 // at a time, cancellable, progress reported.
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../electron/api/handlers.js';
+import { linuxMachine } from '../../../electron/machine/linux/linux-machine.js';
 import type { Collected, CollectOptions } from '../../../electron/probes/collect.js';
 import { CollectCancelled } from '../../../electron/probes/collect.js';
 import type { ScanProgress, ScanRequest } from '../../../shared/api/wizard-api.js';
@@ -21,6 +22,7 @@ function setup(collect?: (o: CollectOptions) => Promise<Collected>) {
   const seen: CollectOptions[] = [];
   const handlers = createHandlers({
     mode: 'browser',
+    machine: linuxMachine(),
     emitProgress: (p) => progress.push(p),
     collect:
       collect ??

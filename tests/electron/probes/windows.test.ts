@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputText } from '../../../electron/probes/command-runner.js';
 import { collectProfile } from '../../../electron/probes/collect.js';
+import { windowsMachine } from '../../../electron/machine/windows/windows-machine.js';
 import { ProbeNotes } from '../../../electron/probes/notes.js';
 import { probeWindowsAgent } from '../../../electron/probes/windows/agent-windows.js';
 import {
@@ -381,9 +382,7 @@ describe('proxy', () => {
 describe('collect on a recorded Windows Server 2019', () => {
   it('writes a profile the schema accepts, which checks as expected', async () => {
     const { profile, notes } = await collectProfile({
-      platform: 'win32',
-      run: recordedRunner(server2019()),
-      env: { COMPUTERNAME: 'FS01' },
+      machine: windowsMachine({ run: recordedRunner(server2019()), env: { COMPUTERNAME: 'FS01' } }),
       offline: true,
       now: () => new Date('2026-11-25T10:00:00Z'),
     });
@@ -412,13 +411,11 @@ describe('collect on a recorded Windows Server 2019', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mars onedrive-'));
     const asked = (calls: string[][]) => calls.filter((c) => c.join(' ').includes('OneDrive\\Accounts')).length;
     const without: string[][] = [];
-    await collectProfile({ platform: 'win32', run: recordedRunner(server2019(), without), env: {}, offline: true });
+    await collectProfile({ machine: windowsMachine({ run: recordedRunner(server2019(), without), env: {} }), offline: true });
     expect(asked(without)).toBe(0);
     const withSelection: string[][] = [];
     const { profile } = await collectProfile({
-      platform: 'win32',
-      run: recordedRunner(server2019(), withSelection),
-      env: { OneDrive: dir },
+      machine: windowsMachine({ run: recordedRunner(server2019(), withSelection), env: { OneDrive: dir } }),
       offline: true,
       selection: { paths: [dir], systemState: false },
     });

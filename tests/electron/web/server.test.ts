@@ -1,11 +1,12 @@
 // Browser mode's server: loopback only, the session key on every call, Host and Origin checked, no
 // file outside the built pages, a strict CSP on the page.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../electron/web/server.js';
+import { linuxMachine } from '../../../electron/machine/linux/linux-machine.js';
 import { sample } from '../../helpers/profiles.js';
 
 let server: WebServer;
@@ -16,7 +17,12 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>wizard</title>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, '..', 'secret.txt'), 'secret');
-  server = await startWebServer({ rendererDir: dir, collect: async () => ({ profile: sample('healthy-server'), notes: [] }) });
+  symlinkSync(join(dir, '..', 'secret.txt'), join(dir, 'assets', 'escape.js'));
+  server = await startWebServer({
+    rendererDir: dir,
+    machine: linuxMachine(),
+    collect: async () => ({ profile: sample('healthy-server'), notes: [] }),
+  });
   token = new URL(server.url).searchParams.get('token')!;
 });
 afterAll(() => server.close());
@@ -91,5 +97,16 @@ describe('the loopback server', () => {
       const response = await raw(path);
       expect(response.body).not.toBe('secret');
     }
+    // Nor through a link inside them.
+    expect((await raw('/assets/escape.js')).status).toBe(404);
+  });
+  it('judges the decoded path: an encoded index.html still needs the key', async () => {
+    expect((await raw('/%69ndex.html')).status).toBe(403);
+    expect((await raw(`/%69ndex.html?token=${token}`)).status).toBe(200);
+  });
+  it('answers a huge argument list with an API error, not a server error', async () => {
+    const response = await call('appInfo', new Array(3_000_000).fill(0));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });

@@ -124,11 +124,31 @@ describe('planRelocation', () => {
   });
   it('refuses a compressed, encrypted, sparse or linked target folder, and one that is not empty', () => {
     const attributes = { encrypted: false, compressed: true, sparse: false, reparsePoint: false };
-    expect(problems(plan('F:\\Cache', { target: { exists: true, empty: true, attributes } }))).toMatch(
+    const facts = { canonical: 'F:\\Cache', linkAt: null, unknown: null };
+    expect(problems(plan('F:\\Cache', { target: { ...facts, exists: true, empty: true, attributes } }))).toMatch(
       /is compressed; the cache needs a plain folder/,
     );
-    expect(problems(plan('F:\\Cache', { target: { exists: true, empty: false, attributes: null } }))).toMatch(/is not empty/);
-    expect(plan('F:\\Cache', { target: { exists: true, empty: true, attributes: { ...attributes, compressed: false } } }).ok).toBe(true);
+    expect(problems(plan('F:\\Cache', { target: { ...facts, exists: true, empty: false, attributes: null } }))).toMatch(/is not empty/);
+    expect(
+      plan('F:\\Cache', { target: { ...facts, exists: true, empty: true, attributes: { ...attributes, compressed: false } } }).ok,
+    ).toBe(true);
+    // A link anywhere on the path: the copy would land elsewhere.
+    expect(
+      problems(
+        plan('F:\\Cache\\x', {
+          target: { ...facts, canonical: 'F:\\Cache\\x', exists: false, empty: null, attributes: null, linkAt: 'F:\\Cache' },
+        }),
+      ),
+    ).toMatch(/F:\\Cache is a link/);
+    // What could not be read is said before the move, not guessed.
+    const cautious = plan('F:\\Cache', {
+      target: { ...facts, exists: false, empty: null, attributes: null, unknown: 'PowerShell did not answer' },
+    });
+    expect(cautious.ok && cautious.plan.cautions).toEqual([expect.stringMatching(/could not be checked: PowerShell did not answer/)]);
+  });
+  it('compares canonical paths: a target inside the cache written with .. detours is refused', () => {
+    expect(problems(plan('D:\\MARS\\Other\\..\\Scratch\\inner'))).toMatch(/inside the current cache folder/);
+    expect(problems(plan('D:\\x\\..\\MARS\\.\\Scratch'))).toMatch(/where the cache already is/);
   });
   it('refuses while an offline-seeding backup runs, without the agent, or without an existing cache', () => {
     expect(problems(plan('F:\\Cache', { offlineSeeding: true }))).toMatch(/offline-seeding/);

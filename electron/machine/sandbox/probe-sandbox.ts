@@ -3,21 +3,15 @@
 // product's own code paths.
 
 import { stat } from 'node:fs/promises';
-import type { CacheFacts, MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
-import { driveLetterOf, samePath } from '../../shared/util/paths.js';
-import { folderSize } from '../probes/folder-size.js';
-import type { ProbeNotes } from '../probes/notes.js';
-import { probeWindowsAgent } from '../probes/windows/agent-windows.js';
-import type { SandboxMachine } from './sandbox-machine.js';
+import type { CacheFacts } from '../../../shared/profile/types.js';
+import { driveLetterOf, samePath } from '../../../shared/util/paths.js';
+import { folderSize } from '../../probes/folder-size.js';
+import type { ProbeNotes } from '../../probes/notes.js';
+import { probeWindowsAgent } from '../../probes/windows/agent-windows.js';
+import type { SandboxFolder } from './sandbox-folder.js';
+import type { PlatformFacts } from '../machine.js';
 
-export interface SandboxFacts {
-  profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
-  proxy: ProxyFacts;
-  oneDriveRoots: () => Promise<string[]>;
-  dfsrRoots: string[];
-}
-
-export async function collectSandboxFacts(machine: SandboxMachine, cachePath: string | null, notes: ProbeNotes): Promise<SandboxFacts> {
+export async function probeSandbox(machine: SandboxFolder, cachePath: string | null, notes: ProbeNotes): Promise<PlatformFacts> {
   const facts = machine.machine;
   const { agent, role } = await probeWindowsAgent(
     machine.registryReader(),
@@ -39,10 +33,13 @@ export async function collectSandboxFacts(machine: SandboxMachine, cachePath: st
     proxy: { winhttp: null, system: null, environment: null },
     oneDriveRoots: async () => facts.oneDriveRoots ?? [],
     dfsrRoots: facts.dfsrRoots ?? [],
+    defaultSelection: facts.selection ?? null,
+    offlineSeeding: facts.offlineSeeding ?? false,
+    recordedNetwork: facts.network ?? null,
   };
 }
 
-async function sandboxFolder(machine: SandboxMachine, path: string, notes: ProbeNotes): Promise<CacheFacts> {
+async function sandboxFolder(machine: SandboxFolder, path: string, notes: ProbeNotes): Promise<CacheFacts> {
   const local = machine.localPath(path);
   const exists = await stat(local).then(
     (s) => s.isDirectory(),

@@ -4,8 +4,14 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { journalAclDoubt } from '../../../electron/actions/journal-acl.js';
-import { windowsRelocationMachine } from '../../../electron/actions/windows-relocation.js';
+import { journalAclDoubt } from '../../../electron/machine/windows/journal-acl.js';
+import { windowsMachine } from '../../../electron/machine/windows/windows-machine.js';
+import { writeScratch } from '../../../electron/actions/relocate-engine.js';
+import { journalPath } from '../../../electron/actions/journal.js';
+import type { CommandRunner } from '../../../electron/probes/command-runner.js';
+
+const windowsRelocationMachine = (run: CommandRunner, programData = 'C:\\ProgramData') =>
+  windowsMachine({ run, env: { ProgramData: programData } });
 import { fixture, MISSING_KEY, recordedRunner, reg } from '../../helpers/recorded.js';
 
 const CONFIG = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
@@ -24,7 +30,7 @@ describe('windowsRelocationMachine', () => {
       calls,
     );
     const machine = windowsRelocationMachine(run, 'C:\\ProgramData');
-    const back = await machine.writeScratch({
+    const back = await writeScratch(machine, {
       scratchLocation: "D:\\MARS Cache\\O'Brien",
       providerScratchLocation: "D:\\MARS Cache\\O'Brien",
     });
@@ -43,7 +49,7 @@ describe('windowsRelocationMachine', () => {
     ]);
     expect(calls[1]?.[2]).toBe(PROVIDER);
     expect(back).toEqual({ scratchLocation: 'D:\\MARS Cache\\Scratch', providerScratchLocation: 'D:\\MARS Cache\\Scratch\\' });
-    expect(machine.journalPath.replace(/\\/g, '/')).toMatch(/^C:\/ProgramData\/MARS Readiness Wizard\/relocation-journal\.json$/);
+    expect(journalPath(machine.stateDir).replace(/\\/g, '/')).toMatch(/^C:\/ProgramData\/MARS Readiness Wizard\/relocation-journal\.json$/);
   });
   it('deletes a value that was absent before, when undoing', async () => {
     const calls: string[][] = [];
@@ -51,17 +57,18 @@ describe('windowsRelocationMachine', () => {
       { 'reg delete': { stdout: 'ok' }, 'reg add': { stdout: 'ok' }, [reg(CONFIG)]: MISSING_KEY, [reg(PROVIDER)]: MISSING_KEY },
       calls,
     );
-    expect(await windowsRelocationMachine(run).writeScratch({ scratchLocation: null, providerScratchLocation: 'D:\\X' })).toEqual({
+    expect(await writeScratch(windowsRelocationMachine(run), { scratchLocation: null, providerScratchLocation: 'D:\\X' })).toEqual({
       scratchLocation: null,
       providerScratchLocation: null,
     });
-    expect(calls[0]).toEqual(['reg', 'delete', CONFIG, '/v', 'ScratchLocation', '/f', '/reg:64']);
+    // The value is not there: deleting it would be reg.exe's exit 1; the state asked for already holds.
+    expect(calls.filter((c) => c[1] === 'delete')).toEqual([]);
   });
   it('reports a failed write with what reg.exe said', async () => {
     const run = recordedRunner({ 'reg add': { exitCode: 1, stderr: fixture('reg-denied.stderr.txt') } });
     await expect(
-      windowsRelocationMachine(run).writeScratch({ scratchLocation: 'D:\\X', providerScratchLocation: 'D:\\X' }),
-    ).rejects.toThrow(/Setting ScratchLocation under .*Access is denied/);
+      writeScratch(windowsRelocationMachine(run), { scratchLocation: 'D:\\X', providerScratchLocation: 'D:\\X' }),
+    ).rejects.toThrow(/Setting ScratchLocation under .*failed \(exit 1\)/);
   });
   it('stops and starts obengine with sc.exe, taking "already stopped/running" as done', async () => {
     const calls: string[][] = [];
@@ -74,9 +81,9 @@ describe('windowsRelocationMachine', () => {
       calls,
     );
     const machine = windowsRelocationMachine(run);
-    await machine.stopService();
-    await machine.startService();
-    expect(await machine.serviceState()).toBe('running');
+    await machine.services.stop('obengine');
+    await machine.services.start('obengine');
+    expect((await machine.services.query('obengine')).state).toBe('running');
     expect(calls.map((c) => c.join(' '))).toEqual(['sc stop obengine', 'sc start obengine', 'sc query obengine']);
   });
   it("fails a service that cannot be started, with sc.exe's words", async () => {
@@ -86,13 +93,15 @@ describe('windowsRelocationMachine', () => {
         stdout: '[SC] StartService FAILED 1058:\r\n\r\nThe service cannot be started, either because it is disabled.\r\n',
       },
     });
-    await expect(windowsRelocationMachine(run).startService()).rejects.toThrow(/Starting the backup engine failed: .*1058/);
+    await expect(windowsRelocationMachine(run).services.start('obengine')).rejects.toThrow(
+      /Starting obengine failed \(exit 1058: the service is disabled\)/,
+    );
   });
 });
 
 describe('robocopy', () => {
   it('copies with ACLs, owners and attributes, one argument per path', async () => {
-    const { robocopyArgs } = await import('../../../electron/actions/windows-relocation.js');
+    const { robocopyArgs } = await import('../../../electron/machine/windows/windows-machine.js');
     expect(robocopyArgs('C:\\Program Files\\Agent\\Scratch', 'D:\\MARS Cache')).toEqual([
       'C:\\Program Files\\Agent\\Scratch',
       'D:\\MARS Cache',
@@ -110,7 +119,7 @@ describe('robocopy', () => {
     ]);
   });
   it('reads its exit codes as a bit mask: below 8 is success', async () => {
-    const { robocopySucceeded } = await import('../../../electron/actions/windows-relocation.js');
+    const { robocopySucceeded } = await import('../../../electron/machine/windows/windows-machine.js');
     expect([0, 1, 2, 3, 4, 5, 6, 7].every((code) => robocopySucceeded(code))).toBe(true);
     expect([8, 9, 16, null].some((code) => robocopySucceeded(code))).toBe(false);
   });
@@ -121,8 +130,8 @@ describe('robocopy', () => {
         stdout: '2026/11/25 10:00:00 ERROR 5 (0x00000005) Accessing Source Directory C:\\x\\\r\nAccess is denied.\r\n',
       },
     });
-    await expect(windowsRelocationMachine(run).copy('C:\\x', 'D:\\y', {})).rejects.toThrow(
-      /robocopy could not copy the cache \(exit 16\): .*ERROR 5/,
+    await expect(windowsRelocationMachine(run).files.copyTree('C:\\x', 'D:\\y', {})).rejects.toThrow(
+      /robocopy could not copy the cache \(exit 16: a fatal error/,
     );
   });
 });
@@ -137,7 +146,7 @@ describe('the journal on Windows: written only by administrators, or not acted o
     const calls: string[][] = [];
     const programData = mkdtempSync(join(tmpdir(), 'mars-programdata-'));
     const machine = windowsRelocationMachine(recordedRunner({ icacls: { stdout: 'processed 1 files' } }, calls), programData);
-    await machine.prepareJournalFolder!();
+    await machine.protectStateDir();
     const folder = join(programData, 'MARS Readiness Wizard');
     expect(existsSync(folder)).toBe(true);
     expect(calls).toEqual([
@@ -167,14 +176,12 @@ describe('the journal on Windows: written only by administrators, or not acted o
     const seen: Record<string, string>[] = [];
     const ok = recordedRunner({ 'powershell.exe': acl('S-1-5-32-544|S-1-5-32-544', 'S-1-5-32-544|S-1-5-32-544') });
     const machine = windowsRelocationMachine(async (c, a, o) => (seen.push(o.env ?? {}), ok(c, a, o)), 'C:\\ProgramData');
-    expect(await machine.journalDoubt!()).toBeNull();
-    expect(seen[0]).toEqual({ MARS_JOURNAL: machine.journalPath });
+    expect(await machine.stateDoubt(journalPath(machine.stateDir))).toBeNull();
+    expect(seen[0]).toEqual({ MARS_JOURNAL: journalPath(machine.stateDir) });
     const denied = windowsRelocationMachine(
       recordedRunner({ 'powershell.exe': { exitCode: 1, stderr: 'Get-Acl : Attempted to perform an unauthorized operation.' } }),
       'C:\\ProgramData',
     );
-    expect(await denied.journalDoubt!()).toBe(
-      'who may write it could not be checked (Get-Acl : Attempted to perform an unauthorized operation.)',
-    );
+    expect(await denied.stateDoubt(journalPath(denied.stateDir))).toBe('who may write it could not be checked (PowerShell exited with 1)');
   });
 });

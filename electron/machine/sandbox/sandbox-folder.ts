@@ -1,4 +1,4 @@
-// A sandbox machine: a folder that stands for a Windows machine, for training, demos and tests.
+// A sandbox machine's folder: it stands for a Windows machine, for training, demos and tests.
 //   machine.json   what files cannot show: host, OS, software, volumes (kinds and sizes), folder attributes
 //   registry.json  keys and values ({ "HKLM\\...": { "Name": { "type": "REG_SZ", "data": "..." } } })
 //   services.json  service states ({ "obengine": "running" })
@@ -15,9 +15,9 @@ import type {
   ServiceState,
   SoftwareFacts,
   VolumeFacts,
-} from '../../shared/profile/types.js';
-import type { KeyRead, RegistryReader, RegistryValue } from '../probes/windows/registry.js';
-import { ExplainedError } from '../explained-error.js';
+} from '../../../shared/profile/types.js';
+import type { KeyRead, RegistryReader, RegistryValue } from '../../probes/windows/registry.js';
+import { ExplainedError } from '../../explained-error.js';
 
 export interface MachineFile {
   host?: HostFacts;
@@ -42,13 +42,13 @@ type ServicesFile = Record<string, ServiceState>;
 
 export class SandboxError extends ExplainedError {}
 
-export class SandboxMachine {
+export class SandboxFolder {
   private constructor(
     readonly dir: string,
     readonly machine: MachineFile,
   ) {}
 
-  static async open(dir: string): Promise<SandboxMachine> {
+  static async open(dir: string): Promise<SandboxFolder> {
     const root = resolve(dir);
     const info = await stat(root).catch(() => null);
     if (!info?.isDirectory()) throw new SandboxError(`the sandbox ${dir} is not a folder`);
@@ -57,7 +57,7 @@ export class SandboxMachine {
     }
     const machine = await readJson<MachineFile>(join(root, 'machine.json'));
     if (!machine.os || !Array.isArray(machine.volumes)) throw new SandboxError(`${join(dir, 'machine.json')} needs "os" and "volumes"`);
-    return new SandboxMachine(root, machine);
+    return new SandboxFolder(root, machine);
   }
 
   /** Where a Windows path of this machine lives in the sandbox folder: D:\A\B -> <dir>/drives/D/A/B. */

@@ -1,0 +1,120 @@
+// The one port through which the main process reaches a machine: its registry, its services, its files
+// (with their attributes, links never followed), its probes, where a fix keeps its journal, and how a fix
+// is allowed to run there. Three adapters stand side by side, one folder each: windows/ (the product),
+// sandbox/ (a folder standing for a Windows machine: training and tests) and linux/ (this machine, for
+// real). Everything above the port - the probes' composition, the plan, the engine, the helper - is
+// written once against it and never asks which adapter it has.
+
+import type { FolderAttributes, MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
+import type { ScanStep } from '../../shared/api/wizard-api.js';
+import type { CopiedFile, CopyOptions } from '../actions/copy-tree.js';
+import type { ProbeNotes } from '../probes/notes.js';
+import type { RegistryReader } from '../probes/windows/registry.js';
+import type { ServiceQuery } from '../probes/windows/service-control.js';
+import type { ScanOptions } from '../scan/scanner.js';
+
+export type MachineKind = 'windows' | 'sandbox' | 'linux' | 'other';
+
+export interface RegistryPort extends RegistryReader {
+  /** Writes a REG_SZ value (the key is created if missing). */
+  writeString(key: string, name: string, value: string): Promise<void>;
+  /** Deletes a value; a value that is not there is not an error. */
+  deleteValue(key: string, name: string): Promise<void>;
+}
+
+export interface ServicePort {
+  query(name: string): Promise<ServiceQuery>;
+  /** Asks the service manager to start or stop; callers poll query() until the state has changed. */
+  start(name: string): Promise<void>;
+  stop(name: string): Promise<void>;
+}
+
+/** What a folder path looks like now, read without following any link. */
+export interface PathFacts {
+  /** The path in canonical long form: `.` and `..` resolved, 8.3 short names expanded where they exist. */
+  canonical: string;
+  exists: boolean;
+  /** The path exists and is a folder with nothing in it; null when it is not a folder or does not exist. */
+  empty: boolean | null;
+  /**
+   * The attributes that matter to the cache: the folder's own when it exists, else those it would inherit
+   * from the nearest existing folder above it (compression and encryption pass down). reparsePoint is true
+   * when ANY existing component of the path is a link, junction or mount point. null: could not be told.
+   */
+  attributes: FolderAttributes | null;
+  /** Which existing component is a link, for the sentence that refuses it; null when none is. */
+  linkAt: string | null;
+  /** Why some of the attributes could not be told; null when all were read. */
+  unknown: string | null;
+}
+
+export interface FilePort {
+  /** A Windows path of the machine as a path this process can open. */
+  localPath(windowsPath: string): string;
+  pathFacts(windowsPath: string): Promise<PathFacts>;
+  /** Copies a folder (local paths), keeping what the platform must keep: on Windows, the access control lists. */
+  copyTree(from: string, to: string, options: CopyOptions): Promise<CopiedFile[]>;
+  /** How the selection scan lists folders on this machine. */
+  scanOptions(): Pick<ScanOptions, 'enumeration'>;
+}
+
+/** What a machine's probes tell, before the selection and the network are added. */
+export interface PlatformFacts {
+  profile: Omit<MachineProfile, 'schemaVersion' | 'network'>;
+  proxy: ProxyFacts;
+  /** Where OneDrive syncs (asked only when there is a selection to judge); null: could not be told. */
+  oneDriveRoots?: () => Promise<string[] | null>;
+  /** Which folders DFS Replication replicates; null: could not be told. */
+  dfsrRoots?: string[] | null;
+  /** The selection the machine's owner recorded (sandboxes), used when the caller names none. */
+  defaultSelection?: { paths: string[]; systemState: boolean } | null;
+  /** An offline-seeding initial backup is running (the cache must not move then); null: cannot be told. */
+  offlineSeeding?: boolean | null;
+  /** Recorded network facts (sandboxes have no network of their own). */
+  recordedNetwork?: MachineProfile['network'] | null;
+}
+
+export type Track = <T>(step: ScanStep, work: Promise<T>) => Promise<T>;
+
+/**
+ * How a fix runs on this machine: in this process (a sandbox), in an elevated helper started through UAC
+ * (Windows), or not at all (Linux: there is no agent), with the sentence that says why.
+ */
+export type FixMode = { mode: 'in-process' } | { mode: 'elevated-helper' } | { mode: 'none'; reason: string };
+
+/** Starts the elevated helper: through UAC on Windows; injected in tests (a plain child process). */
+export type ElevatedLauncher = (program: string, args: string[], signal: AbortSignal) => Promise<LaunchOutcome>;
+
+export interface LaunchOutcome {
+  /** The helper's exit status; null when it never started. */
+  exitCode: number | null;
+  /** Why it did not start or finish, in words (the administrator prompt declined, say); null otherwise. */
+  failure: string | null;
+  /** The prompt was declined (Windows' ERROR_CANCELLED, 1223). */
+  declined: boolean;
+}
+
+export interface Machine {
+  kind: MachineKind;
+  /** Which machine this is, in words: "this machine (APP01)", "the sandbox machine in /tmp/x". */
+  label: string;
+  registry: RegistryPort;
+  services: ServicePort;
+  files: FilePort;
+  /** Runs the platform's probes (no admin rights needed). */
+  probe(cachePath: string | null, notes: ProbeNotes, track: Track): Promise<PlatformFacts>;
+  /** A folder that survives a crash of this process, where fixes keep their journal, lock and log. */
+  stateDir: string;
+  /**
+   * Makes the state folder writable by administrators only, where the platform has access control: the
+   * elevated helper acts on what the journal says, so no one else may be able to write it.
+   */
+  protectStateDir(): Promise<void>;
+  /** Why a file found in the state folder cannot be trusted (someone else could have written it); null if it can. */
+  stateDoubt(file: string): Promise<string | null>;
+  fixes: FixMode;
+  /** Failpoints (MARS_READINESS_FAILPOINT) are honoured only where nothing real is at stake. */
+  failpoints: boolean;
+  /** Windows only: how the elevated helper is started. */
+  launchElevated?: ElevatedLauncher;
+}

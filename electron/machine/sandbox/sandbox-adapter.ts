@@ -1,0 +1,51 @@
+// The sandbox adapter of the Machine port: a folder standing for a Windows machine (sandbox-folder.ts
+// reads and writes its files). Its probes are the Windows probes over the sandbox's registry and services,
+// its files live under drives/, and fixes run in this process - nothing real is at stake, so failpoints
+// are honoured here.
+
+import { copyTree } from '../../actions/copy-tree.js';
+import type { FolderAttributes } from '../../../shared/profile/types.js';
+import { isWithin } from '../../../shared/util/paths.js';
+import { lstatPathFacts } from '../lstat-path-facts.js';
+import type { Machine } from '../machine.js';
+import { probeSandbox } from './probe-sandbox.js';
+import { SandboxFolder } from './sandbox-folder.js';
+
+export async function openSandboxMachine(dir: string): Promise<Machine> {
+  return sandboxMachine(await SandboxFolder.open(dir));
+}
+
+export function sandboxMachine(folder: SandboxFolder): Machine {
+  const declared = (windowsPath: string): FolderAttributes =>
+    Object.entries(folder.machine.folderAttributes ?? {})
+      .filter(([path]) => isWithin(windowsPath, path))
+      .sort((a, b) => b[0].length - a[0].length)[0]?.[1] ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: false };
+  const reader = folder.registryReader();
+  return {
+    kind: 'sandbox',
+    label: `the sandbox machine ${folder.machine.host?.name ?? ''} in ${folder.dir}`.replace('  ', ' '),
+    registry: {
+      readKey: (key) => reader.readKey(key),
+      writeString: (key, name, value) => folder.writeRegistryString(key, name, value),
+      deleteValue: (key, name) => folder.deleteRegistryValue(key, name),
+    },
+    services: {
+      query: async (name) => ({ state: await folder.serviceState(name), reason: null }),
+      start: (name) => folder.setServiceState(name, 'running'),
+      stop: (name) => folder.setServiceState(name, 'stopped'),
+    },
+    files: {
+      localPath: (path) => folder.localPath(path),
+      pathFacts: (path) => lstatPathFacts(path, (p) => folder.localPath(p), declared, null),
+      copyTree: (from, to, options) => copyTree(from, to, options),
+      // A sandbox stands for Windows, but its files are this machine's: they are walked with lstat.
+      scanOptions: () => ({ enumeration: 'lstat' }),
+    },
+    probe: (cachePath, notes, track) => track('agent', probeSandbox(folder, cachePath, notes)),
+    stateDir: folder.dir,
+    protectStateDir: async () => {},
+    stateDoubt: async () => null,
+    fixes: { mode: 'in-process' },
+    failpoints: true,
+  };
+}

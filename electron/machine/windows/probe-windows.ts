@@ -1,0 +1,100 @@
+// The Windows machine's probes composed into PlatformFacts: the OS, software and proxy from the registry
+// and netsh, the agent and its service, the volumes (one PowerShell CIM run, wmic as fallback), the cache
+// folder. Nothing here needs admin rights.
+
+import { stat } from 'node:fs/promises';
+import type { CacheFacts, HostFacts, VolumeFacts } from '../../../shared/profile/types.js';
+import { driveLetterOf } from '../../../shared/util/paths.js';
+import type { CommandRunner } from '../../probes/command-runner.js';
+import { folderSize } from '../../probes/folder-size.js';
+import { AZURE_ASSET_TAG } from '../../probes/linux/host-linux.js';
+import type { ProbeNotes } from '../../probes/notes.js';
+import { probeWindowsAgent } from '../../probes/windows/agent-windows.js';
+import { FILE_ATTRIBUTE, probeMachineFacts } from '../../probes/windows/machine-facts.js';
+import { probeOneDriveRoots } from '../../probes/windows/onedrive.js';
+import { probeWindowsOs, probeWindowsSoftware } from '../../probes/windows/os-windows.js';
+import { probeWindowsProxy } from '../../probes/windows/proxy-windows.js';
+import type { RegistryReader } from '../../probes/windows/registry.js';
+import { queryService, type ServiceQuery } from '../../probes/windows/service-control.js';
+import type { PlatformFacts, Track } from '../machine.js';
+
+export async function probeWindows(
+  run: CommandRunner,
+  registry: RegistryReader,
+  env: NodeJS.ProcessEnv,
+  wantedCache: string | null,
+  notes: ProbeNotes,
+  track: Track,
+  queryState: (service: string) => Promise<ServiceQuery> = (name) => queryService(run, name),
+): Promise<PlatformFacts> {
+  const [[os, software, proxy, guestAgent], agentAndRole] = await Promise.all([
+    track(
+      'system',
+      Promise.all([
+        probeWindowsOs(registry, notes),
+        probeWindowsSoftware(registry, notes),
+        probeWindowsProxy(run, registry, env, notes),
+        queryState('WindowsAzureGuestAgent'),
+      ]),
+    ),
+    track('agent', probeWindowsAgent(registry, queryState, notes)),
+  ]);
+  const { agent, role } = agentAndRole;
+  const cachePath = wantedCache ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;
+  const facts = await track('volumes', probeMachineFacts(run, cachePath, notes));
+  const volumes = facts.volumes ?? [];
+
+  const azureHints =
+    facts.assetTag === AZURE_ASSET_TAG ||
+    (guestAgent.state !== 'not-installed' && guestAgent.state !== 'unknown') ||
+    volumes.some((v) => v.azureTemporary === true);
+  const azureVm = azureHints ? true : facts.assetTag !== null ? false : null;
+  if (azureVm === null) notes.add('/host/azureVm', 'the SMBIOS asset tag could not be read, so whether this is an Azure VM is not known');
+  const host: HostFacts = { name: env.COMPUTERNAME ?? null, azureVm, role };
+
+  let cache: CacheFacts | null | undefined;
+  if (cachePath) cache = await track('cache', windowsCache(cachePath, volumes, facts.cacheAttributes, notes));
+  return {
+    profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes },
+    proxy,
+    oneDriveRoots: () => probeOneDriveRoots(registry, env, notes),
+    dfsrRoots: facts.dfsrRoots,
+  };
+}
+
+async function windowsCache(
+  path: string,
+  volumes: VolumeFacts[],
+  attributes: number | string | null,
+  notes: ProbeNotes,
+): Promise<CacheFacts> {
+  const letter = driveLetterOf(path);
+  const volume = letter && volumes.some((v) => v.id.toUpperCase() === letter) ? letter : null;
+  const exists = await stat(path).then(
+    (s) => s.isDirectory(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return false;
+      notes.add('/cache/exists', `${path} could not be examined: ${error.message}`);
+      return null;
+    },
+  );
+  if (typeof attributes === 'string') notes.add('/cache/attributes', `the folder's attributes could not be read: ${attributes}`);
+  else if (attributes === null && exists)
+    notes.add('/cache/attributes', "the folder's attributes were not read: PowerShell, which reads them, did not answer");
+  const bits = typeof attributes === 'number' ? attributes : null;
+  return {
+    path,
+    exists,
+    volume,
+    sizeBytes: exists ? await folderSize(path, notes, '/cache/sizeBytes') : null,
+    attributes:
+      bits === null
+        ? null
+        : {
+            encrypted: (bits & FILE_ATTRIBUTE.encrypted) !== 0,
+            compressed: (bits & FILE_ATTRIBUTE.compressed) !== 0,
+            sparse: (bits & FILE_ATTRIBUTE.sparse) !== 0,
+            reparsePoint: (bits & FILE_ATTRIBUTE.reparsePoint) !== 0,
+          },
+  };
+}

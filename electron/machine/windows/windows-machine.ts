@@ -1,0 +1,140 @@
+// The Windows adapter of the Machine port - the product. Registry reads through native-reg (reg.exe where
+// it does not load), writes through reg.exe (its arguments pass through CreateProcessW, so non-ASCII paths
+// stay intact), services through sc.exe, the copy through robocopy (which keeps the access control lists
+// the cache needs), the state folder under ProgramData locked down with icacls, and fixes in a helper
+// started through UAC. Every command: an argument array and a timeout; every failure judged by its exit
+// code, never by its (localised) words.
+
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { listTree, type CopiedFile, type CopyOptions } from '../../actions/copy-tree.js';
+import { outputText, runCommand, type CommandRunner } from '../../probes/command-runner.js';
+import type { ProbeNotes } from '../../probes/notes.js';
+import { powershellArgs } from '../../probes/windows/powershell.js';
+import { windowsRegistryReader } from '../../probes/windows/registry-native.js';
+import type { RegistryReader } from '../../probes/windows/registry.js';
+import { queryService } from '../../probes/windows/service-control.js';
+import type { ElevatedLauncher, Machine, PathFacts, ServicePort, Track } from '../machine.js';
+import { JOURNAL_ACL_SCRIPT, journalAclDoubt, protectJournalFolderArgs } from './journal-acl.js';
+import { launchThroughUac } from './elevate.js';
+import { probeWindows } from './probe-windows.js';
+import { windowsPathFacts } from './windows-path-facts.js';
+
+const TIMEOUT = { timeoutMs: 30_000 };
+/** sc.exe's exit codes for "already running" and "not started": the state asked for is already there. */
+const ERROR_SERVICE_ALREADY_RUNNING = 1056;
+const ERROR_SERVICE_NOT_ACTIVE = 1062;
+
+export interface WindowsMachineOptions {
+  run?: CommandRunner;
+  /** Reads for the probes (cached per collection); the engine's read-backs go through an uncached reader. */
+  registry?: RegistryReader;
+  env?: NodeJS.ProcessEnv;
+  /** The service manager, replaced where Windows cannot host obengine (the Wine tier); probes read it too. */
+  services?: ServicePort;
+  /** How the elevated helper starts, replaced where there is no UAC (the Wine tier). */
+  launchElevated?: ElevatedLauncher;
+}
+
+export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
+  const run = options.run ?? runCommand;
+  const env = options.env ?? process.env;
+  const programData = env.ProgramData ?? 'C:\\ProgramData';
+  // Read-back after a write must see the registry as it is now: never cached. reg.exe prints in the console's
+  // code page, which garbles non-ASCII paths (seen under Wine), so reads go through native-reg where it loads.
+  const reader = options.registry ?? windowsRegistryReader(run, { cache: false });
+  const stateDir = join(programData, 'MARS Readiness Wizard');
+  const must = async (command: string, args: string[], what: string, accepted: number[] = []) => {
+    const result = await run(command, args, TIMEOUT);
+    if (result.failure) throw new Error(`${what} failed: ${result.failure}`);
+    if (result.exitCode !== 0 && !accepted.includes(result.exitCode ?? -1))
+      throw new Error(`${what} failed (exit ${result.exitCode}${windowsErrorName(result.exitCode)})`);
+  };
+  const services: ServicePort = options.services ?? {
+    query: (name) => queryService(run, name),
+    start: (name) => must('sc', ['start', name], `Starting ${name}`, [ERROR_SERVICE_ALREADY_RUNNING]),
+    stop: (name) => must('sc', ['stop', name], `Stopping ${name}`, [ERROR_SERVICE_NOT_ACTIVE]),
+  };
+  return {
+    kind: 'windows',
+    label: `this machine (${env.COMPUTERNAME ?? 'Windows'})`,
+    registry: {
+      readKey: (key) => reader.readKey(key),
+      writeString: (key, name, value) =>
+        must('reg', ['add', key, '/v', name, '/t', 'REG_SZ', '/d', value, '/f', '/reg:64'], `Setting ${name} under ${key}`),
+      // reg.exe exits 1 when the value is not there: deleting what is absent leaves the state asked for.
+      deleteValue: async (key, name) => {
+        const read = await reader.readKey(key);
+        if (read.status === 'missing' || (read.status === 'ok' && !read.values.has(name.toLowerCase()))) return;
+        await must('reg', ['delete', key, '/v', name, '/f', '/reg:64'], `Deleting ${name} under ${key}`);
+      },
+    },
+    services,
+    files: {
+      localPath: (path) => path,
+      pathFacts: (path): Promise<PathFacts> => windowsPathFacts(run, path),
+      copyTree: (from, to, copyOptions) => robocopy(run, from, to, copyOptions),
+      scanOptions: () => ({ enumeration: 'windows' }),
+    },
+    probe: (cachePath: string | null, notes: ProbeNotes, track: Track) =>
+      probeWindows(run, options.registry ?? windowsRegistryReader(run), env, cachePath, notes, track, (name) => services.query(name)),
+    stateDir,
+    async protectStateDir() {
+      await mkdir(stateDir, { recursive: true });
+      for (const args of protectJournalFolderArgs(stateDir)) await must('icacls', args, "Protecting the wizard's state folder");
+    },
+    async stateDoubt(file) {
+      const result = await run('powershell.exe', powershellArgs(JOURNAL_ACL_SCRIPT), { timeoutMs: 20_000, env: { MARS_JOURNAL: file } });
+      if (result.failure || result.exitCode !== 0)
+        return `who may write it could not be checked (${result.failure ?? `PowerShell exited with ${result.exitCode}`})`;
+      return journalAclDoubt(outputText(result.stdout));
+    },
+    fixes: { mode: 'elevated-helper' },
+    failpoints: false,
+    launchElevated: options.launchElevated ?? ((program, args, signal) => launchThroughUac(run, program, args, signal)),
+  };
+}
+
+/** Names the Win32 errors a user may meet here; the number alone is what is judged. */
+export function windowsErrorName(code: number | null): string {
+  const names: Record<number, string> = {
+    5: ': access denied - run as an administrator',
+    1051: ': other services depend on it',
+    1053: ': the service did not answer in time',
+    1058: ': the service is disabled',
+    1060: ': the service is not installed',
+    1223: ': the administrator prompt was declined',
+  };
+  return code !== null ? (names[code] ?? '') : '';
+}
+
+/**
+ * robocopy keeps what the cache needs and Node's copy would lose on Windows: the folder's and files'
+ * access control lists (only SYSTEM and Administrators may read the cache), owners and attributes.
+ * Its exit code is a bit mask: below 8 the copy succeeded (1 files copied, 2 extra files, 4 mismatches),
+ * 8 and above something failed (8 some files not copied, 16 a fatal error).
+ */
+export function robocopyArgs(from: string, to: string): string[] {
+  return [from, to, '/E', '/COPYALL', '/DCOPY:DAT', '/XJ', '/R:1', '/W:1', '/NP', '/NFL', '/NDL', '/NJH', '/NJS'];
+}
+
+export function robocopySucceeded(exitCode: number | null): boolean {
+  return exitCode !== null && exitCode < 8;
+}
+
+export function robocopyFailure(exitCode: number | null): string {
+  if (exitCode === null) return 'it did not finish';
+  if (exitCode & 16) return `exit ${exitCode}: a fatal error, such as no access to a folder or no space left`;
+  return `exit ${exitCode}: some files or folders could not be copied`;
+}
+
+async function robocopy(run: CommandRunner, from: string, to: string, options: CopyOptions): Promise<CopiedFile[]> {
+  const result = await run('robocopy', robocopyArgs(from, to), { timeoutMs: 6 * 60 * 60 * 1000 });
+  if (result.failure || !robocopySucceeded(result.exitCode))
+    throw new Error(`robocopy could not copy the cache (${result.failure ?? robocopyFailure(result.exitCode)})`);
+  const files = (await listTree(to)).filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));
+  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
+  options.onProgress?.({ files: files.length, bytes: totalBytes, totalFiles: files.length, totalBytes, current: '' });
+  await options.afterFile?.(files.length, files.length);
+  return files;
+}

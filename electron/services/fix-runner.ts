@@ -1,0 +1,97 @@
+// Where a fix runs, decided once by the machine: in this process (a sandbox), or in the elevated helper
+// (Windows), or nowhere (Linux, with the reason). Both runners give the same answers and the same progress,
+// so the wizard's handlers and the CLI do not ask which they have.
+
+import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import type { FixProgress } from '../../shared/api/wizard-api.js';
+import { AppError } from '../errors.js';
+import type { EngineOptions } from '../actions/relocate-engine.js';
+import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
+import type { Machine } from '../machine/machine.js';
+import { discardJournal, moveCache, recoverMove, type Selection } from './cache-move.js';
+
+export interface FixResult {
+  /** null: there was nothing to recover or discard. */
+  outcome: 'moved' | 'rolled-back' | 'discarded' | null;
+  error: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+export interface FixRunner {
+  move(plan: RelocatePlan, selection: Selection, onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
+  recover(onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
+  discard(): Promise<FixResult>;
+}
+
+function engineEvents(onProgress: (p: FixProgress) => void, signal: AbortSignal): EngineOptions {
+  return {
+    signal,
+    onStep: (step, state, detail) => onProgress({ step, state, ...(detail ? { detail } : {}) }),
+    onCopy: (p) =>
+      onProgress({ step: 'copy', state: 'running', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),
+  };
+}
+
+export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): FixRunner {
+  const fixes = machine.fixes;
+  if (fixes.mode === 'none') {
+    const refuse = async (): Promise<never> => {
+      throw new AppError('unsupported', fixes.reason);
+    };
+    return { move: refuse, recover: refuse, discard: refuse };
+  }
+  if (fixes.mode === 'in-process') {
+    return {
+      async move(plan, selection, onProgress, signal) {
+        const result = await moveCache(machine, plan, selection, engineEvents(onProgress, signal));
+        return { outcome: result.outcome, error: result.error, from: result.journal.plan.from, to: result.journal.plan.to };
+      },
+      async recover(onProgress, signal) {
+        const result = await recoverMove(machine, engineEvents(onProgress, signal));
+        return {
+          outcome: result?.outcome ?? null,
+          error: result?.error ?? null,
+          from: result?.journal.plan.from ?? null,
+          to: result?.journal.plan.to ?? null,
+        };
+      },
+      async discard() {
+        const result = await discardJournal(machine);
+        return { outcome: result ? 'discarded' : null, error: null, from: result?.aside ?? null, to: null };
+      },
+    };
+  }
+  const launch = machine.launchElevated;
+  if (!launch || !helper) {
+    const refuse = async (): Promise<never> => {
+      throw new AppError(
+        'unsupported',
+        'This copy of the wizard cannot start its elevated helper: run "mars-readiness fix relocate-cache" in an administrator prompt instead.',
+      );
+    };
+    return { move: refuse, recover: refuse, discard: refuse };
+  }
+  const inHelper = async (task: Parameters<typeof runInHelper>[2], onProgress: (p: FixProgress) => void, signal: AbortSignal) => {
+    const done = await runInHelper(
+      launch,
+      helper,
+      task,
+      {
+        onMessage: (m) =>
+          onProgress(
+            m.type === 'copy'
+              ? { step: 'copy', state: 'running', files: m.files, totalFiles: m.totalFiles, bytes: m.bytes, totalBytes: m.totalBytes }
+              : { step: m.step, state: m.state, ...(m.detail ? { detail: m.detail } : {}) },
+          ),
+      },
+      signal,
+    );
+    return { outcome: done.outcome, error: done.error, from: done.from, to: done.to };
+  };
+  return {
+    move: (plan, selection, onProgress, signal) => inHelper({ type: 'move', plan, selection: selection ?? null }, onProgress, signal),
+    recover: (onProgress, signal) => inHelper({ type: 'recover' }, onProgress, signal),
+    discard: () => inHelper({ type: 'discard' }, () => {}, new AbortController().signal),
+  };
+}

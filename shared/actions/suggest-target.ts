@@ -1,0 +1,21 @@
+// A sensible default target for the cache: a folder on the local, fixed, NTFS volume with the most free
+// space, other than the cache's own. Pure: the wizard's Fix page shows it, the user may change it.
+import type { MachineProfile } from '../profile/types.js';
+
+export function suggestTarget(profile: MachineProfile): string {
+  const cacheVolume = profile.cache?.volume?.toUpperCase();
+  const best = profile.volumes
+    .filter(
+      (v) =>
+        /^[A-Z]:$/i.test(v.id) &&
+        v.driveType === 'fixed' &&
+        v.fileSystem?.toUpperCase() === 'NTFS' &&
+        v.bitlocker !== 'locked' &&
+        !v.deduplicated &&
+        !v.azureTemporary &&
+        v.readOnly !== true &&
+        v.id.toUpperCase() !== cacheVolume,
+    )
+    .sort((a, b) => (b.freeBytes ?? 0) - (a.freeBytes ?? 0))[0];
+  return best ? `${best.id.toUpperCase()}\\MARS Cache` : '';
+}
