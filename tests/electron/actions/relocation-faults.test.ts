@@ -165,3 +165,53 @@ describe('the cache move on a sandbox', () => {
     expect(result.stderr).toMatch(/add --yes/);
   });
 });
+
+describe('one fix at a time, and dry runs that change nothing', () => {
+  it('refuses a second move while another process holds the lock, naming it; a dry run only says so', async () => {
+    const dir = sandbox();
+    const { acquireLock } = await import('../../../electron/actions/machine-lock.js');
+    const lock = await acquireLock(dir, 'moving the cache');
+    try {
+      const refused = await move(dir);
+      expect(refused.code).toBe(4);
+      expect(refused.stderr).toMatch(new RegExp(`Another process \\(id ${process.pid}\\) is moving the cache on this machine`));
+      const dry = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', TARGET, '--dry-run']);
+      expect(dry.code).toBe(0);
+      expect(dry.stderr).toMatch(/Note: another process .* is moving the cache/);
+      expect(scratch(dir)).toEqual([ORIGINAL, ORIGINAL]);
+    } finally {
+      await lock.release();
+    }
+  });
+  it('treats a lock whose owner is gone as stale', async () => {
+    const dir = sandbox();
+    writeFileSync(
+      join(dir, 'fix.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, host: 'x', doing: 'moving the cache', since: '2026-01-01T00:00:00Z' }),
+    );
+    expect((await move(dir)).code).toBe(0);
+  });
+  it('with an interrupted move pending, --dry-run and --script change nothing and say a recovery is pending', async () => {
+    const dir = sandbox();
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
+    const journalBefore = readFileSync(join(dir, 'relocation-journal.json'), 'utf8');
+    const registryBefore = readFileSync(join(dir, 'registry.json'), 'utf8');
+    for (const flag of ['--dry-run', '--script']) {
+      const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\Other', flag]);
+      expect(result.stderr, flag).toMatch(/Note: An interrupted move of the cache .* must be finished or undone first/);
+      expect(readFileSync(join(dir, 'relocation-journal.json'), 'utf8'), flag).toBe(journalBefore);
+      expect(readFileSync(join(dir, 'registry.json'), 'utf8'), flag).toBe(registryBefore);
+    }
+  });
+  it('reports a damaged journal with where it is, does nothing, and sets it aside only with --discard', async () => {
+    const dir = sandbox();
+    writeFileSync(join(dir, 'relocation-journal.json'), '{"version": 2, "plan": {"garbage"');
+    const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+    expect(resumed.code).toBe(5);
+    expect(resumed.stderr).toMatch(/relocation-journal\.json\) is damaged: it is not valid JSON\. Nothing was done\./);
+    const discarded = await cliProcess(['fix', 'resume', '--sandbox', dir, '--discard', '--yes']);
+    expect(discarded.code).toBe(0);
+    expect(discarded.stdout).toMatch(/set aside as .*relocation-journal\.discarded-/);
+    expect((await move(dir)).code).toBe(0);
+  });
+});
