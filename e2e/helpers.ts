@@ -22,9 +22,17 @@ export async function startServer(collect?: Parameters<ServerModule['startWebSer
 
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // Colours are judged as they settle: a button mid-transition (disabled grey to enabled blue, 250 ms in
+  // MUI) has neither contrast, and which one axe sees would depend on timing.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}): ${v.help} - ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}): ${v.help} - ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
