@@ -7,7 +7,7 @@ import type { ApiErrorCode } from '../shared/api/wizard-api.js';
 import { ExplainedError } from './explained-error.js';
 import { DamagedJournalError } from './actions/journal.js';
 import { LockedError } from './actions/machine-lock.js';
-import { EngineError, RecoveryPendingError } from './actions/relocate-engine.js';
+import { RecoveryPendingError } from './actions/relocate-engine.js';
 import { NotAFileError } from './util/atomic-file.js';
 
 export class AppError extends ExplainedError {
@@ -25,7 +25,7 @@ export function errorCode(error: unknown): ApiErrorCode {
   if (error instanceof ArgumentError || error instanceof NotAFileError) return 'invalid-argument';
   if (error instanceof LockedError) return 'busy';
   if (error instanceof RecoveryPendingError || error instanceof DamagedJournalError) return 'recovery-pending';
-  if (error instanceof EngineError) return 'refused';
+  // Every other sentence written for users (the engine's among them): the machine does not allow it now.
   if (error instanceof ExplainedError) return 'refused';
   return 'internal';
 }

@@ -4,7 +4,7 @@
 // copy - because recovery may remove only that. Every journal read is checked against its schema: a
 // damaged one is reported, never acted on.
 
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { RELOCATE_PLAN_SCHEMA, type RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
@@ -102,9 +102,20 @@ export async function setJournalAside(path: string, now: Date): Promise<string> 
   return aside;
 }
 
-export async function removeJournal(path: string): Promise<void> {
-  await rm(path, { force: true });
-}
+/**
+ * A mark beside the journal while this tool has the backup engine stopped: readable even when the journal
+ * is not, so that setting a damaged journal aside still knows to start the engine again.
+ */
+const STOPPED_MARK = 'engine-stopped-by-fix';
+export const serviceStoppedMark = {
+  set: (stateDir: string) => writeFile(join(stateDir, STOPPED_MARK), String(process.pid)),
+  clear: (stateDir: string) => rm(join(stateDir, STOPPED_MARK), { force: true }),
+  isSet: (stateDir: string) =>
+    stat(join(stateDir, STOPPED_MARK)).then(
+      () => true,
+      () => false,
+    ),
+};
 
 export function isOpen(journal: Journal | null): journal is Journal {
   return journal !== null && journal.state !== 'closed';

@@ -15,7 +15,7 @@ import { stringValue } from '../probes/windows/registry.js';
 import { ENGINE_SERVICE } from '../probes/windows/agent-windows.js';
 import type { Machine } from '../machine/machine.js';
 import { CopyVerifier, listTree, verifyTree, type CopyProgress } from './copy-tree.js';
-import { isOpen, journalPath, readJournal, writeJournal, type Journal } from './journal.js';
+import { isOpen, journalPath, readJournal, serviceStoppedMark, writeJournal, type Journal } from './journal.js';
 import { ExplainedError } from '../explained-error.js';
 import { ArgumentError } from '../../shared/api/arguments.js';
 
@@ -36,9 +36,6 @@ export interface EngineOptions {
   failpoint?: Failpoint | null;
   serviceTimeoutMs?: number;
   now?: () => Date;
-  /** Told before this tool stops the backup engine and after it has started it again. */
-  onServiceStopped?: () => Promise<void>;
-  onServiceStarted?: () => Promise<void>;
 }
 
 export interface EngineResult {
@@ -134,7 +131,7 @@ export async function runRelocation(plan: RelocatePlan, machine: Machine, option
     await run.step('stop-service', async () => {
       journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
       await run.save();
-      if (journal.stoppedService) await options.onServiceStopped?.();
+      if (journal.stoppedService) await serviceStoppedMark.set(machine.stateDir);
       await machine.services.stop(ENGINE_SERVICE);
       await run.waitFor('stopped');
     });
@@ -301,7 +298,7 @@ class Run {
     await this.step('start-service', async () => {
       await this.machine.services.start(ENGINE_SERVICE);
       await this.waitFor('running');
-      await this.options.onServiceStarted?.();
+      await serviceStoppedMark.clear(this.machine.stateDir);
     });
     await this.step('reprobe', async () => {
       const values = await readScratch(this.machine);
@@ -351,7 +348,7 @@ class Run {
         });
         await this.waitFor('running');
       }
-      await this.options.onServiceStarted?.();
+      await serviceStoppedMark.clear(this.machine.stateDir);
     }
     if (kept.length > 0) this.journal.error = `${cause.message}; left in place, not made by this move: ${listSome(kept)}`;
     this.journal.state = 'closed';

@@ -60,7 +60,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let planning: AbortController | null = null;
   let moving: AbortController | null = null;
   let lastRequest: ScanRequest | null = null;
-  let host: string | null | undefined;
 
   const selectionOf = (request: ScanRequest) =>
     request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null;
@@ -77,7 +76,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         signal: scanning.signal,
         ...(onProgress ? { onProgress } : {}),
       });
-      host = collected.profile.host?.name ?? null;
       return collected;
     } finally {
       scanning = null;
@@ -85,9 +83,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
   const report = (profile: Collected['profile'], edition: EditionId, examples?: Collected['examples']) =>
     buildReport(profile, { edition, toolVersion: APP.version, now: now(), ...(examples ? { examples } : {}) });
-  const outcome = async (request: ScanRequest): Promise<ScanOutcome> => {
-    const collected = await probe(request);
-    return { profile: collected.profile, report: report(collected.profile, request.edition, collected.examples), notes: collected.notes };
+  const outcome = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<ScanOutcome> => {
+    const collected = await probe(request, onProgress);
+    onProgress?.({ step: 'report', state: 'running' });
+    const result = {
+      profile: collected.profile,
+      report: report(collected.profile, request.edition, collected.examples),
+      notes: collected.notes,
+    };
+    onProgress?.({ step: 'report', state: 'done' });
+    return result;
   };
   /** One fix at a time: a second click while one runs is refused, and never takes over its Stop. */
   const fix = async (request: ScanRequest, work: (signal: AbortSignal) => Promise<FixResult>): Promise<FixOutcome> => {
@@ -105,12 +110,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const implementations = {
     appInfo: async (): Promise<AppInfo> => {
-      host ??= (await collect({ machine, offline: true }).catch(() => null))?.profile.host?.name ?? null;
       const pending = await pendingRecovery(machine);
       return {
         toolVersion: APP.version,
         sandbox: machine.kind === 'sandbox',
-        machine: { kind: machine.kind, label: machine.label, host, cannotFix: machine.fixes.mode === 'none' ? machine.fixes.reason : null },
+        machine: { kind: machine.kind, label: machine.label, cannotFix: machine.fixes.mode === 'none' ? machine.fixes.reason : null },
         pending: pending ? { message: describePending(pending), damaged: pending.damaged !== null, path: pending.path } : null,
         mode: deps.mode,
         platform: process.platform,
@@ -120,15 +124,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     scan: async (request: ScanRequest): Promise<ScanOutcome> => {
       lastRequest = request;
-      const collected = await probe(request, deps.emitProgress);
-      deps.emitProgress({ step: 'report', state: 'running' });
-      const result = {
-        profile: collected.profile,
-        report: report(collected.profile, request.edition, collected.examples),
-        notes: collected.notes,
-      };
-      deps.emitProgress({ step: 'report', state: 'done' });
-      return result;
+      return outcome(request, deps.emitProgress);
     },
     cancelScan: async () => {
       scanning?.abort();

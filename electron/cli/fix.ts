@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import { relocationScript } from '../../shared/actions/powershell-script.js';
 import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
-import { CRASH_EXIT_CODE, parseFailpoint, type EngineOptions, type EngineResult } from '../actions/relocate-engine.js';
+import { parseFailpoint, type EngineOptions, type EngineResult } from '../actions/relocate-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';
 import type { Machine } from '../machine/machine.js';
@@ -196,5 +196,3 @@ export async function runFixCommand(work: () => Promise<number>, io: FixIo, name
     return FIX_EXIT[code];
   }
 }
-
-export { CRASH_EXIT_CODE };

@@ -9,13 +9,12 @@ import type { PathFacts } from './machine.js';
 
 /**
  * Walks the canonical path's components; `local` maps a Windows path to one this process opens, `declared`
- * gives the attributes a folder is known to carry (a sandbox's machine.json), or null when it knows none.
+ * gives the attributes the path carries or inherits (a sandbox's machine.json says them; lstat cannot).
  */
 export async function lstatPathFacts(
   windowsPath: string,
   local: (windowsPath: string) => string,
-  declared: (windowsPath: string) => FolderAttributes | null,
-  unknownWhenUndeclared: string | null,
+  declared: (windowsPath: string) => FolderAttributes,
 ): Promise<PathFacts> {
   const canonical = canonicalWindowsPath(windowsPath);
   if (!canonical) throw new Error(`"${windowsPath}" is not a full path on one of the machine's drives`);
@@ -46,19 +45,12 @@ export async function lstatPathFacts(
   }
   // Attributes pass down: what is declared for the path or the nearest folder above it, existing or not.
   const inherited = declared(canonical);
-  const attributes = inherited
-    ? { ...inherited, reparsePoint: inherited.reparsePoint || linkAt !== null }
-    : unknownWhenUndeclared
-      ? linkAt !== null
-        ? { encrypted: false, compressed: false, sparse: false, reparsePoint: true }
-        : null
-      : { encrypted: false, compressed: false, sparse: false, reparsePoint: linkAt !== null };
   return {
     canonical,
     exists,
     empty,
-    attributes,
+    attributes: { ...inherited, reparsePoint: inherited.reparsePoint || linkAt !== null },
     linkAt,
-    unknown: inherited || !unknownWhenUndeclared ? null : unknownWhenUndeclared,
+    unknown: null,
   };
 }

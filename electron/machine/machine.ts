@@ -5,7 +5,8 @@
 // real). Everything above the port - the probes' composition, the plan, the engine, the helper - is
 // written once against it and never asks which adapter it has.
 
-import type { FolderAttributes, MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
+import type { TargetFolderFacts } from '../../shared/actions/relocate-plan.js';
+import type { MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
 import type { ScanStep } from '../../shared/api/wizard-api.js';
 import type { CopiedFile, CopyOptions } from '../actions/copy-tree.js';
 import type { ProbeNotes } from '../probes/notes.js';
@@ -29,24 +30,8 @@ export interface ServicePort {
   stop(name: string): Promise<void>;
 }
 
-/** What a folder path looks like now, read without following any link. */
-export interface PathFacts {
-  /** The path in canonical long form: `.` and `..` resolved, 8.3 short names expanded where they exist. */
-  canonical: string;
-  exists: boolean;
-  /** The path exists and is a folder with nothing in it; null when it is not a folder or does not exist. */
-  empty: boolean | null;
-  /**
-   * The attributes that matter to the cache: the folder's own when it exists, else those it would inherit
-   * from the nearest existing folder above it (compression and encryption pass down). reparsePoint is true
-   * when ANY existing component of the path is a link, junction or mount point. null: could not be told.
-   */
-  attributes: FolderAttributes | null;
-  /** Which existing component is a link, for the sentence that refuses it; null when none is. */
-  linkAt: string | null;
-  /** Why some of the attributes could not be told; null when all were read. */
-  unknown: string | null;
-}
+/** What a folder path looks like now, read without following any link: what the plan judges a target by. */
+export type PathFacts = TargetFolderFacts;
 
 export interface FilePort {
   /** A Windows path of the machine as a path this process can open. */

@@ -46,6 +46,8 @@ export interface Collected {
   notes: ProbeNote[];
   /** Example paths of each skipped kind the selection scan met (the profile has no room for them). */
   examples?: SkipExamples;
+  /** An offline-seeding initial backup is running, where the machine can tell (the profile has no field for it). */
+  offlineSeeding?: boolean | null;
 }
 
 export async function collectProfile(options: CollectOptions = {}): Promise<Collected> {
@@ -85,7 +87,12 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const valid = validateProfile(profile);
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
-  return { profile, notes: notes.list, ...(measured ? { examples: measured.examples } : {}) };
+  return {
+    profile,
+    notes: notes.list,
+    offlineSeeding: partial.offlineSeeding ?? null,
+    ...(measured ? { examples: measured.examples } : {}),
+  };
 }
 
 /** Reports each step's start and end, and stops between steps once the signal is aborted. */

@@ -2,11 +2,17 @@
 // wizard's handlers and the elevated helper reach the engine. Each takes the Machine it acts on; moving
 // and recovering hold the machine-wide lock; nothing here asks which adapter it has.
 
-import { rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { cleanTarget, planRelocation, type PlanResult, type RelocatePlan } from '../../shared/actions/relocate-plan.js';
 import { acquireLock, lockHolder } from '../actions/machine-lock.js';
-import { isOpen, journalPath, readJournal, setJournalAside, DamagedJournalError, type Journal } from '../actions/journal.js';
+import {
+  isOpen,
+  journalPath,
+  readJournal,
+  serviceStoppedMark,
+  setJournalAside,
+  DamagedJournalError,
+  type Journal,
+} from '../actions/journal.js';
 import {
   RecoveryPendingError,
   resumeRelocation,
@@ -23,24 +29,10 @@ export type Selection = CollectOptions['selection'];
 
 /** Plans moving the cache of `machine` to `to`, from the machine as it is now. */
 export async function planCacheMove(machine: Machine, to: string, selection: Selection = null, signal?: AbortSignal): Promise<PlanResult> {
-  const { profile, offlineSeeding } = await collectForPlan(machine, selection, signal);
+  const { profile, offlineSeeding } = await collectProfile({ machine, offline: true, selection, ...(signal ? { signal } : {}) });
   const target = await machine.files.pathFacts(cleanTarget(to)).catch((error: Error) => error);
   if (target instanceof Error) return { ok: false, problems: [`${to} could not be examined: ${target.message}`] };
-  return planRelocation({ profile, to, target, offlineSeeding });
-}
-
-async function collectForPlan(machine: Machine, selection: Selection, signal?: AbortSignal) {
-  let offlineSeeding: boolean | null = null;
-  const probing: Machine = {
-    ...machine,
-    probe: async (...args) => {
-      const facts = await machine.probe(...args);
-      offlineSeeding = facts.offlineSeeding ?? null;
-      return facts;
-    },
-  };
-  const { profile } = await collectProfile({ machine: probing, offline: true, selection, ...(signal ? { signal } : {}) });
-  return { profile, offlineSeeding };
+  return planRelocation({ profile, to, target, offlineSeeding: offlineSeeding ?? null });
 }
 
 /** What an open journal says, without acting on it: for dry runs, scripts and the wizard's start. */
@@ -83,7 +75,7 @@ export async function moveCache(
     const changed = planDifference(confirmed, fresh.plan);
     if (changed)
       throw new AppError('refused', `The machine changed since the plan was made (${changed}); nothing was done. Check the folder again.`);
-    return await runRelocation(fresh.plan, machine, { ...options, ...markServiceStopped(machine) });
+    return await runRelocation(fresh.plan, machine, options);
   } finally {
     await lock.release();
   }
@@ -108,7 +100,7 @@ export function planDifference(a: RelocatePlan, b: RelocatePlan): string | null 
 export async function recoverMove(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
   const lock = await acquireLock(machine.stateDir, 'recovering an interrupted cache move');
   try {
-    return await resumeRelocation(machine, { ...options, ...markServiceStopped(machine) });
+    return await resumeRelocation(machine, options);
   } finally {
     await lock.release();
   }
@@ -128,32 +120,17 @@ export async function discardJournal(
     if (!pending) return null;
     const aside = await setJournalAside(pending.path, now());
     let restarted = false;
-    if (await stoppedByUs(machine)) {
+    if (await serviceStoppedMark.isSet(machine.stateDir)) {
       if ((await machine.services.query(ENGINE_SERVICE)).state !== 'running') {
         await machine.services.start(ENGINE_SERVICE);
         restarted = true;
       }
-      await rm(join(machine.stateDir, STOPPED_MARK), { force: true });
+      await serviceStoppedMark.clear(machine.stateDir);
     }
     return { aside, restarted };
   } finally {
     await lock.release();
   }
-}
-
-/** A mark beside the journal while this tool has the engine stopped: readable even when the journal is not. */
-const STOPPED_MARK = 'engine-stopped-by-fix';
-async function stoppedByUs(machine: Machine): Promise<boolean> {
-  return stat(join(machine.stateDir, STOPPED_MARK)).then(
-    () => true,
-    () => false,
-  );
-}
-function markServiceStopped(machine: Machine): Pick<EngineOptions, 'onServiceStopped' | 'onServiceStarted'> {
-  return {
-    onServiceStopped: () => writeFile(join(machine.stateDir, STOPPED_MARK), String(process.pid)),
-    onServiceStarted: () => rm(join(machine.stateDir, STOPPED_MARK), { force: true }),
-  };
 }
 
 /** The sentence for a pending recovery, for refusals and dry runs. */

@@ -33,14 +33,17 @@ function engineEvents(onProgress: (p: FixProgress) => void, signal: AbortSignal)
   };
 }
 
+/** A runner for a machine where fixes cannot run: every call says why. */
+function refusing(reason: string): FixRunner {
+  const refuse = async (): Promise<never> => {
+    throw new AppError('unsupported', reason);
+  };
+  return { move: refuse, recover: refuse, discard: refuse };
+}
+
 export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): FixRunner {
   const fixes = machine.fixes;
-  if (fixes.mode === 'none') {
-    const refuse = async (): Promise<never> => {
-      throw new AppError('unsupported', fixes.reason);
-    };
-    return { move: refuse, recover: refuse, discard: refuse };
-  }
+  if (fixes.mode === 'none') return refusing(fixes.reason);
   if (fixes.mode === 'in-process') {
     return {
       async move(plan, selection, onProgress, signal) {
@@ -63,15 +66,10 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
     };
   }
   const launch = machine.launchElevated;
-  if (!launch || !helper) {
-    const refuse = async (): Promise<never> => {
-      throw new AppError(
-        'unsupported',
-        'This copy of the wizard cannot start its elevated helper: run "mars-readiness fix relocate-cache" in an administrator prompt instead.',
-      );
-    };
-    return { move: refuse, recover: refuse, discard: refuse };
-  }
+  if (!launch || !helper)
+    return refusing(
+      'This copy of the wizard cannot start its elevated helper: run "mars-readiness fix relocate-cache" in an administrator prompt instead.',
+    );
   const inHelper = async (task: Parameters<typeof runInHelper>[2], onProgress: (p: FixProgress) => void, signal: AbortSignal) => {
     const done = await runInHelper(
       launch,

@@ -50,7 +50,11 @@ export const RELOCATE_PLAN_SCHEMA = Type.Object(
 export type RelocatePlan = Static<typeof RELOCATE_PLAN_SCHEMA>;
 export type PlanStep = RelocatePlan['steps'][number];
 
-/** What is known of the target folder before the move (the main process looks; null: nothing known). */
+/**
+ * What is known of the target folder before the move, read without following any link (the machine's
+ * adapter looks; null: nothing known). The attributes are the folder's own when it exists, else those it
+ * would inherit from the nearest folder above it (compression and encryption pass down).
+ */
 export interface TargetFolderFacts {
   /** The target in canonical long form (`..` resolved, 8.3 names expanded); compared with the cache's. */
   canonical: string;

@@ -22,8 +22,6 @@ export interface MachineView {
   kind: 'windows' | 'sandbox' | 'linux' | 'other';
   /** In words: "this machine (APP01)", "the sandbox machine APP01 in /tmp/x". */
   label: string;
-  /** The host name its probes report, to tell a profile of this machine from another's; null: not known. */
-  host: string | null;
   /** Why fixes cannot run on it; null when they can. */
   cannotFix: string | null;
 }

@@ -49,7 +49,7 @@ export function fakeApi({
       ok({
         toolVersion: '9.9.9',
         sandbox: false,
-        machine: { kind: 'windows', label: 'this machine (FS01)', host: 'FS01', cannotFix: canFix ? null : 'cannot fix here' },
+        machine: { kind: 'windows', label: 'this machine (FS01)', cannotFix: canFix ? null : 'cannot fix here' },
         pending: null,
         mode,
         platform: 'win32',

@@ -36,7 +36,7 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
     },
     files: {
       localPath: (path) => folder.localPath(path),
-      pathFacts: (path) => lstatPathFacts(path, (p) => folder.localPath(p), declared, null),
+      pathFacts: (path) => lstatPathFacts(path, (p) => folder.localPath(p), declared),
       copyTree: (from, to, options) => copyTree(from, to, options),
       // A sandbox stands for Windows, but its files are this machine's: they are walked with lstat.
       scanOptions: () => ({ enumeration: 'lstat' }),

@@ -3,9 +3,10 @@
 //   registry.json  keys and values ({ "HKLM\\...": { "Name": { "type": "REG_SZ", "data": "..." } } })
 //   services.json  service states ({ "obengine": "running" })
 //   drives/C/...   the drives' files
-// Writes are atomic (a temporary file, flushed, renamed over), so a crash never leaves half a file.
+// Writes are atomic (electron/util/atomic-file.ts), so a crash never leaves half a file.
 
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { writeFileAtomically } from '../../util/atomic-file.js';
 import { join, resolve, sep } from 'node:path';
 import type {
   FolderAttributes,
@@ -132,20 +133,7 @@ async function readJson<T>(path: string): Promise<T> {
   }
 }
 
-/** Writes JSON beside the file, flushes it to disk, and renames it over the original. */
-export async function writeJsonAtomically(path: string, value: unknown): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+/** A sandbox file written whole or not at all, as the engine's journal is. */
+function writeJsonAtomically(path: string, value: unknown): Promise<void> {
+  return writeFileAtomically(path, `${JSON.stringify(value, null, 2)}\n`, { createFolder: false });
 }

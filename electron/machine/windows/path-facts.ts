@@ -12,6 +12,7 @@
 //   END                       the script ran to its end
 
 import { lstat, opendir, realpath } from 'node:fs/promises';
+import { canonicalWindowsPath } from '../../../shared/util/paths.js';
 import { outputText, type CommandRunner } from '../../probes/command-runner.js';
 import { powershellArgs } from '../../probes/windows/powershell.js';
 
@@ -98,20 +99,16 @@ export function resolveDrivePath(input: string): DrivePath {
   const rest = match[2]!;
   if (rest !== '' && !/^[\\/]/.test(rest))
     return { ok: false, reason: `"${input}" is relative to the drive's current folder; give the full path, like ${match[1]}:\\${rest}` };
-  const parts: string[] = [];
   for (const part of rest.split(/[\\/]+/)) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return { ok: false, reason: `"${input}" climbs above the root of drive ${match[1]!.toUpperCase()}:` };
-      parts.pop();
-      continue;
-    }
     const bad = [...part].find((char) => char < ' ' || '<>:"|?*'.includes(char));
     if (bad) return { ok: false, reason: `"${part}" holds ${describeChar(bad)}, which Windows does not allow in a folder name` };
-    parts.push(part);
   }
-  const root = `${match[1]!.toUpperCase()}:\\`;
-  return { ok: true, root, parts, path: root + parts.join('\\') };
+  // `.` and `..` resolved as everywhere else in the project (shared/util/paths.ts).
+  const canonical = canonicalWindowsPath(path);
+  if (!canonical) return { ok: false, reason: `"${input}" climbs above the root of drive ${match[1]!.toUpperCase()}:` };
+  const root = canonical.slice(0, 3);
+  const parts = canonical.slice(3).split('\\').filter(Boolean);
+  return { ok: true, root, parts, path: canonical };
 }
 
 function describeChar(char: string): string {

@@ -205,13 +205,18 @@ describe('one fix at a time, and dry runs that change nothing', () => {
   });
   it('reports a damaged journal with where it is, does nothing, and sets it aside only with --discard', async () => {
     const dir = sandbox();
+    // A crash leaves the engine stopped; then the record is damaged: setting it aside starts the engine again.
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
+    expect(service(dir)).toBe('stopped');
     writeFileSync(join(dir, 'relocation-journal.json'), '{"version": 2, "plan": {"garbage"');
     const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
     expect(resumed.code).toBe(5);
     expect(resumed.stderr).toMatch(/relocation-journal\.json\) is damaged: it is not valid JSON\. Nothing was done\./);
     const discarded = await cliProcess(['fix', 'resume', '--sandbox', dir, '--discard', '--yes']);
     expect(discarded.code).toBe(0);
-    expect(discarded.stdout).toMatch(/set aside as .*relocation-journal\.discarded-/);
-    expect((await move(dir)).code).toBe(0);
+    expect(discarded.stdout).toMatch(/set aside as .*relocation-journal\.discarded-.*the backup engine was started again/);
+    expect(service(dir)).toBe('running');
+    // The half copy the damaged record described stays for whoever looks; a new move goes elsewhere.
+    expect((await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\Other', '--yes'])).code).toBe(0);
   });
 });
