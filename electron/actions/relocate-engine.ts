@@ -131,8 +131,12 @@ export async function runRelocation(plan: RelocatePlan, machine: Machine, option
     await run.step('stop-service', async () => {
       journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
       await run.save();
-      if (journal.stoppedService) await serviceStoppedMark.set(machine.stateDir);
-      await machine.services.stop(ENGINE_SERVICE);
+      // Only what runs is stopped: asking a stopped service to stop is an error on some service managers
+      // (Wine's sc.exe exits 1 where Windows' exits 1062).
+      if (journal.stoppedService) {
+        await serviceStoppedMark.set(machine.stateDir);
+        await machine.services.stop(ENGINE_SERVICE);
+      }
       await run.waitFor('stopped');
     });
     await run.step('copy', async () => {
@@ -296,7 +300,7 @@ class Run {
       }
     });
     await this.step('start-service', async () => {
-      await this.machine.services.start(ENGINE_SERVICE);
+      if ((await this.machine.services.query(ENGINE_SERVICE)).state !== 'running') await this.machine.services.start(ENGINE_SERVICE);
       await this.waitFor('running');
       await serviceStoppedMark.clear(this.machine.stateDir);
     });

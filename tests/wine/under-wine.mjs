@@ -79,33 +79,17 @@ async function probes() {
 }
 
 /**
- * The cache move on the Wine machine: the real registry writes and read-backs, the real journal under
- * ProgramData, the real file system. Three things are injected. The obengine service, which Wine cannot
- * host, lives in a file so that its state outlives a crash. The copy is Node's, because Wine's robocopy
- * is a stub that copies nothing (the "robocopy" phase runs it anyway, to see the move undone). And the
- * check of who may write the journal, which Wine cannot answer (below).
+ * The cache move on the Wine machine: the real registry writes and read-backs, the real obengine service
+ * (a Wine stub service registered under that name) through sc.exe, the real journal under ProgramData,
+ * the real file system. Two things are replaced: the copy is Node's, because Wine's robocopy is a stub
+ * that copies nothing (the "robocopy" phase runs it anyway, to see the move undone), and the check of who
+ * may write the journal, which Wine cannot answer (below).
  */
 async function move() {
   const { copyTree } = await load('electron/actions/copy-tree.js');
   const { parseFailpoint } = await load('electron/actions/relocate-engine.js');
   const { planCacheMove, moveCache, recoverMove } = await load('electron/services/cache-move.js');
-  const servicesFile = 'C:\\wine-tier\\services.json';
-  const serviceState = () => JSON.parse(readFileSync(servicesFile, 'utf8')).obengine;
-  const setService = (state) => {
-    mkdirSync('C:\\wine-tier', { recursive: true });
-    writeFileSync(servicesFile, JSON.stringify({ obengine: state }));
-  };
-  const { runCommand: run } = await load('electron/probes/command-runner.js');
-  const { queryService } = await load('electron/probes/windows/service-control.js');
-  // The Windows adapter, with its service manager injected through its options (the probes see it too),
-  // and two members replaced (see above); everything else is real.
-  const real = windowsMachine({
-    services: {
-      query: async (name) => (name === 'obengine' ? { state: serviceState(), reason: null } : queryService(run, name)),
-      stop: async () => setService('stopped'),
-      start: async () => setService('running'),
-    },
-  });
+  const real = windowsMachine();
   const machine = {
     ...real,
     failpoints: true, // this Wine prefix is a test bench, not a user's machine
@@ -124,7 +108,6 @@ async function move() {
     const result = await recoverMove(machine, options);
     out.result = result && { outcome: result.outcome, error: result.error, journal: result.journal.state };
   } else {
-    setService('running');
     const to = process.env.MARS_WINE_TARGET;
     const planned = await planCacheMove(machine, to);
     out.plan = planned.ok ? { from: planned.plan.from, to: planned.plan.to, neededBytes: planned.plan.neededBytes } : planned;
@@ -135,6 +118,6 @@ async function move() {
     }
   }
   out.steps = steps;
-  out.service = serviceState();
+  out.service = (await real.services.query('obengine')).state;
   out.scratch = await readScratch(real);
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackage } from '../../scripts/debian-package.js';
 
 const WINE = '/usr/lib/wine/wine64';
+const WINESERVER = '/usr/lib/wine/wineserver64';
 const NODE_WIN = '20.20.2';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const missing = ensureDebianPackage('wine64', WINE);
@@ -79,6 +80,15 @@ beforeAll(() => {
   results.withoutWmic = underWine('volumes').out?.machineFacts;
   renameSync(`${wmic}.away`, wmic);
 
+  // A real obengine service for the moves: Wine's own stub service binary registered under that name with
+  // Wine's sc.exe. Services live as long as the wineserver, which is kept running (-p) until afterAll.
+  // A wineserver already running cannot be made persistent: end it, wait, and start one that is.
+  spawnSync(WINESERVER, ['-k'], { env, stdio: 'ignore', timeout: 60_000 });
+  spawnSync(WINESERVER, ['-w'], { env, stdio: 'ignore', timeout: 60_000 });
+  execFileSync(WINESERVER, ['-p'], { env, stdio: 'ignore', timeout: 60_000 });
+  wine(['sc', 'create', 'obengine', 'binPath=', 'C:\\windows\\system32\\wuauserv.exe']);
+  wine(['sc', 'start', 'obengine']);
+
   // The cache move, broken by a crash once the copy is verified, then resumed: finished.
   moves.crashAfterVerify = underWine('move', { MARS_READINESS_FAILPOINT: 'set-registry:crash' });
   moves.resumeForward = underWine('resume');
@@ -104,6 +114,7 @@ function treeOf(dir: string): Record<string, string> {
 }
 
 afterAll(() => {
+  if (prefix) spawnSync(WINESERVER, ['-k'], { env: { ...process.env, WINEPREFIX: prefix }, stdio: 'ignore', timeout: 60_000 });
   if (prefix) rmSync(prefix, { recursive: true, force: true });
 });
 
@@ -171,45 +182,48 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
   });
 });
 
-describe.skipIf(missing !== null)('the cache move under Wine (the obengine service and, but for one run, the copy injected)', () => {
-  const bothNameTheTarget = { scratchLocation: TARGET, providerScratchLocation: TARGET };
-  const bothNameTheOriginal = { scratchLocation: 'C:\\Scratch', providerScratchLocation: 'C:\\Scratch' };
-  it('plans the move from the real probes of the Wine machine', () => {
-    expect(moves.robocopy?.out?.plan).toEqual({ from: 'C:\\Scratch', to: TARGET, neededBytes: CACHE_BYTES });
-  });
-  it('crashes on purpose once the copy is verified, leaving the journal open', () => {
-    expect(moves.crashAfterVerify?.code).toBe(86);
-    expect(moves.crashAfterVerify?.out).toBeNull();
-  });
-  it('resumes by finishing the move: both values name the copy, read back through the registry, the engine runs', () => {
-    expect(moves.resumeForward?.out).toMatchObject({
-      result: { outcome: 'moved', error: null, journal: 'closed' },
-      service: 'running',
-      scratch: bothNameTheTarget,
+describe.skipIf(missing !== null)(
+  "the cache move under Wine: Wine's registry, a real obengine service under Wine's sc.exe, and (but for one run) Node's copy",
+  () => {
+    const bothNameTheTarget = { scratchLocation: TARGET, providerScratchLocation: TARGET };
+    const bothNameTheOriginal = { scratchLocation: 'C:\\Scratch', providerScratchLocation: 'C:\\Scratch' };
+    it('plans the move from the real probes of the Wine machine', () => {
+      expect(moves.robocopy?.out?.plan).toEqual({ from: 'C:\\Scratch', to: TARGET, neededBytes: CACHE_BYTES });
     });
-    expect(moves.movedTree?.out?.files).toEqual(ORIGINAL_FILES);
-  });
-  it('undoes a move that crashed halfway through its copy: values as before, copy removed, engine running', () => {
-    expect(moves.crashInCopy?.code).toBe(86);
-    expect(moves.resumeBack?.out).toMatchObject({
-      result: { outcome: 'rolled-back', journal: 'closed' },
-      service: 'running',
-      scratch: bothNameTheOriginal,
+    it('crashes on purpose once the copy is verified, leaving the journal open', () => {
+      expect(moves.crashAfterVerify?.code).toBe(86);
+      expect(moves.crashAfterVerify?.out).toBeNull();
     });
-    expect(moves.afterResumeBack?.out?.targetExists).toBe(false);
-  });
-  it("undoes the move at once when Wine's robocopy (a stub) fails, and says what failed", () => {
-    expect(moves.robocopy?.code).toBe(0);
-    expect(moves.robocopy?.out).toMatchObject({
-      result: {
-        outcome: 'rolled-back',
-        error: expect.stringMatching(/^robocopy could not copy the cache \(exit 16: a fatal error/),
-        journal: 'closed',
-      },
-      service: 'running',
-      scratch: bothNameTheOriginal,
+    it('resumes by finishing the move: both values name the copy, read back through the registry, the engine runs', () => {
+      expect(moves.resumeForward?.out).toMatchObject({
+        result: { outcome: 'moved', error: null, journal: 'closed' },
+        service: 'running',
+        scratch: bothNameTheTarget,
+      });
+      expect(moves.movedTree?.out?.files).toEqual(ORIGINAL_FILES);
     });
-    expect(moves.robocopy?.out?.steps).toEqual(expect.arrayContaining(['copy:failed', 'rollback:undone']));
-    expect(moves.afterRobocopy?.out).toEqual({ targetExists: false, original: ORIGINAL_FILES });
-  });
-});
+    it('undoes a move that crashed halfway through its copy: values as before, copy removed, engine running', () => {
+      expect(moves.crashInCopy?.code).toBe(86);
+      expect(moves.resumeBack?.out).toMatchObject({
+        result: { outcome: 'rolled-back', journal: 'closed' },
+        service: 'running',
+        scratch: bothNameTheOriginal,
+      });
+      expect(moves.afterResumeBack?.out?.targetExists).toBe(false);
+    });
+    it("undoes the move at once when Wine's robocopy (a stub) fails, and says what failed", () => {
+      expect(moves.robocopy?.code).toBe(0);
+      expect(moves.robocopy?.out).toMatchObject({
+        result: {
+          outcome: 'rolled-back',
+          error: expect.stringMatching(/^robocopy could not copy the cache \(exit 16: a fatal error/),
+          journal: 'closed',
+        },
+        service: 'running',
+        scratch: bothNameTheOriginal,
+      });
+      expect(moves.robocopy?.out?.steps).toEqual(expect.arrayContaining(['copy:failed', 'rollback:undone']));
+      expect(moves.afterRobocopy?.out).toEqual({ targetExists: false, original: ORIGINAL_FILES });
+    });
+  },
+);
