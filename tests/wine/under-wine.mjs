@@ -3,7 +3,7 @@
 // Linux-side test (wine-tier.test.ts) asserts on it. The third argument names the phase: "probes" (the
 // default), "volumes" (the volume probe alone), "move" (the cache move; MARS_READINESS_FAILPOINT may break a step), "resume", or "robocopy"
 // (the move with Wine's own robocopy as the copy).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 
 const [resultFile, distUrl, phase = 'probes'] = process.argv.slice(2);
 const load = (path) => import(`${distUrl}/${path}`);

