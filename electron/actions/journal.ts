@@ -4,7 +4,7 @@
 // copy - because recovery may remove only that. Every journal read is checked against its schema: a
 // damaged one is reported, never acted on.
 
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { RELOCATE_PLAN_SCHEMA, type RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
@@ -116,6 +116,20 @@ export const serviceStoppedMark = {
       () => false,
     ),
 };
+
+/**
+ * Temporary files an atomic write left when its process was killed between writing and renaming
+ * (write-file-atomic names them "<file>.<number>"): ours, in the state folder, removed by whoever holds
+ * the fix lock before it starts. (A sandbox's registry and services files live there too.)
+ */
+export async function removeLeftoverTemporaries(stateDir: string): Promise<void> {
+  const names = await readdir(stateDir).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => /^(relocation-journal|registry|services)\.json\.\d+$/.test(name))
+      .map((name) => rm(join(stateDir, name), { force: true })),
+  );
+}
 
 export function isOpen(journal: Journal | null): journal is Journal {
   return journal !== null && journal.state !== 'closed';

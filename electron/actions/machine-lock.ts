@@ -71,7 +71,9 @@ export async function acquireLock(stateDir: string, doing: string, now: () => Da
     // A lock file without a readable owner is being written right now - or was left half written by a
     // crash: only an old one is stale.
     if (!owner && Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? 0) < 10_000)
-      throw new LockedError('Another process is starting a fix on this machine right now: wait a moment, then try again.');
+      throw new LockedError(
+        `Another process is starting a fix on this machine right now (its lock is ${path}): wait a moment, then try again; a lock left half written by a crash is ignored after 10 seconds.`,
+      );
     if (owner && alive(owner.pid)) {
       throw new LockedError(
         `Another process (id ${owner.pid}) is ${owner.doing} on this machine since ${owner.since}: wait for it to finish, then try again.`,

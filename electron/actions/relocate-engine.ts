@@ -6,7 +6,7 @@
 // otherwise, and only when the journal still matches the machine. The original cache is never written to.
 
 import { lstat, mkdir, open, readlink, rmdir, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
 import { canonicalWindowsPath, isWithin, samePath } from '../../shared/util/paths.js';
@@ -178,6 +178,15 @@ export async function journalMismatch(journal: Journal, machine: Machine): Promi
   for (const folder of journal.createdFolders)
     if (!isWithin(to, folder) || (canonicalWindowsPath(folder)?.split('\\').filter(Boolean).length ?? 0) < 2)
       return `it claims to have made ${folder}, which is not the target ${plan.to} or a folder above it`;
+  // The values a rollback would write back must be the ones a plan could have read: the cache moves from
+  // the folder the registry named (Config's value, else the provider's), and each value is a full path on
+  // a drive, or was not set.
+  const named = plan.previous.scratchLocation ?? plan.previous.providerScratchLocation;
+  if (!named || !samePath(named, plan.from))
+    return `the registry values it would restore (${plan.previous.scratchLocation ?? 'not set'}, ${plan.previous.providerScratchLocation ?? 'not set'}) do not name the folder it moved from, ${plan.from}`;
+  for (const value of [plan.previous.scratchLocation, plan.previous.providerScratchLocation])
+    if (value !== null && (canonicalWindowsPath(value)?.split('\\').filter(Boolean).length ?? 0) < 2)
+      return `it would restore a registry value, "${value}", that is not a folder on a drive`;
   if (!(await stat(machine.files.localPath(plan.from)).catch(() => null))?.isDirectory())
     return `the cache folder it moved from, ${plan.from}, is not there`;
   const now = await readScratch(machine);
@@ -204,8 +213,9 @@ export async function resumeRelocation(machine: Machine, options: EngineOptions 
   }
   const mismatch = await journalMismatch(journal, machine);
   if (mismatch) {
+    const stopped = (await machine.services.query(ENGINE_SERVICE)).state === 'stopped';
     throw new EngineError(
-      `An interrupted cache move was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside.`,
+      `An interrupted cache move was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done${stopped ? ', and the backup engine stays stopped' : ''}. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside${stopped ? ' and starts the engine again if this tool stopped it' : ''}.`,
     );
   }
   const run = new Run(journal, machine, { ...options, failpoint: null });
@@ -368,7 +378,6 @@ class Run {
    */
   async removeCopy(): Promise<string[]> {
     const { plan } = this.journal;
-    const kept: string[] = [];
     const facts = await this.machine.files.pathFacts(plan.to).catch(() => null);
     if (facts?.linkAt) return [`everything under ${plan.to}, because ${facts.linkAt} is now a link`];
     const source = this.machine.files.localPath(plan.from);
@@ -379,21 +388,18 @@ class Run {
       const info = await lstat(copy).catch(() => null);
       if (!info) continue;
       if (entry.kind === 'dir') {
-        if (info.isDirectory()) await rmdir(copy).catch(() => kept.push(copy));
-        else kept.push(copy);
+        // Not empty: it holds something this move did not write, named below.
+        if (info.isDirectory()) await rmdir(copy).catch(() => {});
       } else if (entry.kind === 'link') {
         const same = info.isSymbolicLink() && (await readlink(copy)) === (await readlink(join(source, entry.path)).catch(() => null));
         if (same) await unlink(copy);
-        else kept.push(copy);
       } else if (info.isFile() && (await startsTheSame(copy, join(source, entry.path), info.size))) await unlink(copy);
-      else kept.push(copy);
     }
-    for (const folder of [...this.journal.createdFolders].reverse()) {
-      const local = this.machine.files.localPath(folder);
-      if (!(await lstat(local).catch(() => null))) continue;
-      await rmdir(local).catch(() => kept.push(local));
-    }
-    return kept;
+    for (const folder of [...this.journal.createdFolders].reverse()) await rmdir(this.machine.files.localPath(folder)).catch(() => {});
+    // What is left is what this move did not make (or cannot prove it made): named as the user knows it.
+    const left = (await listTree(target).catch(() => [])).filter((e) => e.kind !== 'dir');
+    if (left.length > 0) return left.map((e) => `${plan.to}\\${e.rel.split(sep).join('\\')}`);
+    return (await exists(target)) ? [plan.to] : [];
   }
 }
 

@@ -77,18 +77,32 @@ function describeResult(result: EngineResult, io: FixIo): number {
   return 1;
 }
 
-/** Ctrl+C stops the move between files and undoes what it did, rather than leaving it half done. */
+/**
+ * Ctrl+C stops the move between files and undoes what it did, rather than leaving it half done - and so
+ * does every other way a command is ended from outside that can be caught: SIGTERM (a service manager),
+ * SIGHUP (a closed terminal or SSH session) and a broken output pipe (`| head`). Repeated signals while the
+ * undo runs change nothing; a stop that comes after the last step leaves the finished move as it is.
+ */
 async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const stop = new AbortController();
-  const onInterrupt = () => {
-    io.stderr('Stopping: everything done so far is being undone...\n');
+  const onStop = () => {
+    if (stop.signal.aborted) return;
     stop.abort();
+    io.stderr('Stopping: everything done so far is being undone...\n');
   };
-  process.once('SIGINT', onInterrupt);
+  const onPipe = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') onStop();
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const name of signals) process.on(name, onStop);
+  process.stdout.on('error', onPipe);
+  process.stderr.on('error', onPipe);
   try {
     return await work(stop.signal);
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const name of signals) process.off(name, onStop);
+    process.stdout.off('error', onPipe);
+    process.stderr.off('error', onPipe);
   }
 }
 
@@ -120,18 +134,23 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
     io.stdout(flags.json ? `${JSON.stringify(plan.plan, null, 2)}\n` : describePlan(plan.plan, machine));
     return 0;
   }
-  if (!(await confirmed(flags, io, describePlan(plan.plan, machine), 'moving the cache changes this machine'))) return FIX_EXIT.refused;
+  if (
+    !(await confirmed(
+      flags,
+      io,
+      describePlan(plan.plan, machine),
+      'moving the cache changes this machine',
+      ' (see what would happen first with --dry-run)',
+    ))
+  )
+    return FIX_EXIT.refused;
   const result = await withInterrupt(io, (signal) => moveCache(machine, plan.plan, null, { ...engineOptions(io, machine), signal }));
   return describeResult(result, io);
 }
 
-async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, why: string): Promise<boolean> {
+async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, why: string, hint = ''): Promise<boolean> {
   if (flags.yes) return true;
-  if (!io.interactive)
-    throw new AppError(
-      'invalid-argument',
-      `${why}: add --yes to go ahead without a question (see what would happen first with --dry-run).`,
-    );
+  if (!io.interactive) throw new AppError('invalid-argument', `${why}: add --yes to go ahead without a question${hint}.`);
   io.stderr(what);
   const answer = io.ask ? await io.ask('Go ahead? [y/N] ') : await askOnTerminal('Go ahead? [y/N] ');
   if (/^y(es)?$/i.test(answer.trim())) return true;

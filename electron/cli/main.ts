@@ -32,6 +32,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that went away (`| head`) must not turn the rest of a command into a crash: what is left to
+  // say is dropped, and a running fix treats it as a stop (fix.ts).
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -92,7 +92,12 @@ export async function runHelper(
             stop.abort();
           } else resolve(parsed.value);
         },
-        () => socket.destroy(),
+        () => {
+          void log('refused a message longer than the protocol allows');
+          send({ type: 'failed', code: 'invalid-argument', message: 'The helper was sent a message longer than the protocol allows.' });
+          socket.end();
+          resolve(null);
+        },
       ),
     );
     socket.on('close', () => resolve(null));
@@ -135,6 +140,7 @@ export async function runHelper(
     }
   }
   clearInterval(heartbeat);
-  await new Promise<void>((resolve) => socket.end(resolve));
+  // A channel the wizard already closed has nothing left to flush: end only one that is open.
+  if (!socket.destroyed) await new Promise<void>((resolve) => socket.end(resolve));
   return status;
 }

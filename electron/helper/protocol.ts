@@ -93,9 +93,16 @@ export async function newChannel(platform: NodeJS.Platform = process.platform): 
 /** Splits a byte stream into lines, refusing any longer than MAX_LINE. */
 export function lineReader(onLine: (line: string) => void, onTooLong: () => void): (chunk: Buffer) => void {
   let pending = '';
+  let refused = false;
   return (chunk) => {
+    if (refused) return;
     pending += chunk.toString('utf8');
-    if (pending.length > MAX_LINE && !pending.includes('\n')) return onTooLong();
+    if (pending.length > MAX_LINE && !pending.includes('\n')) {
+      // Once refused, nothing more from this peer is read: the conversation is over.
+      refused = true;
+      pending = '';
+      return onTooLong();
+    }
     let index: number;
     while ((index = pending.indexOf('\n')) >= 0) {
       const line = pending.slice(0, index);

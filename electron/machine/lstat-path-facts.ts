@@ -22,6 +22,7 @@ export async function lstatPathFacts(
   let current = `${drive}`;
   let deepest: string | null = null;
   let linkAt: string | null = null;
+  let fileAt: string | null = null;
   let isFolder = true;
   for (const part of parts) {
     current = `${current}\\${part}`;
@@ -33,7 +34,10 @@ export async function lstatPathFacts(
       linkAt ??= current;
       break;
     }
-    if (!isFolder) break;
+    if (!isFolder) {
+      if (current !== canonical) fileAt = current;
+      break;
+    }
   }
   // Through a link the rest of the path is not looked at: the plan refuses it whatever lies behind.
   const exists = linkAt === null && (parts.length === 0 || deepest === canonical);
@@ -51,6 +55,7 @@ export async function lstatPathFacts(
     empty,
     attributes: { ...inherited, reparsePoint: inherited.reparsePoint || linkAt !== null },
     linkAt,
+    fileAt,
     unknown: null,
   };
 }

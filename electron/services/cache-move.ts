@@ -8,6 +8,7 @@ import {
   isOpen,
   journalPath,
   readJournal,
+  removeLeftoverTemporaries,
   serviceStoppedMark,
   setJournalAside,
   DamagedJournalError,
@@ -68,6 +69,7 @@ export async function moveCache(
   await machine.protectStateDir();
   const lock = await acquireLock(machine.stateDir, 'moving the cache');
   try {
+    await removeLeftoverTemporaries(machine.stateDir);
     const pending = await pendingRecovery(machine);
     if (pending) throw new RecoveryPendingError(describePending(pending));
     const fresh = await planCacheMove(machine, confirmed.to, selection, options.signal);
@@ -93,13 +95,19 @@ export function planDifference(a: RelocatePlan, b: RelocatePlan): string | null 
     ['what could not be checked', JSON.stringify(a.cautions), JSON.stringify(b.cautions)],
   ];
   const differing = fields.find(([, x, y]) => x !== y);
-  return differing ? `${differing[0]}: ${String(differing[1])} then, ${String(differing[2])} now` : null;
+  if (!differing) return null;
+  const [what, then, now] = differing;
+  // Paths and numbers read well in a sentence; lists of steps and values do not.
+  return typeof then === 'number' || (typeof then === 'string' && !/^[[{]/.test(then))
+    ? `${what}: ${then} then, ${String(now)} now`
+    : `${what} differ`;
 }
 
 /** Finishes or undoes an interrupted move, under the lock; null when there is none. */
 export async function recoverMove(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
   const lock = await acquireLock(machine.stateDir, 'recovering an interrupted cache move');
   try {
+    await removeLeftoverTemporaries(machine.stateDir);
     return await resumeRelocation(machine, options);
   } finally {
     await lock.release();

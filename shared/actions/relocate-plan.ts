@@ -63,6 +63,8 @@ export interface TargetFolderFacts {
   attributes: FolderAttributes | null;
   /** The existing component of the path that is a link, junction or mount point; null when none is. */
   linkAt: string | null;
+  /** An existing component above the target that is a file, so nothing can be made below it; null when none is. */
+  fileAt: string | null;
   /** Why some attributes could not be read; null when all were. */
   unknown: string | null;
 }
@@ -89,6 +91,12 @@ export function windowsPathProblems(path: string): string[] {
   const rest = match[2]!.replace(/\\+$/, '');
   if (rest === '') return [`${path} is the root of a drive: choose a folder on it, such as ${match[1]}:\\MARS\\Cache.`];
   const problems: string[] = [];
+  // Folders Windows keeps for itself: what is put there is cleaned up, hidden or locked by the system.
+  const top = rest.split('\\')[0]!.toLowerCase();
+  if (['windows', '$recycle.bin', 'system volume information'].includes(top))
+    problems.push(
+      `${match[1]}:\\${rest.split('\\')[0]} is a folder Windows keeps for itself: choose a folder of your own, such as ${match[1]}:\\MARS\\Cache.`,
+    );
   if (path.length > 32_000) problems.push('The path is longer than Windows allows.');
   for (const segment of rest.split('\\')) {
     if (segment === '') problems.push(`"${path}" has an empty folder name (two backslashes in a row).`);
@@ -179,6 +187,7 @@ export function planRelocation(input: PlanInput): PlanResult {
         `${target.linkAt} is a link (a symbolic link, junction or mount point) to somewhere else: the copy would land outside ${to}. Choose a path without links.`,
       );
     if (target.unknown) cautions.push(`Whether ${to} would be compressed or encrypted could not be checked: ${target.unknown}.`);
+    if (target.fileAt) problems.push(`${target.fileAt} is a file, so no folder can be made inside it: choose another path.`);
     if (target.exists && target.empty === null) problems.push(`${to} is a file, not a folder: choose a new or empty folder.`);
     // A new folder inherits compression and encryption from the folder it is made in: check those too.
     const a = target.linkAt ? null : target.attributes;

@@ -1,6 +1,7 @@
 // A target folder on Windows as the plan needs it: the attributes of every existing component of its path
 // read without following reparse points (path-facts.ts), folded into the port's PathFacts.
 
+import { samePath } from '../../../shared/util/paths.js';
 import type { CommandRunner } from '../../probes/command-runner.js';
 import { FILE_ATTRIBUTE } from '../../probes/windows/machine-facts.js';
 import type { PathFacts } from '../machine.js';
@@ -30,6 +31,7 @@ export async function windowsPathFacts(run: CommandRunner, path: string): Promis
             reparsePoint: link !== null,
           },
     linkAt: link?.path ?? null,
+    fileAt: facts.existing.find((c) => (c.attributes & FILE_ATTRIBUTE.directory) === 0 && !samePath(c.path, facts.longPath))?.path ?? null,
     unknown,
   };
 }

@@ -220,3 +220,67 @@ describe('one fix at a time, and dry runs that change nothing', () => {
     expect((await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\Other', '--yes'])).code).toBe(0);
   });
 });
+
+describe('what an attack on the move found, mended', () => {
+  it('undoes the move when the command is ended by SIGTERM or SIGHUP, as it does for Ctrl+C', async () => {
+    const { relocateCache } = await import('../../../electron/cli/fix.js');
+    for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
+      const dir = sandbox();
+      const before = await treeHashes(local(dir, ORIGINAL));
+      let out = '';
+      const code = await relocateCache(
+        { sandbox: dir, to: TARGET, yes: true },
+        {
+          stdout: (t) => (out += t),
+          // The signal arrives while the copy runs (process.emit reaches the listeners, not the process).
+          stderr: (t) => void (t.includes('...  copy') && process.emit(signal)),
+          interactive: false,
+          env: {},
+        },
+      );
+      expect(code, signal).toBe(1);
+      expect(out, signal).toMatch(/The move was undone: the move was stopped|the copy was cancelled/);
+      expect(await expectSafe(dir, before), signal).toBe('rolled back');
+    }
+  });
+  it('refuses a target below a file before anything changes, with a sentence', async () => {
+    const dir = sandbox();
+    writeFileSync(local(dir, 'D:\\afile'), 'hi');
+    const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\afile\\sub', '--dry-run']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/D:\\afile is a file, so no folder can be made inside it/);
+    expect(service(dir)).toBe('running');
+  });
+  it('removes what an atomic write killed halfway left in the state folder, and nothing else', async () => {
+    const dir = sandbox();
+    writeFileSync(join(dir, 'relocation-journal.json.919151151'), '{"half":');
+    writeFileSync(join(dir, 'notes.json.123'), 'not ours');
+    expect((await move(dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'relocation-journal.json.919151151'))).toBe(false);
+    expect(existsSync(join(dir, 'notes.json.123'))).toBe(true);
+  });
+  it('names what it leaves behind as Windows paths, foreign files one by one', async () => {
+    const dir = sandbox();
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
+    writeFileSync(join(local(dir, TARGET), 'foreign.txt'), 'someone else');
+    const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+    expect(resumed.code).toBe(1);
+    expect(resumed.stdout).toContain(`left in place, not made by this move: ${TARGET}\\foreign.txt`);
+    expect(resumed.stdout).not.toContain(dir);
+  });
+  it('does not restore registry values that do not name the folder the move came from', async () => {
+    const dir = sandbox();
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'set-registry:crash' })).code).toBe(86);
+    const edited = journal(dir);
+    edited.plan.previous = { scratchLocation: 'C:\\Windows\\System32', providerScratchLocation: 'K:\\x' };
+    edited.verified = false;
+    writeFileSync(join(dir, 'relocation-journal.json'), JSON.stringify(edited));
+    const registry = readFileSync(join(dir, 'registry.json'), 'utf8');
+    const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+    expect(resumed.code).toBe(1);
+    expect(resumed.stderr).toMatch(
+      /does not match this machine: the registry values it would restore .* do not name the folder it moved from/,
+    );
+    expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
+  });
+});

@@ -112,3 +112,27 @@ describe('the elevated helper, a separate process', () => {
     expect(code).toBe(2);
   });
 });
+
+describe('the helper, sent more than its protocol allows', () => {
+  it('says so, ends its conversation and exits with 1, not an unsettled status', async () => {
+    const { createServer } = await import('node:net');
+    const { dir } = await sandbox();
+    const channel = join(dir, 'channel.sock');
+    const lines: string[] = [];
+    const server = createServer((socket) => {
+      socket.on('data', (d) => lines.push(...d.toString().split('\n').filter(Boolean)));
+      socket.write('x'.repeat(1024 * 1024 + 10));
+    });
+    await new Promise<void>((resolve) => server.listen(channel, resolve));
+    const code = await new Promise<number | null>((resolve) => {
+      spawn(process.execPath, [ENTRY, '--fix-helper', '--channel', channel, '--key', 'k', '--sandbox', dir], { stdio: 'ignore' }).on(
+        'exit',
+        resolve,
+      );
+    });
+    server.close();
+    expect(code).toBe(1);
+    expect(lines.map((l) => JSON.parse(l).type)).toContain('failed');
+    expect(readFileSync(join(dir, 'helper.log'), 'utf8')).toMatch(/longer than the protocol allows/);
+  });
+});

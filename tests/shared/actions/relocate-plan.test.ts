@@ -121,10 +121,13 @@ describe('planRelocation', () => {
     expect(windowsPathProblems('F:\\name.').join()).toMatch(/ends with a space or a dot/);
     expect(windowsPathProblems(`F:\\${'x'.repeat(256)}`).join()).toMatch(/longer than 255/);
     expect(problems(plan('Q:\\Cache'))).toMatch(/The volume Q: is not on this machine/);
+    // Folders Windows keeps for itself are not a home for the cache.
+    for (const path of ['D:\\Windows\\Temp\\x', 'D:\\$Recycle.Bin\\x', 'D:\\System Volume Information\\x'])
+      expect(windowsPathProblems(path).join(), path).toMatch(/a folder Windows keeps for itself/);
   });
   it('refuses a compressed, encrypted, sparse or linked target folder, and one that is not empty', () => {
     const attributes = { encrypted: false, compressed: true, sparse: false, reparsePoint: false };
-    const facts = { canonical: 'F:\\Cache', linkAt: null, unknown: null };
+    const facts = { canonical: 'F:\\Cache', linkAt: null, fileAt: null, unknown: null };
     expect(problems(plan('F:\\Cache', { target: { ...facts, exists: true, empty: true, attributes } }))).toMatch(
       /is compressed; the cache needs a plain folder/,
     );
