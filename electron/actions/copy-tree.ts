@@ -105,7 +105,7 @@ export async function copyTree(from: string, to: string, options: CopyOptions = 
   for (const entry of entries.filter((e) => e.kind === 'link')) await symlink(await readlink(join(from, entry.rel)), join(to, entry.rel));
   // Several files in flight at once: the kernel copies while the verifier compares what has landed.
   await eachLimited(files, COPY_CONCURRENCY, async (entry) => {
-    if (options.signal?.aborted) throw new Error('the copy was cancelled');
+    if (options.signal?.aborted) throw new Error('the move was stopped during the copy');
     const source = join(from, entry.rel);
     const target = join(to, entry.rel);
     const info = await stat(source);
@@ -177,7 +177,7 @@ export class CopyVerifier {
         copies.delete(original.rel);
         if (size === undefined) return `${original.rel} is missing from the copy`;
         if (size !== original.size) return `${original.rel} has ${size} bytes in the copy, ${original.size} in the original`;
-        if (signal?.aborted) throw new Error('the verification was cancelled');
+        if (signal?.aborted) throw new Error('the move was stopped during the verification');
         if (!this.started.has(original.rel)) this.compareSoon(original.rel);
         const result = await this.started.get(original.rel)!;
         if (!result.equal || result.size !== size) return `${original.rel} differs from the original`;
