@@ -6,6 +6,8 @@
 // Writes are atomic (electron/util/atomic-file.ts), so a crash never leaves half a file.
 
 import { readFile, stat } from 'node:fs/promises';
+import { Type } from '@sinclair/typebox';
+import { compileSchema } from '../../../shared/util/schema.js';
 import { writeFileAtomically } from '../../util/atomic-file.js';
 import { join, resolve, sep } from 'node:path';
 import type {
@@ -41,6 +43,37 @@ export interface MachineFile {
 type RegistryFile = Record<string, Record<string, RegistryValue>>;
 type ServicesFile = Record<string, ServiceState>;
 
+// What each file of a sandbox must look like before anything acts on it: a fix runs on what they say.
+// (machine.json's facts are the profile's own and are checked as the profile is; here, its frame.)
+const FILE_SCHEMAS = {
+  'machine.json': Type.Object(
+    {
+      os: Type.Object({}, { additionalProperties: true }),
+      volumes: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })),
+    },
+    { additionalProperties: true },
+  ),
+  'registry.json': Type.Record(
+    Type.String(),
+    Type.Record(
+      Type.String(),
+      Type.Object({ type: Type.String(), data: Type.Union([Type.String(), Type.Number()]) }, { additionalProperties: false }),
+    ),
+  ),
+  'services.json': Type.Record(
+    Type.String(),
+    Type.Union(
+      (['running', 'stopped', 'starting', 'stopping', 'not-installed', 'unknown'] satisfies ServiceState[]).map((state) =>
+        Type.Literal(state),
+      ),
+    ),
+  ),
+} as const;
+const CHECKS = Object.fromEntries(Object.entries(FILE_SCHEMAS).map(([name, schema]) => [name, compileSchema(schema)])) as Record<
+  keyof typeof FILE_SCHEMAS,
+  (value: unknown) => string | null
+>;
+
 export class SandboxError extends ExplainedError {}
 
 export class SandboxFolder {
@@ -53,12 +86,11 @@ export class SandboxFolder {
     const root = resolve(dir);
     const info = await stat(root).catch(() => null);
     if (!info?.isDirectory()) throw new SandboxError(`the sandbox ${dir} is not a folder`);
-    for (const name of ['machine.json', 'registry.json', 'services.json']) {
+    for (const name of Object.keys(FILE_SCHEMAS) as (keyof typeof FILE_SCHEMAS)[]) {
       if (!(await stat(join(root, name)).catch(() => null))) throw new SandboxError(`the sandbox ${dir} has no ${name}`);
+      await readChecked(root, name);
     }
-    const machine = await readJson<MachineFile>(join(root, 'machine.json'));
-    if (!machine.os || !Array.isArray(machine.volumes)) throw new SandboxError(`${join(dir, 'machine.json')} needs "os" and "volumes"`);
-    return new SandboxFolder(root, machine);
+    return new SandboxFolder(root, await readChecked<MachineFile>(root, 'machine.json'));
   }
 
   /** Where a Windows path of this machine lives in the sandbox folder: D:\A\B -> <dir>/drives/D/A/B. */
@@ -80,7 +112,7 @@ export class SandboxFolder {
   registryReader(): RegistryReader {
     return {
       readKey: async (key): Promise<KeyRead> => {
-        const registry = await readJson<RegistryFile>(join(this.dir, 'registry.json'));
+        const registry = await readChecked<RegistryFile>(this.dir, 'registry.json');
         const found = Object.entries(registry).find(([k]) => k.toLowerCase() === key.toLowerCase());
         if (!found) return { status: 'missing' };
         // Subkeys: the keys one level below this one that the file names.
@@ -95,7 +127,7 @@ export class SandboxFolder {
 
   async writeRegistryString(key: string, name: string, value: string): Promise<void> {
     const file = join(this.dir, 'registry.json');
-    const registry = await readJson<RegistryFile>(file);
+    const registry = await readChecked<RegistryFile>(this.dir, 'registry.json');
     const existing = Object.keys(registry).find((k) => k.toLowerCase() === key.toLowerCase()) ?? key;
     registry[existing] = { ...registry[existing], [name]: { type: 'REG_SZ', data: value } };
     await writeJsonAtomically(file, registry);
@@ -103,7 +135,7 @@ export class SandboxFolder {
 
   async deleteRegistryValue(key: string, name: string): Promise<void> {
     const file = join(this.dir, 'registry.json');
-    const registry = await readJson<RegistryFile>(file);
+    const registry = await readChecked<RegistryFile>(this.dir, 'registry.json');
     const existing = Object.keys(registry).find((k) => k.toLowerCase() === key.toLowerCase());
     if (existing && registry[existing]) {
       delete registry[existing][name];
@@ -112,17 +144,25 @@ export class SandboxFolder {
   }
 
   async serviceState(name: string): Promise<ServiceState> {
-    const services = await readJson<ServicesFile>(join(this.dir, 'services.json'));
+    const services = await readChecked<ServicesFile>(this.dir, 'services.json');
     return services[name] ?? 'not-installed';
   }
 
   async setServiceState(name: string, state: ServiceState): Promise<void> {
     const file = join(this.dir, 'services.json');
-    const services = await readJson<ServicesFile>(file);
+    const services = await readChecked<ServicesFile>(this.dir, 'services.json');
     if (!(name in services)) throw new SandboxError(`the service ${name} is not installed on this sandbox machine`);
     services[name] = state;
     await writeJsonAtomically(file, services);
   }
+}
+
+/** A sandbox file, read and checked every time: a fix acts on what it says, as it is now. */
+async function readChecked<T>(dir: string, name: keyof typeof FILE_SCHEMAS): Promise<T> {
+  const value = await readJson<T>(join(dir, name));
+  const problem = CHECKS[name](value);
+  if (problem) throw new SandboxError(`${join(dir, name)} is not what a sandbox holds: ${problem}`);
+  return value;
 }
 
 async function readJson<T>(path: string): Promise<T> {

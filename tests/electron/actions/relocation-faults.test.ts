@@ -284,3 +284,23 @@ describe('what an attack on the move found, mended', () => {
     expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
   });
 });
+
+describe('a sandbox whose files are not what a sandbox holds', () => {
+  it('is refused with the file and the field named, exit 2, before anything runs', async () => {
+    for (const [file, content, field] of [
+      ['services.json', 'null', /services\.json is not what a sandbox holds/],
+      [
+        'registry.json',
+        '{"HKLM\\\\X": {"V": {"type": "REG_SZ", "data": null}}}',
+        /registry\.json is not what a sandbox holds: \/HKLM\\X\/V/,
+      ],
+      ['machine.json', '{"os": {}, "volumes": [{"letter": "C:"}]}', /machine\.json is not what a sandbox holds: \/volumes\/0/],
+    ] as const) {
+      const dir = sandbox();
+      writeFileSync(join(dir, file), content);
+      const result = await move(dir);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr, file).toMatch(field);
+    }
+  });
+});
