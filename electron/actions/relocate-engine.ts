@@ -6,7 +6,7 @@
 // otherwise, and only when the journal still matches the machine. The original cache is never written to.
 
 import { lstat, mkdir, open, readlink, rmdir, stat, unlink } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, sep } from 'node:path';
 import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
 import { canonicalWindowsPath, isWithin, samePath } from '../../shared/util/paths.js';
@@ -22,6 +22,8 @@ import { ArgumentError } from '../../shared/api/arguments.js';
 export interface Failpoint {
   step: RelocateStepId;
   mode: 'error' | 'crash';
+  /** For the copy: after this many files (by default, halfway through them). */
+  afterFiles?: number;
 }
 
 /** The exit status of a process ended by a "crash" failpoint. */
@@ -54,16 +56,22 @@ export interface ScratchValues {
   providerScratchLocation: string | null;
 }
 
-/** MARS_READINESS_FAILPOINT=<step>:<error|crash>; null when unset. */
+/** MARS_READINESS_FAILPOINT=<step>:<error|crash>[:<files>] (files: for the copy only); null when unset. */
 export function parseFailpoint(text: string | undefined): Failpoint | null {
   if (!text) return null;
-  const [step, mode] = text.split(':');
-  if (!RELOCATE_STEP_IDS.includes(step as RelocateStepId) || (mode !== 'error' && mode !== 'crash')) {
+  const [step, mode, files, ...rest] = text.split(':');
+  const afterFiles = files === undefined ? undefined : Number(files);
+  if (
+    !RELOCATE_STEP_IDS.includes(step as RelocateStepId) ||
+    (mode !== 'error' && mode !== 'crash') ||
+    rest.length > 0 ||
+    (afterFiles !== undefined && (step !== 'copy' || !Number.isInteger(afterFiles) || afterFiles < 1))
+  ) {
     throw new ArgumentError(
-      `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${RELOCATE_STEP_IDS.join(', ')}; "${text}" is not`,
+      `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${RELOCATE_STEP_IDS.join(', ')} (for the copy, optionally :<files>, a count from 1); "${text}" is not`,
     );
   }
-  return { step: step as RelocateStepId, mode };
+  return { step: step as RelocateStepId, mode, ...(afterFiles !== undefined ? { afterFiles } : {}) };
 }
 
 export async function readScratch(machine: Machine): Promise<ScratchValues> {
@@ -147,7 +155,7 @@ export async function runRelocation(plan: RelocatePlan, machine: Machine, option
       const copied = await machine.files.copyTree(source, target, {
         ...(options.onCopy ? { onProgress: options.onCopy } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-        afterFile: (done, total) => run.midStep('copy', done === Math.ceil(total / 2)),
+        afterFile: (done, total) => run.midStep('copy', done === Math.min(total, options.failpoint?.afterFiles ?? Math.ceil(total / 2))),
         // Comparing starts as files land; the verify step below still judges the whole copy.
         onFileCopied: (rel) => verifier.compareSoon(rel),
       });
@@ -187,6 +195,10 @@ export async function journalMismatch(journal: Journal, machine: Machine): Promi
   for (const value of [plan.previous.scratchLocation, plan.previous.providerScratchLocation])
     if (value !== null && (canonicalWindowsPath(value)?.split('\\').filter(Boolean).length ?? 0) < 2)
       return `it would restore a registry value, "${value}", that is not a folder on a drive`;
+  // Everything it lists lies below the target: a path that climbs out of it, or starts elsewhere, is not
+  // something a copy of the cache wrote.
+  const outside = journal.manifest.find((e) => isAbsolute(e.path) || /^[A-Za-z]:/.test(e.path) || e.path.split(/[\\/]/).includes('..'));
+  if (outside) return `it lists "${outside.path}" as copied, which is not a path below ${plan.to}`;
   if (!(await stat(machine.files.localPath(plan.from)).catch(() => null))?.isDirectory())
     return `the cache folder it moved from, ${plan.from}, is not there`;
   const now = await readScratch(machine);
