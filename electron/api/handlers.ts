@@ -20,7 +20,7 @@ import type {
 } from '../../shared/api/wizard-api.js';
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
-import type { CheckId, Finding } from '../../shared/report/types.js';
+import type { CheckId } from '../../shared/report/types.js';
 import { APP } from '../app-info.js';
 import { parseProfile, ProfileLoadError } from '../cli/load-profile.js';
 import { AppError, errorCode } from '../errors.js';
@@ -134,10 +134,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const profile = parseProfile('the opened profile', Buffer.from(text, 'utf8'));
       return { profile, report: report(profile, edition) };
     },
-    recheck: async (request: ScanRequest, check: CheckId): Promise<Finding[]> => {
-      const collected = await probe(request);
-      return report(collected.profile, request.edition, collected.examples).findings.filter((f) => f.check === check);
-    },
+    // The check id is validated (an unknown one is refused); the answer is the machine as it is now.
+    recheck: async (request: ScanRequest, _check: CheckId): Promise<ScanOutcome> => outcome(request),
     planCacheMove: async (to: string) => {
       if (machine.fixes.mode === 'none') throw new AppError('unsupported', machine.fixes.reason);
       // A new plan replaces one still being made: its scan stops, rather than piling up behind it.

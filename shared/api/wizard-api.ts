@@ -5,7 +5,7 @@
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
 import type { PlanResult, RelocatePlan } from '../actions/relocate-plan.js';
-import type { CheckId, Finding, Report } from '../report/types.js';
+import type { CheckId, Report } from '../report/types.js';
 
 /**
  * invalid-argument: the call itself was wrong; invalid-profile: the opened file is not a profile; cancelled:
@@ -112,8 +112,11 @@ export interface WizardApi {
   cancelScan(): Promise<ApiResult<null>>;
   /** Evaluates a profile collected elsewhere (the text of its file). */
   evaluateProfile(text: string, edition: EditionId): Promise<ApiResult<{ profile: MachineProfile; report: Report }>>;
-  /** Re-evaluates one check on a fresh probe of the machine. */
-  recheck(request: ScanRequest, check: CheckId): Promise<ApiResult<Finding[]>>;
+  /**
+   * Checks the machine again for one finding's sake: the machine is probed afresh and the whole report is
+   * the new truth (a check does not change alone); `check` names the finding the user asked about.
+   */
+  recheck(request: ScanRequest, check: CheckId): Promise<ApiResult<ScanOutcome>>;
   /** A native folder picker; `unsupported` in browser mode, where paths are typed. */
   pickFolder(): Promise<ApiResult<string | null>>;
   /** A native save dialog; `unsupported` in browser mode, where the page downloads the file itself. */

@@ -91,7 +91,7 @@ export function fakeApi({
     recheck: async (request, check) => {
       record('recheck', [request, check]);
       const fixed = sampleProfile('healthy-server');
-      return ok(buildReport(fixed, { edition: 'current', toolVersion: 'test', now: new Date() }).findings.filter((f) => f.check === check));
+      return ok({ profile: fixed, report: buildReport(fixed, { edition: 'current', toolVersion: 'test', now: new Date() }), notes: [] });
     },
     pickFolder: async () => (
       record('pickFolder', []),

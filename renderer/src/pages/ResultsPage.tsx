@@ -3,7 +3,6 @@
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
-import { countStatuses, verdictOf } from '../../../shared/report/build';
 import { groupFindings } from '../../../shared/report/grouping';
 import type { Finding } from '../../../shared/report/types';
 import { useApi } from '../api/context';
@@ -35,12 +34,9 @@ export function ResultsPage({
     const result = await api.recheck({ ...request, edition: report.matrix.edition }, finding.check);
     setBusy(null);
     if (!result.ok) return setMessage(result.error.message);
-    const fresh = result.value;
-    const findings = [...report.findings.filter((f) => f.check !== finding.check), ...fresh];
-    const order = report.findings.map((f) => f.check);
-    findings.sort((a, b) => order.indexOf(a.check) - order.indexOf(b.check));
-    const counts = countStatuses(findings);
-    onChange({ ...examined, report: { ...report, findings, counts, verdict: verdictOf(counts) } });
+    // The machine examined again is the new truth, for every finding.
+    onChange({ ...examined, ...result.value });
+    const fresh = result.value.report.findings.filter((f) => f.check === finding.check);
     const now = fresh.find((f) => f.subject === finding.subject) ?? fresh[0];
     setMessage(now ? `Checked again: ${now.title}.` : 'Checked again: the check no longer applies.');
   };

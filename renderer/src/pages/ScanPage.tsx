@@ -17,7 +17,7 @@ const STEP_WORDS: Record<ScanStep, string> = {
 export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; onDone: (o: ScanOutcome) => void; onBack: () => void }) {
   const api = useApi();
   const [steps, setSteps] = useState<Partial<Record<ScanStep, 'running' | 'done'>>>({});
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; cancelled: boolean } | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const started = useRef(false);
 
@@ -28,7 +28,7 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
       started.current = true;
       void api.scan(request).then((result) => {
         if (result.ok) onDone(result.value);
-        else setError(result.error.message);
+        else setError({ message: result.error.message, cancelled: result.error.code === 'cancelled' });
       });
     }
     return unsubscribe;
@@ -57,8 +57,8 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
         ))}
       </List>
       {error && (
-        <Alert severity={error.includes('cancelled') ? 'info' : 'error'} role="alert">
-          {error}
+        <Alert severity={error.cancelled ? 'info' : 'error'} role="alert">
+          {error.message}
         </Alert>
       )}
       <Stack direction="row" spacing={2}>
