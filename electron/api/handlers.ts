@@ -22,7 +22,7 @@ import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../sh
 import { buildReport } from '../../shared/report/build.js';
 import type { CheckId } from '../../shared/report/types.js';
 import { APP } from '../app-info.js';
-import { parseProfile, ProfileLoadError } from '../cli/load-profile.js';
+import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
 import { AppError, errorCode } from '../errors.js';
 import type { HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';

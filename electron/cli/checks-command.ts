@@ -3,8 +3,8 @@
 // The same data makes docs/checks.md (scripts/generate-checks-doc.js).
 
 import pc from 'picocolors';
-import wrapAnsi from 'wrap-ansi';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
+import { wrapIndented as wrap } from '../../shared/report/text.js';
 import { STATUSES } from '../../shared/report/types.js';
 import { AREA_NAMES, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
@@ -56,10 +56,4 @@ function otherEditions(check: CheckReference): string[] {
         ? `Not checked with the ${edition} matrix, which has no such row.`
         : `With the ${edition} matrix: ${check.sections[edition].join('; ')}`,
     );
-}
-
-/** Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`. */
-function wrap(text: string, width: number, first: string, rest = first): string[] {
-  const body = wrapAnsi(text, width - Math.max(first.length, rest.length), { hard: true, trim: true });
-  return body.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
 }

@@ -1,57 +1,58 @@
-// Reads a machine profile from a file for the CLI: decodes it (UTF-8, or UTF-16 as PowerShell writes it),
-// parses the JSON and validates it. Every way this can go wrong becomes a ProfileLoadError whose lines
-// name the file, the field and what is wrong.
+// Reads a machine profile from a file (or standard input) for the CLI; what it holds is parsed as the
+// wizard parses an opened file (shared/profile/parse-profile.ts). Every way this can go wrong becomes a
+// ProfileLoadError whose lines name the file, the field and what is wrong.
 
-import { readFile } from 'node:fs/promises';
-import { decodeProfileText } from '../../shared/profile/decode-profile-text.js';
+import { open } from 'node:fs/promises';
+import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
-import { showPointer, validateProfile } from '../../shared/profile/validate.js';
 
-export class ProfileLoadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    super(`${file}: ${problems.join('; ')}`);
-    this.name = 'ProfileLoadError';
-  }
-}
+export { ProfileLoadError };
 
 /** Reads the profile at `file`; "-" reads standard input (`collect | check --profile -`). */
 export async function loadProfile(file: string, stdin: () => Promise<Buffer> = readStdin): Promise<MachineProfile> {
   const name = file === '-' ? 'from standard input' : file;
   let bytes: Buffer;
   try {
-    bytes = file === '-' ? await stdin() : await readFile(file);
+    bytes = file === '-' ? await stdin() : await readCapped(file);
   } catch (error) {
     throw new ProfileLoadError(name, [`cannot be read: ${describeFsError(error)}`]);
   }
+  if (bytes.length > MAX_PROFILE_BYTES)
+    throw new ProfileLoadError(name, [
+      `is larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MB: that is not a machine profile (one is a few kilobytes)`,
+    ]);
   return parseProfile(name, bytes);
+}
+
+/** As much as the wizard accepts of an opened file: more is refused unread, whatever the source. */
+export const MAX_PROFILE_BYTES = 20 * 1024 * 1024;
+
+/** Reads at most one byte more than the cap, so that /dev/zero or a huge file is refused, not read. */
+async function readCapped(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_PROFILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > MAX_PROFILE_BYTES) break;
+  }
   return Buffer.concat(chunks);
-}
-
-export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
-  const text = decodeProfileText(bytes);
-  if (text.trim() === '') throw new ProfileLoadError(file, ['is empty: a machine profile is a JSON object']);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ProfileLoadError(file, [`is not valid JSON: ${describeJsonError(error, text)}`]);
-  }
-  const result = validateProfile(value);
-  if (!result.ok) {
-    throw new ProfileLoadError(
-      file,
-      result.problems.map((problem) => `${showPointer(problem.pointer)}: ${problem.message}`),
-    );
-  }
-  return result.profile;
 }
 
 function describeFsError(error: unknown): string {
@@ -67,16 +68,4 @@ function describeFsError(error: unknown): string {
     default:
       return (error as Error).message;
   }
-}
-
-/** JSON.parse's message, with the position turned into a line and column a person can find. */
-function describeJsonError(error: unknown, text: string): string {
-  const message = (error as Error).message;
-  const position = /position (\d+)/.exec(message);
-  if (!position?.[1]) return message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
 }

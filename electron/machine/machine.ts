@@ -12,7 +12,7 @@ import type { CopiedFile, CopyOptions } from '../actions/copy-tree.js';
 import type { ProbeNotes } from '../probes/notes.js';
 import type { RegistryReader } from '../probes/windows/registry.js';
 import type { ServiceQuery } from '../probes/windows/service-control.js';
-import type { ScanOptions } from '../scan/scanner.js';
+import type { ScanOptions } from '../probes/selection/scanner.js';
 
 export type MachineKind = 'windows' | 'sandbox' | 'linux' | 'other';
 

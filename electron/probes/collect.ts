@@ -10,7 +10,7 @@ import type { SkipExamples } from '../../shared/rules/context.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import type { Machine, PlatformFacts, Track } from '../machine/machine.js';
 import { thisMachine } from '../machine/open-machine.js';
-import { scanFolders, type ScanProgress as FolderScanProgress } from '../scan/scanner.js';
+import { scanFolders, type ScanProgress as FolderScanProgress } from './selection/scanner.js';
 import { mountOf } from './linux/cache-linux.js';
 import { endpointTargets, probeEndpoints, type NetworkProbeOptions } from './network/endpoints.js';
 import { ProbeNotes, type ProbeNote } from './notes.js';

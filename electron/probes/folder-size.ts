@@ -2,7 +2,7 @@
 // there is one tree walker: off the main thread, links not followed. A folder that could not be read
 // whole gives null and a note, never a size that is too small.
 
-import { scanFolders } from '../scan/scanner.js';
+import { scanFolders } from './selection/scanner.js';
 import type { ProbeNotes } from './notes.js';
 
 export async function folderSize(root: string, notes: ProbeNotes, field: string): Promise<number | null> {

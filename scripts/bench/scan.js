@@ -14,7 +14,7 @@ const base = Number(process.env.BENCH_FILES ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const work = mkdtempSync(join(tmpdir(), 'mars-bench-scan-'));
 const scannerFile = join(work, 'scan.mjs');
-const scanner = `import { scanFolders } from ${JSON.stringify(`${root}dist/electron/scan/scanner.js`)};
+const scanner = `import { scanFolders } from ${JSON.stringify(`${root}dist/electron/probes/selection/scanner.js`)};
 const [r] = await scanFolders([process.argv[2]]);
 process.stdout.write(JSON.stringify({ files: r.files, rss: process.resourceUsage().maxRSS }));`;
 writeFileSync(scannerFile, scanner);

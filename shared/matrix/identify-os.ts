@@ -3,7 +3,7 @@
 // reference/mars-facts.md.
 
 import type { OsFacts } from '../profile/types.js';
-import { isStorageServerEdition } from './editions.js';
+import { isStorageServerEdition } from './windows-editions.js';
 import type { OsKey } from './types.js';
 import { parseVersion } from '../util/version.js';
 

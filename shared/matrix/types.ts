@@ -20,7 +20,7 @@ export type OsKey =
   | 'server-2008'
   | 'storage-server';
 
-/** Edition names as the matrix writes them (EditionIDs map onto these: see editions.ts). */
+/** Edition names as the matrix writes them (EditionIDs map onto these: see windows-editions.ts). */
 export type EditionName =
   | 'Home'
   | 'Pro'

@@ -38,7 +38,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
 
   lines.push(`${p.bold('MARS readiness:')} ${verdictColour(p.bold(shout(report.verdict)))}`);
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ');
-  if (machine) lines.push(...wrap(machine, width, ''));
+  if (machine) lines.push(...wrapIndented(machine, width, ''));
   lines.push(p.dim(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`));
   const c = report.counts;
   lines.push(`${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
@@ -55,20 +55,29 @@ function renderFinding(f: Finding, width: number, p: Palette): string[] {
     f.status
   ];
   const indent = '        ';
-  const lines = wrap(f.title, width - 2, indent).map((line, i) => (i === 0 ? `  ${label}  ${line.trimStart()}` : `  ${line}`));
+  const lines = wrapIndented(f.title, width - 2, indent).map((line, i) => (i === 0 ? `  ${label}  ${line.trimStart()}` : `  ${line}`));
   if (f.status === 'pass') return lines;
-  lines.push(...wrap(f.detail, width, indent));
+  lines.push(...wrapIndented(f.detail, width, indent));
   if (f.fix) {
     const action = f.fix.action ? `; the wizard can do it: ${f.fix.action}` : '';
-    lines.push(...wrap(`What to do (${f.fix.who}${action}):`, width, indent));
-    f.fix.steps.forEach((step, i) => lines.push(...wrap(`${i + 1}. ${step}`, width, `${indent}  `, `${indent}     `)));
+    lines.push(...wrapIndented(`What to do (${f.fix.who}${action}):`, width, indent));
+    f.fix.steps.forEach((step, i) => lines.push(...wrapIndented(`${i + 1}. ${step}`, width, `${indent}  `, `${indent}     `)));
   }
-  lines.push(p.dim(wrap(`${f.check}${f.subject ? ` ${f.subject}` : ''} - ${f.source.section}`, width, indent).join('\n')));
+  lines.push(p.dim(wrapIndented(`${f.check}${f.subject ? ` ${f.subject}` : ''} - ${f.source.section}`, width, indent).join('\n')));
   return lines;
 }
 
 /** Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`. */
-function wrap(text: string, width: number, first: string, rest = first): string[] {
-  const body = wrapAnsi(text, width - Math.max(first.length, rest.length), { hard: true, trim: true });
+/** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
+const MAX_SHOWN = 2000;
+
+/**
+ * Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`; a text
+ * longer than MAX_SHOWN is shortened first, saying by how much, so a report stays readable (and small).
+ */
+export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
+  const shown =
+    text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)` : text;
+  const body = wrapAnsi(shown, width - Math.max(first.length, rest.length), { hard: true, trim: true });
   return body.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
 }

@@ -1,7 +1,7 @@
 // os.* checks: is this operating system one the MARS agent supports, and can it back up System State.
 // Matrix rows: the edition's operating-system table (edition-*.ts, `operatingSystems`).
 
-import { editionName } from '../matrix/editions.js';
+import { editionName } from '../matrix/windows-editions.js';
 import { OS_NAMES } from '../matrix/identify-os.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';

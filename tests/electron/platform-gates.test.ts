@@ -13,8 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const FILES = [
   'tests/electron/probes/linux.test.ts',
-  'tests/electron/scan/scanner.test.ts',
-  'tests/electron/scan/windows-scan.real.test.ts',
+  'tests/electron/probes/selection/scanner.test.ts',
+  'tests/electron/probes/selection/windows-scan.real.test.ts',
   'tests/electron/cli/check.test.ts',
 ];
 const LINUX_ONLY = [
@@ -22,14 +22,14 @@ const LINUX_ONLY = [
   'tests/electron/probes/linux.test.ts > runCommand > kills a command that hangs, at its timeout',
   'tests/electron/probes/linux.test.ts > runCommand > passes arguments through untouched by any shell',
   'tests/electron/probes/linux.test.ts > collect on this machine > writes a profile the schema accepts, and check fails os.supported with a clear sentence',
-  'tests/electron/scan/scanner.test.ts > walk > counts files, bytes and every kind MARS skips, with examples, never following links',
-  'tests/electron/scan/scanner.test.ts > walk > counts and lists an unreadable folder, and goes on',
-  'tests/electron/scan/scanner.test.ts > scanFolders agrees with find > gives the same files, bytes, hard links, links and sparse files as find -printf',
-  'tests/electron/scan/scanner.test.ts > check --select > lists example paths of each skipped kind in the report, from the live scan',
+  'tests/electron/probes/selection/scanner.test.ts > walk > counts files, bytes and every kind MARS skips, with examples, never following links',
+  'tests/electron/probes/selection/scanner.test.ts > walk > counts and lists an unreadable folder, and goes on',
+  'tests/electron/probes/selection/scanner.test.ts > scanFolders agrees with find > gives the same files, bytes, hard links, links and sparse files as find -printf',
+  'tests/electron/probes/selection/scanner.test.ts > check --select > lists example paths of each skipped kind in the report, from the live scan',
   'tests/electron/cli/check.test.ts > probing this machine > check without --profile probes it: on Linux, not ready, saying the agent needs Windows',
 ].sort();
 const WINDOWS_ONLY = [
-  'tests/electron/scan/windows-scan.real.test.ts > the Windows enumeration, run by PowerShell on NTFS > counts files and bytes, hard links and a junction, and leaves compressed files alone',
+  'tests/electron/probes/selection/windows-scan.real.test.ts > the Windows enumeration, run by PowerShell on NTFS > counts files and bytes, hard links and a junction, and leaves compressed files alone',
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'mars-platform-gates-'));
@@ -79,7 +79,7 @@ describe('platform gates', () => {
         'tests/electron/probes/linux.test.ts > mountinfo > keeps the mounts that hold data, the later of two mounts on one point',
         'tests/electron/probes/linux.test.ts > probeLinuxVolumes on a recorded mount table > tells fixed, removable, network, optical and unknown drives apart, with sizes from statfs',
         'tests/electron/probes/linux.test.ts > cache folder on Linux > parses lsattr flags',
-        'tests/electron/scan/scanner.test.ts > walk > tells sparse files by their allocated blocks',
+        'tests/electron/probes/selection/scanner.test.ts > walk > tells sparse files by their allocated blocks',
       ]),
     );
   }, 120_000);

@@ -231,3 +231,21 @@ describe('help and version', () => {
     );
   });
 });
+
+describe('huge input', () => {
+  it('refuses a profile read from an endless device without reading it all, exit 2', async () => {
+    const result = await cliProcess(['check', '--profile', '/dev/zero']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/\/dev\/zero is invalid:\n {2}is larger than 20 MB: that is not a machine profile/);
+  });
+  it('reports on a valid profile with a 15 MB host name, the name shortened for reading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mars-huge-'));
+    const profile = JSON.parse(readFileSync(samplePath('healthy-server'), 'utf8'));
+    profile.host.name = 'h'.repeat(15 * 1024 * 1024);
+    writeFileSync(join(dir, 'huge.json'), JSON.stringify(profile));
+    const result = await cliProcess(['check', '--profile', join(dir, 'huge.json')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/h\s*…\s\(15,7[\d,]+\smore\scharacters\)/);
+    expect(result.stdout.length).toBeLessThan(100_000);
+  });
+});

@@ -5,7 +5,7 @@ import { linkSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanFolders } from '../../../electron/scan/scanner.js';
+import { scanFolders } from '../../../../electron/probes/selection/scanner.js';
 
 const onWindows = process.platform === 'win32';
 if (!onWindows)

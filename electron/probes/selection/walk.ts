@@ -6,7 +6,7 @@
 
 import { lstatSync, readdirSync, type Dirent } from 'node:fs';
 import { sep } from 'node:path';
-import type { SkippedCounts } from '../../shared/profile/types.js';
+import type { SkippedCounts } from '../../../shared/profile/types.js';
 
 export type SkipKind = keyof SkippedCounts;
 /** What a walk by lstat can tell: link counts, symbolic links and allocated blocks. */

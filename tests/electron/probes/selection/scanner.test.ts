@@ -7,9 +7,9 @@ import { chmodSync, cpSync, linkSync, mkdirSync, mkdtempSync, symlinkSync, trunc
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanFolders } from '../../../electron/scan/scanner.js';
-import { cliInProcess } from '../../helpers/cli.js';
-import { isSparse, walk } from '../../../electron/scan/walk.js';
+import { scanFolders } from '../../../../electron/probes/selection/scanner.js';
+import { cliInProcess } from '../../../helpers/cli.js';
+import { isSparse, walk } from '../../../../electron/probes/selection/walk.js';
 
 const onLinux = process.platform === 'linux';
 
@@ -55,7 +55,7 @@ describe('walk', () => {
     chmodSync(root, 0o755);
     // Root reads every folder; walk as an unprivileged user where this runs as root.
     const isRoot = process.getuid?.() === 0;
-    const script = `import(${JSON.stringify(new URL('../../../dist/electron/scan/walk.js', import.meta.url).href)}).then((m) => process.stdout.write(JSON.stringify(m.walk(${JSON.stringify(root)}))))`;
+    const script = `import(${JSON.stringify(new URL('../../../../dist/electron/probes/selection/walk.js', import.meta.url).href)}).then((m) => process.stdout.write(JSON.stringify(m.walk(${JSON.stringify(root)}))))`;
     let parent = root;
     while (parent !== '/') {
       chmodSync(parent, 0o755);
@@ -136,7 +136,7 @@ describe('check --select', () => {
 
   it("shows a sandbox's examples as the Windows paths they stand for", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mars sandbox-'));
-    cpSync(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url).pathname, dir, { recursive: true });
+    cpSync(new URL('../../../../samples/sandboxes/cache-on-c/', import.meta.url).pathname, dir, { recursive: true });
     symlinkSync('../Shares', join(dir, 'drives', 'E', 'Shares', 'Raccourci vers Shares'));
     const result = await cliInProcess(['check', '--sandbox', dir, '--json']);
     const skipped = JSON.parse(result.stdout).findings.find((f: { check: string }) => f.check === 'files.skipped');

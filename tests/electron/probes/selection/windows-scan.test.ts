@@ -6,10 +6,15 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scanFolders } from '../../../electron/scan/scanner.js';
-import { parseEnumerationLine, scanWindowsFolder, skipKindsOf, type LineSource } from '../../../electron/scan/windows-scan.js';
+import { scanFolders } from '../../../../electron/probes/selection/scanner.js';
+import {
+  parseEnumerationLine,
+  scanWindowsFolder,
+  skipKindsOf,
+  type LineSource,
+} from '../../../../electron/probes/selection/windows-scan.js';
 
-const FIXTURE = readFileSync(new URL('../../fixtures/windows/enumeration-finance.txt', import.meta.url), 'utf8');
+const FIXTURE = readFileSync(new URL('../../../fixtures/windows/enumeration-finance.txt', import.meta.url), 'utf8');
 
 /** Replays recorded output line by line, as PowerShell would print it, then exits with `exitCode`. */
 function replay(text: string, exitCode = 0, calls: { args: string[]; env: Record<string, string> }[] = []): LineSource {

@@ -14,10 +14,10 @@
 
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { formatWait } from '../probes/command-runner.js';
-import { FILE_ATTRIBUTE } from '../probes/windows/machine-facts.js';
+import { formatWait } from '../command-runner.js';
+import { FILE_ATTRIBUTE } from '../windows/machine-facts.js';
 import { EXAMPLES, type SkipKind, type WalkProgress, type WalkResult, emptyWalk } from './walk.js';
-import { powershellArgs } from '../probes/windows/powershell.js';
+import { powershellArgs } from '../windows/powershell.js';
 
 export const ENUMERATION_SCRIPT = `
 $ErrorActionPreference = 'Stop'
