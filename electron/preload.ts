@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { CHANNELS, FIX_PROGRESS_CHANNEL, PROGRESS_CHANNEL, type WizardApi } from '../shared/api/wizard-api.js';
 
+/** A method of the contract: its arguments pass to the main process, which validates them; no casts. */
 const invoke =
   (channel: string) =>
   (...args: unknown[]) =>
@@ -20,18 +21,18 @@ function subscribe<T>(channel: string, listener: (value: T) => void): () => void
 }
 
 const wizard: WizardApi = {
-  appInfo: invoke(CHANNELS.appInfo) as WizardApi['appInfo'],
-  scan: invoke(CHANNELS.scan) as WizardApi['scan'],
-  cancelScan: invoke(CHANNELS.cancelScan) as WizardApi['cancelScan'],
-  evaluateProfile: invoke(CHANNELS.evaluateProfile) as WizardApi['evaluateProfile'],
-  recheck: invoke(CHANNELS.recheck) as WizardApi['recheck'],
-  pickFolder: invoke(CHANNELS.pickFolder) as WizardApi['pickFolder'],
-  saveFile: invoke(CHANNELS.saveFile) as WizardApi['saveFile'],
-  planCacheMove: invoke(CHANNELS.planCacheMove) as WizardApi['planCacheMove'],
-  moveCache: invoke(CHANNELS.moveCache) as WizardApi['moveCache'],
-  cancelMove: invoke(CHANNELS.cancelMove) as WizardApi['cancelMove'],
-  recoverMove: invoke(CHANNELS.recoverMove) as WizardApi['recoverMove'],
-  discardPendingMove: invoke(CHANNELS.discardPendingMove) as WizardApi['discardPendingMove'],
+  appInfo: invoke(CHANNELS.appInfo),
+  scan: invoke(CHANNELS.scan),
+  cancelScan: invoke(CHANNELS.cancelScan),
+  evaluateProfile: invoke(CHANNELS.evaluateProfile),
+  recheck: invoke(CHANNELS.recheck),
+  pickFolder: invoke(CHANNELS.pickFolder),
+  saveFile: invoke(CHANNELS.saveFile),
+  planCacheMove: invoke(CHANNELS.planCacheMove),
+  moveCache: invoke(CHANNELS.moveCache),
+  cancelMove: invoke(CHANNELS.cancelMove),
+  recoverMove: invoke(CHANNELS.recoverMove),
+  discardPendingMove: invoke(CHANNELS.discardPendingMove),
   onScanProgress: (listener) => subscribe(PROGRESS_CHANNEL, listener),
   onFixProgress: (listener) => subscribe(FIX_PROGRESS_CHANNEL, listener),
 };

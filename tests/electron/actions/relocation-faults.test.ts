@@ -3,7 +3,7 @@
 // checking afterwards what the issue promises: the original cache byte-identical, both registry values
 // equal and naming either the original or a complete, verified copy, the service running, the journal
 // closed.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -302,5 +302,25 @@ describe('a sandbox whose files are not what a sandbox holds', () => {
       expect(result.code, file).toBe(2);
       expect(result.stderr, file).toMatch(field);
     }
+  });
+});
+
+describe('links on the way to the target', () => {
+  it('refuses a target whose path goes through a link, and one made a link after the plan', async () => {
+    const dir = sandbox();
+    symlinkSync(local(dir, 'E:\\Shares'), local(dir, 'D:\\Link'));
+    const through = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\Link\\Cache', '--dry-run']);
+    expect(through.code).toBe(1);
+    expect(through.stderr).toMatch(/D:\\Link is a link \(a symbolic link, junction or mount point\) to somewhere else/);
+    // Planned while the path was plain; a link put there before the move runs is caught by the new plan.
+    const { openSandboxMachine } = await import('../../../electron/machine/sandbox/sandbox-adapter.js');
+    const { moveCache, planCacheMove } = await import('../../../electron/services/cache-move.js');
+    const machine = await openSandboxMachine(dir);
+    const planned = await planCacheMove(machine, 'D:\\Later\\Cache');
+    expect(planned.ok).toBe(true);
+    symlinkSync(local(dir, 'E:\\Shares'), local(dir, 'D:\\Later'));
+    await expect(moveCache(machine, planned.ok ? planned.plan : (undefined as never), null)).rejects.toThrow(/D:\\Later is a link/);
+    expect(readdirSync(local(dir, 'E:\\Shares'))).toEqual(['Finance']);
+    expect(scratch(dir)).toEqual([ORIGINAL, ORIGINAL]);
   });
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync as spawnSyncChild } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { BIN, cliInProcess, cliProcess } from '../../helpers/cli.js';
 import { SAMPLES } from '../../helpers/profiles.js';
 
 const onLinux = process.platform === 'linux';
+const SANDBOX = fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url));
 const samplePath = (name: string) => fileURLToPath(new URL(`${name}.json`, SAMPLES));
 const dir = mkdtempSync(join(tmpdir(), 'mars-cli-'));
 const file = (name: string, content: string | Buffer) => {
@@ -249,3 +250,32 @@ describe('huge input', () => {
     expect(result.stdout.length).toBeLessThan(100_000);
   });
 });
+
+// mkfifo and symbolic links without privileges are this platform's.
+describe.runIf(process.platform === 'linux')('collect --out onto what is not a file', () => {
+  it('refuses a folder, a pipe or a link, with exit 2, and leaves it as it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mars-out-'));
+    const { mkdirSync, symlinkSync, lstatSync } = await import('node:fs');
+    mkdirSync(join(dir, 'folder'));
+    spawnSyncChecked('mkfifo', [join(dir, 'pipe')]);
+    writeFileSync(join(dir, 'target.json'), 'kept');
+    symlinkSync(join(dir, 'target.json'), join(dir, 'link.json'));
+    for (const [name, kind] of [
+      ['folder', 'a folder'],
+      ['pipe', 'a device or other special file'],
+      ['link.json', 'a link'],
+    ] as const) {
+      const result = await cliProcess(['collect', '--offline', '--sandbox', SANDBOX, '--out', join(dir, name)]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr, name).toContain(`is ${kind}, not a file: nothing was written there`);
+    }
+    expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.json'), 'utf8')).toBe('kept');
+  });
+});
+
+function spawnSyncChecked(command: string, args: string[]): void {
+  const { status } = spawnSyncChild(command, args, { timeout: 10_000 });
+  if (status !== 0) throw new Error(`${command} failed`);
+}

@@ -110,3 +110,28 @@ describe('the loopback server', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });
+
+describe('many plans at once through the bridge', () => {
+  it('makes one plan at a time: a newer one replaces those still being made, and none is an internal error', async () => {
+    const { cpSync } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const { openSandboxMachine } = await import('../../../electron/machine/sandbox/sandbox-adapter.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mars-web-plans-'));
+    cpSync(fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url)), dir, { recursive: true });
+    const sandboxed = await startWebServer({ rendererDir: join(dir, 'drives'), machine: await openSandboxMachine(dir) });
+    const key = new URL(sandboxed.url).searchParams.get('token')!;
+    try {
+      const plan = () =>
+        fetch(`http://127.0.0.1:${sandboxed.port}/api/planCacheMove`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Wizard-Token': key },
+          body: JSON.stringify({ args: ['D:\\MARS Cache'] }),
+        }).then((r) => r.json() as Promise<{ ok: boolean; value?: { ok: boolean }; error?: { code: string } }>);
+      const answers = await Promise.all(Array.from({ length: 50 }, plan));
+      for (const answer of answers) expect(answer.ok ? 'planned' : answer.error?.code).toMatch(/^(planned|cancelled)$/);
+      expect(answers.at(-1)).toMatchObject({ ok: true, value: { ok: true } });
+    } finally {
+      await sandboxed.close();
+    }
+  });
+});
