@@ -7,7 +7,7 @@ import type { ApiErrorCode } from '../shared/api/wizard-api.js';
 import { ExplainedError } from './explained-error.js';
 import { DamagedJournalError } from './actions/journal.js';
 import { LockedError } from './actions/machine-lock.js';
-import { RecoveryPendingError } from './actions/relocate-engine.js';
+import { RecoveryPendingError } from './actions/fix-engine.js';
 import { NotAFileError } from './util/atomic-file.js';
 
 export class AppError extends ExplainedError {

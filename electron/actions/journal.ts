@@ -7,7 +7,7 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { RELOCATE_PLAN_SCHEMA, type RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
+import { FIX_PLAN_SCHEMA, type FIX_STEP_IDS } from '../../shared/actions/fix-plan.js';
 import { compileSchema } from '../../shared/util/schema.js';
 import { writeFileAtomically } from '../util/atomic-file.js';
 import { ExplainedError } from '../explained-error.js';
@@ -21,17 +21,18 @@ const STEPS = Type.Object(
     'set-registry': StepState,
     'start-service': StepState,
     reprobe: StepState,
-  } satisfies Record<(typeof RELOCATE_STEP_IDS)[number], unknown>,
+  } satisfies Record<(typeof FIX_STEP_IDS)[number], unknown>,
   { additionalProperties: false },
 );
 
 export const JOURNAL_SCHEMA = Type.Object(
   {
-    version: Type.Literal(2),
-    plan: RELOCATE_PLAN_SCHEMA,
+    /** 3: any fix's plan (2 was the cache move's alone, before its figures and preconditions). */
+    version: Type.Literal(3),
+    plan: FIX_PLAN_SCHEMA,
     startedAt: Type.String({ maxLength: 40 }),
     state: Type.Union([Type.Literal('running'), Type.Literal('rolling-back'), Type.Literal('rolling-forward'), Type.Literal('closed')]),
-    outcome: Type.Union([Type.Literal('moved'), Type.Literal('rolled-back'), Type.Null()]),
+    outcome: Type.Union([Type.Literal('done'), Type.Literal('rolled-back'), Type.Null()]),
     steps: STEPS,
     /** True once every file of the copy matched the original: from then on, recovery finishes the move. */
     verified: Type.Boolean(),

@@ -5,7 +5,8 @@
 // boundary.
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
-import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import type { FixPlan } from '../../shared/actions/fix-plan.js';
+import type { FixRequest } from '../../shared/api/wizard-api.js';
 import type {
   ApiErrorCode,
   ApiResult,
@@ -27,7 +28,8 @@ import { AppError, errorCode } from '../errors.js';
 import type { HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
-import { pendingRecovery, describePending, planCacheMove } from '../services/cache-move.js';
+import { planFix } from '../services/fixes.js';
+import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 import { fixRunnerFor, type FixResult } from '../services/fix-runner.js';
 
 /** What differs between the desktop app and browser mode: the native dialogs, the machine, the helper. */
@@ -81,14 +83,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       scanning = null;
     }
   };
-  const report = (profile: Collected['profile'], edition: EditionId, examples?: Collected['examples']) =>
-    buildReport(profile, { edition, toolVersion: APP.version, now: now(), ...(examples ? { examples } : {}) });
+  const report = (profile: Collected['profile'], edition: EditionId, examples?: Collected['examples'], interruptedFix?: string | null) =>
+    buildReport(profile, {
+      edition,
+      toolVersion: APP.version,
+      now: now(),
+      ...(examples ? { examples } : {}),
+      interruptedFix: interruptedFix ?? null,
+    });
   const outcome = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<ScanOutcome> => {
     const collected = await probe(request, onProgress);
     onProgress?.({ step: 'report', state: 'running' });
     const result = {
       profile: collected.profile,
-      report: report(collected.profile, request.edition, collected.examples),
+      report: report(collected.profile, request.edition, collected.examples, collected.interruptedFix),
       notes: collected.notes,
     };
     onProgress?.({ step: 'report', state: 'done' });
@@ -105,7 +113,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       moving = null;
     }
     // Afterwards the page is the new truth: the machine examined again for the same request.
-    return { outcome: result.outcome, error: result.error, after: await outcome(request) };
+    return {
+      outcome: result.outcome,
+      action: result.action,
+      from: result.from,
+      to: result.to,
+      error: result.error,
+      after: await outcome(request),
+    };
   };
 
   const implementations = {
@@ -136,14 +151,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     // The check id is validated (an unknown one is refused); the answer is the machine as it is now.
     recheck: async (request: ScanRequest, _check: CheckId): Promise<ScanOutcome> => outcome(request),
-    planCacheMove: async (to: string) => {
+    planFix: async (request: FixRequest) => {
       if (machine.fixes.mode === 'none') throw new AppError('unsupported', machine.fixes.reason);
       // A new plan replaces one still being made: its scan stops, rather than piling up behind it.
       planning?.abort();
       const mine = new AbortController();
       planning = mine;
       try {
-        return await planCacheMove(machine, to, selectionOf(lastRequest ?? NO_SELECTION), mine.signal);
+        return await planFix(machine, request, selectionOf(lastRequest ?? NO_SELECTION), mine.signal);
       } catch (error) {
         if (error instanceof CollectCancelled) throw new AppError('cancelled', 'A newer check of a folder replaced this one.');
         throw error;
@@ -151,15 +166,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (planning === mine) planning = null;
       }
     },
-    cancelMove: async () => {
+    cancelFix: async () => {
       moving?.abort();
       return null;
     },
-    moveCache: async (plan: RelocatePlan, request: ScanRequest) => {
+    runFix: async (plan: FixPlan, request: ScanRequest) => {
       lastRequest = request;
-      return fix(request, (signal) => runner.move(plan, selectionOf(request), emitFix, signal));
+      return fix(request, (signal) => runner.run(plan, selectionOf(request), emitFix, signal));
     },
-    recoverMove: async (request: ScanRequest) => fix(request, (signal) => runner.recover(emitFix, signal)),
+    recoverFix: async (request: ScanRequest) => fix(request, (signal) => runner.recover(emitFix, signal)),
     discardPendingMove: async (request: ScanRequest) => fix(request, () => runner.discard()),
     pickFolder: async () => {
       if (!deps.pickFolder) throw new AppError('unsupported', "There is no folder picker in the browser: type the folder's path instead.");

@@ -1,23 +1,20 @@
-// `mars-readiness fix relocate-cache` and `fix resume`: plan the cache move, show it, carry it out through
-// the application services (asking first unless --yes), and finish, undo or set aside an interrupted one.
-// A dry run and a script change nothing, ever: with an interrupted move pending they say so.
+// `mars-readiness fix relocate-cache | point-registry | start-engine` and `fix resume`: plan the fix, show
+// it with its figures, carry it out through the application services (asking first unless --yes), and
+// finish, undo or set aside an interrupted one. A dry run and a script change nothing, ever: with an
+// interrupted fix pending they say so.
 
 import { createInterface } from 'node:readline/promises';
-import { relocationScript } from '../../shared/actions/powershell-script.js';
-import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
-import { parseFailpoint, type EngineOptions, type EngineResult } from '../actions/relocate-engine.js';
+import { fixScript } from '../../shared/actions/powershell-script.js';
+import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fix-plan.js';
+import { describePlanLines } from '../../shared/actions/describe-plan.js';
+import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
+import { formatBytes } from '../../shared/util/units.js';
+import { parseFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';
 import type { Machine } from '../machine/machine.js';
-import {
-  busyWith,
-  describePending,
-  discardJournal,
-  moveCache,
-  pendingRecovery,
-  planCacheMove,
-  recoverMove,
-} from '../services/cache-move.js';
+import { busyWith, discardJournal, planFix, recoverFix, runConfirmedFix } from '../services/fixes.js';
+import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 
 export interface FixIo {
   stdout: (text: string) => void;
@@ -28,8 +25,11 @@ export interface FixIo {
   ask?: (question: string) => Promise<string>;
 }
 
-export interface RelocateFlags {
+export interface FixFlags {
   to?: string;
+  /** What will be backed up, so that the move can refuse a target inside it. */
+  select?: string[];
+  systemState?: boolean;
   sandbox?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -45,34 +45,57 @@ async function machineFor(sandbox: string | undefined): Promise<Machine> {
   return machine;
 }
 
-function engineOptions(io: FixIo, machine: Machine): EngineOptions {
+function engineOptions(io: FixIo, machine: Machine, plan: FixPlan | null): EngineOptions {
   const failpoint = machine.failpoints ? parseFailpoint(io.env.MARS_READINESS_FAILPOINT) : null;
-  let lastPercent = -1;
+  const rate = new ProgressRate();
+  let lastShown = 0;
   return {
     failpoint,
     onStep: (step, state, detail) =>
       io.stderr(
-        `${state === 'running' ? '...' : state === 'done' ? 'ok ' : state === 'failed' ? 'FAILED' : state}  ${step}${detail ? `: ${detail}` : ''}\n`,
+        `${state === 'running' ? '...' : state === 'done' ? 'ok ' : state === 'failed' ? 'FAILED' : state === 'undone' ? 'put back' : '...'}  ${stepWords(plan, step)}${detail ? `: ${detail}` : ''}\n`,
       ),
     onCopy: (p) => {
-      const percent = p.totalBytes === 0 ? 100 : Math.floor((p.bytes / p.totalBytes) * 100);
-      if (percent >= lastPercent + 10 || p.files === p.totalFiles) {
-        lastPercent = percent;
-        io.stderr(`     copied ${p.files}/${p.totalFiles} files, ${percent}%\n`);
-      }
+      const reading = rate.update(p);
+      // A line a second at most (and the last one): enough to follow, not a flood in a log file.
+      const now = Date.now();
+      if (now - lastShown < 1000 && p.files !== p.totalFiles) return;
+      lastShown = now;
+      io.stderr(`     ${copyLine(reading)}\n`);
     },
   };
 }
 
+/** "1,204 of 3,000 files, 1.2 GB of 4.0 GB, 85 MB/s, about 40 seconds left". */
+export function copyLine(r: ReturnType<ProgressRate['update']>): string {
+  const parts = [
+    `${r.files.toLocaleString('en')} of ${r.totalFiles.toLocaleString('en')} files`,
+    `${formatBytes(r.bytes)} of ${formatBytes(r.totalBytes)}`,
+  ];
+  if (r.bytesPerSecond !== null) parts.push(`${formatBytes(r.bytesPerSecond)}/s`);
+  if (r.secondsLeft !== null && r.files < r.totalFiles) parts.push(`${durationWords(r.secondsLeft)} left`);
+  return parts.join(', ');
+}
+
+const DONE_WORDS: Record<FixAction, (plan: FixPlan) => string> = {
+  'relocate-cache': (plan) =>
+    `The cache now lives in ${plan.to}; both registry values name it and the backup engine runs.\nRun a backup now; delete ${plan.from} only after it succeeds.\n`,
+  'point-registry': (plan) => `Both cache registry values now name ${plan.to}, and the backup engine runs. Run a backup now to be sure.\n`,
+  'start-engine': () => 'The backup engine (obengine) runs.\n',
+};
+
 function describeResult(result: EngineResult, io: FixIo): number {
-  if (result.outcome === 'moved') {
-    io.stdout(
-      `The cache now lives in ${result.journal.plan.to}; both registry values name it and the backup engine runs.\nRun a backup now; delete ${result.journal.plan.from} only after it succeeds.\n`,
-    );
+  const plan = result.journal.plan;
+  if (result.outcome === 'done') {
+    io.stdout(DONE_WORDS[plan.action](plan));
     return 0;
   }
   io.stdout(
-    `The move was undone: ${result.error}. The cache stays in ${result.journal.plan.from}, both registry values are as before, and the backup engine runs.\n`,
+    plan.action === 'start-engine'
+      ? `The backup engine could not be started: ${result.error}. Nothing else was changed.\n`
+      : plan.action === 'relocate-cache'
+        ? `The move was undone: ${result.error}. The cache stays in ${plan.from}, both registry values are as before, and the backup engine runs.\n`
+        : `The change was undone: ${result.error}. Both registry values are as before, and the backup engine runs as it did.\n`,
   );
   return 1;
 }
@@ -106,8 +129,14 @@ async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promis
   }
 }
 
-export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<number> {
-  if (!flags.to) throw new AppError('invalid-argument', 'name the folder to move the cache to with --to PATH.');
+export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo): Promise<number> {
+  if (action === 'relocate-cache' && !flags.to)
+    throw new AppError('invalid-argument', 'name the folder to move the cache to with --to PATH.');
+  if (action !== 'relocate-cache' && (flags.to || flags.select?.length || flags.systemState))
+    throw new AppError(
+      'invalid-argument',
+      `${action} takes no --to, --select or --system-state: it acts on the folders the registry names.`,
+    );
   if (flags.json && !flags.dryRun) throw new AppError('invalid-argument', '--json goes with --dry-run: it prints the plan as JSON.');
   if (flags.script && (flags.dryRun || flags.yes))
     throw new AppError('invalid-argument', '--script prints a script and runs nothing: use it alone.');
@@ -115,19 +144,21 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
   const pending = await pendingRecovery(machine);
   const busy = await busyWith(machine);
   if (flags.dryRun || flags.script) {
-    // Read only: a pending recovery or a running move is reported, never acted on.
+    // Read only: a pending recovery or a running fix is reported, never acted on.
     if (pending) io.stderr(`Note: ${describePending(pending)}\n`);
     if (busy) io.stderr(`Note: ${busy}.\n`);
   } else if (pending) throw new AppError('recovery-pending', describePending(pending));
 
-  const plan = await planCacheMove(machine, flags.to);
+  const selection =
+    flags.select?.length || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
+  const plan = await planFix(machine, { action, to: flags.to ?? null }, selection);
   if (!plan.ok) {
     if (flags.json) io.stdout(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
-    io.stderr(`The cache cannot be moved to ${flags.to}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
+    io.stderr(`${REFUSED_WORDS[action](flags.to ?? '')}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
     return FIX_EXIT.refused;
   }
   if (flags.script) {
-    io.stdout(relocationScript(plan.plan));
+    io.stdout(fixScript(plan.plan));
     return 0;
   }
   if (flags.dryRun) {
@@ -139,14 +170,22 @@ export async function relocateCache(flags: RelocateFlags, io: FixIo): Promise<nu
       flags,
       io,
       describePlan(plan.plan, machine),
-      'moving the cache changes this machine',
+      'this fix changes this machine',
       ' (see what would happen first with --dry-run)',
     ))
   )
     return FIX_EXIT.refused;
-  const result = await withInterrupt(io, (signal) => moveCache(machine, plan.plan, null, { ...engineOptions(io, machine), signal }));
+  const result = await withInterrupt(io, (signal) =>
+    runConfirmedFix(machine, plan.plan, selection, { ...engineOptions(io, machine, plan.plan), signal }),
+  );
   return describeResult(result, io);
 }
+
+const REFUSED_WORDS: Record<FixAction, (to: string) => string> = {
+  'relocate-cache': (to) => `The cache cannot be moved to ${to}`,
+  'point-registry': () => 'The cache registry values cannot be pointed at the cache',
+  'start-engine': () => 'The backup engine cannot be started by this tool',
+};
 
 async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, why: string, hint = ''): Promise<boolean> {
   if (flags.yes) return true;
@@ -185,7 +224,9 @@ export async function resume(flags: { sandbox?: string; discard?: boolean; yes?:
     );
     return 0;
   }
-  const result = await withInterrupt(io, (signal) => recoverMove(machine, { ...engineOptions(io, machine), failpoint: null, signal }));
+  const result = await withInterrupt(io, (signal) =>
+    recoverFix(machine, { ...engineOptions(io, machine, pending.journal?.plan ?? null), failpoint: null, signal }),
+  );
   if (!result) {
     io.stdout('There is no interrupted cache move to finish.\n');
     return 0;
@@ -193,12 +234,8 @@ export async function resume(flags: { sandbox?: string; discard?: boolean; yes?:
   return describeResult(result, io);
 }
 
-export function describePlan(plan: RelocatePlan, machine: Machine): string {
-  const lines = [`On ${machine.label}:`, `Move the cache from ${plan.from}`, `              to ${plan.to}`, ''];
-  plan.steps.forEach((s, i) => lines.push(`${i + 1}. ${s.title} [${s.id}]`, `   ${s.does}`, `   If undone: ${s.undo}`));
-  for (const caution of plan.cautions) lines.push('', `Not checked: ${caution}`);
-  lines.push('', `The original folder stays; delete it only after a backup has succeeded.`);
-  return `${lines.join('\n')}\n`;
+export function describePlan(plan: FixPlan, machine: Machine): string {
+  return `${[`On ${machine.label}:`, ...describePlanLines(plan)].join('\n')}\n`;
 }
 
 /**

@@ -17,7 +17,7 @@ import { ExplainedError } from '../explained-error.js';
 // Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
 import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
-import type { FixIo, RelocateFlags } from './fix.js';
+import type { FixFlags, FixIo } from './fix.js';
 
 export const EXIT = { ok: 0, notReady: 1, usage: 2, unexpected: 3 } as const;
 
@@ -69,15 +69,14 @@ interface CollectFlags extends ProbeFlags {
   out?: string;
 }
 
+/** A repeatable option: each use adds one value. */
+const collectPaths = (value: string, list: string[] = []) => [...list, value];
+
 /** The options that steer probing, shared by `check` (without --profile) and `collect`. */
 function addProbeOptions(command: Command): Command {
   return command
     .option('--sandbox <dir>', 'examine a sandbox machine (a folder standing for a Windows machine) instead of this one')
-    .option(
-      '--select <path>',
-      'a folder or volume to back up, scanned for what MARS skips (repeatable)',
-      (value: string, list: string[] = []) => [...list, value],
-    )
+    .option('--select <path>', 'a folder or volume to back up, scanned for what MARS skips (repeatable)', collectPaths)
     .option('--system-state', 'System State will be backed up too')
     .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
     .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
@@ -152,23 +151,36 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     });
 
   const fixCommand = program.command('fix').description('fix what a finding names (the wizard does the same, after asking)');
-  fixCommand
-    .command('relocate-cache')
-    .description("move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure")
-    .option('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
-    .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
-    .option('--dry-run', 'show the plan and change nothing')
-    .option('--json', 'with --dry-run: the plan as JSON')
-    .option('--script', 'print an equivalent PowerShell script instead of running')
-    .option('--yes', 'go ahead without asking')
-    .allowExcessArguments(false)
-    .action(async (options: RelocateFlags) => {
-      const fix = await import('./fix.js');
-      exitCode = await fix.runFixCommand(() => fix.relocateCache(options, fixIo(io)), fixIo(io), APP.name);
-    });
+  const actions = [
+    ['relocate-cache', "move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure"],
+    [
+      'point-registry',
+      'point both cache registry values at the folder that holds the cache (OnlineBackup.KEK), restart; undone on any failure',
+    ],
+    ['start-engine', 'start the backup engine (obengine), wait until it runs and check that it stays running'],
+  ] as const;
+  for (const [action, description] of actions) {
+    const command = fixCommand.command(action).description(description);
+    if (action === 'relocate-cache')
+      command
+        .option('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
+        .option('--select <path>', 'a folder that will be backed up (repeatable): the new folder must lie outside it', collectPaths)
+        .option('--system-state', 'System State will be backed up too (the space needed grows by 35 GB)');
+    command
+      .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
+      .option('--dry-run', 'show the plan and change nothing')
+      .option('--json', 'with --dry-run: the plan as JSON')
+      .option('--script', 'print an equivalent PowerShell script instead of running')
+      .option('--yes', 'go ahead without asking')
+      .allowExcessArguments(false)
+      .action(async (options: FixFlags) => {
+        const fix = await import('./fix.js');
+        exitCode = await fix.runFixCommand(() => fix.runFixAction(action, options, fixIo(io)), fixIo(io), APP.name);
+      });
+  }
   fixCommand
     .command('resume')
-    .description('finish or undo an interrupted cache move')
+    .description('finish or undo an interrupted fix')
     .option('--sandbox <dir>', 'the sandbox machine the move ran on')
     .option('--discard', 'set aside a record that cannot be acted on (it is kept, renamed), after someone has looked at it')
     .option('--yes', 'with --discard: go ahead without asking')
@@ -241,14 +253,15 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<n
       '--sandbox, --cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.',
     );
   }
-  const { profile, examples } = options.profile
-    ? { profile: await loadProfile(options.profile) }
+  const { profile, examples, interruptedFix } = options.profile
+    ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null }
     : await probeThisMachine(options, io, probe);
   const report = buildReport(profile, {
     edition: options.matrix,
     toolVersion: APP.version,
     now: io.now(),
     ...(examples ? { examples } : {}),
+    interruptedFix: interruptedFix ?? null,
   });
   io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { width: io.columns, palette: palette(io) }));
   return exitCodeOf(report, options.strict === true);

@@ -8,12 +8,12 @@
 import { appendFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
-import type { RelocateStepId } from '../../shared/actions/relocate-plan.js';
+import type { FixStepId } from '../../shared/actions/fix-plan.js';
 import { errorCode } from '../errors.js';
-import type { EngineOptions } from '../actions/relocate-engine.js';
+import type { EngineOptions } from '../actions/fix-engine.js';
 import type { Machine } from '../machine/machine.js';
 import { openMachine } from '../machine/open-machine.js';
-import { discardJournal, moveCache, recoverMove } from '../services/cache-move.js';
+import { discardJournal, recoverFix, runConfirmedFix } from '../services/fixes.js';
 import { checkToHelper, HEARTBEAT_MS, lineReader, parseLine, type FromHelper, type ToHelper } from './protocol.js';
 
 export const HELPER_FLAG = '--fix-helper';
@@ -105,31 +105,39 @@ export async function runHelper(
 
   let status = 1;
   if (task) {
-    await log(`task: ${task.type}${task.type === 'move' ? ` ${task.plan.from} -> ${task.plan.to}` : ''}`);
+    await log(`task: ${task.type}${task.type === 'run' ? ` ${task.plan.action} ${task.plan.from ?? ''} -> ${task.plan.to ?? ''}` : ''}`);
     const options: EngineOptions = {
       signal: stop.signal,
-      onStep: (step: RelocateStepId | 'rollback' | 'roll-forward', state, detail) => {
+      onStep: (step: FixStepId | 'rollback' | 'roll-forward', state, detail) => {
         void log(`${step}: ${state}${detail ? ` (${detail})` : ''}`);
         send({ type: 'step', step, state, ...(detail ? { detail: detail.slice(0, 4000) } : {}) });
       },
       onCopy: (p) => send({ type: 'copy', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),
     };
     try {
-      if (task.type === 'move') {
-        const result = await moveCache(machine, task.plan, task.selection, options);
-        send({ type: 'done', outcome: result.outcome, error: result.error, from: result.journal.plan.from, to: result.journal.plan.to });
+      if (task.type === 'run') {
+        const result = await runConfirmedFix(machine, task.plan, task.selection, options);
+        send({
+          type: 'done',
+          outcome: result.outcome,
+          action: result.journal.plan.action,
+          error: result.error,
+          from: result.journal.plan.from,
+          to: result.journal.plan.to,
+        });
       } else if (task.type === 'recover') {
-        const result = await recoverMove(machine, options);
+        const result = await recoverFix(machine, options);
         send({
           type: 'done',
           outcome: result?.outcome ?? null,
+          action: result?.journal.plan.action ?? null,
           error: result?.error ?? null,
           from: result?.journal.plan.from ?? null,
           to: result?.journal.plan.to ?? null,
         });
       } else {
         const result = await discardJournal(machine);
-        send({ type: 'done', outcome: result ? 'discarded' : null, error: null, from: result?.aside ?? null, to: null });
+        send({ type: 'done', outcome: result ? 'discarded' : null, action: null, error: null, from: result?.aside ?? null, to: null });
       }
       status = 0;
       await log('done');

@@ -9,7 +9,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { RELOCATE_PLAN_SCHEMA } from '../../shared/actions/relocate-plan.js';
+import { FIX_ACTIONS, FIX_PLAN_SCHEMA } from '../../shared/actions/fix-plan.js';
 import { compileSchema } from '../../shared/util/schema.js';
 
 const Text = Type.String({ maxLength: 4000 });
@@ -19,8 +19,8 @@ const Count = Type.Integer({ minimum: 0 });
 export const TO_HELPER = Type.Union([
   Type.Object(
     {
-      type: Type.Literal('move'),
-      plan: RELOCATE_PLAN_SCHEMA,
+      type: Type.Literal('run'),
+      plan: FIX_PLAN_SCHEMA,
       selection: Type.Union([
         Type.Object(
           { paths: Type.Array(Type.String({ maxLength: 32_767 }), { maxItems: 200 }), systemState: Type.Boolean() },
@@ -60,7 +60,8 @@ export const FROM_HELPER = Type.Union([
     {
       type: Type.Literal('done'),
       /** null: there was nothing to do (no interrupted move to recover or discard). */
-      outcome: Type.Union([Type.Literal('moved'), Type.Literal('rolled-back'), Type.Literal('discarded'), Type.Null()]),
+      outcome: Type.Union([Type.Literal('done'), Type.Literal('rolled-back'), Type.Literal('discarded'), Type.Null()]),
+      action: Type.Union([...FIX_ACTIONS.map((a) => Type.Literal(a)), Type.Null()]),
       error: Type.Union([Text, Type.Null()]),
       from: Type.Union([Text, Type.Null()]),
       to: Type.Union([Text, Type.Null()]),

@@ -6,6 +6,7 @@
 // written once against it and never asks which adapter it has.
 
 import type { TargetFolderFacts } from '../../shared/actions/relocate-plan.js';
+import type { BackupJobFacts } from '../../shared/actions/fix-plan.js';
 import type { MachineProfile, ProxyFacts } from '../../shared/profile/types.js';
 import type { ScanStep } from '../../shared/api/wizard-api.js';
 import type { CopiedFile, CopyOptions } from '../actions/copy-tree.js';
@@ -97,6 +98,16 @@ export interface Machine {
   protectStateDir(): Promise<void>;
   /** Why a file found in the state folder cannot be trusted (someone else could have written it); null if it can. */
   stateDoubt(file: string): Promise<string | null>;
+  /**
+   * Whether the agent runs a backup job now (Windows: a job start in the CloudBackup event log with no end
+   * after it); `running: null` with the reason where the machine cannot tell. Never throws.
+   */
+  backupJob(): Promise<BackupJobFacts>;
+  /**
+   * The labels of the agent's System State disks (CBSSBVol_<ID>) mounted now, found by enumerating every
+   * volume, drive letter or not; null when the volumes cannot be listed. Never throws.
+   */
+  systemStateDisks(): Promise<string[] | null>;
   fixes: FixMode;
   /** Failpoints (MARS_READINESS_FAILPOINT) are honoured only where nothing real is at stake. */
   failpoints: boolean;

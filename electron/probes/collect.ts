@@ -41,6 +41,8 @@ export class CollectCancelled extends Error {
   }
 }
 
+import { describePending, pendingRecovery } from '../actions/pending-fix.js';
+
 export interface Collected {
   profile: MachineProfile;
   notes: ProbeNote[];
@@ -48,6 +50,8 @@ export interface Collected {
   examples?: SkipExamples;
   /** An offline-seeding initial backup is running, where the machine can tell (the profile has no field for it). */
   offlineSeeding?: boolean | null;
+  /** An interrupted fix found on the machine, in words (the profile has no field for it); null: none. */
+  interruptedFix?: string | null;
 }
 
 export async function collectProfile(options: CollectOptions = {}): Promise<Collected> {
@@ -87,10 +91,12 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const valid = validateProfile(profile);
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
+  const pending = await pendingRecovery(machine).catch((error: Error) => ({ damaged: error.message, journal: null, path: '' }));
   return {
     profile,
     notes: notes.list,
     offlineSeeding: partial.offlineSeeding ?? null,
+    interruptedFix: pending ? describePending(pending) : null,
     ...(measured ? { examples: measured.examples } : {}),
   };
 }

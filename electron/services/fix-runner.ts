@@ -2,24 +2,26 @@
 // (Windows), or nowhere (Linux, with the reason). Both runners give the same answers and the same progress,
 // so the wizard's handlers and the CLI do not ask which they have.
 
-import type { RelocatePlan } from '../../shared/actions/relocate-plan.js';
+import type { FixAction, FixPlan } from '../../shared/actions/fix-plan.js';
 import type { FixProgress } from '../../shared/api/wizard-api.js';
 import { AppError } from '../errors.js';
-import type { EngineOptions } from '../actions/relocate-engine.js';
+import type { EngineOptions } from '../actions/fix-engine.js';
 import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
-import { discardJournal, moveCache, recoverMove, type Selection } from './cache-move.js';
+import { discardJournal, recoverFix, runConfirmedFix, type Selection } from './fixes.js';
 
 export interface FixResult {
   /** null: there was nothing to recover or discard. */
-  outcome: 'moved' | 'rolled-back' | 'discarded' | null;
+  outcome: 'done' | 'rolled-back' | 'discarded' | null;
+  /** Which fix it was (for a recovery: the one interrupted); null when there was none. */
+  action: FixAction | null;
   error: string | null;
   from: string | null;
   to: string | null;
 }
 
 export interface FixRunner {
-  move(plan: RelocatePlan, selection: Selection, onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
+  run(plan: FixPlan, selection: Selection, onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
   recover(onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
   discard(): Promise<FixResult>;
 }
@@ -38,7 +40,7 @@ function refusing(reason: string): FixRunner {
   const refuse = async (): Promise<never> => {
     throw new AppError('unsupported', reason);
   };
-  return { move: refuse, recover: refuse, discard: refuse };
+  return { run: refuse, recover: refuse, discard: refuse };
 }
 
 export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): FixRunner {
@@ -46,14 +48,21 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
   if (fixes.mode === 'none') return refusing(fixes.reason);
   if (fixes.mode === 'in-process') {
     return {
-      async move(plan, selection, onProgress, signal) {
-        const result = await moveCache(machine, plan, selection, engineEvents(onProgress, signal));
-        return { outcome: result.outcome, error: result.error, from: result.journal.plan.from, to: result.journal.plan.to };
+      async run(plan, selection, onProgress, signal) {
+        const result = await runConfirmedFix(machine, plan, selection, engineEvents(onProgress, signal));
+        return {
+          outcome: result.outcome,
+          action: result.journal.plan.action,
+          error: result.error,
+          from: result.journal.plan.from,
+          to: result.journal.plan.to,
+        };
       },
       async recover(onProgress, signal) {
-        const result = await recoverMove(machine, engineEvents(onProgress, signal));
+        const result = await recoverFix(machine, engineEvents(onProgress, signal));
         return {
           outcome: result?.outcome ?? null,
+          action: result?.journal.plan.action ?? null,
           error: result?.error ?? null,
           from: result?.journal.plan.from ?? null,
           to: result?.journal.plan.to ?? null,
@@ -61,7 +70,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
       },
       async discard() {
         const result = await discardJournal(machine);
-        return { outcome: result ? 'discarded' : null, error: null, from: result?.aside ?? null, to: null };
+        return { outcome: result ? 'discarded' : null, action: null, error: null, from: result?.aside ?? null, to: null };
       },
     };
   }
@@ -85,10 +94,10 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
       },
       signal,
     );
-    return { outcome: done.outcome, error: done.error, from: done.from, to: done.to };
+    return { outcome: done.outcome, action: done.action, error: done.error, from: done.from, to: done.to };
   };
   return {
-    move: (plan, selection, onProgress, signal) => inHelper({ type: 'move', plan, selection: selection ?? null }, onProgress, signal),
+    run: (plan, selection, onProgress, signal) => inHelper({ type: 'run', plan, selection: selection ?? null }, onProgress, signal),
     recover: (onProgress, signal) => inHelper({ type: 'recover' }, onProgress, signal),
     discard: () => inHelper({ type: 'discard' }, () => {}, new AbortController().signal),
   };

@@ -3,14 +3,20 @@
 // engine compares bytes) and the same rollback as the engine.
 // Every path is a single-quoted PowerShell literal, so no character in it can run as code.
 
-import type { RelocatePlan } from './relocate-plan.js';
+import type { FixPlan } from './fix-plan.js';
 
 /** A PowerShell single-quoted string: nothing inside is expanded; a quote is written twice. */
 export function psLiteral(text: string): string {
   return `'${text.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
 }
 
-export function relocationScript(plan: RelocatePlan): string {
+/** The script for any fix's plan. */
+export function fixScript(plan: FixPlan): string {
+  if (plan.action !== 'relocate-cache') throw new Error(`no script for ${plan.action} yet`);
+  return relocationScript(plan as FixPlan & { from: string; to: string });
+}
+
+export function relocationScript(plan: FixPlan & { from: string; to: string }): string {
   const previous = (value: string | null) => (value === null ? '$null' : psLiteral(value));
   return `#Requires -RunAsAdministrator
 # Moves the Azure Backup (MARS) agent's cache folder, made by the MARS Readiness Wizard.

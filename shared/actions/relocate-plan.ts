@@ -2,53 +2,26 @@
 // helpdesk agent can read aloud), and the steps, each with what it does and how it is undone. Pure: the
 // engine (electron/actions) carries a plan out; the wizard and `fix --dry-run` show it first.
 
-import { Type, type Static } from '@sinclair/typebox';
 import type { FolderAttributes, MachineProfile, VolumeFacts } from '../profile/types.js';
 import { volumeOfPath } from '../rules/context.js';
 import { selectionTotal } from '../rules/selection.js';
 import { locationProblems } from '../rules/cache.js';
 import { canonicalWindowsPath, isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
 import { formatBytes, GB } from '../util/units.js';
+import {
+  ACTION_PRECONDITIONS,
+  CONFIG_KEY,
+  ENGINE_SERVICE_NAME as SERVICE,
+  registryChanges,
+  type BackupJobFacts,
+  type FixAction,
+  type FixPlan,
+  type PlanResult,
+  type PreconditionId,
+} from './fix-plan.js';
+import { estimateSeconds, type CacheMeasure } from './estimate.js';
 
-export const RELOCATE_STEP_IDS = ['stop-service', 'copy', 'verify', 'set-registry', 'start-service', 'reprobe'] as const;
-export type RelocateStepId = (typeof RELOCATE_STEP_IDS)[number];
-
-const PATH = Type.String({ minLength: 1, maxLength: 32_767 });
-
-/** A plan as data: its JSON Schema (what crosses to the elevated helper is checked against it) and its type. */
-export const RELOCATE_PLAN_SCHEMA = Type.Object(
-  {
-    action: Type.Literal('relocate-cache'),
-    /** The host the plan was made on: a plan is only ever carried out there. */
-    host: Type.Union([Type.String({ maxLength: 256 }), Type.Null()]),
-    from: PATH,
-    to: PATH,
-    /** The values both registry entries hold now, restored if the move is undone. */
-    previous: Type.Object(
-      { scratchLocation: Type.Union([PATH, Type.Null()]), providerScratchLocation: Type.Union([PATH, Type.Null()]) },
-      { additionalProperties: false },
-    ),
-    /** Bytes the copy needs on the target volume. */
-    neededBytes: Type.Integer({ minimum: 0 }),
-    /** What could not be checked before the move, said to the user before they confirm. */
-    cautions: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 50 }),
-    steps: Type.Array(
-      Type.Object(
-        {
-          id: Type.Union(RELOCATE_STEP_IDS.map((id) => Type.Literal(id))),
-          title: Type.String({ maxLength: 500 }),
-          does: Type.String({ maxLength: 2000 }),
-          undo: Type.String({ maxLength: 2000 }),
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 20 },
-    ),
-  },
-  { additionalProperties: false },
-);
-export type RelocatePlan = Static<typeof RELOCATE_PLAN_SCHEMA>;
-export type PlanStep = RelocatePlan['steps'][number];
+export type { PlanResult } from './fix-plan.js';
 
 /**
  * What is known of the target folder before the move, read without following any link (the machine's
@@ -75,13 +48,76 @@ export interface PlanInput {
   target: TargetFolderFacts | null;
   /** An offline-seeding initial backup is running (never move the cache then); null: not known. */
   offlineSeeding: boolean | null;
+  /** Whether a backup job runs now; null: planned from a profile, where nothing can tell. */
+  backupJob?: BackupJobFacts | null;
+  /** The cache as listed and read just now, for the figures and the time estimate; null: not measured. */
+  measured?: CacheMeasure | null;
+  /** Labels of the System State disks the machine has mounted, found by listing its volumes; null: could not list them. */
+  systemStateDisks?: string[] | null;
 }
 
-export type PlanResult = { ok: true; plan: RelocatePlan } | { ok: false; problems: string[] };
-
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-const SERVICE = 'obengine';
-const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
+
+/** What each precondition checked, in words, for the confirmation and the script's comments. */
+const PRECONDITION_WORDS: Record<PreconditionId, string> = {
+  'same-host': 'The fix runs on the machine it was planned on.',
+  'agent-installed': 'The MARS agent is installed.',
+  'service-known': 'The backup engine service (obengine) is installed and its state can be read.',
+  'no-recovery-pending': 'No interrupted fix is waiting to be finished or undone.',
+  'no-backup-running': 'No backup is running now.',
+  'no-offline-seeding': 'No offline-seeding initial backup is running.',
+  'source-exists': 'The current cache folder exists.',
+  'source-holds-key': 'The folder both values will name holds the cache (its OnlineBackup.KEK file).',
+  'target-path-valid': 'The new folder is a full local Windows path with names Windows accepts.',
+  'target-not-system-folder': 'The new folder is not in a folder Windows keeps for itself.',
+  'target-apart-from-source': 'The new folder is neither inside the current cache nor contains it.',
+  'target-outside-selection': 'The new folder is not inside the data selected for backup.',
+  'target-volume-local': "The new folder's volume is a local, fixed disk, online, writable and not a temporary or RAM disk.",
+  'target-volume-ntfs': "The new folder's volume uses NTFS and is not deduplicated.",
+  'target-volume-qualifies': "The new folder's volume is one the cache is allowed on (not locked by BitLocker).",
+  'target-free-space': "The new folder's volume has the space the cache needs.",
+  'target-no-link': 'No part of the new path is a link, junction or mount point.',
+  'target-new-or-empty': 'The new folder does not exist yet, or is empty.',
+  'target-plain-folder': 'The new folder is not compressed, encrypted or sparse.',
+  'no-system-state-disks': "None of the agent's System State disks (CBSSBVol_...) is mounted.",
+  'service-stopped': 'The backup engine is installed and not running.',
+};
+
+/** The preconditions an action's plan lists, each with its words. */
+export function preconditionsOf(action: FixAction): FixPlan['preconditions'] {
+  return ACTION_PRECONDITIONS[action].map((id) => ({ id, says: PRECONDITION_WORDS[id] }));
+}
+
+/** Refusals and cautions every fix that stops or starts the engine shares: the agent, its service, a running backup. */
+export function engineProblems(
+  profile: MachineProfile,
+  backupJob: BackupJobFacts | null | undefined,
+  what: string,
+): {
+  problems: string[];
+  cautions: string[];
+} {
+  const agent = profile.agent;
+  const problems: string[] = [];
+  const cautions: string[] = [];
+  if (agent?.installed !== true) problems.push(`The agent is not installed here: there is ${what} yet.`);
+  // The fix stops the engine or starts it; a service that cannot be seen cannot be trusted to do so.
+  if (agent?.installed === true && agent.serviceState === 'not-installed')
+    problems.push('The backup engine service (obengine) is not installed: repair the agent first.');
+  else if (agent?.installed === true && (agent.serviceState === 'unknown' || agent.serviceState == null))
+    problems.push(
+      'Whether the backup engine service (obengine) runs is not known, and the fix must stop it or start it: run this as an administrator, or look at the service in services.msc.',
+    );
+  if (backupJob?.running === true)
+    problems.push(
+      `A backup is running now${backupJob.since ? ` (it started ${backupJob.since})` : ''}: wait until it has finished, or stop it in the agent's console, then try again.`,
+    );
+  else if (backupJob?.running === null)
+    cautions.push(
+      `Whether a backup is running now could not be told (${backupJob.why}). Look in the agent's console (Microsoft Azure Backup, Jobs) that none is running before you go on.`,
+    );
+  return { problems, cautions };
+}
 
 /** Why Windows would not accept this folder path; empty when it would. */
 export function windowsPathProblems(path: string): string[] {
@@ -140,18 +176,11 @@ export function planRelocation(input: PlanInput): PlanResult {
   const to = target?.canonical ?? canonicalWindowsPath(cleanTarget(input.to)) ?? cleanTarget(input.to);
   const agent = profile.agent;
   const cache = profile.cache;
-  const problems: string[] = [];
+  const engine = engineProblems(profile, input.backupJob, 'no cache to move');
+  const problems: string[] = [...engine.problems];
 
-  if (agent?.installed !== true) problems.push('The agent is not installed here: there is no cache to move yet.');
   if (input.offlineSeeding === true)
     problems.push('An offline-seeding initial backup is running: the cache must not move until it has finished.');
-  // The move stops the engine and starts it again; a service that cannot be seen cannot be trusted to do so.
-  if (agent?.installed === true && agent.serviceState === 'not-installed')
-    problems.push('The backup engine service (obengine) is not installed: repair the agent first, then move its cache.');
-  else if (agent?.installed === true && (agent.serviceState === 'unknown' || agent.serviceState == null))
-    problems.push(
-      'Whether the backup engine service (obengine) runs is not known, and the move must stop it and start it again: run this as an administrator, or look at the service in services.msc.',
-    );
   const from = cache?.path ?? agent?.scratchLocation ?? null;
   if (!from) problems.push('Where the cache is now is not known.');
   else if (cache?.exists === false)
@@ -165,6 +194,12 @@ export function planRelocation(input: PlanInput): PlanResult {
     else if (isWithin(from, to)) problems.push(`${to} contains the current cache folder: choose a folder beside it, not above it.`);
   }
   if (pathProblems.length === 0) {
+    // The agent fails when its own cache is backed up: the new folder must lie outside every selected item.
+    for (const item of profile.selection?.items ?? [])
+      if (samePath(to, item.path) || isWithin(to, item.path))
+        problems.push(
+          `${to} lies inside ${item.path}, which is selected for backup: the agent fails when its cache folder is backed up. Choose a folder outside the data you back up.`,
+        );
     const ref = volumeOfPath(profile, to, null);
     if (!ref.volume) problems.push(`The volume ${ref.id} is not on this machine.`);
     else {
@@ -180,7 +215,18 @@ export function planRelocation(input: PlanInput): PlanResult {
       }
     }
   }
-  const cautions: string[] = [];
+  // The FAQ's move procedure: the System State disks the agent mounts (CBSSBVol_<ID>) are unmounted first.
+  const listed = profile.volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!);
+  const mounted = [...new Set([...listed, ...(input.systemStateDisks ?? [])])];
+  if (mounted.length > 0)
+    problems.push(
+      `The agent's System State disk${mounted.length === 1 ? '' : 's'} ${mounted.join(', ')} ${mounted.length === 1 ? 'is' : 'are'} mounted: unmount the CBSSBVol_<ID> disks in Disk Management first, then move the cache.`,
+    );
+  const cautions: string[] = [...engine.cautions];
+  if (input.systemStateDisks === null)
+    cautions.push(
+      "Whether the agent's System State disks (CBSSBVol_...) are mounted could not be checked: look in Disk Management, and unmount any before you go on.",
+    );
   if (target) {
     if (target.linkAt)
       problems.push(
@@ -204,6 +250,12 @@ export function planRelocation(input: PlanInput): PlanResult {
   if (problems.length > 0) return { ok: false, problems };
 
   const source = from!;
+  const previous = { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null };
+  const needed = neededBytes(profile)!;
+  const volume = volumeOfPath(profile, to, null);
+  const free = volume.volume?.freeBytes ?? null;
+  const measured = input.measured ?? null;
+  const copyBytes = measured?.bytes ?? cache?.sizeBytes ?? null;
   return {
     ok: true,
     plan: {
@@ -212,8 +264,21 @@ export function planRelocation(input: PlanInput): PlanResult {
       from: source,
       to,
       cautions,
-      previous: { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null },
-      neededBytes: neededBytes(profile)!,
+      previous,
+      neededBytes: needed,
+      registry: registryChanges(previous, to),
+      selectedPaths: (profile.selection?.items ?? []).map((item) => item.path),
+      figures: {
+        cacheBytes: copyBytes,
+        cacheFiles: measured?.files ?? null,
+        targetVolume: {
+          id: volume.id,
+          freeBefore: free,
+          freeAfter: free === null || copyBytes === null ? null : Math.max(0, free - copyBytes),
+        },
+        estimate: measured ? estimateSeconds(measured) : null,
+      },
+      preconditions: preconditionsOf('relocate-cache'),
       steps: [
         {
           id: 'stop-service',
@@ -237,7 +302,7 @@ export function planRelocation(input: PlanInput): PlanResult {
           id: 'set-registry',
           title: 'Point the agent at the copy',
           does: `Sets "ScratchLocation" under ${CONFIG_KEY} and under ${CONFIG_KEY}\\CloudBackupProvider to ${to}, then reads both back.`,
-          undo: `Restores both values to what they were (${input.profile.agent?.scratchLocation ?? 'not set'}).`,
+          undo: `Restores both values to what they were (${previous.scratchLocation ?? 'not set'}).`,
         },
         {
           id: 'start-service',

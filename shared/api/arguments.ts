@@ -6,7 +6,8 @@ import type { EditionId } from '../matrix/types.js';
 import { CHECKS } from '../rules/catalogue.js';
 import type { CheckId } from '../report/types.js';
 import type { Method, SaveRequest, ScanRequest } from './wizard-api.js';
-import { RELOCATE_PLAN_SCHEMA, type RelocatePlan } from '../actions/relocate-plan.js';
+import { FIX_ACTIONS, FIX_PLAN_SCHEMA, type FixAction, type FixPlan } from '../actions/fix-plan.js';
+import type { FixRequest } from './wizard-api.js';
 import { compileSchema } from '../util/schema.js';
 
 export class ArgumentError extends Error {}
@@ -82,12 +83,24 @@ export function saveRequest(value: unknown): SaveRequest {
   return { suggestedName: v.suggestedName, content: v.content, kind: v.kind };
 }
 
-const checkPlan = compileSchema(RELOCATE_PLAN_SCHEMA);
+const checkPlan = compileSchema(FIX_PLAN_SCHEMA);
 
-export function relocatePlan(value: unknown): RelocatePlan {
+export function fixRequest(value: unknown): FixRequest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('the fix request must be an object');
+  const v = value as Record<string, unknown>;
+  const extra = Object.keys(v).filter((k) => k !== 'action' && k !== 'to');
+  if (extra.length > 0) fail(`the fix request has a field it should not: ${extra[0]!.slice(0, 40)}`);
+  if (!FIX_ACTIONS.includes(v.action as FixAction)) fail(`the action must be one of ${FIX_ACTIONS.join(', ')}`);
+  const action = v.action as FixAction;
+  if (action === 'relocate-cache') return { action, to: path(v.to, 'the target folder') };
+  if (v.to !== null && v.to !== undefined) fail(`${action} takes no folder`);
+  return { action, to: null };
+}
+
+export function fixPlan(value: unknown): FixPlan {
   const problem = checkPlan(value);
   if (problem) fail(`the plan is not one the wizard made (${problem})`);
-  return value as RelocatePlan;
+  return value as FixPlan;
 }
 
 function none(args: unknown[]): [] {
@@ -104,14 +117,14 @@ function count(args: unknown[], n: number): void {
 export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } = {
   appInfo: none,
   cancelScan: none,
-  cancelMove: none,
+  cancelFix: none,
   pickFolder: none,
   scan: (args) => (count(args, 1), [scanRequest(args[0])]),
   evaluateProfile: (args) => (count(args, 2), [profileText(args[0]), edition(args[1])]),
   recheck: (args) => (count(args, 2), [scanRequest(args[0]), checkId(args[1])]),
   saveFile: (args) => (count(args, 1), [saveRequest(args[0])]),
-  planCacheMove: (args) => (count(args, 1), [path(args[0], 'the target folder')]),
-  moveCache: (args) => (count(args, 2), [relocatePlan(args[0]), scanRequest(args[1])]),
-  recoverMove: (args) => (count(args, 1), [scanRequest(args[0])]),
+  planFix: (args) => (count(args, 1), [fixRequest(args[0])]),
+  runFix: (args) => (count(args, 2), [fixPlan(args[0]), scanRequest(args[1])]),
+  recoverFix: (args) => (count(args, 1), [scanRequest(args[0])]),
   discardPendingMove: (args) => (count(args, 1), [scanRequest(args[0])]),
 };

@@ -4,7 +4,7 @@
 
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
-import type { PlanResult, RelocatePlan } from '../actions/relocate-plan.js';
+import type { FixAction, FixPlan, PlanResult } from '../actions/fix-plan.js';
 import type { CheckId, Report } from '../report/types.js';
 
 /**
@@ -97,9 +97,20 @@ export interface FixProgress {
   totalBytes?: number;
 }
 
+/** Which fix to plan: the action, and for a cache move the folder it goes to. */
+export interface FixRequest {
+  action: FixAction;
+  to: string | null;
+}
+
 export interface FixOutcome {
   /** null: there was nothing to do (no interrupted move to recover). */
-  outcome: 'moved' | 'rolled-back' | 'discarded' | null;
+  outcome: 'done' | 'rolled-back' | 'discarded' | null;
+  /** Which fix ran (for a recovery, the one interrupted); null when none did. */
+  action: FixAction | null;
+  /** The folders of the fix: for a move, where the cache was and where it is now. */
+  from: string | null;
+  to: string | null;
   error: string | null;
   /** The machine examined again after the fix, for the same request. */
   after: ScanOutcome;
@@ -121,17 +132,20 @@ export interface WizardApi {
   pickFolder(): Promise<ApiResult<string | null>>;
   /** A native save dialog; `unsupported` in browser mode, where the page downloads the file itself. */
   saveFile(request: SaveRequest): Promise<ApiResult<string | null>>;
-  /** Plans moving the cache to a folder: the steps, or why that folder will not do. */
-  planCacheMove(to: string): Promise<ApiResult<PlanResult>>;
   /**
-   * Moves the cache as the user confirmed it (the plan planCacheMove showed), then examines the machine
+   * Plans a fix from the machine as it is now: the figures, what was checked, the steps - or why it cannot
+   * be done. `to` is the folder a cache move goes to (null for the other actions).
+   */
+  planFix(request: FixRequest): Promise<ApiResult<PlanResult>>;
+  /**
+   * Carries out the fix as the user confirmed it (the plan planFix showed), then examines the machine
    * again for the request. The plan is made again from the machine first: if anything differs, nothing runs.
    */
-  moveCache(plan: RelocatePlan, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
-  /** Stops a running move; whatever it had done is undone. */
-  cancelMove(): Promise<ApiResult<null>>;
-  /** Finishes or undoes the interrupted move appInfo reported, once the user has confirmed it. */
-  recoverMove(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  runFix(plan: FixPlan, request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  /** Stops a running fix; whatever it had done is undone. */
+  cancelFix(): Promise<ApiResult<null>>;
+  /** Finishes or undoes the interrupted fix appInfo reported, once the user has confirmed it. */
+  recoverFix(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Sets a damaged record of an interrupted move aside (kept, renamed), once the user has confirmed it. */
   discardPendingMove(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Subscribes to scan progress; returns the unsubscribe function. */
@@ -149,10 +163,10 @@ export const CHANNELS = {
   recheck: 'wizard:recheck',
   pickFolder: 'wizard:pick-folder',
   saveFile: 'wizard:save-file',
-  planCacheMove: 'wizard:plan-cache-move',
-  moveCache: 'wizard:move-cache',
-  cancelMove: 'wizard:cancel-move',
-  recoverMove: 'wizard:recover-move',
+  planFix: 'wizard:plan-fix',
+  runFix: 'wizard:run-fix',
+  cancelFix: 'wizard:cancel-fix',
+  recoverFix: 'wizard:recover-fix',
   discardPendingMove: 'wizard:discard-pending-move',
 } as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress' | 'onFixProgress'>, string>;
 

@@ -16,10 +16,17 @@ export interface BuildOptions {
   now: Date;
   /** Example paths from a live scan, shown with the kinds of files the agent skips. */
   examples?: SkipExamples;
+  /** A live check's interrupted fix, in words (a profile cannot carry one): its own finding. */
+  interruptedFix?: string | null;
 }
 
-export function evaluate(profile: MachineProfile, edition: EditionId, examples: SkipExamples = {}): Finding[] {
-  const ctx = makeContext(profile, EDITIONS[edition], examples);
+export function evaluate(
+  profile: MachineProfile,
+  edition: EditionId,
+  examples: SkipExamples = {},
+  interruptedFix: string | null = null,
+): Finding[] {
+  const ctx = { ...makeContext(profile, EDITIONS[edition], examples), interruptedFix };
   return CHECKS.flatMap((check) => check.run(ctx));
 }
 
@@ -38,7 +45,7 @@ export function verdictOf(counts: Counts): Verdict {
 
 export function buildReport(profile: MachineProfile, options: BuildOptions): Report {
   const edition = EDITIONS[options.edition];
-  const findings = evaluate(profile, options.edition, options.examples);
+  const findings = evaluate(profile, options.edition, options.examples, options.interruptedFix ?? null);
   const counts = countStatuses(findings);
   return {
     schemaVersion: 1,

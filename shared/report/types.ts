@@ -1,3 +1,4 @@
+import type { FixAction } from '../actions/fix-plan.js';
 // The readiness report: the contract's JSON format (docs/checks.md, "The report").
 
 import type { EditionId } from '../matrix/types.js';
@@ -15,6 +16,7 @@ export type CheckId =
   | 'network.tls12'
   | 'agent.install'
   | 'agent.service'
+  | 'agent.interrupted-fix'
   | 'cache.registry'
   | 'cache.folder'
   | 'cache.location'
@@ -37,8 +39,8 @@ export type CheckId =
 /** Who can carry out a fix, from the least to the most privileged. */
 export type Fixer = 'user' | 'helpdesk' | 'server admin' | 'network team';
 
-/** Fix actions the wizard can carry out itself. */
-export type ActionId = 'relocate-cache';
+/** Fix actions the wizard can carry out itself (each has a planner in shared/actions). */
+export type ActionId = FixAction;
 
 export interface Fix {
   steps: string[];

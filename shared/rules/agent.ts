@@ -64,6 +64,19 @@ export function agentService(ctx: RuleContext): Finding[] {
       }),
     ];
   }
+  // A fix of ours stopped the engine and was interrupted: finishing or undoing it starts the engine again.
+  if (ctx.interruptedFix && state === 'stopped') {
+    return [
+      finding(ctx, 'agent.service', {
+        ...base,
+        status: 'warn',
+        title: 'The backup engine is stopped by an interrupted fix',
+        detail:
+          'The agent\'s backup engine (the "obengine" service) is stopped because a fix of this tool was interrupted. Finishing or undoing that fix starts the engine again.',
+        fix: fix('server admin', ['Finish or undo the interrupted fix first: see "An interrupted fix waits" below.']),
+      }),
+    ];
+  }
   const words = {
     stopped: 'stopped',
     starting: 'still starting',
@@ -84,7 +97,27 @@ export function agentService(ctx: RuleContext): Finding[] {
               'Start the service: in an administrator prompt run "net start obengine", or start "Microsoft Azure Recovery Services Agent" in services.msc.',
               "If it stops again, read the agent's event log (Applications and Services Logs > CloudBackup).",
             ],
+        // A stopped engine the wizard can start; one starting or stopping is waited for, a missing one repaired.
+        state === 'stopped' ? 'start-engine' : null,
       ),
+    }),
+  ];
+}
+
+/** agent.interrupted-fix: a fix of this tool was interrupted on this machine (live checks only). */
+export function agentInterruptedFix(ctx: RuleContext): Finding[] {
+  if (!ctx.interruptedFix) return [];
+  return [
+    finding(ctx, 'agent.interrupted-fix', {
+      evidence: {},
+      cite: ctx.edition.agent,
+      status: 'fail',
+      title: 'An interrupted fix waits',
+      detail: ctx.interruptedFix,
+      fix: fix('server admin', [
+        'Open the wizard on this machine: its first page says what was interrupted and offers to finish or undo it. Or run "mars-readiness fix resume" in an administrator prompt.',
+        'Check again afterwards.',
+      ]),
     }),
   ];
 }

@@ -61,14 +61,21 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       }),
     ];
   }
+  // The wizard's point-registry fix finds the folder that holds the cache and points both values at it;
+  // by hand, the same steps. With neither value set there is nothing to point at.
   const repair = fix(
     'server admin',
     [
-      'Find the folder that really holds the cache (it contains the file OnlineBackup.KEK).',
-      `Set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to that same folder, with the engine stopped.`,
+      'Find the folder that really holds the cache: it contains the file OnlineBackup.KEK.',
+      `With the backup engine stopped, set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to that same folder, then start the engine again.`,
+      "If neither folder holds OnlineBackup.KEK, the agent must be registered with the vault again: that needs fresh vault credentials from the Azure portal and the machine's passphrase.",
     ],
-    'relocate-cache',
+    'point-registry',
   );
+  const reregister = fix('server admin', [
+    "Register the agent with the vault again, in the agent's console (Register Server): this needs vault credentials downloaded from the Recovery Services vault and the passphrase kept when the machine was first registered.",
+    'The registration writes both cache values; check again afterwards.',
+  ]);
   const missing = [a == null ? `Config\\ScratchLocation` : null, b == null ? `Config\\CloudBackupProvider\\ScratchLocation` : null].filter(
     (x): x is string => x !== null,
   );
@@ -79,7 +86,7 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
         status: 'fail',
         title: missing.length === 2 ? 'Neither cache registry value is set' : 'One cache registry value is missing',
         detail: `The agent reads its cache location from two registry values, which must name the same folder; ${listInWords(missing)} ${missing.length === 2 ? 'are' : 'is'} not set. Backups fail with passphrase errors (0x1FC07, 34506) until both agree.`,
-        fix: repair,
+        fix: missing.length === 2 ? reregister : repair,
       }),
     ];
   }
@@ -102,6 +109,14 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       detail: `Both cache location values name ${a}.`,
     }),
   ];
+}
+
+/** Both cache values are set and name different folders, or only one is set. */
+function valuesDisagree(profile: RuleContext['profile']): boolean {
+  const set = [profile.agent?.scratchLocation, profile.agent?.providerScratchLocation].filter(
+    (v): v is string => v != null && v.trim() !== '',
+  );
+  return set.length === 1 || (set.length === 2 && !samePath(set[0]!, set[1]!));
 }
 
 export function cacheFolder(ctx: RuleContext): Finding[] {
@@ -130,10 +145,11 @@ export function cacheFolder(ctx: RuleContext): Finding[] {
           'server admin',
           [
             'If the volume that held it is offline or its letter changed, bring it back or restore the drive letter.',
-            "If the folder was moved, point both registry values at its new place (the wizard's cache move can do it).",
+            "If the other cache registry value names the folder that holds the cache, point both values at it (the wizard's fix for the two values does it).",
             'If it was deleted, re-register the machine with the vault using its passphrase.',
           ],
-          'relocate-cache',
+          // The two values disagree: the other may name the real cache, which point-registry finds.
+          valuesDisagree(ctx.profile) ? 'point-registry' : null,
         ),
       }),
     ];

@@ -4,7 +4,7 @@
 
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../matrix/index.js';
 import type { CheckId, Finding, Status } from '../report/types.js';
-import { agentInstall, agentService } from './agent.js';
+import { agentInstall, agentInterruptedFix, agentService } from './agent.js';
 import { backupOfflineSeeding } from './backup.js';
 import { cacheAttributes, cacheAzureTemporary, cacheFolder, cacheFreeSpace, cacheLocation, cacheRegistry } from './cache.js';
 import { CHECK_DOCS, sectionsOf } from './check-docs.js';
@@ -45,6 +45,7 @@ export const CHECKS: readonly Check[] = [
   { id: 'network.tls12', run: networkTls12 },
   { id: 'agent.install', run: agentInstall },
   { id: 'agent.service', run: agentService },
+  { id: 'agent.interrupted-fix', run: agentInterruptedFix },
   { id: 'cache.registry', run: cacheRegistry },
   { id: 'cache.folder', run: cacheFolder },
   { id: 'cache.location', run: cacheLocation },

@@ -132,6 +132,16 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     statuses: ['warn', 'unknown', 'pass'],
     cites: (edition) => edition.agent,
   },
+  'agent.interrupted-fix': {
+    title: 'No interrupted fix',
+    description:
+      'Only in a check of this machine (a profile cannot carry it): a fix of this tool that was interrupted - by a crash, a power cut, a closed window - and waits to be finished or undone. It may have left the backup engine stopped.',
+    when: 'only in a live check, when the fix record is open',
+    subject: null,
+    reads: ["the fix record in the wizard's state folder"],
+    statuses: ['fail'],
+    cites: (edition) => edition.agent,
+  },
   'cache.registry': {
     title: 'Cache registry values',
     description:

@@ -20,12 +20,14 @@ export interface RuleContext {
   os: OsIdentity;
   /** The edition's row for this OS, when the OS is one the edition lists. */
   osRow: OsRow | null;
+  /** An interrupted fix a live check found on the machine, in words; null: none (always, for a profile). */
+  interruptedFix: string | null;
 }
 
 export function makeContext(profile: MachineProfile, edition: MatrixEdition, examples: SkipExamples = {}): RuleContext {
   const os = identifyOs(profile.os);
   const osRow = os.kind === 'known' ? (edition.operatingSystems.find((row) => row.os === os.os) ?? null) : null;
-  return { profile, examples, edition, os, osRow };
+  return { profile, examples, edition, os, osRow, interruptedFix: null };
 }
 
 /** The volume with this id, matched case-insensitively (and ignoring a trailing backslash). */

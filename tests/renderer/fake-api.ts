@@ -1,7 +1,8 @@
 // A WizardApi that answers from sample profiles, records calls, and lets a test drive scan progress.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planRelocation, RELOCATE_STEP_IDS } from '../../shared/actions/relocate-plan.js';
+import { planRelocation } from '../../shared/actions/relocate-plan.js';
+import { FIX_STEP_IDS } from '../../shared/actions/fix-plan.js';
 import type { ApiResult, FixProgress, ScanProgress, WizardApi } from '../../shared/api/wizard-api.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { buildReport } from '../../shared/report/build.js';
@@ -111,25 +112,25 @@ export function fakeApi({
       fixListeners.add(listener);
       return () => fixListeners.delete(listener);
     },
-    planCacheMove: async (to) => {
-      record('planCacheMove', [to]);
+    planFix: async (to) => {
+      record('planFix', [to]);
       if (!canFix) return { ok: false, error: { code: 'unsupported', message: 'The desktop wizard cannot move the cache by itself yet.' } };
       const profile = sampleProfile(sample);
       profile.volumes.push({ id: 'F:', fileSystem: 'exFAT', driveType: 'removable', freeBytes: 10 });
       return ok(planRelocation({ profile, to, target: null, offlineSeeding: false }));
     },
-    cancelMove: async () => (record('cancelMove', []), ok(null)),
-    recoverMove: async (request) => (record('recoverMove', [request]), ok({ outcome: null, error: null, after: afterFix() })),
+    cancelFix: async () => (record('cancelFix', []), ok(null)),
+    recoverFix: async (request) => (record('recoverFix', [request]), ok({ outcome: null, error: null, after: afterFix() })),
     discardPendingMove: async (request) => (record('discardPendingMove', [request]), ok({ outcome: null, error: null, after: afterFix() })),
-    moveCache: async (plan, request) => {
-      record('moveCache', [plan, request]);
-      for (const step of RELOCATE_STEP_IDS) {
+    runFix: async (plan, request) => {
+      record('runFix', [plan, request]);
+      for (const step of FIX_STEP_IDS) {
         api.emitFix({ step, state: 'running' });
         api.emitFix({ step, state: 'done' });
       }
       const profile = sampleProfile('healthy-server');
       return ok({
-        outcome: 'moved',
+        outcome: 'done',
         error: null,
         after: { profile, report: buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() }), notes: [] },
       });

@@ -56,7 +56,7 @@ describe('Welcome', () => {
       /Please move the MARS agent's cache folder/,
     );
     expect(screen.queryByRole('button', { name: 'Check this folder' })).toBeNull();
-    expect(api.calls.some((c) => c.method === 'planCacheMove' || c.method === 'moveCache')).toBe(false);
+    expect(api.calls.some((c) => c.method === 'planFix' || c.method === 'runFix')).toBe(false);
   });
 });
 
@@ -186,7 +186,7 @@ describe('Fix', () => {
     expect(await screen.findByText(/The cache now lives in E:\\MARS Cache/)).toBeTruthy();
     expect(within(steps).getByText(/6\. Check the result - Done/)).toBeTruthy();
     // The plan the user saw is the plan sent: the main process plans again and compares every field.
-    expect(api.calls.find((c) => c.method === 'moveCache')?.args[0]).toMatchObject({ action: 'relocate-cache', to: 'E:\\MARS Cache' });
+    expect(api.calls.find((c) => c.method === 'runFix')?.args[0]).toMatchObject({ action: 'relocate-cache', to: 'E:\\MARS Cache' });
   });
   it('gives the manual steps where the wizard cannot move the cache itself', async () => {
     const { user } = await toFix(fakeApi({ canFix: false }));

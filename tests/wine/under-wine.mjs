@@ -18,7 +18,7 @@ const step = async (name, work) => {
 
 const { runCommand } = await load('electron/probes/command-runner.js');
 const { windowsMachine } = await load('electron/machine/windows/windows-machine.js');
-const { readScratch, writeScratch } = await load('electron/actions/relocate-engine.js');
+const { readScratch, writeScratch } = await load('electron/actions/fix-engine.js');
 
 if (phase === 'probes') await probes();
 else if (phase === 'volumes') await volumes();
@@ -87,8 +87,8 @@ async function probes() {
  */
 async function move() {
   const { copyTree } = await load('electron/actions/copy-tree.js');
-  const { parseFailpoint } = await load('electron/actions/relocate-engine.js');
-  const { planCacheMove, moveCache, recoverMove } = await load('electron/services/cache-move.js');
+  const { parseFailpoint } = await load('electron/actions/fix-engine.js');
+  const { planFix, runConfirmedFix, recoverFix } = await load('electron/services/fixes.js');
   const real = windowsMachine();
   const machine = {
     ...real,
@@ -105,15 +105,15 @@ async function move() {
     onStep: (id, state) => steps.push(`${id}:${state}`),
   };
   if (phase === 'resume') {
-    const result = await recoverMove(machine, options);
+    const result = await recoverFix(machine, options);
     out.result = result && { outcome: result.outcome, error: result.error, journal: result.journal.state };
   } else {
     const to = process.env.MARS_WINE_TARGET;
-    const planned = await planCacheMove(machine, to);
+    const planned = await planFix(machine, { action: 'relocate-cache', to });
     out.plan = planned.ok ? { from: planned.plan.from, to: planned.plan.to, neededBytes: planned.plan.neededBytes } : planned;
     if (planned.ok) {
       out.cautions = planned.plan.cautions;
-      const result = await moveCache(machine, planned.plan, null, options);
+      const result = await runConfirmedFix(machine, planned.plan, null, options);
       out.result = { outcome: result.outcome, error: result.error, journal: result.journal.state };
     }
   }

@@ -160,7 +160,7 @@ describe.skipIf(missing !== null)(
     });
     it('resumes by finishing the move: both values name the copy, read back through the registry, the engine runs', () => {
       expect(moves.resumeForward?.out).toMatchObject({
-        result: { outcome: 'moved', error: null, journal: 'closed' },
+        result: { outcome: 'done', error: null, journal: 'closed' },
         service: 'running',
         scratch: bothNameTheTarget,
       });

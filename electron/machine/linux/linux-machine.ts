@@ -48,6 +48,8 @@ export function linuxMachine(options: LinuxMachineOptions = {}): Machine {
     stateDir: join(tmpdir(), 'mars-readiness'),
     protectStateDir: async () => {},
     stateDoubt: async () => null,
+    backupJob: async () => ({ running: null, why: 'there is no MARS agent on this machine' }),
+    systemStateDisks: async () => [],
     fixes: { mode: 'none', reason: NO_AGENT_HERE },
     failpoints: false,
   };

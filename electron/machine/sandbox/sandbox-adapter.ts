@@ -42,6 +42,16 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
       scanOptions: () => ({ enumeration: 'lstat' }),
     },
     probe: (cachePath, notes, track) => track('agent', probeSandbox(folder, cachePath, notes)),
+    // The sandbox's machine.json says what its event log would: a job running, none, or a log unreadable.
+    backupJob: async () => {
+      const running = folder.machine.backupRunning;
+      if (running === null) return { running: null, why: "the sandbox's event log is marked unreadable" };
+      if (running === undefined || running === false) return { running: false };
+      return { running: true, since: typeof running === 'string' ? running : null };
+    },
+    // Its volumes are the ones machine.json lists, with their labels and whether they are online.
+    systemStateDisks: async () =>
+      folder.machine.volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!),
     stateDir: folder.dir,
     protectStateDir: async () => {},
     stateDoubt: async () => null,

@@ -31,6 +31,11 @@ export interface MachineFile {
   folderAttributes?: Record<string, FolderAttributes>;
   agentVersion?: string | null;
   offlineSeeding?: boolean;
+  /**
+   * A backup job the agent runs now, as the CloudBackup event log would show it: `true` or the time it
+   * started; `null`: the log cannot be read (training the "cannot tell" case). Absent: none runs.
+   */
+  backupRunning?: boolean | string | null;
   /** What the machine's owner means to back up, when the scan is not told otherwise. */
   selection?: { paths: string[]; systemState: boolean };
   /** The user's OneDrive folders and the folders DFS Replication replicates. */

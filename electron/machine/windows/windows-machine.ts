@@ -19,6 +19,8 @@ import { JOURNAL_ACL_SCRIPT, journalAclDoubt, protectJournalFolderArgs } from '.
 import { launchThroughUac } from './elevate.js';
 import { probeWindows } from './probe-windows.js';
 import { windowsPathFacts } from './windows-path-facts.js';
+import { backupJobFromEventLog } from './backup-job.js';
+import { mountedSystemStateDisks } from './system-state-disks.js';
 
 const TIMEOUT = { timeoutMs: 30_000 };
 /** sc.exe's exit codes for "already running" and "not started": the state asked for is already there. */
@@ -89,6 +91,8 @@ export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
         return `who may write it could not be checked (${result.failure ?? `PowerShell exited with ${result.exitCode}`})`;
       return journalAclDoubt(outputText(result.stdout));
     },
+    backupJob: () => backupJobFromEventLog(run),
+    systemStateDisks: () => mountedSystemStateDisks(run),
     fixes: { mode: 'elevated-helper' },
     failpoints: false,
     launchElevated: options.launchElevated ?? ((program, args, signal) => launchThroughUac(run, program, args, signal)),

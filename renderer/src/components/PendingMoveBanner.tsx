@@ -13,7 +13,7 @@ export function PendingMoveBanner({ info, request, onSettled }: { info: AppInfo;
   const pending = info.pending;
   if (!pending && !said) return null;
 
-  const settle = (result: Awaited<ReturnType<typeof api.recoverMove>>) => {
+  const settle = (result: Awaited<ReturnType<typeof api.recoverFix>>) => {
     setWorking(false);
     setConfirming(false);
     if (!result.ok) return setSaid({ severity: 'error', text: result.error.message });
@@ -22,7 +22,7 @@ export function PendingMoveBanner({ info, request, onSettled }: { info: AppInfo;
   };
   const act = async () => {
     setWorking(true);
-    settle(pending?.damaged ? await api.discardPendingMove(request) : await api.recoverMove(request));
+    settle(pending?.damaged ? await api.discardPendingMove(request) : await api.recoverFix(request));
   };
 
   return (
@@ -62,7 +62,7 @@ export function PendingMoveBanner({ info, request, onSettled }: { info: AppInfo;
 }
 
 function describe(outcome: FixOutcome): { severity: 'success' | 'warning'; text: string } {
-  if (outcome.outcome === 'moved')
+  if (outcome.outcome === 'done')
     return { severity: 'success', text: 'The interrupted move was finished: the cache is in its new folder and the backup engine runs.' };
   if (outcome.outcome === 'rolled-back')
     return {

@@ -3,8 +3,9 @@
 // cannot move the cache itself, it says so and gives the safe manual steps.
 import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { planRelocation, type RelocatePlan } from '../../../shared/actions/relocate-plan';
-import { relocationScript } from '../../../shared/actions/powershell-script';
+import { planRelocation } from '../../../shared/actions/relocate-plan';
+import type { FixPlan } from '../../../shared/actions/fix-plan';
+import { fixScript } from '../../../shared/actions/powershell-script';
 import { suggestTarget } from '../../../shared/actions/suggest-target';
 import type { AppInfo, FixOutcome, FixProgress, ScanRequest } from '../../../shared/api/wizard-api';
 import { MOVE_CACHE_STEPS } from '../../../shared/rules/cache';
@@ -44,7 +45,7 @@ export function FixPage({
   const elsewhere = examined.source === 'opened';
   // Where the cache was when the page opened: the results update once it has moved.
   const [from] = useState(() => examined.profile.cache?.path ?? null);
-  const [plan, setPlan] = useState<RelocatePlan | null>(null);
+  const [plan, setPlan] = useState<FixPlan | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [unsupported, setUnsupported] = useState<string | null>(null);
   const [progress, setProgress] = useState<Record<string, FixProgress>>({});
@@ -56,7 +57,7 @@ export function FixPage({
   const check = async () => {
     setPlan(null);
     setProblems([]);
-    const result = await api.planCacheMove(to);
+    const result = await api.planFix({ action: 'relocate-cache', to });
     if (!result.ok) {
       if (result.error.code === 'unsupported') setUnsupported(result.error.message);
       else setProblems([result.error.message]);
@@ -69,7 +70,7 @@ export function FixPage({
     if (!plan) return;
     setRunning(true);
     setProgress({});
-    const result = await api.moveCache(plan, { ...request, edition: examined.report.matrix.edition });
+    const result = await api.runFix(plan, { ...request, edition: examined.report.matrix.edition });
     setRunning(false);
     if (!result.ok) return setProblems([result.error.message]);
     setOutcome(result.value);
@@ -184,7 +185,7 @@ export function FixPage({
                 {running ? 'Moving the cache…' : `Move the cache to ${plan.to}`}
               </Button>
               {running && (
-                <Button variant="outlined" onClick={() => void api.cancelMove()}>
+                <Button variant="outlined" onClick={() => void api.cancelFix()}>
                   Stop and put everything back
                 </Button>
               )}
@@ -194,7 +195,7 @@ export function FixPage({
       )}
 
       <div role="status" aria-live="polite">
-        {outcome?.outcome === 'moved' && (
+        {outcome?.outcome === 'done' && (
           <Alert severity="success">
             The cache now lives in {plan?.to}: the copy matched the original file by file, both registry values name it, and the backup
             engine runs. The machine was examined again: see the results. Run a backup now, and delete {plan?.from} only after it succeeds.
@@ -220,7 +221,7 @@ export function FixPage({
 function ElsewhereFix({ examined, to, setTo }: { examined: Examined; to: string; setTo: (to: string) => void }) {
   const host = examined.profile.host?.name ?? 'the machine this profile describes';
   const planned = to.trim() ? planRelocation({ profile: examined.profile, to, target: null, offlineSeeding: null }) : null;
-  const script = planned?.ok ? relocationScript(planned.plan) : null;
+  const script = planned?.ok ? fixScript(planned.plan) : null;
   const ticket = planned?.ok
     ? [
         `Please move the MARS agent's cache folder on ${host}.`,

@@ -6,29 +6,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readScratch, RecoveryPendingError, resumeRelocation, runRelocation } from '../../../electron/actions/relocate-engine.js';
+import { readScratch, RecoveryPendingError, resumeFix, runFix } from '../../../electron/actions/fix-engine.js';
 import { writeJournal, type Journal } from '../../../electron/actions/journal.js';
 import { openSandboxMachine } from '../../../electron/machine/sandbox/sandbox-adapter.js';
-import { planCacheMove } from '../../../electron/services/cache-move.js';
+import { planFix } from '../../../electron/services/fixes.js';
 
 async function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'mars-engine-'));
   cpSync(fileURLToPath(new URL('../../../samples/sandboxes/registry-mismatch/', import.meta.url)), dir, { recursive: true });
   const machine = await openSandboxMachine(dir);
-  const planned = await planCacheMove(machine, 'D:\\MARS Cache');
+  const planned = await planFix(machine, { action: 'relocate-cache', to: 'D:\\MARS Cache' });
   if (!planned.ok) throw new Error(planned.problems.join(' '));
   return { dir, machine, plan: planned.plan };
 }
 
 const openJournal = (plan: Journal['plan'], extra: Partial<Journal> = {}): Journal => ({
-  version: 2,
+  version: 3,
   plan,
   startedAt: new Date().toISOString(),
   state: 'running',
   outcome: null,
   steps: { 'stop-service': 'done', copy: 'started' },
   verified: false,
-  createdFolders: [plan.to],
+  createdFolders: [plan.to!],
   manifest: [],
   stoppedService: true,
   error: null,
@@ -42,8 +42,8 @@ describe('the relocation engine', () => {
       scratchLocation: 'D:\\MARS Scratch',
       providerScratchLocation: 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch\\',
     });
-    const result = await runRelocation(plan, machine);
-    expect(result.outcome).toBe('moved');
+    const result = await runFix(plan, machine);
+    expect(result.outcome).toBe('done');
     expect(await readScratch(machine)).toEqual({ scratchLocation: 'D:\\MARS Cache', providerScratchLocation: 'D:\\MARS Cache' });
     expect(JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')).obengine).toBe('running');
   });
@@ -51,7 +51,7 @@ describe('the relocation engine', () => {
     const { machine, plan } = await setup();
     const stop = new AbortController();
     const steps: string[] = [];
-    const result = await runRelocation(plan, machine, {
+    const result = await runFix(plan, machine, {
       signal: stop.signal,
       onStep: (step, state) => {
         steps.push(`${step}:${state}`);
@@ -65,9 +65,9 @@ describe('the relocation engine', () => {
   it('refuses to start while an interrupted move is open, and resume closes it', async () => {
     const { dir, machine, plan } = await setup();
     await writeJournal(join(dir, 'relocation-journal.json'), openJournal(plan));
-    await expect(runRelocation(plan, machine)).rejects.toThrow(RecoveryPendingError);
-    expect((await resumeRelocation(machine))?.outcome).toBe('rolled-back');
-    expect(await resumeRelocation(machine)).toBeNull();
+    await expect(runFix(plan, machine)).rejects.toThrow(RecoveryPendingError);
+    expect((await resumeFix(machine))?.outcome).toBe('rolled-back');
+    expect(await resumeFix(machine)).toBeNull();
   });
   it('does not act on an open journal the machine cannot vouch for, and leaves it and the machine as they are', async () => {
     const { dir, machine, plan } = await setup();
@@ -75,7 +75,7 @@ describe('the relocation engine', () => {
     const journal = openJournal({ ...plan, to: 'C:\\Windows\\System32' }, { createdFolders: [] });
     await writeJournal(join(dir, 'relocation-journal.json'), journal);
     const doubted = { ...machine, stateDoubt: async () => 'C:\\ProgramData\\MARS Readiness Wizard may be written by S-1-5-32-545' };
-    await expect(resumeRelocation(doubted)).rejects.toThrow(
+    await expect(resumeFix(doubted)).rejects.toThrow(
       /is not acted on: C:\\ProgramData\\MARS Readiness Wizard may be written by S-1-5-32-545/,
     );
     expect(JSON.parse(readFileSync(join(dir, 'relocation-journal.json'), 'utf8'))).toEqual(journal);
@@ -84,7 +84,7 @@ describe('the relocation engine', () => {
   it('does not act on a journal that does not describe this machine, naming the file and what to do', async () => {
     const { dir, machine, plan } = await setup();
     await writeJournal(join(dir, 'relocation-journal.json'), openJournal(plan, { createdFolders: ['E:\\Shares'] }));
-    await expect(resumeRelocation(machine)).rejects.toThrow(
+    await expect(resumeFix(machine)).rejects.toThrow(
       /does not match this machine: it claims to have made E:\\Shares.*Nothing was done.*--discard/,
     );
   });
@@ -97,10 +97,10 @@ describe('the relocation engine', () => {
         throw new Error('icacls failed: exit 5');
       },
     };
-    await expect(runRelocation(plan, unprotected)).rejects.toThrow(
+    await expect(runFix(plan, unprotected)).rejects.toThrow(
       "the wizard's state folder could not be protected (icacls failed: exit 5); nothing was changed",
     );
     expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
-    expect(await resumeRelocation(machine)).toBeNull();
+    expect(await resumeFix(machine)).toBeNull();
   });
 });

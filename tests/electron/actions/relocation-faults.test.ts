@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RELOCATE_STEP_IDS } from '../../../shared/actions/relocate-plan.js';
+import { FIX_STEP_IDS } from '../../../shared/actions/fix-plan.js';
 import { cliProcess } from '../../helpers/cli.js';
 import { treeHashes } from '../../helpers/tree-hashes.js';
 
@@ -47,7 +47,7 @@ async function expectSafe(dir: string, before: Awaited<ReturnType<typeof treeHas
   }
   expect(service(dir)).toBe('running');
   expect(journal(dir).state).toBe('closed');
-  return config === TARGET ? 'moved' : 'rolled back';
+  return config === TARGET ? 'done' : 'rolled back';
 }
 
 describe('the cache move on a sandbox', () => {
@@ -56,14 +56,14 @@ describe('the cache move on a sandbox', () => {
     const before = await treeHashes(local(dir, ORIGINAL));
     const result = await move(dir);
     expect(result.code).toBe(0);
-    expect(await expectSafe(dir, before)).toBe('moved');
-    expect(journal(dir).outcome).toBe('moved');
+    expect(await expectSafe(dir, before)).toBe('done');
+    expect(journal(dir).outcome).toBe('done');
     const check = JSON.parse((await cliProcess(['check', '--sandbox', dir, '--json'])).stdout);
     expect(check.findings.find((f: { check: string }) => f.check === 'cache.registry').status).toBe('pass');
     expect(check.findings.find((f: { check: string }) => f.check === 'cache.free-space').status).toBe('pass');
   });
 
-  for (const step of RELOCATE_STEP_IDS) {
+  for (const step of FIX_STEP_IDS) {
     it(`rolls back when ${step} fails`, async () => {
       const dir = sandbox();
       const before = await treeHashes(local(dir, ORIGINAL));
@@ -82,7 +82,7 @@ describe('the cache move on a sandbox', () => {
       const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
       const outcome = await expectSafe(dir, before);
       const verified = ['set-registry', 'start-service', 'reprobe'].includes(step);
-      expect(outcome).toBe(verified ? 'moved' : 'rolled back');
+      expect(outcome).toBe(verified ? 'done' : 'rolled back');
       expect(resumed.code).toBe(verified ? 0 : 1);
     });
   }
@@ -135,7 +135,7 @@ describe('the cache move on a sandbox', () => {
     const dir = sandbox();
     const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', TARGET, '--dry-run', '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).steps.map((s: { id: string }) => s.id)).toEqual([...RELOCATE_STEP_IDS]);
+    expect(JSON.parse(result.stdout).steps.map((s: { id: string }) => s.id)).toEqual([...FIX_STEP_IDS]);
     expect(existsSync(join(dir, 'relocation-journal.json'))).toBe(false);
   });
 
@@ -223,17 +223,18 @@ describe('one fix at a time, and dry runs that change nothing', () => {
 
 describe('what an attack on the move found, mended', () => {
   it('undoes the move when the command is ended by SIGTERM or SIGHUP, as it does for Ctrl+C', async () => {
-    const { relocateCache } = await import('../../../electron/cli/fix.js');
+    const { runFixAction } = await import('../../../electron/cli/fix.js');
     for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
       const dir = sandbox();
       const before = await treeHashes(local(dir, ORIGINAL));
       let out = '';
-      const code = await relocateCache(
+      const code = await runFixAction(
+        'relocate-cache',
         { sandbox: dir, to: TARGET, yes: true },
         {
           stdout: (t) => (out += t),
           // The signal arrives while the copy runs (process.emit reaches the listeners, not the process).
-          stderr: (t) => void (t.includes('...  copy') && process.emit(signal)),
+          stderr: (t) => void (t.includes('...  Copy the cache') && process.emit(signal)),
           interactive: false,
           env: {},
         },
@@ -279,7 +280,7 @@ describe('what an attack on the move found, mended', () => {
     const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
     expect(resumed.code).toBe(1);
     expect(resumed.stderr).toMatch(
-      /does not match this machine: the registry values it would restore .* do not name the folder it moved from/,
+      /does not match this machine: the registry values it would restore .* do not name the folder it started from/,
     );
     expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
   });
@@ -314,12 +315,12 @@ describe('links on the way to the target', () => {
     expect(through.stderr).toMatch(/D:\\Link is a link \(a symbolic link, junction or mount point\) to somewhere else/);
     // Planned while the path was plain; a link put there before the move runs is caught by the new plan.
     const { openSandboxMachine } = await import('../../../electron/machine/sandbox/sandbox-adapter.js');
-    const { moveCache, planCacheMove } = await import('../../../electron/services/cache-move.js');
+    const { runConfirmedFix, planFix } = await import('../../../electron/services/fixes.js');
     const machine = await openSandboxMachine(dir);
-    const planned = await planCacheMove(machine, 'D:\\Later\\Cache');
+    const planned = await planFix(machine, { action: 'relocate-cache', to: 'D:\\Later\\Cache' });
     expect(planned.ok).toBe(true);
     symlinkSync(local(dir, 'E:\\Shares'), local(dir, 'D:\\Later'));
-    await expect(moveCache(machine, planned.ok ? planned.plan : (undefined as never), null)).rejects.toThrow(/D:\\Later is a link/);
+    await expect(runConfirmedFix(machine, planned.ok ? planned.plan : (undefined as never), null)).rejects.toThrow(/D:\\Later is a link/);
     expect(readdirSync(local(dir, 'E:\\Shares'))).toEqual(['Finance']);
     expect(scratch(dir)).toEqual([ORIGINAL, ORIGINAL]);
   });

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runInHelper } from '../../../electron/helper/helper-client.js';
 import type { ElevatedLauncher } from '../../../electron/machine/machine.js';
 import { openSandboxMachine } from '../../../electron/machine/sandbox/sandbox-adapter.js';
-import { planCacheMove } from '../../../electron/services/cache-move.js';
+import { planFix } from '../../../electron/services/fixes.js';
 
 const ENTRY = fileURLToPath(new URL('../../../dist/electron/helper/entry.js', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url));
@@ -31,7 +31,7 @@ async function sandbox() {
   roots.push(dir);
   cpSync(SAMPLE, dir, { recursive: true });
   const machine = await openSandboxMachine(dir);
-  const planned = await planCacheMove(machine, 'D:\\MARS Cache');
+  const planned = await planFix(machine, { action: 'relocate-cache', to: 'D:\\MARS Cache' });
   if (!planned.ok) throw new Error(planned.problems.join(' '));
   return { dir, plan: planned.plan };
 }
@@ -47,14 +47,14 @@ describe('the elevated helper, a separate process', () => {
     const done = await runInHelper(
       plainLaunch,
       program(dir),
-      { type: 'move', plan, selection: null },
+      { type: 'run', plan, selection: null },
       { onMessage: (m) => m.type === 'step' && seen.push(`${m.step}:${m.state}`) },
       new AbortController().signal,
     );
-    expect(done).toMatchObject({ type: 'done', outcome: 'moved', to: 'D:\\MARS Cache' });
+    expect(done).toMatchObject({ type: 'done', outcome: 'done', to: 'D:\\MARS Cache' });
     expect(seen).toEqual(expect.arrayContaining(['stop-service:running', 'copy:done', 'verify:done', 'reprobe:done']));
     expect(scratch(dir)).toBe('D:\\MARS Cache');
-    expect(readFileSync(join(dir, 'helper.log'), 'utf8')).toMatch(/task: move .* -> D:\\MARS Cache[\s\S]*done/);
+    expect(readFileSync(join(dir, 'helper.log'), 'utf8')).toMatch(/task: run relocate-cache .* -> D:\\MARS Cache[\s\S]*done/);
   });
   it('stops when told, and everything is put back', async () => {
     const { dir, plan } = await sandbox();
@@ -62,7 +62,7 @@ describe('the elevated helper, a separate process', () => {
     const done = await runInHelper(
       plainLaunch,
       program(dir),
-      { type: 'move', plan, selection: null },
+      { type: 'run', plan, selection: null },
       { onMessage: (m) => m.type === 'step' && m.step === 'stop-service' && stop.abort() },
       stop.signal,
     );
@@ -76,7 +76,7 @@ describe('the elevated helper, a separate process', () => {
       runInHelper(
         plainLaunch,
         program(dir),
-        { type: 'move', plan: stale, selection: null },
+        { type: 'run', plan: stale, selection: null },
         { onMessage: () => {} },
         new AbortController().signal,
       ),
@@ -94,7 +94,7 @@ describe('the elevated helper, a separate process', () => {
       declined: true,
     });
     await expect(
-      runInHelper(declined, program(dir), { type: 'move', plan, selection: null }, { onMessage: () => {} }, new AbortController().signal),
+      runInHelper(declined, program(dir), { type: 'run', plan, selection: null }, { onMessage: () => {} }, new AbortController().signal),
     ).rejects.toMatchObject({ code: 'declined' });
     expect(scratch(dir)).toBe(plan.from);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journalAclDoubt } from '../../../electron/machine/windows/journal-acl.js';
 import { windowsMachine } from '../../../electron/machine/windows/windows-machine.js';
-import { writeScratch } from '../../../electron/actions/relocate-engine.js';
+import { writeScratch } from '../../../electron/actions/fix-engine.js';
 import { journalPath } from '../../../electron/actions/journal.js';
 import type { CommandRunner } from '../../../electron/probes/command-runner.js';
 

@@ -122,10 +122,10 @@ describe('many plans at once through the bridge', () => {
     const key = new URL(sandboxed.url).searchParams.get('token')!;
     try {
       const plan = () =>
-        fetch(`http://127.0.0.1:${sandboxed.port}/api/planCacheMove`, {
+        fetch(`http://127.0.0.1:${sandboxed.port}/api/planFix`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Wizard-Token': key },
-          body: JSON.stringify({ args: ['D:\\MARS Cache'] }),
+          body: JSON.stringify({ args: [{ action: 'relocate-cache', to: 'D:\\MARS Cache' }] }),
         }).then((r) => r.json() as Promise<{ ok: boolean; value?: { ok: boolean }; error?: { code: string } }>);
       const answers = await Promise.all(Array.from({ length: 50 }, plan));
       for (const answer of answers) expect(answer.ok ? 'planned' : answer.error?.code).toMatch(/^(planned|cancelled)$/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { psLiteral, relocationScript } from '../../../shared/actions/powershell-script.js';
-import { planRelocation, RELOCATE_STEP_IDS, windowsPathProblems, type PlanInput } from '../../../shared/actions/relocate-plan.js';
+import { psLiteral, fixScript } from '../../../shared/actions/powershell-script.js';
+import { planRelocation, windowsPathProblems, type PlanInput } from '../../../shared/actions/relocate-plan.js';
+import { FIX_STEP_IDS } from '../../../shared/actions/fix-plan.js';
 import type { MachineProfile, VolumeFacts } from '../../../shared/profile/types.js';
 import { GB, healthy } from '../../helpers/profiles.js';
 
@@ -31,7 +32,7 @@ describe('planRelocation', () => {
     const result = plan('F:\\MARS Cache');
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.steps.map((s) => s.id)).toEqual([...RELOCATE_STEP_IDS]);
+    expect(result.plan.steps.map((s) => s.id)).toEqual([...FIX_STEP_IDS]);
     for (const step of result.plan.steps) {
       expect(step.does.length).toBeGreaterThan(20);
       expect(step.undo.length).toBeGreaterThan(10);
@@ -176,7 +177,7 @@ describe('the PowerShell script', () => {
   it('does what the engine does: checks, stop, copy, verify by hash, both values, start, rollback', () => {
     const result = planRelocation({ profile: profile(), to: "F:\\Cache d'été", target: null, offlineSeeding: false });
     if (!result.ok) throw new Error(problems(result));
-    const script = relocationScript(result.plan);
+    const script = fixScript(result.plan);
     expect(script).toContain("$To = 'F:\\Cache d''été'");
     for (const part of [
       '#Requires -RunAsAdministrator',

@@ -89,7 +89,10 @@ describe('cache.registry', () => {
     expect(statusOf(values(null, 'C:\\Scratch'), 'cache.registry')).toBe('fail');
     expect(statusOf(values('C:\\Scratch', null), 'cache.registry')).toBe('fail');
     expect(one(values(null, null), 'cache.registry')).toMatchObject({ status: 'fail', title: 'Neither cache registry value is set' });
-    expect(one(values('D:\\A', 'D:\\B'), 'cache.registry').fix).toMatchObject({ action: 'relocate-cache' });
+    // Disagreeing values: the fix that points both at the folder holding the cache; neither set: register again.
+    expect(one(values('D:\\A', 'D:\\B'), 'cache.registry').fix).toMatchObject({ action: 'point-registry' });
+    expect(one(values(null, 'C:\\Scratch'), 'cache.registry').fix).toMatchObject({ action: 'point-registry' });
+    expect(one(values(null, null), 'cache.registry').fix).toMatchObject({ action: null });
   });
   it('is info before install and unknown when installation is unknown', () => {
     expect(

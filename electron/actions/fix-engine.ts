@@ -1,13 +1,17 @@
-// The relocation engine: carries out a plan on a Machine step by step, journalling before and after each
-// step. Before it creates anything it records what it will create (the folders it makes, every entry of
+// The fix engine: carries out a plan - a cache move, pointing both registry values at the cache, starting
+// the engine - on a Machine, running the plan's own steps in order and journalling before and after each
+// step. For a move: Before it creates anything it records what it will create (the folders it makes, every entry of
 // the copy); a failure anywhere rolls back (registry values restored, the copy removed - only what this
 // move wrote, and only files whose content the original still holds - the service started on the old
 // cache). A crash is recovered by resumeRelocation: rolled forward if the copy was verified, rolled back
 // otherwise, and only when the journal still matches the machine. The original cache is never written to.
+// A fix without a copy has nothing to verify: after a crash it is always finished (its values set, the
+// engine started and checked), never left half done.
 
 import { lstat, mkdir, open, readlink, rmdir, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join, sep } from 'node:path';
-import { RELOCATE_STEP_IDS, type RelocatePlan, type RelocateStepId } from '../../shared/actions/relocate-plan.js';
+import { FIX_STEP_IDS, type FixPlan, type FixStepId } from '../../shared/actions/fix-plan.js';
+import { CACHE_KEY_FILE } from '../../shared/actions/point-registry-plan.js';
 import type { ServiceState } from '../../shared/profile/types.js';
 import { canonicalWindowsPath, isWithin, samePath } from '../../shared/util/paths.js';
 import { KEYS } from '../probes/windows/keys.js';
@@ -20,7 +24,7 @@ import { ExplainedError } from '../explained-error.js';
 import { ArgumentError } from '../../shared/api/arguments.js';
 
 export interface Failpoint {
-  step: RelocateStepId;
+  step: FixStepId;
   mode: 'error' | 'crash';
   /** For the copy: after this many files (by default, halfway through them). */
   afterFiles?: number;
@@ -32,16 +36,18 @@ export const CRASH_EXIT_CODE = 86;
 export type StepState = 'running' | 'done' | 'failed' | 'undoing' | 'undone';
 
 export interface EngineOptions {
-  onStep?: (step: RelocateStepId | 'rollback' | 'roll-forward', state: StepState, detail?: string) => void;
+  onStep?: (step: FixStepId | 'rollback' | 'roll-forward', state: StepState, detail?: string) => void;
   onCopy?: (progress: CopyProgress) => void;
   signal?: AbortSignal;
   failpoint?: Failpoint | null;
   serviceTimeoutMs?: number;
+  /** How long the final check waits before it looks at the service again (tests shorten it). */
+  settleMs?: number;
   now?: () => Date;
 }
 
 export interface EngineResult {
-  outcome: 'moved' | 'rolled-back';
+  outcome: 'done' | 'rolled-back';
   error: string | null;
   journal: Journal;
 }
@@ -62,16 +68,16 @@ export function parseFailpoint(text: string | undefined): Failpoint | null {
   const [step, mode, files, ...rest] = text.split(':');
   const afterFiles = files === undefined ? undefined : Number(files);
   if (
-    !RELOCATE_STEP_IDS.includes(step as RelocateStepId) ||
+    !FIX_STEP_IDS.includes(step as FixStepId) ||
     (mode !== 'error' && mode !== 'crash') ||
     rest.length > 0 ||
     (afterFiles !== undefined && (step !== 'copy' || !Number.isInteger(afterFiles) || afterFiles < 1))
   ) {
     throw new ArgumentError(
-      `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${RELOCATE_STEP_IDS.join(', ')} (for the copy, optionally :<files>, a count from 1); "${text}" is not`,
+      `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${FIX_STEP_IDS.join(', ')} (for the copy, optionally :<files>, a count from 1); "${text}" is not`,
     );
   }
-  return { step: step as RelocateStepId, mode, ...(afterFiles !== undefined ? { afterFiles } : {}) };
+  return { step: step as FixStepId, mode, ...(afterFiles !== undefined ? { afterFiles } : {}) };
 }
 
 export async function readScratch(machine: Machine): Promise<ScratchValues> {
@@ -105,72 +111,88 @@ async function foldersToCreate(machine: Machine, to: string): Promise<string[]> 
   return missing;
 }
 
-export async function runRelocation(plan: RelocatePlan, machine: Machine, options: EngineOptions = {}): Promise<EngineResult> {
+/** The plan's folder paths, for the steps that need them (a move's and a pointing's; start-engine has none). */
+function folders(plan: FixPlan): { from: string; to: string } {
+  if (plan.from === null || plan.to === null) throw new EngineError(`the plan for ${plan.action} names no folder`);
+  return { from: plan.from, to: plan.to };
+}
+
+const has = (plan: FixPlan, step: FixStepId) => plan.steps.some((s) => s.id === step);
+
+export async function runFix(plan: FixPlan, machine: Machine, options: EngineOptions = {}): Promise<EngineResult> {
   const path = journalPath(machine.stateDir);
   if (isOpen(await readJournal(path))) {
-    throw new RecoveryPendingError('An interrupted cache move must be finished or undone first (fix resume).');
+    throw new RecoveryPendingError('An interrupted fix must be finished or undone first (fix resume).');
   }
   await machine.protectStateDir().catch((error: Error) => {
     throw new EngineError(`the wizard's state folder could not be protected (${error.message}); nothing was changed`);
   });
-  const source = machine.files.localPath(plan.from);
-  const target = machine.files.localPath(plan.to);
+  const copies = has(plan, 'copy');
+  const paths = copies ? folders(plan) : null;
   // What the move will create, recorded before it creates anything: recovery removes exactly this.
-  const listing = await listTree(source).catch((error: Error) => {
-    throw new EngineError(`the cache folder ${plan.from} could not be listed (${error.message}); nothing was changed`);
-  });
+  const listing = paths
+    ? await listTree(machine.files.localPath(paths.from)).catch((error: Error) => {
+        throw new EngineError(`the cache folder ${paths.from} could not be listed (${error.message}); nothing was changed`);
+      })
+    : [];
   const journal: Journal = {
-    version: 2,
+    version: 3,
     plan,
     startedAt: (options.now?.() ?? new Date()).toISOString(),
     state: 'running',
     outcome: null,
     steps: {},
-    verified: false,
-    createdFolders: await foldersToCreate(machine, plan.to),
+    // Nothing copied, nothing to verify: a crash is recovered by finishing the fix.
+    verified: !copies,
+    createdFolders: paths ? await foldersToCreate(machine, paths.to) : [],
     manifest: listing.map((e) => ({ path: e.rel, size: e.size, kind: e.kind })),
     stoppedService: false,
     error: null,
   };
   const run = new Run(journal, machine, options);
   await run.save();
-  const verifier = new CopyVerifier(source, target);
+  const verifier = paths ? new CopyVerifier(machine.files.localPath(paths.from), machine.files.localPath(paths.to)) : null;
   try {
-    await run.step('stop-service', async () => {
-      journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
-      await run.save();
-      // Only what runs is stopped: asking a stopped service to stop is an error on some service managers
-      // (Wine's sc.exe exits 1 where Windows' exits 1062).
-      if (journal.stoppedService) {
-        await serviceStoppedMark.set(machine.stateDir);
-        await machine.services.stop(ENGINE_SERVICE);
-      }
-      await run.waitFor('stopped');
-    });
-    await run.step('copy', async () => {
-      await run.targetStillSafe();
-      // Each missing folder made one by one, failing if it appeared meanwhile: nothing is written into a
-      // folder this move did not make, except an empty one the user named.
-      for (const folder of journal.createdFolders) await mkdir(machine.files.localPath(folder));
-      const copied = await machine.files.copyTree(source, target, {
-        ...(options.onCopy ? { onProgress: options.onCopy } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-        afterFile: (done, total) => run.midStep('copy', done === Math.min(total, options.failpoint?.afterFiles ?? Math.ceil(total / 2))),
-        // Comparing starts as files land; the verify step below still judges the whole copy.
-        onFileCopied: (rel) => verifier.compareSoon(rel),
+    if (has(plan, 'stop-service'))
+      await run.step('stop-service', async () => {
+        journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
+        await run.save();
+        // Only what runs is stopped: asking a stopped service to stop is an error on some service managers
+        // (Wine's sc.exe exits 1 where Windows' exits 1062).
+        if (journal.stoppedService) {
+          await serviceStoppedMark.set(machine.stateDir);
+          await machine.services.stop(ENGINE_SERVICE);
+        }
+        await run.waitFor('stopped');
       });
-      if (copied.length === 0) await run.midStep('copy', true);
-    });
-    await run.step('verify', async () => {
-      const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
-      const { problems } = await verifier.verify(files, options.signal);
-      if (problems.length > 0) throw new EngineError(`the copy does not match the original: ${listSome(problems)}`);
-      journal.verified = true;
-    });
-    await verifier.close();
+    if (paths && verifier) {
+      const source = machine.files.localPath(paths.from);
+      const target = machine.files.localPath(paths.to);
+      await run.step('copy', async () => {
+        await run.targetStillSafe();
+        // Each missing folder made one by one, failing if it appeared meanwhile: nothing is written into a
+        // folder this move did not make, except an empty one the user named.
+        for (const folder of journal.createdFolders) await mkdir(machine.files.localPath(folder));
+        const copied = await machine.files.copyTree(source, target, {
+          ...(options.onCopy ? { onProgress: options.onCopy } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
+          afterFile: (done, total) => run.midStep('copy', done === Math.min(total, options.failpoint?.afterFiles ?? Math.ceil(total / 2))),
+          // Comparing starts as files land; the verify step below still judges the whole copy.
+          onFileCopied: (rel) => verifier.compareSoon(rel),
+        });
+        if (copied.length === 0) await run.midStep('copy', true);
+      });
+      await run.step('verify', async () => {
+        const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
+        const { problems } = await verifier.verify(files, options.signal);
+        if (problems.length > 0) throw new EngineError(`the copy does not match the original: ${listSome(problems)}`);
+        journal.verified = true;
+      });
+      await verifier.close();
+    }
     await run.forward();
   } catch (error) {
-    await verifier.close();
+    await verifier?.close();
     await run.rollBack(error as Error);
   }
   return { outcome: journal.outcome!, error: journal.error, journal };
@@ -179,55 +201,69 @@ export async function runRelocation(plan: RelocatePlan, machine: Machine, option
 /** Why an open journal does not describe this machine (then it is not acted on); null when it does. */
 export async function journalMismatch(journal: Journal, machine: Machine): Promise<string | null> {
   const { plan } = journal;
-  const to = canonicalWindowsPath(plan.to);
-  const from = canonicalWindowsPath(plan.from);
-  if (!to || !from || to.split('\\').filter(Boolean).length < 2) return `its target "${plan.to}" is not a folder a move could have made`;
-  if (isWithin(to, from) || isWithin(from, to)) return `its target ${plan.to} and its source ${plan.from} overlap`;
+  const copies = has(plan, 'copy');
+  // The steps must be the action's own: a journal cannot add a copy to a pointing, or a registry change to a start.
+  if (plan.steps.some((s, i) => plan.steps.findIndex((t) => t.id === s.id) !== i)) return 'it lists a step twice';
+  if (!copies && (journal.createdFolders.length > 0 || journal.manifest.length > 0))
+    return `it lists files or folders as made, but a ${plan.action} fix makes none`;
+  if (plan.action === 'start-engine') {
+    if (plan.steps.some((s) => s.id !== 'start-service' && s.id !== 'reprobe')) return 'it lists steps starting the engine does not have';
+    return null;
+  }
+  if (plan.action === 'point-registry' && copies) return 'it lists a copy, which pointing the registry values does not make';
+  const to = plan.to === null ? null : canonicalWindowsPath(plan.to);
+  const from = plan.from === null ? null : canonicalWindowsPath(plan.from);
+  if (!to || !from || to.split('\\').filter(Boolean).length < 2) return `its target "${plan.to}" is not a folder a fix could have named`;
+  if (copies && (isWithin(to, from) || isWithin(from, to))) return `its target ${plan.to} and its source ${plan.from} overlap`;
+  if (!copies && !samePath(to, from)) return `it points the values at ${plan.to} but names ${plan.from} as the cache`;
   for (const folder of journal.createdFolders)
     if (!isWithin(to, folder) || (canonicalWindowsPath(folder)?.split('\\').filter(Boolean).length ?? 0) < 2)
       return `it claims to have made ${folder}, which is not the target ${plan.to} or a folder above it`;
-  // The values a rollback would write back must be the ones a plan could have read: the cache moves from
-  // the folder the registry named (Config's value, else the provider's), and each value is a full path on
-  // a drive, or was not set.
+  // The values a rollback would write back must be the ones a plan could have read: a move starts from the
+  // folder the registry named (Config's value, else the provider's); a pointing from values one of which
+  // names the folder; each value is a full path on a drive, or was not set.
   const named = plan.previous.scratchLocation ?? plan.previous.providerScratchLocation;
-  if (!named || !samePath(named, plan.from))
-    return `the registry values it would restore (${plan.previous.scratchLocation ?? 'not set'}, ${plan.previous.providerScratchLocation ?? 'not set'}) do not name the folder it moved from, ${plan.from}`;
+  const fromNamed = copies
+    ? named !== null && samePath(named, plan.from!)
+    : [plan.previous.scratchLocation, plan.previous.providerScratchLocation].some((v) => v !== null && samePath(v, plan.from!));
+  if (!fromNamed)
+    return `the registry values it would restore (${plan.previous.scratchLocation ?? 'not set'}, ${plan.previous.providerScratchLocation ?? 'not set'}) do not name the folder it started from, ${plan.from}`;
   for (const value of [plan.previous.scratchLocation, plan.previous.providerScratchLocation])
-    if (value !== null && (canonicalWindowsPath(value)?.split('\\').filter(Boolean).length ?? 0) < 2)
+    if (value !== null && value.trim() !== '' && (canonicalWindowsPath(value)?.split('\\').filter(Boolean).length ?? 0) < 2)
       return `it would restore a registry value, "${value}", that is not a folder on a drive`;
   // Everything it lists lies below the target: a path that climbs out of it, or starts elsewhere, is not
   // something a copy of the cache wrote.
   const outside = journal.manifest.find((e) => isAbsolute(e.path) || /^[A-Za-z]:/.test(e.path) || e.path.split(/[\\/]/).includes('..'));
   if (outside) return `it lists "${outside.path}" as copied, which is not a path below ${plan.to}`;
-  if (!(await stat(machine.files.localPath(plan.from)).catch(() => null))?.isDirectory())
-    return `the cache folder it moved from, ${plan.from}, is not there`;
+  if (!(await stat(machine.files.localPath(plan.from!)).catch(() => null))?.isDirectory())
+    return `the cache folder it started from, ${plan.from}, is not there`;
   const now = await readScratch(machine);
   const fits = (value: string | null, before: string | null) =>
-    value === before || (value !== null && before !== null && samePath(value, before)) || (value !== null && samePath(value, plan.to));
+    value === before || (value !== null && before !== null && samePath(value, before)) || (value !== null && samePath(value, plan.to!));
   if (
     !fits(now.scratchLocation, plan.previous.scratchLocation) ||
     !fits(now.providerScratchLocation, plan.previous.providerScratchLocation)
   )
-    return `the registry names ${now.scratchLocation ?? 'nothing'} and ${now.providerScratchLocation ?? 'nothing'}, neither where this move started nor where it went`;
+    return `the registry names ${now.scratchLocation ?? 'nothing'} and ${now.providerScratchLocation ?? 'nothing'}, neither where this fix started nor where it went`;
   return null;
 }
 
-/** Finishes or undoes an interrupted move; null when there is none. */
-export async function resumeRelocation(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
+/** Finishes or undoes an interrupted fix; null when there is none. */
+export async function resumeFix(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
   const path = journalPath(machine.stateDir);
   const journal = await readJournal(path);
   if (!isOpen(journal)) return null;
   const doubt = await machine.stateDoubt(path);
   if (doubt) {
     throw new EngineError(
-      `An interrupted cache move was found in ${path}, but it is not acted on: ${doubt}. Nothing was done. If no one here started a move, ask an administrator to look at that file; "mars-readiness fix resume --discard" sets it aside.`,
+      `An interrupted fix was found in ${path}, but it is not acted on: ${doubt}. Nothing was done. If no one here started one, ask an administrator to look at that file; "mars-readiness fix resume --discard" sets it aside.`,
     );
   }
   const mismatch = await journalMismatch(journal, machine);
   if (mismatch) {
     const stopped = (await machine.services.query(ENGINE_SERVICE)).state === 'stopped';
     throw new EngineError(
-      `An interrupted cache move was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done${stopped ? ', and the backup engine stays stopped' : ''}. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside${stopped ? ' and starts the engine again if this tool stopped it' : ''}.`,
+      `An interrupted fix was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done${stopped ? ', and the backup engine stays stopped' : ''}. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside${stopped ? ' and starts the engine again if this tool stopped it' : ''}.`,
     );
   }
   const run = new Run(journal, machine, { ...options, failpoint: null });
@@ -237,9 +273,12 @@ export async function resumeRelocation(machine: Machine, options: EngineOptions 
       // The copy was verified before the interruption; prove it again (a power cut may have cost it writes
       // the disk had acknowledged) before the registry is pointed at it. The original is still in place.
       const { plan } = journal;
-      const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
-      const { problems } = await verifyTree(machine.files.localPath(plan.from), machine.files.localPath(plan.to), files);
-      if (problems.length > 0) throw new EngineError(`the copy no longer matches the original: ${listSome(problems)}`);
+      if (has(plan, 'copy')) {
+        const { from, to } = folders(plan);
+        const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
+        const { problems } = await verifyTree(machine.files.localPath(from), machine.files.localPath(to), files);
+        if (problems.length > 0) throw new EngineError(`the copy no longer matches the original: ${listSome(problems)}`);
+      }
       journal.state = 'rolling-forward';
       await run.save();
       await run.forward();
@@ -263,7 +302,7 @@ class Run {
     return writeJournal(journalPath(this.machine.stateDir), this.journal);
   }
 
-  async step(id: RelocateStepId, body: () => Promise<void>): Promise<void> {
+  async step(id: FixStepId, body: () => Promise<void>): Promise<void> {
     if (this.options.signal?.aborted) throw new EngineError('the move was stopped');
     this.journal.steps[id] = 'started';
     await this.save();
@@ -281,7 +320,7 @@ class Run {
   }
 
   /** The failpoint hook: inside a step, after its work (for the copy: halfway through the files). */
-  async midStep(id: RelocateStepId, now: boolean): Promise<void> {
+  async midStep(id: FixStepId, now: boolean): Promise<void> {
     const failpoint = this.machine.failpoints ? this.options.failpoint : null;
     if (!now || failpoint?.step !== id) return;
     if (failpoint.mode === 'crash') process.exit(CRASH_EXIT_CODE);
@@ -290,7 +329,7 @@ class Run {
 
   /** Right before the copy writes and before anything is deleted: no link may have appeared on the target's path. */
   async targetStillSafe(): Promise<void> {
-    const facts = await this.machine.files.pathFacts(this.journal.plan.to);
+    const facts = await this.machine.files.pathFacts(folders(this.journal.plan).to);
     if (facts.linkAt) throw new EngineError(`${facts.linkAt} became a link (a symbolic link, junction or mount point) during the move`);
     if (this.journal.createdFolders.length === 0 && facts.exists && facts.empty === false && !this.journal.steps.copy)
       throw new EngineError(`${this.journal.plan.to} is no longer empty`);
@@ -308,39 +347,51 @@ class Run {
 
   async forward(): Promise<void> {
     const plan = this.journal.plan;
-    await this.step('set-registry', async () => {
-      const back = await writeScratch(this.machine, { scratchLocation: plan.to, providerScratchLocation: plan.to });
-      if (
-        !back.scratchLocation ||
-        !back.providerScratchLocation ||
-        !samePath(back.scratchLocation, plan.to) ||
-        !samePath(back.providerScratchLocation, plan.to)
-      ) {
-        throw new EngineError(
-          `the registry did not keep the new location (it reads ${back.scratchLocation} and ${back.providerScratchLocation})`,
-        );
-      }
-    });
+    if (has(plan, 'set-registry'))
+      await this.step('set-registry', async () => {
+        const { to } = folders(plan);
+        const back = await writeScratch(this.machine, { scratchLocation: to, providerScratchLocation: to });
+        if (
+          !back.scratchLocation ||
+          !back.providerScratchLocation ||
+          !samePath(back.scratchLocation, to) ||
+          !samePath(back.providerScratchLocation, to)
+        ) {
+          throw new EngineError(
+            `the registry did not keep the new location (it reads ${back.scratchLocation} and ${back.providerScratchLocation})`,
+          );
+        }
+      });
     await this.step('start-service', async () => {
       if ((await this.machine.services.query(ENGINE_SERVICE)).state !== 'running') await this.machine.services.start(ENGINE_SERVICE);
       await this.waitFor('running');
       await serviceStoppedMark.clear(this.machine.stateDir);
     });
     await this.step('reprobe', async () => {
-      const values = await readScratch(this.machine);
-      const first = this.journal.manifest.find((e) => e.kind === 'file');
+      // A service that crashes on start is "running" for a moment: look again after a pause.
+      await new Promise((resolve) => setTimeout(resolve, this.options.settleMs ?? 1000));
       const problems = [
-        values.scratchLocation && samePath(values.scratchLocation, plan.to) ? null : 'Config\\ScratchLocation does not name the new folder',
-        values.providerScratchLocation && samePath(values.providerScratchLocation, plan.to)
-          ? null
-          : 'CloudBackupProvider\\ScratchLocation does not name the new folder',
         (await this.machine.services.query(ENGINE_SERVICE)).state === 'running' ? null : 'the backup engine is not running',
-        (await exists(join(this.machine.files.localPath(plan.to), ...(first ? [first.path] : [])))) ? null : 'the new folder is missing',
-      ].filter((x): x is string => x !== null);
-      if (problems.length > 0) throw new EngineError(`after the move, ${problems.join('; ')}`);
+      ];
+      if (plan.to !== null) {
+        const values = await readScratch(this.machine);
+        const first = this.journal.manifest.find((e) => e.kind === 'file');
+        const proof = has(plan, 'copy') ? (first ? [first.path] : []) : [CACHE_KEY_FILE];
+        problems.push(
+          values.scratchLocation && samePath(values.scratchLocation, plan.to)
+            ? null
+            : 'Config\\ScratchLocation does not name the new folder',
+          values.providerScratchLocation && samePath(values.providerScratchLocation, plan.to)
+            ? null
+            : 'CloudBackupProvider\\ScratchLocation does not name the new folder',
+          (await exists(join(this.machine.files.localPath(plan.to), ...proof))) ? null : `${plan.to} does not hold the cache`,
+        );
+      }
+      const found = problems.filter((x): x is string => x !== null);
+      if (found.length > 0) throw new EngineError(`afterwards, ${found.join('; ')}`);
     });
     this.journal.state = 'closed';
-    this.journal.outcome = 'moved';
+    this.journal.outcome = 'done';
     await this.save();
   }
 
@@ -389,7 +440,7 @@ class Run {
    * a folder only when it is empty. Returns what was left in place.
    */
   async removeCopy(): Promise<string[]> {
-    const { plan } = this.journal;
+    const plan = folders(this.journal.plan);
     const facts = await this.machine.files.pathFacts(plan.to).catch(() => null);
     if (facts?.linkAt) return [`everything under ${plan.to}, because ${facts.linkAt} is now a link`];
     const source = this.machine.files.localPath(plan.from);

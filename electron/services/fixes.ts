@@ -1,0 +1,170 @@
+// The fixes as application services - plan, run, recover, discard - the only way the CLI, the wizard's
+// handlers and the elevated helper reach the engine. Each takes the Machine it acts on; running and
+// recovering hold the machine-wide lock; nothing here asks which adapter it has.
+
+import { lstat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cleanTarget, planRelocation } from '../../shared/actions/relocate-plan.js';
+import { CACHE_KEY_FILE, namedFolders, planPointRegistry, type CacheHolder } from '../../shared/actions/point-registry-plan.js';
+import { planStartEngine } from '../../shared/actions/start-engine-plan.js';
+import type { FixAction, FixPlan, PlanResult } from '../../shared/actions/fix-plan.js';
+import { acquireLock, lockHolder } from '../actions/machine-lock.js';
+import { removeLeftoverTemporaries, serviceStoppedMark, setJournalAside } from '../actions/journal.js';
+import { describePending, pendingRecovery } from '../actions/pending-fix.js';
+import { RecoveryPendingError, resumeFix, runFix, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
+import { ENGINE_SERVICE } from '../probes/windows/agent-windows.js';
+import { collectProfile, type CollectOptions } from '../probes/collect.js';
+import type { Machine } from '../machine/machine.js';
+import { AppError } from '../errors.js';
+import { measureCache } from './measure-cache.js';
+
+export type Selection = CollectOptions['selection'];
+
+/** What a fix is asked to do: the action, and for a move the folder to move the cache to. */
+export interface FixRequest {
+  action: FixAction;
+  to: string | null;
+}
+
+/**
+ * Plans a fix on `machine` from the machine as it is now: its profile (with the selection, so that a move
+ * can refuse a target inside it), whether a backup runs, the System State disks mounted, and for a move a
+ * short timed read of the cache for the figures and the time estimate.
+ */
+export async function planFix(
+  machine: Machine,
+  request: FixRequest,
+  selection: Selection = null,
+  signal?: AbortSignal,
+): Promise<PlanResult> {
+  const { profile, offlineSeeding } = await collectProfile({ machine, offline: true, selection, ...(signal ? { signal } : {}) });
+  const backupJob = await machine.backupJob();
+  if (request.action === 'start-engine') return planStartEngine(profile);
+  if (request.action === 'point-registry') {
+    const holders = await Promise.all(namedFolders(profile).map((path) => holdsCacheKey(machine, path)));
+    return planPointRegistry({ profile, holders, backupJob });
+  }
+  if (!request.to) throw new AppError('invalid-argument', 'name the folder to move the cache to.');
+  const to = request.to;
+  const target = await machine.files.pathFacts(cleanTarget(to)).catch((error: Error) => error);
+  if (target instanceof Error) return { ok: false, problems: [`${to} could not be examined: ${target.message}`] };
+  const systemStateDisks = await machine.systemStateDisks();
+  const from = profile.cache?.path ?? null;
+  const measured = from && profile.cache?.exists ? await measureCache(machine.files.localPath(from), signal).catch(() => null) : null;
+  return planRelocation({ profile, to, target, offlineSeeding: offlineSeeding ?? null, backupJob, measured, systemStateDisks });
+}
+
+/** Whether a folder holds the cache's key file: a plain file, read without following links. */
+async function holdsCacheKey(machine: Machine, path: string): Promise<CacheHolder> {
+  try {
+    const info = await lstat(join(machine.files.localPath(path), CACHE_KEY_FILE));
+    return { path, holdsKey: info.isFile() };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path, holdsKey: false };
+    return { path, holdsKey: null, why: `it could not be read: ${code ?? (error as Error).message}` };
+  }
+}
+
+const DOING: Record<FixAction, string> = {
+  'relocate-cache': 'moving the cache',
+  'point-registry': 'pointing the cache registry values',
+  'start-engine': 'starting the backup engine',
+};
+
+/**
+ * Carries out a plan the user confirmed, under the machine-wide lock: only after planning again from the
+ * machine as it is now and finding every field the same (a plan from elsewhere - a file, another machine,
+ * a stale page - is never acted on as it stands).
+ */
+export async function runConfirmedFix(
+  machine: Machine,
+  confirmed: FixPlan,
+  selection: Selection,
+  options: EngineOptions = {},
+): Promise<EngineResult> {
+  await machine.protectStateDir();
+  const lock = await acquireLock(machine.stateDir, DOING[confirmed.action]);
+  try {
+    await removeLeftoverTemporaries(machine.stateDir);
+    const pending = await pendingRecovery(machine);
+    if (pending) throw new RecoveryPendingError(describePending(pending));
+    const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal);
+    if (!fresh.ok) throw new AppError('refused', `This cannot be done any more: ${fresh.problems.join(' ')}`);
+    const changed = planDifference(confirmed, fresh.plan);
+    if (changed) throw new AppError('refused', `The machine changed since the plan was made (${changed}); nothing was done. Check again.`);
+    return await runFix(fresh.plan, machine, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** The first field in which two plans differ, in words; null when they are the same plan. */
+export function planDifference(a: FixPlan, b: FixPlan): string | null {
+  // The figures (sizes measured, the time estimate) are shown, not relied on: they may differ between two
+  // plans. Everything the engine acts on must be the same.
+  const fields: [string, unknown, unknown][] = [
+    ['the fix', a.action, b.action],
+    ['the machine', a.host, b.host],
+    ['the cache folder', a.from, b.from],
+    ['the target folder', a.to, b.to],
+    ['the registry values', JSON.stringify(a.previous), JSON.stringify(b.previous)],
+    ['the registry changes', JSON.stringify(a.registry), JSON.stringify(b.registry)],
+    ['the selection', JSON.stringify(a.selectedPaths), JSON.stringify(b.selectedPaths)],
+    ['what was checked', JSON.stringify(a.preconditions), JSON.stringify(b.preconditions)],
+    ['the space needed', a.neededBytes, b.neededBytes],
+    ['the steps', JSON.stringify(a.steps), JSON.stringify(b.steps)],
+    ['what could not be checked', JSON.stringify(a.cautions), JSON.stringify(b.cautions)],
+  ];
+  const differing = fields.find(([, x, y]) => x !== y);
+  if (!differing) return null;
+  const [what, then, now] = differing;
+  // Paths and numbers read well in a sentence; lists of steps and values do not.
+  return typeof then === 'number' || (typeof then === 'string' && !/^[[{]/.test(then))
+    ? `${what}: ${then} then, ${String(now)} now`
+    : `${what} differ`;
+}
+
+/** Finishes or undoes an interrupted fix, under the lock; null when there is none. */
+export async function recoverFix(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
+  const lock = await acquireLock(machine.stateDir, 'recovering an interrupted fix');
+  try {
+    await removeLeftoverTemporaries(machine.stateDir);
+    return await resumeFix(machine, options);
+  } finally {
+    await lock.release();
+  }
+}
+
+/**
+ * Sets an open journal aside after an administrator has looked at it (renamed, never deleted), and starts
+ * the backup engine again if this tool had stopped it. Returns where the journal now is; null: no journal.
+ */
+export async function discardJournal(
+  machine: Machine,
+  now: () => Date = () => new Date(),
+): Promise<{ aside: string; restarted: boolean } | null> {
+  const lock = await acquireLock(machine.stateDir, 'setting aside the record of an interrupted fix');
+  try {
+    const pending = await pendingRecovery(machine);
+    if (!pending) return null;
+    const aside = await setJournalAside(pending.path, now());
+    let restarted = false;
+    if (await serviceStoppedMark.isSet(machine.stateDir)) {
+      if ((await machine.services.query(ENGINE_SERVICE)).state !== 'running') {
+        await machine.services.start(ENGINE_SERVICE);
+        restarted = true;
+      }
+      await serviceStoppedMark.clear(machine.stateDir);
+    }
+    return { aside, restarted };
+  } finally {
+    await lock.release();
+  }
+}
+
+/** Who holds the fix lock now, for a dry run's sentence; null when no one. */
+export async function busyWith(machine: Machine): Promise<string | null> {
+  const owner = await lockHolder(machine.stateDir);
+  return owner ? `another process (id ${owner.pid}) is ${owner.doing} on this machine` : null;
+}
