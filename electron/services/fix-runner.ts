@@ -5,7 +5,7 @@
 import type { FixAction, FixPlan } from '../../shared/actions/fix-plan.js';
 import type { FixProgress } from '../../shared/api/wizard-api.js';
 import { AppError } from '../errors.js';
-import type { EngineOptions } from '../actions/fix-engine.js';
+import { parseFailpoint, type EngineOptions } from '../actions/fix-engine.js';
 import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { discardJournal, recoverFix, runConfirmedFix, type Selection } from './fixes.js';
@@ -26,9 +26,14 @@ export interface FixRunner {
   discard(): Promise<FixResult>;
 }
 
-function engineEvents(onProgress: (p: FixProgress) => void, signal: AbortSignal): EngineOptions {
+/**
+ * The engine's events as progress; and in a sandbox (training), MARS_READINESS_FAILPOINT makes a step fail
+ * or crash on purpose, so that a trainee sees a failure and its rollback. Never on a real machine.
+ */
+function engineEvents(machine: Machine, onProgress: (p: FixProgress) => void, signal: AbortSignal): EngineOptions {
   return {
     signal,
+    failpoint: machine.failpoints ? parseFailpoint(process.env.MARS_READINESS_FAILPOINT) : null,
     onStep: (step, state, detail) => onProgress({ step, state, ...(detail ? { detail } : {}) }),
     onCopy: (p) =>
       onProgress({ step: 'copy', state: 'running', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),
@@ -49,7 +54,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
   if (fixes.mode === 'in-process') {
     return {
       async run(plan, selection, onProgress, signal) {
-        const result = await runConfirmedFix(machine, plan, selection, engineEvents(onProgress, signal));
+        const result = await runConfirmedFix(machine, plan, selection, engineEvents(machine, onProgress, signal));
         return {
           outcome: result.outcome,
           action: result.journal.plan.action,
@@ -59,7 +64,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
         };
       },
       async recover(onProgress, signal) {
-        const result = await recoverFix(machine, engineEvents(onProgress, signal));
+        const result = await recoverFix(machine, engineEvents(machine, onProgress, signal));
         return {
           outcome: result?.outcome ?? null,
           action: result?.journal.plan.action ?? null,

@@ -3,6 +3,7 @@
 // folders and registry values change, what was checked, what could not be, and the steps. The terminal's
 // confirmation and `fix --dry-run` print these lines; the wizard shows the same facts as a page.
 
+import { samePath } from '../util/paths.js';
 import { formatBytes } from '../util/units.js';
 import type { FixPlan } from './fix-plan.js';
 import { durationWords } from './progress-rate.js';
