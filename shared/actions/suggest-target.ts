@@ -1,6 +1,8 @@
 // A sensible default target for the cache: a folder on the local, fixed, NTFS volume with the most free
-// space, other than the cache's own. Pure: the wizard's Fix page shows it, the user may change it.
+// space, other than the cache's own and outside what is selected for backup. Pure: the wizard's Fix page
+// shows it, the user may change it.
 import type { MachineProfile } from '../profile/types.js';
+import { isWithin, samePath } from '../util/paths.js';
 
 export function suggestTarget(profile: MachineProfile): string {
   const cacheVolume = profile.cache?.volume?.toUpperCase();
@@ -14,7 +16,12 @@ export function suggestTarget(profile: MachineProfile): string {
         !v.deduplicated &&
         !v.azureTemporary &&
         v.readOnly !== true &&
-        v.id.toUpperCase() !== cacheVolume,
+        v.id.toUpperCase() !== cacheVolume &&
+        // The agent fails when its cache is backed up: not on a volume whose MARS Cache folder is selected.
+        !(profile.selection?.items ?? []).some((item) => {
+          const folder = `${v.id.toUpperCase()}\\MARS Cache`;
+          return samePath(folder, item.path) || isWithin(folder, item.path);
+        }),
     )
     .sort((a, b) => (b.freeBytes ?? 0) - (a.freeBytes ?? 0))[0];
   return best ? `${best.id.toUpperCase()}\\MARS Cache` : '';

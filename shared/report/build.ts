@@ -4,6 +4,7 @@ import { EDITIONS } from '../matrix/index.js';
 import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
 import { CHECKS } from '../rules/catalogue.js';
+import { offerProblem } from '../actions/offer.js';
 import { makeContext, type SkipExamples } from '../rules/context.js';
 import type { Counts, Finding, Report, Verdict } from './types.js';
 
@@ -27,7 +28,22 @@ export function evaluate(
   interruptedFix: string | null = null,
 ): Finding[] {
   const ctx = { ...makeContext(profile, EDITIONS[edition], examples), interruptedFix };
-  return CHECKS.flatMap((check) => check.run(ctx));
+  return CHECKS.flatMap((check) => check.run(ctx)).map((f) => withOfferableAction(f, profile));
+}
+
+/**
+ * A finding names a fix action only when the wizard can really carry it out on this machine; otherwise its
+ * steps say why not (the steps by hand stay).
+ */
+function withOfferableAction(finding: Finding, profile: MachineProfile): Finding {
+  const action = finding.fix?.action;
+  if (!finding.fix || !action) return finding;
+  const problem = offerProblem(action, profile);
+  if (!problem) return finding;
+  return {
+    ...finding,
+    fix: { ...finding.fix, action: null, steps: [...finding.fix.steps, `The wizard cannot do this for you here: ${problem}.`] },
+  };
 }
 
 export function countStatuses(findings: readonly Finding[]): Counts {

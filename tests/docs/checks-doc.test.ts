@@ -5,13 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderChecksDoc } from '../../scripts/generate-checks-doc.js';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
-import type { MachineProfile } from '../../shared/profile/types.js';
 import { evaluate } from '../../shared/report/build.js';
 import { STATUSES } from '../../shared/report/types.js';
 import { CHECKS, checkReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
 import { cliInProcess, cliProcess } from '../helpers/cli.js';
-import { GB, healthy, sample } from '../helpers/profiles.js';
+import { STATUS_PROFILES as PROFILES } from '../helpers/status-profiles.js';
 
 const docUrl = new URL('../../docs/checks.md', import.meta.url);
 const schema = JSON.parse(readFileSync(new URL('../../shared/profile/machine-profile.schema.json', import.meta.url), 'utf8'));
@@ -108,50 +107,6 @@ describe('mars-readiness checks', () => {
     for (const line of result.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });
-
-/** The sample profiles and changed copies of the healthy one: together they draw every status of every check. */
-const PROFILES: MachineProfile[] = [
-  ...['healthy-server', 'cache-problems', 'old-os', 'pre-install', 'azure-vm'].map(sample),
-  { schemaVersion: 1, os: { family: 'windows' }, volumes: [] },
-  healthy((p) => {
-    p.restoreTarget = { version: '6.3' };
-    p.network = null;
-    p.selection = { systemState: true, items: [{ path: 'E:\\Data', sizeBytes: null, skipped: null, dfsReplicated: true }] };
-  }),
-  healthy((p) => {
-    p.os.version = null;
-    p.selection!.systemState = true;
-    p.restoreTarget = { version: '6.3' };
-  }),
-  healthy((p) => {
-    p.software!.dotnetRelease = 400_000;
-    p.software!.tls12!.schannelClientEnabled = false;
-    p.agent!.serviceState = 'unknown';
-    p.cache!.exists = false;
-  }),
-  healthy((p) => {
-    p.cache!.exists = null;
-    p.volumes[1]!.driveType = 'removable';
-    p.volumes[2]!.driveType = 'unknown';
-  }),
-  healthy((p) => {
-    p.volumes[1]!.freeBytes = 200 * GB;
-    p.network!.uploadMbps = 1;
-    p.restoreTarget = { version: '10.0.20348' };
-  }),
-  healthy((p) => {
-    p.selection!.items[0]!.sizeBytes = 50_000 * GB;
-    p.network!.uploadMbps = null;
-  }),
-  healthy((p) => {
-    p.host!.azureVm = true;
-  }),
-  healthy((p) => {
-    p.host!.azureVm = true;
-    p.volumes[1]!.azureTemporary = null;
-    p.volumes[2]!.azureTemporary = null;
-  }),
-];
 
 /** The schema node a JSON pointer (with `*` for any element of a list) names, or null when there is none. */
 function schemaNode(pointer: string): unknown {
