@@ -155,6 +155,10 @@ export async function runFix(plan: FixPlan, machine: Machine, options: EngineOpt
   try {
     if (has(plan, 'stop-service'))
       await run.step('stop-service', async () => {
+        // A backup may have started since the plan was made: stopping the engine would cut it short.
+        const job = await machine.backupJob();
+        if (job.running === true)
+          throw new EngineError(`a backup started${job.since ? ` at ${job.since}` : ''}; wait until it has finished`);
         journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
         await run.save();
         // Only what runs is stopped: asking a stopped service to stop is an error on some service managers
@@ -329,6 +333,10 @@ class Run {
 
   /** Right before the copy writes and before anything is deleted: no link may have appeared on the target's path. */
   async targetStillSafe(): Promise<void> {
+    // The FAQ's step: the agent's System State disks must not be mounted while the cache is copied.
+    const disks = await this.machine.systemStateDisks();
+    if (disks && disks.length > 0)
+      throw new EngineError(`${disks.join(', ')} is mounted: unmount the CBSSBVol_<ID> disks in Disk Management first`);
     const facts = await this.machine.files.pathFacts(folders(this.journal.plan).to);
     if (facts.linkAt) throw new EngineError(`${facts.linkAt} became a link (a symbolic link, junction or mount point) during the move`);
     if (this.journal.createdFolders.length === 0 && facts.exists && facts.empty === false && !this.journal.steps.copy)

@@ -103,4 +103,26 @@ describe('the relocation engine', () => {
     expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
     expect(await resumeFix(machine)).toBeNull();
   });
+
+  it('stops before it stops the engine when a backup has started since the plan was made', async () => {
+    const { dir, machine, plan } = await setup();
+    const busy = { ...machine, backupJob: async () => ({ running: true as const, since: '2026-12-01T22:00:00.000Z' }) };
+    const result = await runFix(plan, busy);
+    expect(result).toMatchObject({
+      outcome: 'rolled-back',
+      error: 'a backup started at 2026-12-01T22:00:00.000Z; wait until it has finished',
+    });
+    expect(result.journal.steps).toEqual({ 'stop-service': 'started' });
+    expect(JSON.parse(readFileSync(join(dir, 'services.json'), 'utf8')).obengine).toBe('running');
+    expect(await readScratch(machine)).toEqual(plan.previous);
+  });
+  it('does not copy while a System State disk is mounted, found just before the copy', async () => {
+    const { machine, plan } = await setup();
+    const mounted = { ...machine, systemStateDisks: async () => ['CBSSBVol_7f3a'] };
+    const result = await runFix(plan, mounted);
+    expect(result.outcome).toBe('rolled-back');
+    expect(result.error).toContain('CBSSBVol_7f3a is mounted: unmount the CBSSBVol_<ID> disks in Disk Management first');
+    expect(result.journal.steps.copy).toBe('started');
+    expect(await readScratch(machine)).toEqual(plan.previous);
+  });
 });
