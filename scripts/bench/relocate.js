@@ -2,7 +2,9 @@
 // engine runs them: every byte of every file compared), against `cp -a` of the same generated
 // cache, medians of several runs, the source in the page cache for both. A moved cache must be on disk before the registry names it, so both sides end
 // with their data flushed: `cp -a` then `sync`, and the engine's copy (which flushes every file) then
-// `sync`. Budget: at least 0.8 of cp -a's throughput. BENCH_GB (default 2) sets the cache's size.
+// `sync`. The progress reporting is on, as in the wizard and the CLI: every progress event goes through
+// the throughput and time-left reckoning and a line is formatted once a second. Budget (DESIGN.md): at
+// least 0.9 of cp -a's throughput. BENCH_GB (default 2) sets the cache's size.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,8 @@ import { median } from './measure.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { copyTree, verifyTree } = await import(`${root}dist/electron/actions/copy-tree.js`);
+const { ProgressRate } = await import(`${root}dist/shared/actions/progress-rate.js`);
+const { copyLine } = await import(`${root}dist/electron/cli/fix.js`);
 const gigabytes = Number(process.env.BENCH_GB ?? 2);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const fileSize = 512 * 1024;
@@ -45,7 +49,21 @@ for (let run = 0; run < runs; run++) {
   const b = join(work, `ours-${run}`);
   spawnSync('sync');
   start = process.hrtime.bigint();
-  const manifest = await copyTree(source, b);
+  const rate = new ProgressRate();
+  let events = 0;
+  let shown = 0;
+  let last = '';
+  const manifest = await copyTree(source, b, {
+    onProgress: (p) => {
+      events++;
+      const reading = rate.update(p);
+      if (Date.now() - shown >= 1000) {
+        shown = Date.now();
+        last = copyLine(reading);
+      }
+    },
+  });
+  if (run === 0) console.log(`  progress: ${events} events, last line shown: ${last || '(the copy took under a second)'}`);
   const { problems } = await verifyTree(source, b, manifest);
   spawnSync('sync');
   ours.push(Number(process.hrtime.bigint() - start) / 1e9);
@@ -61,5 +79,5 @@ console.log(`cache move, median of ${runs} runs over ${files} files (${gigabytes
 console.log(`  cp -a; sync (reference)           ${median(cp).toFixed(2)} s   ${cpRate.toFixed(0)} MB/s`);
 console.log(`  copy + verify (every byte compared) ${median(ours).toFixed(2)} s   ${ourRate.toFixed(0)} MB/s`);
 console.log(
-  `ratio: ${(ourRate / cpRate).toFixed(2)} of cp -a's throughput   ${ourRate / cpRate >= 0.8 ? 'within' : 'UNDER'} the 0.8 budget`,
+  `ratio: ${(ourRate / cpRate).toFixed(2)} of cp -a's throughput   ${ourRate / cpRate >= 0.9 ? 'within' : 'UNDER'} the 0.9 budget`,
 );
