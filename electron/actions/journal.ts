@@ -7,7 +7,8 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { FIX_PLAN_SCHEMA, type FIX_STEP_IDS } from '../../shared/actions/fix-plan.js';
+import { FIX_PLAN_SCHEMA, registryChanges, type FIX_STEP_IDS, type FixPlan } from '../../shared/actions/fix-plan.js';
+import { preconditionsOf } from '../../shared/actions/relocate-plan.js';
 import { compileSchema } from '../../shared/util/schema.js';
 import { writeFileAtomically } from '../util/atomic-file.js';
 import { ExplainedError } from '../explained-error.js';
@@ -87,9 +88,36 @@ export async function readJournal(path: string): Promise<Journal | null> {
   } catch {
     throw new DamagedJournalError(path, text.trim() === '' ? 'it is empty' : 'it is not valid JSON');
   }
+  value = fromVersion2(value);
   const problem = checkJournal(value);
   if (problem) throw new DamagedJournalError(path, `it is not a journal this version wrote (${problem})`);
   return value as Journal;
+}
+
+/**
+ * A journal the previous version wrote (version 2: a cache move's, before plans had an action, figures and
+ * preconditions) read as this version's, so that a move interrupted before an upgrade can still be finished
+ * or undone. Only what version 2 could not say is filled in; everything it said is checked as always.
+ */
+function fromVersion2(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 2) return value;
+  const old = value as { plan?: Record<string, unknown> };
+  const plan = old.plan;
+  if (typeof plan !== 'object' || plan === null || 'action' in plan) return value;
+  const previous = plan.previous as FixPlan['previous'] | undefined;
+  const to = plan.to;
+  return {
+    ...old,
+    version: 3,
+    plan: {
+      action: 'relocate-cache',
+      ...plan,
+      registry: previous && typeof to === 'string' ? registryChanges(previous, to) : [],
+      selectedPaths: [],
+      figures: { cacheBytes: null, cacheFiles: null, targetVolume: null, estimate: null },
+      preconditions: preconditionsOf('relocate-cache'),
+    },
+  };
 }
 
 export async function writeJournal(path: string, journal: Journal): Promise<void> {

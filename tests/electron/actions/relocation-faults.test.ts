@@ -87,6 +87,19 @@ describe('the cache move on a sandbox', () => {
     });
   }
 
+  it('finishes a move the previous version (journal version 2) left interrupted', async () => {
+    const dir = sandbox();
+    const before = await treeHashes(local(dir, ORIGINAL));
+    expect((await move(dir, { MARS_READINESS_FAILPOINT: 'set-registry:crash' })).code).toBe(86);
+    // The journal as version 2 wrote it: no action, registry changes, selection, figures or preconditions.
+    const old = journal(dir);
+    for (const field of ['action', 'registry', 'selectedPaths', 'figures', 'preconditions']) delete old.plan[field];
+    writeFileSync(join(dir, 'relocation-journal.json'), JSON.stringify({ ...old, version: 2 }));
+    const resumed = await cliProcess(['fix', 'resume', '--sandbox', dir]);
+    expect(resumed.code).toBe(0);
+    expect(await expectSafe(dir, before)).toBe('done');
+  });
+
   it('proves the copy again before finishing after a crash, and undoes the move if it changed', async () => {
     const dir = sandbox();
     const before = await treeHashes(local(dir, ORIGINAL));
