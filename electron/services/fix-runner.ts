@@ -82,7 +82,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
   const launch = machine.launchElevated;
   if (!launch || !helper)
     return refusing(
-      'This copy of the wizard cannot start its elevated helper: run "mars-readiness fix relocate-cache" in an administrator prompt instead.',
+      'This copy of the wizard cannot start its elevated helper: run the same fix with "mars-readiness fix" in an administrator prompt instead.',
     );
   const inHelper = async (task: Parameters<typeof runInHelper>[2], onProgress: (p: FixProgress) => void, signal: AbortSignal) => {
     const done = await runInHelper(
