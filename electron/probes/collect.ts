@@ -82,7 +82,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   if (measured) partial.profile.selection = measured.selection;
 
   const profile: MachineProfile = {
-    schemaVersion: 1,
+    // Version 2: what collect writes now; its sections are added as their probes land (issue 15).
+    schemaVersion: 2,
     capturedAt: (options.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...partial.profile,
     network,

@@ -130,8 +130,67 @@ export interface RestoreTarget {
   productType?: ProductType | null;
 }
 
+// Version 2's sections (contract v2): each absent means "not probed", null "probed, could not be read";
+// inside one, a missing property reads as null. A version-1 profile never carries them.
+
+export type V2ServiceStartType = 'auto' | 'manual' | 'disabled' | 'boot' | 'system';
+export type V2ServiceState = 'running' | 'stopped' | 'starting' | 'stopping' | 'paused' | 'not-installed';
+export interface V2Service {
+  startType?: V2ServiceStartType | null;
+  state?: V2ServiceState | null;
+}
+export const SYSTEM_STATE_SERVICES = ['RpcSs', 'EventSystem', 'SENS', 'VSS', 'SWPRV'] as const;
+export type SystemStateService = (typeof SYSTEM_STATE_SERVICES)[number];
+
+export interface SystemStatePrerequisites {
+  windowsServerBackup?: 'installed' | 'not-installed' | null;
+  services?: Partial<Record<SystemStateService, V2Service | null>> | null;
+  systemVolume?: string | null;
+  rebootPending?: boolean | null;
+}
+
+export interface VaultCredentialsFacts {
+  fileName: string;
+  lastWriteTime?: string | null;
+  xmlWellFormed?: boolean | null;
+  aadTenantId?: string | null;
+}
+
+export interface AntivirusFacts {
+  defenderRealTimeProtection?: boolean | null;
+  exclusionPaths?: string[] | null;
+  exclusionProcesses?: string[] | null;
+}
+
+export interface ClockFacts {
+  skewSeconds?: number | null;
+  referenceHost?: string | null;
+}
+
+export interface ServiceProxyFacts {
+  winhttp?: string | null;
+  systemAccount?: string | null;
+  probe?: string | null;
+}
+
+export interface HistoryEvent {
+  id: number;
+  time: string;
+}
+export interface HistoryErrorCode {
+  code: string;
+  source: 'errlog' | 'failed-files';
+  count: number;
+}
+export interface HistoryFacts {
+  windowDays: number;
+  events?: HistoryEvent[] | null;
+  errorCodes?: HistoryErrorCode[] | null;
+}
+
 export interface MachineProfile {
-  schemaVersion: 1;
+  /** 1 or 2; version 2 may carry the sections below `restoreTarget`. */
+  schemaVersion: 1 | 2;
   capturedAt?: string;
   host?: HostFacts;
   os: OsFacts;
@@ -142,4 +201,10 @@ export interface MachineProfile {
   selection?: Selection | null;
   network?: NetworkFacts | null;
   restoreTarget?: RestoreTarget | null;
+  systemStatePrerequisites?: SystemStatePrerequisites | null;
+  vaultCredentials?: VaultCredentialsFacts | null;
+  antivirus?: AntivirusFacts | null;
+  clock?: ClockFacts | null;
+  serviceProxy?: ServiceProxyFacts | null;
+  history?: HistoryFacts | null;
 }

@@ -17,7 +17,9 @@ export type ProfileValidation = { ok: true; profile: MachineProfile } | { ok: fa
 
 export function validateProfile(value: unknown): ProfileValidation {
   if (validateSchema(value)) return { ok: true, profile: value as MachineProfile };
-  const problems = simplify(validateSchema.errors ?? []).map(describe);
+  // The "if version 1 then no v2 section" rule reports the section itself (false schema) and then the
+  // rule as a whole at the root; the first says it all.
+  const problems = simplify((validateSchema.errors ?? []).filter((e) => e.keyword !== 'if')).map(describe);
   return { ok: false, problems: dedupe(problems) };
 }
 
@@ -80,6 +82,8 @@ function describe(error: ErrorObject): ProfileProblem {
       return { pointer, message: `does not have the expected form (${String(params.pattern)})` };
     case 'format':
       return { pointer, message: `must be a ${String(params.format)} such as 2026-11-20T09:30:00Z` };
+    case 'false schema':
+      return { pointer, message: 'is a section of profile version 2: set "schemaVersion" to 2, or remove it' };
     default:
       return { pointer, message: error.message ?? `fails the schema's ${error.keyword} rule` };
   }
