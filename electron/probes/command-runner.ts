@@ -14,12 +14,16 @@ export interface CommandResult {
   missing: boolean;
   /** Why it failed to start or finish, in words; null when it ran to completion. */
   failure: string | null;
+  /** It was killed because RunOptions.signal aborted (then exitCode is null); absent or false otherwise. */
+  aborted?: boolean;
 }
 
 export interface RunOptions {
   timeoutMs: number;
   /** Extra environment variables: how probes hand paths to PowerShell without quoting them into code. */
   env?: Record<string, string>;
+  /** Aborting it kills the command at once (as a timeout does); the result then says `aborted`. */
+  signal?: AbortSignal;
 }
 
 export type CommandRunner = (command: string, args: readonly string[], options: RunOptions) => Promise<CommandResult>;
@@ -37,20 +41,33 @@ export const runCommand: CommandRunner = (command, args, options) =>
         windowsHide: true,
         shell: false,
         env: options.env ? { ...process.env, ...options.env } : process.env,
+        // Node kills the child with killSignal when the signal aborts, and hands the callback an AbortError.
+        ...(options.signal ? { signal: options.signal } : {}),
       },
       (error, stdout, stderr) => {
         const err = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number }) | null;
-        const timedOut = err?.killed === true && err.signal === 'SIGKILL';
+        const aborted = err?.name === 'AbortError';
+        const timedOut = !aborted && err?.killed === true && err.signal === 'SIGKILL';
         const missing = err?.code === 'ENOENT';
-        const exitCode = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-        const failure = timedOut
-          ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
-          : missing
-            ? `${command} is not available on this machine`
-            : exitCode === null && err
-              ? `${command} could not run: ${err.message}`
-              : null;
-        resolve({ exitCode, stdout: Buffer.from(stdout ?? []), stderr: Buffer.from(stderr ?? []), timedOut, missing, failure });
+        const exitCode = err ? (typeof err.code === 'number' && !aborted ? err.code : null) : 0;
+        const failure = aborted
+          ? `${command} was stopped`
+          : timedOut
+            ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
+            : missing
+              ? `${command} is not available on this machine`
+              : exitCode === null && err
+                ? `${command} could not run: ${err.message}`
+                : null;
+        resolve({
+          exitCode,
+          stdout: Buffer.from(stdout ?? []),
+          stderr: Buffer.from(stderr ?? []),
+          timedOut,
+          missing,
+          failure,
+          ...(aborted ? { aborted } : {}),
+        });
       },
     );
   });

@@ -7,7 +7,7 @@
 
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listTree, type CopiedFile, type CopyOptions } from '../../actions/copy-tree.js';
+import { listTree, type CopiedFile, type CopyOptions, type CopyProgress, type Entry } from '../../actions/copy-tree.js';
 import { outputText, runCommand, type CommandRunner } from '../../probes/command-runner.js';
 import type { ProbeNotes } from '../../probes/notes.js';
 import { powershellArgs } from '../../probes/windows/powershell.js';
@@ -132,13 +132,103 @@ export function robocopyFailure(exitCode: number | null): string {
   return `exit ${exitCode}: some files or folders could not be copied`;
 }
 
+/** How often the copy's progress is measured while robocopy runs (it prints none we read: /NP, and its words are localised). */
+const ROBOCOPY_POLL_MS = 500;
+
+/**
+ * The copy through robocopy, with progress while it runs and a stop at any moment. robocopy's own output
+ * is localised text, so progress is measured instead: the source is listed first for the totals, then
+ * every ROBOCOPY_POLL_MS what has landed in the target is summed (a file counts as copied once it has its
+ * original's size; its bytes count up to that size). A walk of the target is never started while the last
+ * one runs, nor sooner after it than it took, so that on a slow disk measuring costs at most half the time.
+ * Aborting `options.signal` kills robocopy; the copy then fails as stopped, and the engine rolls back.
+ * The verifier learns of the files (onFileCopied) once robocopy has finished: before, a file may still be
+ * written to.
+ */
 async function robocopy(run: CommandRunner, from: string, to: string, options: CopyOptions): Promise<CopiedFile[]> {
-  const result = await run('robocopy', robocopyArgs(from, to), { timeoutMs: 6 * 60 * 60 * 1000 });
+  const stopped = () => new Error('the move was stopped during the copy');
+  if (options.signal?.aborted) throw stopped();
+  // The totals: the source as it is now (the engine has stopped the agent, nothing writes there). Unlistable,
+  // robocopy still runs and says what is wrong; there is just no progress to show until it ends.
+  const source = await listTree(from).catch(() => null);
+  const meter = source ? new LandedMeter(to, source) : null;
+  let polling: Promise<void> | null = null;
+  let notBefore = 0;
+  const poll = (landed: LandedMeter, report: (progress: CopyProgress) => void) => {
+    if (polling || Date.now() < notBefore) return;
+    const started = Date.now();
+    polling = landed
+      .measure()
+      .then((progress) => {
+        if (progress) report(progress);
+      })
+      // A display that fails does not fail the copy (nor may it reject where no one awaits it).
+      .catch(() => undefined)
+      .finally(() => {
+        polling = null;
+        notBefore = Date.now() + (Date.now() - started);
+      });
+  };
+  const onProgress = options.onProgress;
+  const timer = meter && onProgress ? setInterval(() => poll(meter, onProgress), ROBOCOPY_POLL_MS) : null;
+  let result: Awaited<ReturnType<CommandRunner>>;
+  try {
+    result = await run('robocopy', robocopyArgs(from, to), {
+      timeoutMs: 6 * 60 * 60 * 1000,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } finally {
+    if (timer) clearInterval(timer);
+    await polling;
+  }
+  if (result.aborted || options.signal?.aborted) throw stopped();
   if (result.failure || !robocopySucceeded(result.exitCode))
     throw new Error(`robocopy could not copy the cache (${result.failure ?? robocopyFailure(result.exitCode)})`);
-  const files = (await listTree(to)).filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));
-  const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
-  options.onProgress?.({ files: files.length, bytes: totalBytes, totalFiles: files.length, totalBytes, current: '' });
-  await options.afterFile?.(files.length, files.length);
+  const tree = await listTree(to);
+  const files = tree.filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));
+  const last = meter ? await meter.measure(tree) : null;
+  const copiedBytes = files.reduce((sum, f) => sum + f.size, 0);
+  options.onProgress?.(last ?? { files: files.length, bytes: copiedBytes, totalFiles: files.length, totalBytes: copiedBytes, current: '' });
+  for (const [i, file] of files.entries()) {
+    options.onFileCopied?.(file.path);
+    await options.afterFile?.(i + 1, files.length);
+  }
   return files;
+}
+
+/** What of a listed source has landed in a target so far; never less than it said before. */
+class LandedMeter {
+  private readonly sizes: Map<string, number>;
+  private readonly totalBytes: number;
+  private files = 0;
+  private bytes = 0;
+  private current = '';
+
+  constructor(
+    private readonly target: string,
+    source: Entry[],
+  ) {
+    this.sizes = new Map(source.filter((e) => e.kind === 'file').map((e) => [e.rel, e.size]));
+    this.totalBytes = [...this.sizes.values()].reduce((sum, size) => sum + size, 0);
+  }
+
+  /** One walk of the target (lstat of every file), or the listing given; null when it could not be walked (not made yet, say). */
+  async measure(listing?: Entry[]): Promise<CopyProgress | null> {
+    const landed = listing ?? (await listTree(this.target).catch(() => null));
+    if (!landed) return null;
+    let files = 0;
+    let bytes = 0;
+    let partial: string | null = null;
+    for (const entry of landed) {
+      const size = entry.kind === 'file' ? this.sizes.get(entry.rel) : undefined;
+      if (size === undefined) continue;
+      bytes += Math.min(entry.size, size);
+      if (entry.size >= size) files++;
+      else partial ??= entry.rel;
+    }
+    if (files > this.files || bytes > this.bytes) this.current = partial ?? landed.filter((e) => this.sizes.has(e.rel)).at(-1)?.rel ?? '';
+    this.files = Math.max(this.files, files);
+    this.bytes = Math.max(this.bytes, bytes);
+    return { files: this.files, bytes: this.bytes, totalFiles: this.sizes.size, totalBytes: this.totalBytes, current: this.current };
+  }
 }
