@@ -6,6 +6,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
 import type { Finding } from '../../shared/report/types';
 import { ApiContext } from './api/context';
+import type { FixDone } from './components/FixResult';
 import { WelcomePage } from './pages/WelcomePage';
 import { DEFAULT_REQUEST, PAGES, type Examined, type Page } from './state';
 import { theme } from './theme';
@@ -23,6 +24,10 @@ export function App({ api }: { api: WizardApi }) {
   const [request, setRequest] = useState<ScanRequest>(DEFAULT_REQUEST);
   const [examined, setExamined] = useState<Examined | null>(null);
   const [fixing, setFixing] = useState<Finding | null>(null);
+  // The fix just done, said at the top of the results until the machine is examined some other way.
+  const [fixed, setFixed] = useState<FixDone | null>(null);
+  // While a fix runs the wizard stays on the Fix page: its progress and its Stop button are there.
+  const [fixRunning, setFixRunning] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -36,8 +41,22 @@ export function App({ api }: { api: WizardApi }) {
   useEffect(() => heading.current?.focus(), [page]);
 
   const go = useCallback((next: Page) => setPage(next), []);
+  const wasRunning = useRef(false);
+  const onFixRunning = useCallback(
+    (running: boolean) => {
+      setFixRunning(running);
+      // A fix that ended, however it ended, may have left an interrupted one behind: ask again.
+      if (wasRunning.current && !running) void api.appInfo().then((r) => r.ok && setInfo(r.value));
+      wasRunning.current = running;
+    },
+    [api],
+  );
+  const show = useCallback((e: Examined | null) => {
+    setExamined(e);
+    setFixed(null);
+  }, []);
   const reachable = (p: Page) =>
-    p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null));
+    !fixRunning && (p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null)));
   const title = PAGES.find((p) => p.id === page)!.label;
 
   return (
@@ -65,7 +84,18 @@ export function App({ api }: { api: WizardApi }) {
             </Alert>
           )}
           {info && (
-            <PendingMoveBanner info={info} request={request} onSettled={() => void api.appInfo().then((r) => r.ok && setInfo(r.value))} />
+            <PendingMoveBanner
+              info={info}
+              request={request}
+              onSettled={(outcome) => {
+                void api.appInfo().then((r) => r.ok && setInfo(r.value));
+                // The machine examined again after the recovery is the new truth: the fresh report.
+                if (outcome) {
+                  show({ ...outcome.after, source: 'live' });
+                  go('results');
+                }
+              }}
+            />
           )}
           <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
             {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
@@ -75,7 +105,7 @@ export function App({ api }: { api: WizardApi }) {
               <WelcomePage
                 onStart={() => go('select')}
                 onOpened={(e) => {
-                  setExamined(e);
+                  show(e);
                   go('results');
                 }}
                 edition={request.edition}
@@ -88,7 +118,7 @@ export function App({ api }: { api: WizardApi }) {
               <ScanPage
                 request={request}
                 onDone={(outcome) => {
-                  setExamined({ ...outcome, source: 'live' });
+                  show({ ...outcome, source: 'live' });
                   go('results');
                 }}
                 onBack={() => go('select')}
@@ -98,9 +128,11 @@ export function App({ api }: { api: WizardApi }) {
               <ResultsPage
                 examined={examined}
                 request={request}
-                onChange={setExamined}
+                fixed={fixed}
+                onChange={show}
                 onFix={(f) => {
                   setFixing(f);
+                  setFixed(null);
                   go('fix');
                 }}
                 onNext={() => go('report')}
@@ -108,23 +140,28 @@ export function App({ api }: { api: WizardApi }) {
             )}
             {page === 'fix' && examined && fixing && (
               <FixPage
+                key={`${fixing.check}|${fixing.subject ?? ''}`}
                 info={info}
                 finding={fixing}
                 examined={examined}
                 request={request}
-                onDone={setExamined}
+                onDone={(e, done) => {
+                  setExamined(e);
+                  setFixed(done);
+                }}
                 onBack={() => go('results')}
+                onRunning={onFixRunning}
               />
             )}
             {page === 'report' && examined && (
               <ReportPage
                 examined={examined}
                 onOpened={(e) => {
-                  setExamined(e);
+                  show(e);
                   go('results');
                 }}
                 onRestart={() => {
-                  setExamined(null);
+                  show(null);
                   go('welcome');
                 }}
               />

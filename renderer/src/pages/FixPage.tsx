@@ -1,26 +1,51 @@
-// The guided cache move: choose the target folder, see every step (what it does, how it is undone) before
-// anything runs, follow the progress, and see the machine examined again afterwards. Where the wizard
-// cannot move the cache itself, it says so and gives the safe manual steps.
-import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
-import { planRelocation } from '../../../shared/actions/relocate-plan';
-import type { FixPlan } from '../../../shared/actions/fix-plan';
+// The Fix page for the action a finding names - move the cache (a folder to choose first), point both
+// registry values at the cache, or start the backup engine. It plans from the machine as it is now and
+// shows the plan with its numbers before anything runs; the fix runs only when the user confirms; while it
+// runs it shows its progress and can be stopped, which puts everything back; afterwards the machine
+// examined again is the new truth, and the result stands at the top. For a profile opened from a file the
+// page changes nothing here: it gives that machine's script, or the steps by hand, and a ticket text.
+import { Alert, AlertTitle, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FixAction, FixPlan } from '../../../shared/actions/fix-plan';
+import { namedFolders, planPointRegistry } from '../../../shared/actions/point-registry-plan';
 import { fixScript } from '../../../shared/actions/powershell-script';
+import { planRelocation } from '../../../shared/actions/relocate-plan';
+import { planStartEngine } from '../../../shared/actions/start-engine-plan';
 import { suggestTarget } from '../../../shared/actions/suggest-target';
-import type { AppInfo, FixOutcome, FixProgress, ScanRequest } from '../../../shared/api/wizard-api';
-import { MOVE_CACHE_STEPS } from '../../../shared/rules/cache';
+import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizard-api';
 import type { Finding } from '../../../shared/report/types';
+import { samePath } from '../../../shared/util/paths';
 import { formatBytes } from '../../../shared/util/units';
 import { useApi } from '../api/context';
-import { FindingCard } from '../components/FindingCard';
+import { FixConfirmation } from '../components/FixConfirmation';
+import { FixProgressView, useFixProgress } from '../components/FixProgressView';
+import { FixDoneAlert, fixDone, putBackWords, type FixDone } from '../components/FixResult';
 import type { Examined } from '../state';
 
-const STATE_WORDS: Record<FixProgress['state'], string> = {
-  running: 'Running…',
-  done: 'Done',
-  failed: 'Failed',
-  undoing: 'Undoing…',
-  undone: 'Undone',
+type Phase =
+  | { kind: 'choose' }
+  | { kind: 'planning' }
+  | { kind: 'refused'; problems: string[] }
+  | { kind: 'unsupported'; message: string }
+  | { kind: 'confirm'; plan: FixPlan }
+  | { kind: 'running'; plan: FixPlan; stopping: boolean }
+  | { kind: 'done'; plan: FixPlan; done: FixDone }
+  | { kind: 'put-back'; plan: FixPlan; outcome: FixOutcome; stopped: boolean }
+  | { kind: 'failed'; plan: FixPlan | null; message: string };
+
+const TITLES: Record<FixAction, string> = {
+  'relocate-cache': 'Move the cache folder',
+  'point-registry': 'Point both cache registry values at the cache',
+  'start-engine': 'Start the backup engine',
+};
+
+const HOW: Record<FixAction, string> = {
+  'relocate-cache':
+    'The cache is copied, never moved, with its permissions; the copy is checked file by file; then both registry values name it and the backup engine starts again. If any step fails, or you stop it, everything is put back. The old folder stays until you delete it after a successful backup.',
+  'point-registry':
+    'The wizard looks for the folder that really holds the cache (it contains OnlineBackup.KEK) and points both registry values at it, with the backup engine stopped while they change and started again after. Nothing is copied or deleted. If any step fails, or you stop it, both values are put back as they were.',
+  'start-engine':
+    'The wizard asks Windows to start the backup engine (the obengine service), waits until it runs, and checks a few seconds later that it is still running. Nothing else changes.',
 };
 
 export function FixPage({
@@ -29,187 +54,199 @@ export function FixPage({
   request,
   onDone,
   onBack,
+  onRunning,
   info,
 }: {
   info: AppInfo | null;
   finding: Finding;
   examined: Examined;
   request: ScanRequest;
-  onDone: (e: Examined) => void;
+  /** The machine examined again after a fix, and, when the fix was done, what it fixed. */
+  onDone: (e: Examined, done: FixDone | null) => void;
   onBack: () => void;
+  /** Told when a fix starts and ends: while it runs, the page must stay open (its Stop is here). */
+  onRunning?: (running: boolean) => void;
 }) {
   const api = useApi();
-  const [to, setTo] = useState(() => suggestTarget(examined.profile));
+  const action: FixAction = finding.fix?.action ?? 'relocate-cache';
   // A profile opened from a file describes another machine (or this one, some time ago): nothing is done
   // here for it. Its fix is that machine's script, planned from the profile's own paths and volumes.
   const elsewhere = examined.source === 'opened';
-  // Where the cache was when the page opened: the results update once it has moved.
-  const [from] = useState(() => examined.profile.cache?.path ?? null);
-  const [plan, setPlan] = useState<FixPlan | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [unsupported, setUnsupported] = useState<string | null>(null);
-  const [progress, setProgress] = useState<Record<string, FixProgress>>({});
-  const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<FixOutcome | null>(null);
+  const [to, setTo] = useState(() => suggestTarget(examined.profile));
+  const [phase, setPhase] = useState<Phase>(action === 'relocate-cache' ? { kind: 'choose' } : { kind: 'planning' });
+  const running = phase.kind === 'running';
+  const { progress, start, finish } = useFixProgress(api);
+  useEffect(() => onRunning?.(running), [onRunning, running]);
+  const planned = useRef(0);
+  const result = useRef<HTMLDivElement>(null);
+  // The report the fix started from: what "now passes" is measured against.
+  const before = useRef(examined.report);
 
-  useEffect(() => api.onFixProgress((p) => setProgress((all) => ({ ...all, [p.step]: { ...all[p.step], ...p } }))), [api]);
+  const plan = useCallback(
+    async (target: string | null) => {
+      const mine = ++planned.current;
+      setPhase({ kind: 'planning' });
+      const answer = await api.planFix({ action, to: target });
+      if (mine !== planned.current) return; // a newer plan replaced this one
+      if (!answer.ok) {
+        if (answer.error.code === 'unsupported') return setPhase({ kind: 'unsupported', message: answer.error.message });
+        return setPhase({ kind: 'refused', problems: [answer.error.message] });
+      }
+      setPhase(answer.value.ok ? { kind: 'confirm', plan: answer.value.plan } : { kind: 'refused', problems: answer.value.problems });
+    },
+    [api, action],
+  );
 
-  const check = async () => {
-    setPlan(null);
-    setProblems([]);
-    const result = await api.planFix({ action: 'relocate-cache', to });
-    if (!result.ok) {
-      if (result.error.code === 'unsupported') setUnsupported(result.error.message);
-      else setProblems([result.error.message]);
-      return;
+  // Pointing the values and starting the engine have nothing to choose: they are planned at once.
+  useEffect(() => {
+    if (!elsewhere && action !== 'relocate-cache' && planned.current === 0) void plan(null);
+  }, [elsewhere, action, plan]);
+
+  const run = async (confirmed: FixPlan) => {
+    start();
+    before.current = examined.report;
+    setPhase({ kind: 'running', plan: confirmed, stopping: false });
+    const answer = await api.runFix(confirmed, { ...request, edition: examined.report.matrix.edition });
+    finish();
+    if (!answer.ok) {
+      setPhase({ kind: 'failed', plan: confirmed, message: answer.error.message });
+    } else {
+      const outcome = answer.value;
+      const fresh: Examined = { ...outcome.after, source: 'live' };
+      if (outcome.outcome === 'done') {
+        const done = fixDone(outcome, confirmed, before.current);
+        setPhase({ kind: 'done', plan: confirmed, done });
+        onDone(fresh, done);
+      } else {
+        setPhase((p) => ({ kind: 'put-back', plan: confirmed, outcome, stopped: p.kind === 'running' && p.stopping }));
+        onDone(fresh, null);
+      }
     }
-    if (result.value.ok) setPlan(result.value.plan);
-    else setProblems(result.value.problems);
+    // The result takes the focus: the Stop button it replaces is gone.
+    setTimeout(() => result.current?.focus(), 0);
   };
-  const move = async () => {
-    if (!plan) return;
-    setRunning(true);
-    setProgress({});
-    const result = await api.runFix(plan, { ...request, edition: examined.report.matrix.edition });
-    setRunning(false);
-    if (!result.ok) return setProblems([result.error.message]);
-    setOutcome(result.value);
-    onDone({ ...result.value.after, source: 'live' });
+  const stop = () => {
+    setPhase((p) => (p.kind === 'running' ? { ...p, stopping: true } : p));
+    void api.cancelFix();
   };
+  const retry = () => void plan(action === 'relocate-cache' ? to : null);
 
-  const copy = progress.copy;
+  const showTarget = action === 'relocate-cache' && ['choose', 'planning', 'refused', 'confirm'].includes(phase.kind);
+  const shownPlan = 'plan' in phase ? phase.plan : null;
+
   return (
     <Stack spacing={2}>
-      <FindingCard finding={finding} />
-      <Typography component="h2" variant="h6">
-        Move the cache folder
-      </Typography>
-      <Typography>
-        The cache{from ? ` (in ${from})` : ''} is copied, never moved, with its permissions; the copy is checked file by file; then both
-        registry values name it and the backup engine starts again. If any step fails, everything is put back. The old folder stays until
-        you delete it after a successful backup.
-      </Typography>
+      <Box ref={result} tabIndex={-1} aria-live="polite" sx={{ outline: 'none' }}>
+        {phase.kind === 'done' && (
+          <Stack spacing={1}>
+            <FixDoneAlert done={phase.done} />
+          </Stack>
+        )}
+        {phase.kind === 'put-back' && <PutBack plan={phase.plan} outcome={phase.outcome} stopped={phase.stopped} onRetry={retry} />}
+        {phase.kind === 'failed' && (
+          <Alert
+            severity="error"
+            action={
+              <Button color="inherit" onClick={retry}>
+                Retry
+              </Button>
+            }
+          >
+            <AlertTitle component="h2">The fix did not go through</AlertTitle>
+            {phase.message}
+          </Alert>
+        )}
+      </Box>
+
+      <section aria-labelledby="found-heading">
+        <Typography id="found-heading" component="h2" variant="h6">
+          {phase.kind === 'done' ? 'What was found before the fix' : 'What was found'}
+        </Typography>
+        <Typography sx={{ fontWeight: 600 }}>{finding.title}</Typography>
+        <Typography>{finding.detail}</Typography>
+      </section>
+
+      <section aria-labelledby="fix-heading">
+        <Typography id="fix-heading" component="h2" variant="h6">
+          {TITLES[action]}
+        </Typography>
+        <Typography>{HOW[action]}</Typography>
+      </section>
 
       {elsewhere ? (
-        <ElsewhereFix examined={examined} to={to} setTo={setTo} />
-      ) : outcome ? null : unsupported ? (
-        <>
-          <Alert severity="info" role="note">
-            {unsupported}
-          </Alert>
-          <Box component="ol" sx={{ pl: 3 }}>
-            {MOVE_CACHE_STEPS.map((s) => (
-              <li key={s}>
-                <Typography component="span">{s}</Typography>
-              </li>
-            ))}
-          </Box>
-        </>
+        <ElsewhereFix examined={examined} finding={finding} action={action} to={to} setTo={setTo} />
       ) : (
-        <Stack spacing={2} component="form" onSubmit={(e) => (e.preventDefault(), void check())}>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <TextField
-              label="Move the cache to"
-              value={to}
-              size="small"
-              sx={{ flex: '1 1 18rem' }}
-              slotProps={{ input: { readOnly: running } }}
-              onChange={(e) => {
-                setTo(e.target.value);
-                setPlan(null);
-                setProblems([]);
-              }}
-              helperText="A new or empty folder on a local, fixed NTFS volume with room to spare."
-            />
-            <Button type="submit" variant="outlined" disabled={to.trim() === '' || running}>
-              Check this folder
-            </Button>
-          </Stack>
-          {problems.length > 0 && (
+        <>
+          {showTarget && (
+            <Stack spacing={2} component="form" onSubmit={(e) => (e.preventDefault(), void plan(to))}>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <TextField
+                  label="Move the cache to"
+                  value={to}
+                  size="small"
+                  sx={{ flex: '1 1 18rem' }}
+                  onChange={(e) => {
+                    setTo(e.target.value);
+                    planned.current++;
+                    setPhase({ kind: 'choose' });
+                  }}
+                  helperText="A new or empty folder on a local, fixed NTFS volume with room to spare, outside the data you back up."
+                />
+                <Button type="submit" variant="outlined" disabled={to.trim() === '' || phase.kind === 'planning'}>
+                  Check this folder
+                </Button>
+              </Stack>
+            </Stack>
+          )}
+          {phase.kind === 'planning' && (
+            <Typography role="status">
+              {action === 'relocate-cache' ? `Checking ${to} and measuring the cache…` : 'Looking at the machine as it is now…'}
+            </Typography>
+          )}
+          {phase.kind === 'refused' && (
             <Alert severity="error" role="alert">
-              <Typography sx={{ fontWeight: 600 }}>The cache cannot go there:</Typography>
+              <AlertTitle component="h2">
+                {action === 'relocate-cache' ? 'The cache cannot go there:' : 'This cannot be done as the machine is now:'}
+              </AlertTitle>
               <Box component="ul" sx={{ m: 0, pl: 3 }}>
-                {problems.map((p) => (
+                {phase.problems.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </Box>
-            </Alert>
-          )}
-        </Stack>
-      )}
-
-      {plan && !elsewhere && (
-        <section aria-labelledby="plan-heading">
-          <Typography>This acts on {info?.machine.label ?? 'this machine'}.</Typography>
-          {plan.cautions.map((c) => (
-            <Alert key={c} severity="warning" role="note">
-              {c}
-            </Alert>
-          ))}
-          <Typography id="plan-heading" component="h2" variant="h6">
-            The steps, before anything runs
-          </Typography>
-          <List aria-label="Steps of the move" aria-live="polite">
-            {plan.steps.map((step, i) => {
-              const state = progress[step.id]?.state;
-              return (
-                <ListItem key={step.id} disableGutters sx={{ display: 'block' }}>
-                  <ListItemText
-                    primary={`${i + 1}. ${step.title}${state ? ` - ${STATE_WORDS[state]}` : ''}`}
-                    secondary={`${step.does} If undone: ${step.undo}`}
-                  />
-                  {step.id === 'copy' && copy?.totalBytes !== undefined && (
-                    <Box>
-                      <LinearProgress
-                        variant="determinate"
-                        value={copy.totalBytes ? ((copy.bytes ?? 0) / copy.totalBytes) * 100 : 100}
-                        aria-label="Copy progress"
-                      />
-                      <Typography variant="body2" color="text.secondary">
-                        {copy.files} of {copy.totalFiles} files, {formatBytes(copy.bytes ?? 0)} of {formatBytes(copy.totalBytes)}
-                      </Typography>
-                    </Box>
-                  )}
-                </ListItem>
-              );
-            })}
-          </List>
-          {progress.rollback && (
-            <Alert severity="warning" role="note">
-              Undoing the move: {progress.rollback.detail ?? progress.rollback.state}
-            </Alert>
-          )}
-          {!outcome && (
-            <Stack direction="row" spacing={2}>
-              <Button variant="contained" onClick={() => void move()} disabled={running}>
-                {running ? 'Moving the cache…' : `Move the cache to ${plan.to}`}
-              </Button>
-              {running && (
-                <Button variant="outlined" onClick={() => void api.cancelFix()}>
-                  Stop and put everything back
+              {action !== 'relocate-cache' && (
+                <Button color="inherit" variant="outlined" size="small" sx={{ mt: 1 }} onClick={retry}>
+                  Check again
                 </Button>
               )}
-            </Stack>
+            </Alert>
           )}
-        </section>
+          {phase.kind === 'unsupported' && <ManualSteps finding={finding} why={phase.message} />}
+          {phase.kind === 'confirm' && (
+            <FixConfirmation
+              key={JSON.stringify(phase.plan)}
+              plan={phase.plan}
+              machineLabel={info?.machine.label ?? 'this machine'}
+              onConfirm={() => void run(phase.plan)}
+              onCancel={action === 'relocate-cache' ? () => setPhase({ kind: 'choose' }) : onBack}
+            />
+          )}
+          {shownPlan &&
+            (running ||
+              ((phase.kind === 'done' || phase.kind === 'put-back' || phase.kind === 'failed') &&
+                Object.keys(progress.steps).length > 0)) && (
+              <FixProgressView
+                plan={shownPlan}
+                progress={progress}
+                running={running}
+                stopping={phase.kind === 'running' && phase.stopping}
+                onStop={stop}
+              />
+            )}
+        </>
       )}
 
-      <div role="status" aria-live="polite">
-        {outcome?.outcome === 'done' && (
-          <Alert severity="success">
-            The cache now lives in {plan?.to}: the copy matched the original file by file, both registry values name it, and the backup
-            engine runs. The machine was examined again: see the results. Run a backup now, and delete {plan?.from} only after it succeeds.
-          </Alert>
-        )}
-        {outcome?.outcome === 'rolled-back' && (
-          <Alert severity="warning">
-            The move did not complete ({outcome.error}), so everything was put back: the cache stays in {plan?.from} and the backup engine
-            runs.
-          </Alert>
-        )}
-      </div>
-      <Stack direction="row">
-        <Button onClick={onBack} disabled={running}>
+      <Stack direction="row" spacing={2}>
+        <Button variant={phase.kind === 'done' ? 'contained' : 'text'} onClick={onBack} disabled={running}>
           Back to the results
         </Button>
       </Stack>
@@ -217,27 +254,102 @@ export function FixPage({
   );
 }
 
-/** For another machine's profile: that machine's script and a ticket text, never an action here. */
-function ElsewhereFix({ examined, to, setTo }: { examined: Examined; to: string; setTo: (to: string) => void }) {
-  const host = examined.profile.host?.name ?? 'the machine this profile describes';
-  const planned = to.trim() ? planRelocation({ profile: examined.profile, to, target: null, offlineSeeding: null }) : null;
-  const script = planned?.ok ? fixScript(planned.plan) : null;
-  const ticket = planned?.ok
-    ? [
-        `Please move the MARS agent's cache folder on ${host}.`,
-        `From: ${planned.plan.from}`,
-        `To: ${planned.plan.to}`,
-        `It needs ${formatBytes(planned.plan.neededBytes)} free on the new volume. Run the attached PowerShell script there, in an administrator window; it stops the backup engine, copies and checks the cache, switches both registry values and starts the engine again, and puts everything back if any step fails.`,
-      ].join('\n')
-    : null;
+function PutBack({ plan, outcome, stopped, onRetry }: { plan: FixPlan; outcome: FixOutcome; stopped: boolean; onRetry: () => void }) {
+  const words = putBackWords(plan, outcome, stopped);
+  return (
+    <Alert severity="warning">
+      <AlertTitle component="h2" sx={{ fontSize: '1.1rem', fontWeight: 700 }}>
+        {words.title}
+      </AlertTitle>
+      {words.lines.map((line) => (
+        <Typography key={line} sx={{ mb: 0.5 }}>
+          {line}
+        </Typography>
+      ))}
+      <Button variant="contained" color="warning" sx={{ mt: 1 }} onClick={onRetry}>
+        Retry
+      </Button>
+    </Alert>
+  );
+}
+
+/** The finding's own steps, for someone to carry out by hand. */
+function ManualSteps({ finding, why }: { finding: Finding; why: string }) {
+  return (
+    <Stack spacing={1}>
+      <Alert severity="info" role="note">
+        {why}
+      </Alert>
+      <Typography component="h2" variant="h6">
+        The steps by hand
+      </Typography>
+      <Box component="ol" sx={{ pl: 3, my: 0 }}>
+        {(finding.fix?.steps ?? []).map((s) => (
+          <li key={s}>
+            <Typography component="span">{s}</Typography>
+          </li>
+        ))}
+      </Box>
+    </Stack>
+  );
+}
+
+/** For another machine's profile: that machine's script (or the steps by hand) and a ticket text, never an action here. */
+function ElsewhereFix({
+  examined,
+  finding,
+  action,
+  to,
+  setTo,
+}: {
+  examined: Examined;
+  finding: Finding;
+  action: FixAction;
+  to: string;
+  setTo: (to: string) => void;
+}) {
+  const { profile } = examined;
+  const host = profile.host?.name ?? 'the machine this profile describes';
+  const planned =
+    action === 'relocate-cache'
+      ? to.trim()
+        ? planRelocation({ profile, to, target: null, offlineSeeding: null })
+        : null
+      : action === 'point-registry'
+        ? planPointRegistry({ profile, holders: profileHolders(examined) })
+        : planStartEngine(profile);
+  let script: string | null = null;
+  if (planned?.ok) {
+    try {
+      script = fixScript(planned.plan);
+    } catch {
+      script = null;
+    }
+  }
+  const manual = action !== 'relocate-cache' && !script;
+  const ticket =
+    planned?.ok && script
+      ? ticketText(host, planned.plan)
+      : manual
+        ? [
+            `Please fix this on ${host}: ${finding.title}.`,
+            finding.detail,
+            'The steps:',
+            ...(finding.fix?.steps ?? []).map((s, i) => `${i + 1}. ${s}`),
+          ].join('\n')
+        : null;
   return (
     <Stack spacing={2}>
       <Alert severity="info" role="note">
-        This profile was opened from a file ({examined.fileName ?? 'a saved profile'}), so nothing is changed on this machine. Below is the
-        script to run on {host} itself, made from the profile's own paths, and a ticket text for whoever looks after it.
+        This profile was opened from a file ({examined.fileName ?? 'a saved profile'}), so nothing is changed on this machine.{' '}
+        {manual
+          ? `Below are the steps to carry out on ${host} itself, and a ticket text for whoever looks after it.`
+          : `Below is the script to run on ${host} itself, made from the profile's own paths, and a ticket text for whoever looks after it.`}
       </Alert>
-      <TextField label={`Move the cache on ${host} to`} value={to} size="small" onChange={(e) => setTo(e.target.value)} />
-      {planned && !planned.ok && (
+      {action === 'relocate-cache' && (
+        <TextField label={`Move the cache on ${host} to`} value={to} size="small" onChange={(e) => setTo(e.target.value)} />
+      )}
+      {action === 'relocate-cache' && planned && !planned.ok && (
         <Alert severity="error" role="alert">
           <Typography sx={{ fontWeight: 600 }}>The cache cannot go there:</Typography>
           <Box component="ul" sx={{ m: 0, pl: 3 }}>
@@ -246,6 +358,18 @@ function ElsewhereFix({ examined, to, setTo }: { examined: Examined; to: string;
             ))}
           </Box>
         </Alert>
+      )}
+      {manual && (
+        <ManualSteps
+          finding={finding}
+          why={
+            action === 'point-registry' && profileHolders(examined).some((h) => h.holdsKey === null)
+              ? `Which of the folders the two values name holds the cache cannot be told from a profile: on ${host}, look for OnlineBackup.KEK in ${namedFolders(profile).join(' and ')}, then follow these steps.`
+              : planned && !planned.ok
+                ? `A script cannot be made from the profile alone: ${planned.problems.join(' ')}`
+                : 'There is no script for this fix yet: it is done by hand.'
+          }
+        />
       )}
       {ticket && <TextField label="Ticket text" value={ticket} multiline minRows={4} slotProps={{ input: { readOnly: true } }} />}
       {script && (
@@ -260,4 +384,36 @@ function ElsewhereFix({ examined, to, setTo }: { examined: Examined; to: string;
       )}
     </Stack>
   );
+}
+
+/**
+ * Which folder the two values name holds the cache, as far as a profile tells: one it says is missing does
+ * not; of the rest, the one left is taken as the holder only when it is the only one - and the script
+ * checks that it holds OnlineBackup.KEK on the machine itself before it changes anything.
+ */
+function profileHolders(examined: Examined) {
+  const cache = examined.profile.cache;
+  const folders = namedFolders(examined.profile);
+  const missing = (path: string) => cache?.exists === false && !!cache.path && samePath(path, cache.path);
+  const left = folders.filter((p) => !missing(p));
+  return folders.map((path) => ({ path, holdsKey: missing(path) ? false : left.length === 1 ? true : null }));
+}
+
+function ticketText(host: string, plan: FixPlan): string {
+  if (plan.action === 'relocate-cache')
+    return [
+      `Please move the MARS agent's cache folder on ${host}.`,
+      `From: ${plan.from}`,
+      `To: ${plan.to}`,
+      `It needs ${formatBytes(plan.neededBytes)} free on the new volume. Run the attached PowerShell script there, in an administrator window; it stops the backup engine, copies and checks the cache, switches both registry values and starts the engine again, and puts everything back if any step fails.`,
+    ].join('\n');
+  if (plan.action === 'point-registry')
+    return [
+      `Please point both cache registry values of the MARS agent on ${host} at ${plan.to}.`,
+      'Run the attached PowerShell script there, in an administrator window; it checks that the folder holds the cache (OnlineBackup.KEK), stops the backup engine, sets both values, starts the engine again, and puts the values back if any step fails.',
+    ].join('\n');
+  return [
+    `Please start the MARS agent's backup engine (the obengine service) on ${host}.`,
+    'Run the attached PowerShell script there, in an administrator window; it starts the service and checks that it keeps running.',
+  ].join('\n');
 }

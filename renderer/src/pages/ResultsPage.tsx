@@ -1,5 +1,7 @@
 // Results: the verdict, then the findings by area, blockers first; each can be checked again on this
-// machine, and a finding the wizard can fix leads to the Fix page.
+// machine, and a finding that names a fix the wizard can carry out (moving the cache, pointing both
+// registry values at it, starting the backup engine) leads to the Fix page for that fix. After a fix was
+// done, what it did and which findings it fixed stand at the top.
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
@@ -7,6 +9,7 @@ import { groupFindings } from '../../../shared/report/grouping';
 import type { Finding } from '../../../shared/report/types';
 import { useApi } from '../api/context';
 import { FindingCard } from '../components/FindingCard';
+import { FixDoneAlert, type FixDone } from '../components/FixResult';
 import { VerdictBanner } from '../components/VerdictBanner';
 import type { Examined } from '../state';
 
@@ -16,7 +19,10 @@ export function ResultsPage({
   onChange,
   onFix,
   onNext,
+  fixed = null,
 }: {
+  /** The fix that was just done, to say at the top; null when there is none to say. */
+  fixed?: FixDone | null;
   examined: Examined;
   request: ScanRequest;
   onChange: (e: Examined) => void;
@@ -43,6 +49,7 @@ export function ResultsPage({
 
   return (
     <Stack spacing={2}>
+      {fixed && <FixDoneAlert done={fixed} />}
       {examined.source === 'opened' && (
         <Alert severity="info" role="note">
           This is a profile collected on another machine{examined.fileName ? ` (${examined.fileName})` : ''}. Nothing here was probed.
@@ -63,7 +70,7 @@ export function ResultsPage({
               finding={f}
               rechecking={busy === key(f)}
               {...(examined.source === 'live' ? { onRecheck: () => void recheck(f) } : {})}
-              {...(f.fix?.action === 'relocate-cache' ? { onFix: () => onFix(f) } : {})}
+              {...(f.fix?.action ? { onFix: () => onFix(f) } : {})}
             />
           ))}
         </section>
