@@ -160,6 +160,23 @@ describe('Results', () => {
   });
 });
 
+describe('Results, on a machine where nothing asks for a move', () => {
+  it('still offers to move the cache to another volume, leading to the same Fix page', async () => {
+    const api = fakeApi({ sample: 'healthy-server' });
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Start' }));
+    await user.click(await screen.findByRole('button', { name: 'Scan this machine' }));
+    await user.click(await screen.findByRole('button', { name: 'Move the cache folder to another volume…' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'Fix' })).toBeTruthy();
+    expect(await screen.findByRole('textbox', { name: 'Move the cache to' })).toBeTruthy();
+  });
+  it('is not offered twice: where a finding already offers the move, only its Fix button leads there', async () => {
+    await toResults();
+    expect(screen.queryByRole('button', { name: 'Move the cache folder to another volume…' })).toBeNull();
+  });
+});
+
 /** The accordion of the finding with this title. */
 function card(title: string): HTMLElement {
   return screen.getByText(title).closest('.MuiAccordion-root') as HTMLElement;

@@ -4,6 +4,7 @@
 // done, what it did and which findings it fixed stand at the top.
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
+import { offerProblem } from '../../../shared/actions/offer';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
 import { groupFindings } from '../../../shared/report/grouping';
 import type { Finding } from '../../../shared/report/types';
@@ -33,6 +34,14 @@ export function ResultsPage({
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const { report } = examined;
+  // Moving the cache is also there before anything fails (off the system drive, to a bigger disk), on a
+  // machine examined here, whenever the move could be planned and no finding offers it already.
+  const cacheFinding = report.findings.find((f) => f.check === 'cache.location') ?? report.findings.find((f) => f.check === 'cache.folder');
+  const offerMove =
+    examined.source === 'live' &&
+    cacheFinding !== undefined &&
+    !report.findings.some((f) => f.fix?.action === 'relocate-cache') &&
+    offerProblem('relocate-cache', examined.profile) === null;
 
   const recheck = async (finding: Finding) => {
     setBusy(key(finding));
@@ -73,6 +82,11 @@ export function ResultsPage({
               {...(f.fix?.action ? { onFix: () => onFix(f) } : {})}
             />
           ))}
+          {group.area === 'cache' && offerMove && (
+            <Button variant="outlined" onClick={() => onFix({ ...cacheFinding!, fix: null })} sx={{ mt: 1 }}>
+              Move the cache folder to another volume…
+            </Button>
+          )}
         </section>
       ))}
       {examined.notes.length > 0 && (
