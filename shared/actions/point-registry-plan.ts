@@ -13,7 +13,7 @@ import {
   type BackupJobFacts,
   type PlanResult,
 } from './fix-plan.js';
-import { engineProblems, preconditionsOf } from './relocate-plan.js';
+import { engineProblems, preconditionsOf, unsettled } from './relocate-plan.js';
 
 /** The file that marks a folder as the agent's cache. */
 export const CACHE_KEY_FILE = 'OnlineBackup.KEK';
@@ -90,7 +90,7 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
       registry: registryChanges(previous, to),
       selectedPaths: [],
       figures: { cacheBytes: null, cacheFiles: null, targetVolume: null, estimate: null },
-      preconditions: preconditionsOf('point-registry'),
+      preconditions: preconditionsOf('point-registry', unsettled({ backupJob: input.backupJob ?? null, offlineSeeding: false })),
       cautions: engine.cautions,
       steps: [
         {

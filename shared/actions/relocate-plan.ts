@@ -83,9 +83,29 @@ const PRECONDITION_WORDS: Record<PreconditionId, string> = {
   'service-stopped': 'The backup engine is installed and not running.',
 };
 
-/** The preconditions an action's plan lists, each with its words. */
-export function preconditionsOf(action: FixAction): FixPlan['preconditions'] {
-  return ACTION_PRECONDITIONS[action].map((id) => ({ id, says: PRECONDITION_WORDS[id] }));
+/**
+ * The preconditions an action's plan lists, each with its words; `unsure` words the ones the machine
+ * could not settle (never listed as checked when they were not: the plan's cautions say what to look at).
+ */
+export function preconditionsOf(action: FixAction, unsure: Partial<Record<PreconditionId, string>> = {}): FixPlan['preconditions'] {
+  return ACTION_PRECONDITIONS[action].map((id) => ({ id, says: unsure[id] ?? PRECONDITION_WORDS[id] }));
+}
+
+/** The words of preconditions the machine could not settle, from what it said. */
+export function unsettled(input: {
+  backupJob?: BackupJobFacts | null;
+  systemStateDisks?: string[] | null;
+  offlineSeeding?: boolean | null;
+}): Partial<Record<PreconditionId, string>> {
+  const words: Partial<Record<PreconditionId, string>> = {};
+  if (input.backupJob == null || input.backupJob.running === null)
+    words['no-backup-running'] = 'Whether a backup is running could not be checked here: look before you go on (see below).';
+  if (input.systemStateDisks === null)
+    words['no-system-state-disks'] =
+      "Whether the agent's System State disks (CBSSBVol_...) are mounted could not be checked here (see below).";
+  if (input.offlineSeeding == null)
+    words['no-offline-seeding'] = 'No offline-seeding initial backup is known to run (Windows keeps no value that says so).';
+  return words;
 }
 
 /** Refusals and cautions every fix that stops or starts the engine shares: the agent, its service, a running backup. */
@@ -278,7 +298,7 @@ export function planRelocation(input: PlanInput): PlanResult {
         },
         estimate: measured ? estimateSeconds(measured) : null,
       },
-      preconditions: preconditionsOf('relocate-cache'),
+      preconditions: preconditionsOf('relocate-cache', unsettled(input)),
       steps: [
         {
           id: 'stop-service',

@@ -28,10 +28,15 @@ describe('relocate-cache: what v2 and issue 13 add', () => {
     const r = move({ backupJob: { running: true, since: '2026-12-01T20:11:05.000Z' } });
     expect(problems(r)).toContain('A backup is running now (it started 2026-12-01T20:11:05.000Z)');
   });
-  it('asks the user to look when whether a backup runs cannot be told', () => {
+  it('asks the user to look when whether a backup runs cannot be told, and never lists it as checked', () => {
     const r = move({ backupJob: { running: null, why: 'the CloudBackup event log is closed to this account' } });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.plan.cautions.join(' ')).toContain('Whether a backup is running now could not be told (the CloudBackup event log');
+    if (!r.ok) return;
+    expect(r.plan.cautions.join(' ')).toContain('Whether a backup is running now could not be told (the CloudBackup event log');
+    const says = (id: string) => r.plan.preconditions.find((p) => p.id === id)?.says;
+    expect(says('no-backup-running')).toBe('Whether a backup is running could not be checked here: look before you go on (see below).');
+    const known = move({ backupJob: { running: false }, systemStateDisks: [] });
+    expect(known.ok && known.plan.preconditions.find((p) => p.id === 'no-backup-running')?.says).toBe('No backup is running now.');
   });
   it('refuses while a CBSSBVol disk is mounted, whether the profile lists it or the machine found it', () => {
     const listed = profile((p) => p.volumes.push({ id: '\\\\?\\Volume{1b2c}\\', label: 'CBSSBVol_7f3a', online: true }));
