@@ -3,7 +3,7 @@
 // reference/mars-facts.md.
 
 import type { OsFacts } from '../profile/types.js';
-import { isStorageServerEdition } from './windows-editions.js';
+import { isAzureStackHciEdition, isMultiSessionEdition, isStorageServerEdition } from './windows-editions.js';
 import type { OsKey } from './types.js';
 import { parseVersion } from '../util/version.js';
 
@@ -41,57 +41,63 @@ const SERVER_BUILDS: Record<number, OsKey> = {
   26100: 'server-2025',
 };
 
-/** Storage Server editions exist for these base releases only. */
-const STORAGE_SERVER_BASES: OsKey[] = ['server-2016', 'server-2012-r2', 'server-2012'];
-
 const FAMILY_NAMES = { linux: 'Linux', macos: 'macOS', other: 'an operating system other than Windows' };
 
+const MISSING_SERVER = 'whether this is a server or a workstation (os.productType, os.installationType or os.editionId)';
+const MISSING_BUILD = 'the Windows build number (os.version as 10.0.<build>)';
+
+/**
+ * Which OS the profile describes, deciding in the order of reference/mars-facts.md ("Identification, in
+ * this order"): the version; Azure Stack HCI; Storage Server; Enterprise multi-session; a major version
+ * below 6; server or client; then the release.
+ */
 export function identifyOs(os: OsFacts): OsIdentity {
   if (os.family !== 'windows') return { kind: 'not-windows', name: FAMILY_NAMES[os.family] };
   const version = parseVersion(os.version);
   if (!version) return { kind: 'undetermined', missing: 'the Windows version number (os.version)' };
-  const server = isServer(os);
   const [major = 0, minor = 0, build] = version;
-  const known = (key: OsKey): OsIdentity => {
-    if (isStorageServerEdition(os.editionId) && STORAGE_SERVER_BASES.includes(key)) {
-      return {
-        kind: 'known',
-        os: 'storage-server',
-        name: `Windows Storage Server (${OS_NAMES[key].replace('Windows Server ', '')})`,
-        version,
-      };
-    }
-    return { kind: 'known', os: key, name: OS_NAMES[key], version };
-  };
+  const known = (key: OsKey, name = OS_NAMES[key]): OsIdentity => ({ kind: 'known', os: key, name, version });
   const unlisted = (name: string): OsIdentity => ({ kind: 'unlisted', name, version });
+  const undetermined = (missing: string): OsIdentity => ({ kind: 'undetermined', missing });
+  const is = (a: number, b: number) => major === a && minor === b;
 
+  if (isAzureStackHciEdition(os.editionId)) return unlisted('Azure Stack HCI (Azure Local)');
+  if (isStorageServerEdition(os.editionId)) {
+    // Storage Server editions exist for Server 2012, 2012 R2 and 2016 only.
+    if (is(6, 2)) return known('storage-server', 'Windows Storage Server 2012');
+    if (is(6, 3)) return known('storage-server', 'Windows Storage Server 2012 R2');
+    if (is(10, 0) && build === undefined) return undetermined(MISSING_BUILD);
+    if (is(10, 0) && build === 14393) return known('storage-server', 'Windows Storage Server 2016');
+    return unlisted(`Windows Storage Server on Windows ${version.join('.')}`);
+  }
+  if (is(10, 0) && isMultiSessionEdition(os.editionId)) {
+    // Windows 10/11 Enterprise multi-session reports ProductType server, yet is Windows 10 or 11.
+    if (build === undefined) return undetermined(MISSING_BUILD);
+    return known(build >= 22000 ? 'windows-11' : 'windows-10');
+  }
   if (major < 6) {
-    if (major === 5 && minor === 2) return unlisted(server === false ? 'Windows XP x64' : 'Windows Server 2003');
-    if (major === 5 && minor === 1) return unlisted('Windows XP');
+    if (is(5, 2)) return unlisted(serverOrClient(os) === false ? 'Windows XP x64' : 'Windows Server 2003');
+    if (is(5, 1)) return unlisted('Windows XP');
     return unlisted(`Windows ${version.join('.')}`);
   }
-  if (major === 6 && minor === 0) {
-    if (server === null) return { kind: 'undetermined', missing: 'whether this is a server or a workstation (os.productType)' };
+  const server = serverOrClient(os);
+  if (server === null) return undetermined(MISSING_SERVER);
+  if (is(6, 0)) {
     if (!server) return unlisted('Windows Vista');
     // Only Service Pack 2 is in the matrix: build 6002 (6003 after the 2019 updates), or SP 2 stated.
-    const sp2 = build !== undefined ? build >= 6002 : (os.servicePack ?? null) !== null ? (os.servicePack ?? 0) >= 2 : null;
-    if (sp2 === null) return { kind: 'undetermined', missing: 'the build or service pack of Windows Server 2008 (only SP2 is supported)' };
+    const sp2 = build !== undefined ? build >= 6002 : os.servicePack != null ? os.servicePack >= 2 : null;
+    if (sp2 === null) return undetermined('the build or service pack of Windows Server 2008 (only SP2 is supported)');
     return sp2 ? known('server-2008') : unlisted('Windows Server 2008 without Service Pack 2');
   }
-  if (major === 6 && minor <= 3) {
-    if (server === null) return { kind: 'undetermined', missing: 'whether this is a server or a workstation (os.productType)' };
-    const byMinor: Record<number, [OsKey, OsKey]> = {
-      1: ['windows-7', 'server-2008-r2'],
-      2: ['windows-8', 'server-2012'],
-      3: ['windows-8.1', 'server-2012-r2'],
-    };
-    const pair = byMinor[minor];
-    if (!pair) return unlisted(`Windows ${version.join('.')}`);
-    return known(server ? pair[1] : pair[0]);
-  }
-  if (major === 10 && minor === 0) {
-    if (server === null) return { kind: 'undetermined', missing: 'whether this is a server or a workstation (os.productType)' };
-    if (build === undefined) return { kind: 'undetermined', missing: 'the Windows build number (os.version as 10.0.<build>)' };
+  const pairs: Record<string, [OsKey, OsKey]> = {
+    '6.1': ['windows-7', 'server-2008-r2'],
+    '6.2': ['windows-8', 'server-2012'],
+    '6.3': ['windows-8.1', 'server-2012-r2'],
+  };
+  const pair = pairs[`${major}.${minor}`];
+  if (pair) return known(server ? pair[1] : pair[0]);
+  if (is(10, 0)) {
+    if (build === undefined) return undetermined(MISSING_BUILD);
     if (!server) return known(build >= 22000 ? 'windows-11' : 'windows-10');
     const key = SERVER_BUILDS[build];
     return key ? known(key) : unlisted(`Windows Server, build ${build}`);
@@ -99,10 +105,14 @@ export function identifyOs(os: OsFacts): OsIdentity {
   return unlisted(`Windows ${version.join('.')}`);
 }
 
-/** Server or workstation, from ProductType first, then InstallationType, then the EditionID. */
-function isServer(os: OsFacts): boolean | null {
-  if (os.productType) return os.productType !== 'workstation';
-  if (os.installationType) return os.installationType !== 'Client';
-  if (os.editionId) return /^(server|storageserver|iotserver)/i.test(os.editionId.trim());
+/**
+ * Server or workstation: from ProductType; when it is null, from InstallationType (Client is a workstation);
+ * when that is null too, from the EditionID (one starting Server, StorageServer or IoTServer is a server,
+ * any other a workstation); null when none of the three is known.
+ */
+function serverOrClient(os: OsFacts): boolean | null {
+  if (os.productType != null) return os.productType !== 'workstation';
+  if (os.installationType != null) return os.installationType !== 'Client';
+  if (os.editionId != null) return /^(server|storageserver|iotserver)/i.test(os.editionId);
   return null;
 }

@@ -8,7 +8,7 @@ import { isUncPath, samePath } from '../util/paths.js';
 import { formatBytes, GB } from '../util/units.js';
 import { volumeOfPath, type RuleContext, type VolumeRef } from './context.js';
 import { finding, fix, listInWords } from './finding.js';
-import { selectionTotal } from './selection.js';
+import { sumSizes } from './selection.js';
 
 const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
 const PROVIDER_KEY = `${CONFIG_KEY}\\CloudBackupProvider`;
@@ -76,7 +76,7 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
     "Register the agent with the vault again, in the agent's console (Register Server): this needs vault credentials downloaded from the Recovery Services vault and the passphrase kept when the machine was first registered.",
     'The registration writes both cache values; check again afterwards.',
   ]);
-  const missing = [a == null ? `Config\\ScratchLocation` : null, b == null ? `Config\\CloudBackupProvider\\ScratchLocation` : null].filter(
+  const missing = [isSet(a) ? null : `Config\\ScratchLocation`, isSet(b) ? null : `Config\\CloudBackupProvider\\ScratchLocation`].filter(
     (x): x is string => x !== null,
   );
   if (missing.length > 0) {
@@ -111,11 +111,14 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
   ];
 }
 
+/** A ScratchLocation value counts as set when it is a string with more than white space (contract v2). */
+function isSet(value: string | null | undefined): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 /** Both cache values are set and name different folders, or only one is set. */
 function valuesDisagree(profile: RuleContext['profile']): boolean {
-  const set = [profile.agent?.scratchLocation, profile.agent?.providerScratchLocation].filter(
-    (v): v is string => v != null && v.trim() !== '',
-  );
+  const set = [profile.agent?.scratchLocation, profile.agent?.providerScratchLocation].filter(isSet);
   return set.length === 1 || (set.length === 2 && !samePath(set[0]!, set[1]!));
 }
 
@@ -205,7 +208,7 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       }),
     ];
   }
-  const problems = locationProblems(ref.volume);
+  const problems = unusableVolumeProblems(ref.volume);
   if (problems.length > 0) {
     return [
       finding(ctx, 'cache.location', {
@@ -240,7 +243,20 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
   ];
 }
 
-/** Why a volume cannot hold the cache (or backed-up data), in words; empty when nothing is wrong. */
+/**
+ * Why a volume cannot hold the cache or the data backed up, in words; empty when nothing is wrong. A RAM
+ * disk is not a fixed disk (contract v2): it fails cache.location and volume.supported.
+ */
+export function unusableVolumeProblems(volume: VolumeFacts): string[] {
+  const problems = locationProblems(volume);
+  if (volume.driveType === 'ram') problems.push('is a RAM disk (not a fixed disk, and emptied at every restart)');
+  return problems;
+}
+
+/**
+ * Those problems but a RAM disk: the fix planners (shared/actions/relocate-plan.ts) say what they hold
+ * against a RAM disk in their own words.
+ */
 export function locationProblems(volume: VolumeFacts): string[] {
   const problems: string[] = [];
   if (volume.driveType === 'network') problems.push(`is a network drive${volume.remotePath ? ` (${volume.remotePath})` : ''}`);
@@ -323,61 +339,66 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
   const { cache, selection } = ctx.profile;
   const ref = cacheVolume(ctx);
   const rules = ctx.edition.cache;
-  const total = selectionTotal(ctx.profile);
+  // T: the selected items' sizes; with some null, the known ones are a lower bound (contract v2).
+  const sizes = sumSizes(selection?.items ?? []);
+  const total = Number(sizes.known);
   const systemState = selection?.systemState === true;
   const free = ref?.volume?.freeBytes;
   const base = {
     evidence: {
       '/cache/path': cache?.path,
       '/selection/systemState': selection?.systemState,
-      selectedBytes: total,
+      selectedBytes: selection && sizes.complete ? total : null,
+      knownSelectedBytes: selection ? total : null,
       freeBytes: free,
       volume: ref?.id ?? null,
     },
     cite: rules,
   };
-  const missing = [
-    !selection ? 'what will be backed up (no selection)' : total === null ? 'the size of every selected item' : null,
-    !cache || !ref
-      ? 'where the cache is'
-      : !ref.volume
-        ? `the volume ${ref.id} that holds the cache`
-        : free == null
-          ? `the free space on ${ref.id}`
-          : null,
-  ].filter((x): x is string => x !== null);
-  if (missing.length > 0 || total === null || free == null || !ref) {
-    return [
-      finding(ctx, 'cache.free-space', {
-        ...base,
-        status: 'unknown',
-        title: 'Whether the cache has room is not known',
-        detail: `The cache needs free space of 5 to 10% of the data backed up; the profile lacks ${listInWords(missing)}.`,
-        fix: fix('helpdesk', ['Choose what to back up in the wizard (or pass --select), and collect the profile on the machine itself.']),
-      }),
-    ];
+  const unknownFinding = (missing: string[]) =>
+    finding(ctx, 'cache.free-space', {
+      ...base,
+      status: 'unknown',
+      title: 'Whether the cache has room is not known',
+      detail: `The cache needs free space of 5 to 10% of the data backed up${systemState ? ', plus room for System State' : ''}; the profile lacks ${listInWords(missing)}.`,
+      fix: fix('helpdesk', ['Choose what to back up in the wizard (or pass --select), and collect the profile on the machine itself.']),
+    });
+  const sizesMissing = selection && !sizes.complete ? 'the size of every selected item' : null;
+  if (!selection || !cache || !ref?.volume || free == null) {
+    const missing = [
+      !selection ? 'what will be backed up (no selection)' : sizesMissing,
+      !cache || !ref
+        ? 'where the cache is'
+        : !ref.volume
+          ? `the volume ${ref.id} that holds the cache`
+          : free == null
+            ? `the free space on ${ref.id}`
+            : null,
+    ].filter((x): x is string => x !== null);
+    return [unknownFinding(missing)];
   }
-  // percent% of the selection plus a fixed allowance for System State, compared in exact integers: the
-  // byte counts, once scaled by 100, can pass what a double holds exactly.
+  // fail when F < 5% of T + S, warn when F < 10% of T + S' (S = 30 GB, S' = 35 GB with System State, else 0),
+  // in exact integers: the byte counts, once scaled by 100, can pass what a double holds exactly.
   const failNeed = [rules.failBelowPercent, systemState ? rules.systemStateFailGB : 0] as const;
   const warnNeed = [rules.warnBelowPercent, systemState ? rules.systemStateWarnGB : 0] as const;
   const isBelow = ([percent, extraGB]: readonly [number, number]) =>
-    BigInt(free) * 100n < BigInt(total) * BigInt(percent) + BigInt(extraGB * GB) * 100n;
+    BigInt(free) * 100n < sizes.known * BigInt(percent) + BigInt(extraGB * GB) * 100n;
   const needed = ([percent, extraGB]: readonly [number, number]) => formatBytes((total * percent) / 100 + extraGB * GB);
   const extra = systemState ? ' plus room for System State' : '';
+  const atLeast = sizes.complete ? '' : 'at least ';
   const moveFix = fix(
     'server admin',
     ['Free space on the cache volume or grow it, or move the cache to a volume with more room as follows.', ...MOVE_CACHE_STEPS],
     'relocate-cache',
   );
-  const amounts = `${ref.id} has ${formatBytes(free)} free; the selection is ${formatBytes(total)}${systemState ? ' with System State' : ''}`;
+  const amounts = `${ref.id} has ${formatBytes(free)} free; the selection is ${atLeast}${formatBytes(total)}${systemState ? ' with System State' : ''}${sizes.complete ? '' : ' (some item sizes are not known)'}`;
   if (isBelow(failNeed)) {
     return [
       finding(ctx, 'cache.free-space', {
         ...base,
         status: 'fail',
         title: 'Not enough free space for the cache',
-        detail: `${amounts}. The cache needs at least ${rules.failBelowPercent}% of the selection${extra} (${needed(failNeed)}); with less, backups stop with low-disk-space errors.`,
+        detail: `${amounts}. The cache needs at least ${rules.failBelowPercent}% of the selection${extra} (${atLeast}${needed(failNeed)}); with less, backups stop with low-disk-space errors.`,
         fix: moveFix,
       }),
     ];
@@ -388,11 +409,12 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
         ...base,
         status: 'warn',
         title: 'Free space for the cache is tight',
-        detail: `${amounts}. That is above the minimum, but below the ${rules.warnBelowPercent}% of the selection${extra} (${needed(warnNeed)}) that leaves room to grow.`,
+        detail: `${amounts}. That is above the minimum, but below the ${rules.warnBelowPercent}% of the selection${extra} (${atLeast}${needed(warnNeed)}) that leaves room to grow.`,
         fix: moveFix,
       }),
     ];
   }
+  if (!sizes.complete) return [unknownFinding(['the size of every selected item'])];
   return [
     finding(ctx, 'cache.free-space', {
       ...base,

@@ -74,7 +74,7 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
       'Tells whether System State can be backed up on this version of Windows, and blocks when it is selected on one where it cannot be.',
     when: null,
     subject: null,
-    reads: [...OS_FACTS, '/selection/systemState'],
+    reads: [...OS_FACTS, '/selection/systemState', '/host/azureVm'],
     statuses: ['fail', 'unknown', 'info'],
     cites: osRows,
   },
@@ -215,7 +215,7 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     title: 'Volume size limit',
     description:
       'For each volume that holds data chosen for backup, checks that the amount selected there stays under the most the agent backs up from one volume on this version of Windows.',
-    when: ONLY_SELECTION,
+    when: `${ONLY_SELECTION}, on Windows`,
     subject: 'the volume id, one finding per volume holding selected items',
     reads: [...ITEM_VOLUMES, '/selection/items/*/sizeBytes', ...OS_IDENTITY],
     statuses: ['fail', 'warn', 'unknown', 'pass'],

@@ -4,7 +4,8 @@
 import { identifyOs, type OsIdentity } from '../matrix/identify-os.js';
 import type { MatrixEdition, OsRow } from '../matrix/types.js';
 import type { MachineProfile, SkippedCounts, VolumeFacts } from '../profile/types.js';
-import { driveLetterOf, isUncPath, isWithin, normalizeWindowsPath } from '../util/paths.js';
+import { isUncPath, isWithin, namedVolumeOf, normalizeWindowsPath, uncRootOf } from '../util/paths.js';
+import { parseVersion } from '../util/version.js';
 
 /**
  * Example paths of each kind of file the agent skips, by selected item path. Only a scan on the machine
@@ -40,27 +41,37 @@ export interface VolumeRef {
   /** The volume id to show: the profile's own spelling when the volume is listed. */
   id: string;
   volume: VolumeFacts | undefined;
-  /** The path is a UNC path (\\server\share): a network location whatever the volumes say. */
+  /** The volume is a network location (its id a UNC path, \\server\share): a network share whatever else is said. */
   unc: boolean;
 }
 
 /**
- * The volume that holds a path: the one the profile names, or else the listed volume whose id is the
- * longest prefix of the path (a mount folder beats its drive letter), or else the path's drive letter.
+ * The volume that holds a path (checks.md, "The volume that holds a path"): the one the profile names (a
+ * non-empty string, white space alone counting as empty), matched to volumes[].id; else the listed volume
+ * whose id the path lies within, the longest id winning (a mount folder beats its drive letter); else, for
+ * a UNC path, the network location \\server\share; else the volume the path's first component names (its
+ * drive letter, or \\?\Volume{GUID}\ for a volume GUID path), which the profile does not describe.
  */
 export function volumeOfPath(profile: MachineProfile, path: string, declared: string | null | undefined): VolumeRef {
-  const unc = isUncPath(path);
   if (typeof declared === 'string' && declared.trim() !== '') {
     const volume = findVolume(profile, declared);
-    return { id: volume?.id ?? declared, volume, unc };
+    const id = volume?.id ?? declared;
+    return { id, volume, unc: isUncPath(id) };
   }
   const holders = profile.volumes
     .filter((volume) => isWithin(path, volume.id))
     .sort((a, b) => normalizeWindowsPath(b.id).length - normalizeWindowsPath(a.id).length);
-  if (holders[0]) return { id: holders[0].id, volume: holders[0], unc };
-  if (unc) {
-    const root = path.trim().replace(/\//g, '\\').split('\\').filter(Boolean).slice(0, 2).join('\\');
-    return { id: `\\\\${root}`, volume: undefined, unc };
-  }
-  return { id: driveLetterOf(path) ?? path, volume: undefined, unc };
+  if (holders[0]) return { id: holders[0].id, volume: holders[0], unc: isUncPath(holders[0].id) };
+  if (isUncPath(path)) return { id: uncRootOf(path), volume: undefined, unc: true };
+  return { id: namedVolumeOf(path), volume: undefined, unc: false };
+}
+
+/**
+ * The Windows version (checks.md): os.version's major.minor when the family is windows, known also when the
+ * OS is otherwise undetermined; null when os.version is null or the OS is not Windows.
+ */
+export function windowsVersion(profile: MachineProfile): [number, number] | null {
+  if (profile.os.family !== 'windows') return null;
+  const version = parseVersion(profile.os.version);
+  return version ? [version[0] ?? 0, version[1] ?? 0] : null;
 }

@@ -2,10 +2,10 @@
 // whether network throttling is available. Matrix rows: `tls12`, `endpoints`, `proxy`, `throttling`.
 
 import type { EndpointRow } from '../matrix/types.js';
-import type { EndpointProbe } from '../profile/types.js';
+import type { EndpointProbe, Tls12Facts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { compareVersions } from '../util/version.js';
-import type { RuleContext } from './context.js';
+import { windowsVersion, type RuleContext } from './context.js';
 import { finding, fix, listInWords } from './finding.js';
 import { osName } from './os.js';
 
@@ -43,33 +43,43 @@ export function networkTls12(ctx: RuleContext): Finding[] {
       }),
     ];
   }
-  if (tls.schannelClientEnabled === false || tls.schannelClientDisabledByDefault === true) {
-    const which = [
-      tls.schannelClientEnabled === false ? '"Enabled" is 0' : null,
-      tls.schannelClientDisabledByDefault === true ? '"DisabledByDefault" is 1' : null,
-    ].filter((x): x is string => x !== null);
+  // Contract v2: one absent SCHANNEL value is enough. Windows 6.1 and older leave the TLS 1.2 client off
+  // until both values are set (fail); 6.2 has it on but still asks for them (warn); from 6.3 absent is fine.
+  const absent = tls.schannelClientEnabled == null || tls.schannelClientDisabledByDefault == null;
+  const version = windowsVersion(ctx.profile);
+  const era =
+    version === null ? null : compareVersions(version, [6, 1]) <= 0 ? 'old' : compareVersions(version, [6, 2]) === 0 ? '6.2' : 'new';
+  const windowsName =
+    ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' ? ctx.os.name : `this Windows (version ${version?.join('.') ?? 'unknown'})`;
+  const fails: string[] = [];
+  if (tls.schannelClientEnabled === false) fails.push('"Enabled" is 0 under the TLS 1.2 Client key');
+  if (tls.schannelClientDisabledByDefault === true) fails.push('"DisabledByDefault" is 1 under the TLS 1.2 Client key');
+  if (absent && era === 'old') fails.push(`on ${windowsName} it stays off until both registry values are set, and ${absentWords(tls)}`);
+  if (fails.length > 0) {
     return [
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'fail',
         title: 'TLS 1.2 is turned off for this machine',
-        detail: `The agent can reach Azure only over TLS 1.2, and the registry turns it off for outgoing connections: ${listInWords(which)} under the TLS 1.2 Client key.`,
+        detail: `The agent can reach Azure only over TLS 1.2, and it is off for outgoing connections: ${listInWords(fails)}.`,
         fix: fix('server admin', enableSteps),
       }),
     ];
   }
   const warns: string[] = [];
-  const absent = tls.schannelClientEnabled == null || tls.schannelClientDisabledByDefault == null;
-  const version = ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' ? ctx.os.version : null;
-  const older = version ? compareVersions(version, [6, 3]) < 0 : null;
-  if (absent && older === true) {
+  if (absent && era === '6.2') {
     warns.push(
-      `On ${osName(ctx)}, TLS 1.2 stays off for outgoing connections unless the registry turns it on, and the values that would are not set.`,
+      `On ${windowsName}, TLS 1.2 is on by default, but Microsoft asks for both registry values to be set there, and ${absentWords(tls)}.`,
     );
   }
   if (tls.dotnetStrongCrypto === false) {
     warns.push(
       '.NET applications on this machine are told not to use strong cryptography ("SchUseStrongCrypto" is 0), which can keep them from using TLS 1.2.',
+    );
+  }
+  if (tls.dotnetSystemDefaultTls === false) {
+    warns.push(
+      '.NET applications on this machine are told not to use the TLS versions Windows offers ("SystemDefaultTlsVersions" is 0), which can keep them from using TLS 1.2.',
     );
   }
   if (warns.length > 0) {
@@ -83,14 +93,13 @@ export function networkTls12(ctx: RuleContext): Finding[] {
       }),
     ];
   }
-  if (absent && older === null) {
+  if (absent && era === null) {
     return [
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'unknown',
         title: 'Whether TLS 1.2 is on by default is not known',
-        detail:
-          'The TLS 1.2 registry values are not set, which is fine on Windows 8.1 and Server 2012 R2 and later but not on older Windows, and the Windows version is not known.',
+        detail: `In the registry, ${absentWords(tls)} under the TLS 1.2 Client key. That is fine on Windows 8.1 and Server 2012 R2 and later, but not on older Windows, and the Windows version is not known.`,
         fix: fix('helpdesk', ['Find the Windows version ("winver"), or collect the profile again with this tool on the machine itself.']),
       }),
     ];
@@ -101,10 +110,19 @@ export function networkTls12(ctx: RuleContext): Finding[] {
       status: 'pass',
       title: 'TLS 1.2 is available',
       detail: absent
-        ? 'The TLS 1.2 registry values are not set, and on this version of Windows TLS 1.2 is on by default.'
+        ? 'The TLS 1.2 registry values are not both set, and on this version of Windows TLS 1.2 is on by default.'
         : 'The registry enables TLS 1.2 for outgoing connections.',
     }),
   ];
+}
+
+/** Which SCHANNEL values are absent, in words. */
+function absentWords(tls: Tls12Facts): string {
+  const names = [
+    tls.schannelClientEnabled == null ? '"Enabled"' : null,
+    tls.schannelClientDisabledByDefault == null ? '"DisabledByDefault"' : null,
+  ].filter((x): x is string => x !== null);
+  return `${listInWords(names)} ${names.length === 1 ? 'is' : 'are'} not set`;
 }
 
 export function networkEndpoints(ctx: RuleContext): Finding[] {
@@ -127,8 +145,8 @@ export function networkEndpoints(ctx: RuleContext): Finding[] {
 
 function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointProbe[]): Finding {
   const alternatives = row.anyOf ?? [row.pattern];
-  const accepted = new Set([row.pattern, ...alternatives].map((p) => p.toLowerCase()));
-  const matching = probes.filter((probe) => accepted.has(probe.pattern.trim().toLowerCase()));
+  const accepted = new Set(alternatives.map((p) => p.toLowerCase()));
+  const matching = probes.filter((probe) => accepted.has(probe.pattern.toLowerCase()));
   const evidence = { '/network/endpoints': matching };
   const base = { subject: row.pattern, evidence, cite: row };
   const shown = alternatives.join(' or ');
@@ -183,7 +201,7 @@ function allOfStatus(matching: EndpointProbe[]): 'pass' | 'fail' | 'unknown' {
 function anyOfStatus(alternatives: string[], matching: EndpointProbe[]): 'pass' | 'fail' | 'unknown' {
   if (matching.some((probe) => probe.reachable === true)) return 'pass';
   const allFailed = alternatives.every((alternative) => {
-    const probes = matching.filter((probe) => probe.pattern.trim().toLowerCase() === alternative.toLowerCase());
+    const probes = matching.filter((probe) => probe.pattern.toLowerCase() === alternative.toLowerCase());
     return probes.length > 0 && probes.every((probe) => probe.reachable === false);
   });
   return allFailed ? 'fail' : 'unknown';

@@ -47,7 +47,45 @@ export function osSupported(ctx: RuleContext): Finding[] {
       }),
     ];
   }
+  // Facts that need no OS: a 32-bit or (current) Server Core installation fails, arm64 warns.
+  const x86 = facts.architecture === 'x86' ? 'This is a 32-bit Windows; the agent runs only on 64-bit Windows.' : null;
+  const serverCore =
+    edition.serverCoreUnsupported && facts.installationType === 'Server Core'
+      ? 'This is a Server Core installation; the agent needs Windows Server with the Desktop Experience.'
+      : null;
+  const arm64 =
+    facts.architecture === 'arm64'
+      ? 'This is Windows on ARM (arm64); the matrix lists 64-bit Windows on x64 processors, so the agent is not known to work here.'
+      : null;
   if (os.kind === 'undetermined') {
+    // Nothing else is judged on an OS that could not be identified (contract v2).
+    const blocking = [x86, serverCore].filter((x): x is string => x !== null);
+    if (blocking.length > 0) {
+      return [
+        finding(ctx, 'os.supported', {
+          ...base,
+          status: 'fail',
+          title: 'This Windows cannot run the MARS agent',
+          detail: `${blocking.join(' ')} Which Windows this is could not be told: the profile lacks ${os.missing}.`,
+          fix: upgrade,
+        }),
+      ];
+    }
+    if (arm64) {
+      return [
+        finding(ctx, 'os.supported', {
+          ...base,
+          status: 'warn',
+          title: 'This Windows runs on an ARM processor',
+          detail: `${arm64} Which Windows this is could not be told: the profile lacks ${os.missing}.`,
+          fix: fix('server admin', [
+            'Plan to back up this data from a 64-bit Windows on an x64 processor.',
+            `The supported versions are: ${supportedList(ctx)}.`,
+            'Run "winver" on the machine and note the version, build and edition, so that the rest can be checked.',
+          ]),
+        }),
+      ];
+    }
     return [
       finding(ctx, 'os.supported', {
         ...base,
@@ -72,30 +110,24 @@ export function osSupported(ctx: RuleContext): Finding[] {
     const later = edition.id === '2019-02' ? ' It was added to the matrix after this edition; check again with the current matrix.' : '';
     fails.push(`${os.name} is not listed in the ${edition.id} support matrix.${later}`);
   }
-  if (facts.architecture === 'x86') fails.push('This is a 32-bit Windows; the agent runs only on 64-bit Windows.');
-  if (edition.serverCoreUnsupported && facts.installationType === 'Server Core') {
-    fails.push('This is a Server Core installation; the agent needs Windows Server with the Desktop Experience.');
-  }
+  if (x86) fails.push(x86);
+  if (serverCore) fails.push(serverCore);
 
   if (osRow?.listing === 'end-of-support') {
     warns.push(`${os.name} has reached the end of its support. The agent still runs, but Microsoft no longer fixes problems on it.`);
   }
-  if (osRow && facts.editionId) {
+  if (osRow && facts.editionId != null) {
     const name = editionName(facts.editionId);
-    if (!name || !osRow.editions.includes(name)) {
+    if (!name || !(osRow.editions as readonly string[]).includes(name)) {
       warns.push(
         `The ${name ? `${name} edition` : `edition "${facts.editionId}"`} is not among the editions the matrix lists for ${os.name} (${listInWords(osRow.editions)}).`,
       );
     }
   }
-  if (facts.architecture === 'arm64') {
-    warns.push(
-      'This is Windows on ARM (arm64); the matrix lists 64-bit Windows on x64 processors, so the agent is not known to work here.',
-    );
-  }
-  if (osRow && !facts.editionId)
+  if (arm64) warns.push(arm64);
+  if (osRow && facts.editionId == null)
     unknowns.push('The Windows edition (EditionID) could not be read, so it was not compared with the listed editions.');
-  if (!facts.architecture) unknowns.push('The processor architecture could not be read, so a 32-bit Windows is not ruled out.');
+  if (facts.architecture == null) unknowns.push('The processor architecture could not be read, so a 32-bit Windows is not ruled out.');
 
   if (fails.length > 0) {
     return [
@@ -141,19 +173,28 @@ export function osSupported(ctx: RuleContext): Finding[] {
       ...base,
       status: 'pass',
       title: `${os.name} is supported`,
-      detail: `${os.name}${facts.editionId ? ` (${editionName(facts.editionId)})` : ''} on a 64-bit processor is in the support matrix.`,
+      detail: `${os.name}${facts.editionId != null ? ` (${editionName(facts.editionId) ?? facts.editionId})` : ''} on a 64-bit processor is in the support matrix.`,
     }),
   ];
 }
 
 export function osSystemState(ctx: RuleContext): Finding[] {
   const wanted = ctx.profile.selection?.systemState === true;
+  const azureVm = ctx.profile.host?.azureVm === true;
   const support = systemStateSupport(ctx);
   const name = osName(ctx);
   const base = {
-    evidence: { ...osEvidence(ctx), '/selection/systemState': ctx.profile.selection?.systemState },
+    evidence: {
+      ...osEvidence(ctx),
+      '/selection/systemState': ctx.profile.selection?.systemState,
+      '/host/azureVm': ctx.profile.host?.azureVm,
+    },
     cite: ctx.osRow ?? ctx.edition.osGeneral,
   };
+  const filesOnly = fix('user', [
+    'Clear "System State" from the selection and back up files and folders only.',
+    'To protect the system itself, use a Windows Server version that supports System State backup.',
+  ]);
   if (wanted && support === false) {
     return [
       finding(ctx, 'os.system-state', {
@@ -161,9 +202,22 @@ export function osSystemState(ctx: RuleContext): Finding[] {
         status: 'fail',
         title: `System State cannot be backed up on ${name}`,
         detail: `System State is selected, but the MARS agent backs up System State only on supported Windows Server versions, not on ${name}. Files and folders can still be backed up.`,
+        fix: filesOnly,
+      }),
+    ];
+  }
+  // System State backup is for on-premises servers only (both editions, contract v2).
+  if (wanted && azureVm) {
+    return [
+      finding(ctx, 'os.system-state', {
+        ...base,
+        status: 'fail',
+        title: 'System State cannot be backed up on an Azure VM',
+        detail:
+          'System State is selected, but this machine is an Azure virtual machine, and the MARS agent backs up System State only on servers outside Azure. Files and folders can still be backed up.',
         fix: fix('user', [
           'Clear "System State" from the selection and back up files and folders only.',
-          'To protect the system itself, use a Windows Server version that supports System State backup.',
+          'To protect the whole virtual machine, use Azure VM backup (the backup extension) from the Recovery Services vault.',
         ]),
       }),
     ];
@@ -183,21 +237,25 @@ export function osSystemState(ctx: RuleContext): Finding[] {
   const sentence =
     ctx.os.kind === 'not-windows'
       ? `The MARS agent does not run on ${name}, so it can back up neither System State nor files here.`
-      : support === true
-        ? `System State backup is available on ${name}${wanted ? ' and is selected' : ''}.`
-        : support === false
-          ? `System State backup is not available on ${name}; files and folders can be backed up.`
-          : 'Whether System State backup is available could not be told, because the Windows version is not known.';
+      : azureVm && support !== false
+        ? 'System State backup is not available on an Azure virtual machine such as this one; files and folders can be backed up.'
+        : support === true
+          ? `System State backup is available on ${name}${wanted ? ' and is selected' : ''}.`
+          : support === false
+            ? `System State backup is not available on ${name}; files and folders can be backed up.`
+            : 'Whether System State backup is available could not be told, because the Windows version is not known.';
   return [
     finding(ctx, 'os.system-state', {
       ...base,
       status: 'info',
       title:
-        support === true
-          ? 'System State backup is available'
-          : support === false
-            ? 'No System State backup on this OS'
-            : 'System State availability unknown',
+        support === false
+          ? 'No System State backup on this OS'
+          : azureVm
+            ? 'No System State backup on an Azure VM'
+            : support === true
+              ? 'System State backup is available'
+              : 'System State availability unknown',
       detail: sentence,
     }),
   ];

@@ -57,12 +57,17 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
         ...base,
         status: 'unknown',
         title: 'Whether the restore target fits is not known',
-        detail: "This machine's Windows version is not known, so it cannot be compared with the restore target's.",
+        detail:
+          ctx.profile.os.family !== 'windows'
+            ? 'This machine does not run Windows, so its backups cannot be compared with the restore target.'
+            : "This machine's Windows version is not known, so it cannot be compared with the restore target's.",
         fix: fix('helpdesk', ['Collect the profile again on this machine, so that it reads the Windows version.']),
       }),
     ];
   }
-  if (compareStatedParts(destination, source) < 0) {
+  // Only the parts both versions state are compared (contract v2): "10.0" does not say which build it is.
+  const order = compareStatedParts(destination, source);
+  if (order < 0) {
     return [
       finding(ctx, 'restore.target', {
         ...base,
@@ -70,6 +75,18 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
         title: 'The restore target runs an older Windows',
         detail: `Backups of this machine (Windows ${ctx.profile.os.version}) cannot be restored to a machine on an older Windows (${target.version}).`,
         fix: fix('server admin', ['Restore to a machine on the same or a later Windows version, or upgrade the target first.']),
+      }),
+    ];
+  }
+  if (order === 0 && destination.length !== source.length) {
+    const shorter = destination.length < source.length ? 'the restore target' : 'this machine';
+    return [
+      finding(ctx, 'restore.target', {
+        ...base,
+        status: 'unknown',
+        title: 'Whether the restore target fits is not known',
+        detail: `This machine runs Windows ${ctx.profile.os.version} and the restore target ${target.version}. The version of ${shorter} has no build number, so it may be an older build of the same Windows (10.0 covers Windows Server 2016 as well as 2019, for example).`,
+        fix: fix('helpdesk', [`Find the full version, with its build number, of ${shorter} (run "winver" there), then check again.`]),
       }),
     ];
   }

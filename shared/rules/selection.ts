@@ -18,6 +18,25 @@ export function selectionTotal(profile: MachineProfile): number | null {
   return total;
 }
 
+/**
+ * The items' sizes added up (contract v2): the sum of the known sizes, in exact integers, and whether every
+ * size is known. With sizes null the known sum is a lower bound of the total; an empty list is a total of 0.
+ */
+export interface SizeSum {
+  known: bigint;
+  complete: boolean;
+}
+
+export function sumSizes(items: readonly SelectedItem[]): SizeSum {
+  let known = 0n;
+  let complete = true;
+  for (const item of items) {
+    if (item.sizeBytes == null) complete = false;
+    else known += BigInt(item.sizeBytes);
+  }
+  return { known, complete };
+}
+
 export interface VolumeGroup {
   ref: VolumeRef;
   items: SelectedItem[];

@@ -49,6 +49,22 @@ export function softwareDotnet(ctx: RuleContext): Finding[] {
       }),
     ];
   }
+  // On an OS that could not be identified, whether the end-of-support minimum (4.5) or the usual one (4.8)
+  // applies is not known: below 4.5 fails either way, between the two is unknown (contract v2).
+  if (ctx.os.kind === 'undetermined' && release >= requirement.dotnetReleaseEndOfSupport && release < requirement.dotnetReleaseListed) {
+    return [
+      finding(ctx, 'software.dotnet', {
+        ...base,
+        status: 'unknown',
+        title: `Whether ${dotnetName(release)} is enough is not known`,
+        detail: `This machine has ${dotnetName(release)}. The agent needs .NET Framework ${requirement.dotnetListedName} or later, or ${requirement.dotnetEndOfSupportName} on Windows past its end of support (7, Server 2008 and 2008 R2), and which Windows this is could not be told.`,
+        fix: fix('helpdesk', [
+          'Run "winver" on the machine to see which Windows it is, or collect the profile again with this tool on the machine itself.',
+          `To be safe, install .NET Framework ${requirement.dotnetListedName} or later.`,
+        ]),
+      }),
+    ];
+  }
   if (release < minimum) {
     return [
       finding(ctx, 'software.dotnet', {

@@ -5,10 +5,10 @@
 import type { Finding } from '../report/types.js';
 import { formatBytes, GB } from '../util/units.js';
 import { compareVersions } from '../util/version.js';
-import { locationProblems } from './cache.js';
-import type { RuleContext } from './context.js';
+import { unusableVolumeProblems } from './cache.js';
+import { windowsVersion, type RuleContext } from './context.js';
 import { finding, fix, listInWords } from './finding.js';
-import { itemsByVolume, type VolumeGroup } from './selection.js';
+import { itemsByVolume, sumSizes, type VolumeGroup } from './selection.js';
 
 export function volumeSupported(ctx: RuleContext): Finding[] {
   return itemsByVolume(ctx.profile).map((group) => supportedFinding(ctx, group));
@@ -22,7 +22,11 @@ function supportedFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
     'Back up this data from the machine where it is stored on a local NTFS disk, or move it to one.',
     "Remove it from this machine's selection.",
   ]);
-  const problems = volume ? locationProblems(volume) : ref.unc ? ['is a network share'] : [];
+  // Any known failing fact fails the volume, even when another fact is unknown (contract v2).
+  const problems = [
+    ...(ref.unc && volume?.driveType !== 'network' ? ['is a network share'] : []),
+    ...(volume ? unusableVolumeProblems(volume) : []),
+  ];
   if (volume?.fileSystem != null && volume.fileSystem.trim().toUpperCase() !== 'NTFS') problems.push(`uses ${volume.fileSystem}, not NTFS`);
   if (problems.length > 0) {
     return finding(ctx, 'volume.supported', {
@@ -71,21 +75,61 @@ function supportedFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
 }
 
 export function volumeSizeLimit(ctx: RuleContext): Finding[] {
+  // Only Windows has these limits; a profile of another OS gets no finding (contract v2).
+  if (ctx.profile.os.family !== 'windows') return [];
   return itemsByVolume(ctx.profile).map((group) => sizeLimitFinding(ctx, group));
 }
 
 function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Finding {
-  const version = ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' ? ctx.os.version : null;
-  const row = version ? ctx.edition.sizeLimits.find((r) => compareVersions(version, r.fromVersion) >= 0) : undefined;
-  const sizes = items.map((item) => item.sizeBytes);
-  const total = sizes.every((s): s is number => s != null) ? sizes.reduce((a, b) => a + b, 0) : null;
+  // The limit follows the Windows version (os.version's major.minor), whether or not the OS is identified or listed.
+  const version = windowsVersion(ctx.profile);
+  const rows = ctx.edition.sizeLimits;
+  const row = version ? rows.find((r) => compareVersions(version, r.fromVersion) >= 0) : undefined;
+  // Without the version, only what is over every limit fails, and what is over 90% of every limit warns.
+  const limitGB = row?.limitGB ?? Math.max(...rows.map((r) => r.limitGB));
+  const limit = BigInt(limitGB) * BigInt(GB);
+  const sizes = sumSizes(items);
+  const total = Number(sizes.known);
   const base = {
     subject: ref.id,
-    evidence: { '/os/version': ctx.profile.os.version, items: Object.fromEntries(items.map((i) => [i.path, i.sizeBytes ?? null])) },
-    cite: row ?? ctx.edition.sizeLimits[0] ?? ctx.edition.volumes,
+    evidence: {
+      '/os/version': ctx.profile.os.version,
+      items: Object.fromEntries(items.map((i) => [i.path, i.sizeBytes ?? null])),
+    },
+    cite: row ?? rows[0] ?? ctx.edition.volumes,
   };
-  if (!row || total === null) {
-    const missing = [!row ? 'which Windows this is' : null, total === null ? 'the size of every selected item' : null].filter(
+  const limitWords = row
+    ? `the limit for one volume on this Windows is ${limitGB.toLocaleString('en-US')} GB`
+    : `that is more than the largest limit for one volume, ${limitGB.toLocaleString('en-US')} GB, on any Windows`;
+  const amounts = `${formatBytes(total)}${sizes.complete ? '' : ' or more (some item sizes are not known)'} is selected on ${ref.id}`;
+  const split = fix('server admin', [
+    'Split the data across several volumes, or back up part of it with another policy or machine.',
+    row && row.limitGB < 54_400
+      ? 'Upgrading to Windows Server 2012 or later raises the limit to 54,400 GB per volume.'
+      : 'Exclude what need not be backed up.',
+  ]);
+  if (sizes.known > limit) {
+    return finding(ctx, 'volume.size-limit', {
+      ...base,
+      status: 'fail',
+      title: `Too much selected on ${ref.id}`,
+      detail: `${amounts}; ${limitWords}. The agent cannot back up more than that from one volume.`,
+      fix: split,
+    });
+  }
+  if (sizes.known * 10n > limit * 9n) {
+    return finding(ctx, 'volume.size-limit', {
+      ...base,
+      status: 'warn',
+      title: `${ref.id} is close to the size limit`,
+      detail: row
+        ? `${amounts}; ${limitWords}: over 90% of it, so growth will soon stop backups.`
+        : `${amounts}, over 90% of ${limitGB.toLocaleString('en-US')} GB, the largest limit for one volume on any Windows, so growth will soon stop backups.`,
+      fix: split,
+    });
+  }
+  if (!row || !sizes.complete) {
+    const missing = [!row ? 'the Windows version (os.version)' : null, !sizes.complete ? 'the size of every selected item' : null].filter(
       (x): x is string => x !== null,
     );
     return finding(ctx, 'volume.size-limit', {
@@ -96,31 +140,10 @@ function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
       fix: fix('helpdesk', ['Scan the selection in the wizard (or pass --select) and collect the profile on the machine itself.']),
     });
   }
-  const limit = row.limitGB * GB;
-  const amounts = `${formatBytes(total)} is selected on ${ref.id}; the limit for one volume on this Windows is ${row.limitGB.toLocaleString('en-US')} GB`;
-  const split = fix('server admin', [
-    'Split the data across several volumes, or back up part of it with another policy or machine.',
-    row.limitGB < 54_400
-      ? 'Upgrading to Windows Server 2012 or later raises the limit to 54,400 GB per volume.'
-      : 'Exclude what need not be backed up.',
-  ]);
-  if (total > limit) {
-    return finding(ctx, 'volume.size-limit', {
-      ...base,
-      status: 'fail',
-      title: `Too much selected on ${ref.id}`,
-      detail: `${amounts}. The agent cannot back up more than that from one volume.`,
-      fix: split,
-    });
-  }
-  if (total * 10 > limit * 9) {
-    return finding(ctx, 'volume.size-limit', {
-      ...base,
-      status: 'warn',
-      title: `${ref.id} is close to the size limit`,
-      detail: `${amounts}: over 90% of it, so growth will soon stop backups.`,
-      fix: split,
-    });
-  }
-  return finding(ctx, 'volume.size-limit', { ...base, status: 'pass', title: `${ref.id} is within the size limit`, detail: `${amounts}.` });
+  return finding(ctx, 'volume.size-limit', {
+    ...base,
+    status: 'pass',
+    title: `${ref.id} is within the size limit`,
+    detail: `${amounts}; ${limitWords}.`,
+  });
 }

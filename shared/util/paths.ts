@@ -1,30 +1,34 @@
-// Windows paths as the contract compares them: case-insensitively, a trailing backslash ignored. Profiles
-// may be hand-written, so forward slashes are read as backslashes too.
+// Windows paths as the contract compares them (checks.md, "Paths compare ..."): case-insensitively, `/`
+// read as `\`, trailing backslashes ignored (`D:` = `D:\`), the long-path prefix dropped (`\\?\D:\x` is
+// `D:\x`, `\\?\UNC\server\share` is `\\server\share`) and nothing else rewritten: no white space trimmed,
+// doubled backslashes kept. A volume GUID path (`\\?\Volume{GUID}\`) stays whole and, like a `\\.\` path, is
+// not a UNC path.
 
-/** The comparable form of a Windows path: backslashes, no trailing backslash (except "C:\"), lower case. */
+/**
+ * The path with `/` read as `\` and the long-path prefix dropped where it stands before a drive letter or
+ * `UNC\`; its case and everything else as written.
+ */
+export function withoutLongPathPrefix(path: string): string {
+  const slashes = path.replace(/\//g, '\\');
+  if (/^\\\\\?\\UNC\\/i.test(slashes)) return `\\\\${slashes.slice('\\\\?\\UNC\\'.length)}`;
+  if (/^\\\\\?\\[A-Za-z]:/.test(slashes)) return slashes.slice('\\\\?\\'.length);
+  return slashes;
+}
+
+/** The comparable form of a Windows path: the prefix dropped, backslashes, no trailing backslash, lower case. */
 export function normalizeWindowsPath(path: string): string {
-  let normalized = path.trim().replace(/\//g, '\\');
-  // Collapse repeated separators, but keep the two that open a UNC path.
-  const unc = normalized.startsWith('\\\\');
-  normalized = (unc ? '\\\\' : '') + normalized.slice(unc ? 2 : 0).replace(/\\{2,}/g, '\\');
-  while (normalized.endsWith('\\') && !/^[A-Za-z]:\\$/.test(normalized) && normalized !== '\\\\') {
-    normalized = normalized.slice(0, -1);
-  }
-  if (/^[A-Za-z]:$/.test(normalized)) normalized += '\\';
-  return normalized.toLowerCase();
+  return withoutLongPathPrefix(path).replace(/\\+$/, '').toLowerCase();
 }
 
 export function samePath(a: string, b: string): boolean {
   return normalizeWindowsPath(a) === normalizeWindowsPath(b);
 }
 
-/** True when `path` is `folder` itself or lies below it. */
+/** True when `path` is `folder` itself or starts with `folder` and a backslash. */
 export function isWithin(path: string, folder: string): boolean {
   const inner = normalizeWindowsPath(path);
   const outer = normalizeWindowsPath(folder);
-  if (inner === outer) return true;
-  const prefix = outer.endsWith('\\') ? outer : `${outer}\\`;
-  return inner.startsWith(prefix);
+  return inner === outer || inner.startsWith(`${outer}\\`);
 }
 
 /** The drive a path starts on, as "D:"; null for a UNC or relative path. */
@@ -32,9 +36,34 @@ export function driveLetterOf(path: string): string | null {
   return /^([A-Za-z]:)/.exec(path.trim())?.[1]?.toUpperCase() ?? null;
 }
 
-/** A UNC path (\\server\share\...), which is always a network location. */
+/** A device path (`\\?\...` kept after the prefix rule, such as a volume GUID path, or `\\.\...`). */
+function isDevicePath(path: string): boolean {
+  return /^\\\\[?.]\\/.test(path);
+}
+
+/** A UNC path (\\server\share\..., also \\?\UNC\server\share\...), which is always a network location. */
 export function isUncPath(path: string): boolean {
-  return /^[\\/]{2}/.test(path.trim());
+  const p = withoutLongPathPrefix(path);
+  return p.startsWith('\\\\') && !isDevicePath(p);
+}
+
+/** The network location of a UNC path: two backslashes and its first two components (`\\server\share`). */
+export function uncRootOf(path: string): string {
+  return `\\\\${withoutLongPathPrefix(path).slice(2).split('\\').slice(0, 2).join('\\')}`;
+}
+
+/**
+ * The volume a path's first component names, for a path no listed volume holds and that is not a UNC path:
+ * its drive letter (`X:`, as written); for a `\\?\` or `\\.\` path, that prefix, the next name and a
+ * backslash (`\\?\Volume{GUID}\`); for any other path the text before its first backslash, leading
+ * backslashes skipped.
+ */
+export function namedVolumeOf(path: string): string {
+  const p = withoutLongPathPrefix(path);
+  const drive = /^[A-Za-z]:/.exec(p);
+  if (drive) return drive[0];
+  if (isDevicePath(p)) return `${p.slice(0, 4)}${p.slice(4).split('\\')[0]}\\`;
+  return p.replace(/^\\+/, '').split('\\')[0]!;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MachineProfile, VolumeFacts } from '../../../shared/profile/types.js';
-import { GB, healthy, one, statusOf } from '../../helpers/profiles.js';
+import { GB, healthy, one, statusOf, TB } from '../../helpers/profiles.js';
 
 describe('agent.install', () => {
   it('is info whether installed, not installed, unknown or not probed', () => {
@@ -374,5 +374,182 @@ describe('cache.azure-temporary', () => {
         'cache.azure-temporary',
       ),
     ).toBe('unknown');
+  });
+});
+
+describe('cache.registry in contract v2', () => {
+  const values = (a: string | null, b: string | null) =>
+    healthy((p) => {
+      p.agent!.scratchLocation = a;
+      p.agent!.providerScratchLocation = b;
+    });
+  it('counts an empty or white-space value as not set, keeping the fix of a missing value', () => {
+    for (const blank of ['', ' ', '\t  ']) {
+      expect(one(values(blank, 'D:\\MARS\\Scratch'), 'cache.registry')).toMatchObject({
+        status: 'fail',
+        title: 'One cache registry value is missing',
+        fix: { action: 'point-registry' },
+      });
+      expect(one(values('D:\\MARS\\Scratch', blank), 'cache.registry')).toMatchObject({
+        status: 'fail',
+        fix: { action: 'point-registry' },
+      });
+      expect(one(values(blank, null), 'cache.registry')).toMatchObject({
+        status: 'fail',
+        title: 'Neither cache registry value is set',
+        fix: { action: null },
+      });
+      expect(one(values(blank, blank), 'cache.registry')).toMatchObject({ status: 'fail', fix: { action: null } });
+    }
+  });
+  it('compares the values as paths: case, slashes, trailing backslashes and the long-path prefix aside', () => {
+    expect(statusOf(values('\\\\?\\D:\\MARS\\Scratch', 'd:/mars/scratch/'), 'cache.registry')).toBe('pass');
+    expect(statusOf(values('\\\\?\\UNC\\nas\\mars', '\\\\NAS\\Mars\\'), 'cache.registry')).toBe('pass');
+  });
+  it('rewrites nothing else: white space and doubled backslashes count', () => {
+    expect(statusOf(values(' D:\\MARS\\Scratch', 'D:\\MARS\\Scratch'), 'cache.registry')).toBe('fail');
+    expect(statusOf(values('D:\\MARS\\Scratch ', 'D:\\MARS\\Scratch'), 'cache.registry')).toBe('fail');
+    expect(statusOf(values('D:\\\\MARS\\Scratch', 'D:\\MARS\\Scratch'), 'cache.registry')).toBe('fail');
+    expect(one(values('D:\\\\MARS\\Scratch', 'D:\\MARS\\Scratch'), 'cache.registry').fix?.action).toBe('point-registry');
+  });
+});
+
+describe('cache.location in contract v2', () => {
+  it('fails a RAM disk', () => {
+    const f = one(onCacheVolume({ driveType: 'ram' }), 'cache.location');
+    expect(f.status).toBe('fail');
+    expect(f.detail).toMatch(/RAM disk/);
+  });
+  it('fails on a known failing fact even when the drive type is unknown', () => {
+    for (const change of [{ readOnly: true }, { online: false }, { bitlocker: 'locked' as const }]) {
+      expect(statusOf(onCacheVolume({ driveType: 'unknown', ...change }), 'cache.location')).toBe('fail');
+      expect(
+        statusOf(
+          healthy((p) => (delete p.volumes[1]!.driveType, Object.assign(p.volumes[1]!, change))),
+          'cache.location',
+        ),
+      ).toBe('fail');
+    }
+  });
+  it('is unknown when the drive type is unknown or absent and nothing fails', () => {
+    expect(statusOf(onCacheVolume({ driveType: 'unknown' }), 'cache.location')).toBe('unknown');
+    expect(
+      statusOf(
+        healthy((p) => delete p.volumes[1]!.driveType),
+        'cache.location',
+      ),
+    ).toBe('unknown');
+  });
+  it('finds the volume from the path when volume is null, empty or white space', () => {
+    for (const volume of [null, '', '   ']) {
+      expect(
+        statusOf(
+          healthy((p) => ((p.cache!.volume = volume), (p.volumes[1]!.readOnly = true))),
+          'cache.location',
+        ),
+      ).toBe('fail');
+      expect(
+        statusOf(
+          healthy((p) => (p.cache!.volume = volume)),
+          'cache.location',
+        ),
+      ).toBe('pass');
+    }
+  });
+  it('reads the long-path prefix: \\\\?\\D: is D:, \\\\?\\UNC\\ a network share', () => {
+    const prefixed = (path: string) => healthy((p) => (p.cache = { path, exists: true, volume: null }));
+    expect(statusOf(prefixed('\\\\?\\D:\\MARS\\Scratch'), 'cache.location')).toBe('pass');
+    expect(statusOf(prefixed('\\\\?\\UNC\\nas01\\mars\\scratch'), 'cache.location')).toBe('fail');
+    expect(statusOf(prefixed('//nas01/mars/scratch'), 'cache.location')).toBe('fail');
+  });
+  it('takes a volume GUID path as a volume, not as a network share', () => {
+    const guid = '\\\\?\\Volume{6f1c2b10-0000-4000-8000-000000000001}\\';
+    const listed = healthy((p) => {
+      p.cache = { path: `${guid}MARS\\Scratch`, exists: true, volume: null };
+      p.volumes.push({ id: guid, fileSystem: 'NTFS', driveType: 'fixed', online: true, readOnly: false });
+    });
+    expect(statusOf(listed, 'cache.location')).toBe('pass');
+    const unlisted = healthy((p) => (p.cache = { path: `${guid}MARS\\Scratch`, exists: true, volume: null }));
+    expect(one(unlisted, 'cache.location')).toMatchObject({ status: 'unknown' });
+    expect(one(unlisted, 'cache.location').detail).toContain(guid);
+  });
+});
+
+describe('cache.free-space in contract v2', () => {
+  const space = (free: number, sizes: (number | null)[], systemState = false) =>
+    healthy((p) => {
+      p.volumes[1]!.freeBytes = free;
+      p.selection = { systemState, items: sizes.map((sizeBytes, i) => ({ path: `E:\\Item${i}`, volume: 'E:', sizeBytes })) };
+    });
+  it('takes the known sizes as a lower bound: a fail or warn they reach is given', () => {
+    // Known: 1000 GB, so at least 50 GB (fail) and 100 GB (warn) are needed.
+    expect(statusOf(space(50 * GB - 1, [1000 * GB, null]), 'cache.free-space')).toBe('fail');
+    expect(statusOf(space(100 * GB - 1, [1000 * GB, null]), 'cache.free-space')).toBe('warn');
+    expect(statusOf(space(100 * GB, [1000 * GB, null]), 'cache.free-space')).toBe('unknown');
+    expect(statusOf(space(30 * GB - 1, [null], true), 'cache.free-space')).toBe('fail');
+    expect(statusOf(space(35 * GB - 1, [null], true), 'cache.free-space')).toBe('warn');
+    expect(statusOf(space(35 * GB, [null], true), 'cache.free-space')).toBe('unknown');
+  });
+  it("adds the System State amount to the percentage: F < 0.05 T + S fails, F < 0.10 T + S' warns", () => {
+    const T = 200 * GB;
+    expect(statusOf(space(10 * GB + 30 * GB - 1, [T], true), 'cache.free-space')).toBe('fail');
+    expect(statusOf(space(10 * GB + 30 * GB, [T], true), 'cache.free-space')).toBe('warn');
+    expect(statusOf(space(20 * GB + 35 * GB - 1, [T], true), 'cache.free-space')).toBe('warn');
+    expect(statusOf(space(20 * GB + 35 * GB, [T], true), 'cache.free-space')).toBe('pass');
+  });
+  it('takes an empty list of items as a total of 0', () => {
+    expect(statusOf(space(0, []), 'cache.free-space')).toBe('pass');
+    expect(statusOf(space(30 * GB, [], true), 'cache.free-space')).toBe('warn');
+    expect(statusOf(space(35 * GB, [], true), 'cache.free-space')).toBe('pass');
+  });
+  it('is unknown with the cache volume not described, whatever the sizes', () => {
+    expect(
+      statusOf(
+        healthy((p) => ((p.cache!.volume = 'Q:'), (p.selection!.items[0]!.sizeBytes = 100 * TB))),
+        'cache.free-space',
+      ),
+    ).toBe('unknown');
+  });
+});
+
+describe('cache.azure-temporary in contract v2', () => {
+  const azure = (change: (p: MachineProfile) => void) =>
+    healthy((p) => {
+      p.host!.azureVm = true;
+      change(p);
+    });
+  it('is unknown when azureTemporary is null or absent, or the cache volume is not described', () => {
+    expect(
+      statusOf(
+        azure((p) => (p.volumes[1]!.azureTemporary = null)),
+        'cache.azure-temporary',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        azure((p) => delete p.volumes[1]!.azureTemporary),
+        'cache.azure-temporary',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        azure((p) => (p.cache!.volume = 'Q:')),
+        'cache.azure-temporary',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        azure((p) => (p.cache = { path: 'Q:\\Scratch', volume: null })),
+        'cache.azure-temporary',
+      ),
+    ).toBe('unknown');
+  });
+  it('warns for a volume known to be temporary, found from the path too', () => {
+    expect(
+      statusOf(
+        azure((p) => ((p.cache!.volume = ''), (p.volumes[1]!.azureTemporary = true))),
+        'cache.azure-temporary',
+      ),
+    ).toBe('warn');
   });
 });

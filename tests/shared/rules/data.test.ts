@@ -83,7 +83,7 @@ describe('volume.size-limit', () => {
       expect(statusOf(limit(version, 1_000 * GB), 'volume.size-limit')).toBe('pass');
     }
   });
-  it('is unknown when the OS is not identified or a size is null', () => {
+  it('is unknown when the Windows version or a size is null, and absent when the OS is not Windows (v2)', () => {
     expect(
       statusOf(
         healthy((p) => (p.os.version = null)),
@@ -91,11 +91,11 @@ describe('volume.size-limit', () => {
       ),
     ).toBe('unknown');
     expect(
-      statusOf(
+      findingsOf(
         healthy((p) => (p.os = { family: 'linux' })),
         'volume.size-limit',
       ),
-    ).toBe('unknown');
+    ).toEqual([]);
     expect(
       statusOf(
         healthy((p) => (p.selection!.items[0]!.sizeBytes = null)),
@@ -267,8 +267,10 @@ describe('backup.offline-seeding', () => {
     expect(statusOf(upload((week * 100 * 1e6) / 8, 100), 'backup.offline-seeding')).toBe('pass');
     expect(statusOf(upload((week * 100 * 1e6) / 8 + 1, 100), 'backup.offline-seeding')).toBe('warn');
   });
-  it('warns at 0 Mbps with anything to send', () => {
-    expect(statusOf(upload(GB, 0), 'backup.offline-seeding')).toBe('warn');
+  it('is unknown at 0 Mbps: no upload can be planned with it (v2)', () => {
+    expect(statusOf(upload(GB, 0), 'backup.offline-seeding')).toBe('unknown');
+    expect(statusOf(upload(0, 0), 'backup.offline-seeding')).toBe('unknown');
+    expect(statusOf(upload(100 * TB, 0), 'backup.offline-seeding')).toBe('unknown');
   });
   it('with an unknown upload speed, is info from 1 TB and passes below', () => {
     expect(statusOf(upload(TB, null), 'backup.offline-seeding')).toBe('info');
@@ -366,5 +368,159 @@ describe('restore.instant-restore and restore.target', () => {
         'restore.target',
       ),
     ).toBe('unknown');
+  });
+});
+
+describe('volume.size-limit in contract v2', () => {
+  const sized = (version: string | null, sizes: (number | null)[], os: Partial<MachineProfile['os']> = {}) =>
+    healthy((p) => {
+      p.os = { family: 'windows', version, architecture: 'x64', ...os };
+      p.selection!.items = sizes.map((sizeBytes, i) => item(`E:\\Item${i}`, { volume: 'E:', sizeBytes }));
+    });
+  it('reads the Windows version also when the OS is not identified', () => {
+    expect(statusOf(sized('6.1', [1_700 * GB + 1]), 'volume.size-limit')).toBe('fail');
+    expect(statusOf(sized('6.1', [1_600 * GB]), 'volume.size-limit')).toBe('warn');
+    expect(statusOf(sized('6.1', [1_000 * GB]), 'volume.size-limit')).toBe('pass');
+    expect(statusOf(sized('10.0', [2_000 * GB]), 'volume.size-limit')).toBe('pass');
+    expect(statusOf(sized('6.2', [54_400 * GB + 1]), 'volume.size-limit')).toBe('fail');
+  });
+  it('applies to any Windows, listed or not', () => {
+    expect(statusOf(sized('6.0.6002', [1_700 * GB + 1], { productType: 'workstation' }), 'volume.size-limit')).toBe('fail');
+    expect(statusOf(sized('5.2.3790', [1_600 * GB], { productType: 'server' }), 'volume.size-limit')).toBe('warn');
+    expect(statusOf(sized('10.0.25398', [1_700 * GB + 1], { productType: 'server' }), 'volume.size-limit')).toBe('pass');
+  });
+  it('with the version null, fails only over 54,400 GB and warns only over 90% of it', () => {
+    expect(statusOf(sized(null, [54_400 * GB + 1]), 'volume.size-limit')).toBe('fail');
+    expect(statusOf(sized(null, [48_960 * GB + 1]), 'volume.size-limit')).toBe('warn');
+    expect(statusOf(sized(null, [48_960 * GB]), 'volume.size-limit')).toBe('unknown');
+    expect(statusOf(sized(null, [1_700 * GB + 1]), 'volume.size-limit')).toBe('unknown');
+    expect(statusOf(sized(null, [GB]), 'volume.size-limit')).toBe('unknown');
+  });
+  it('takes the known sizes as the lower bound of the total', () => {
+    expect(statusOf(sized('10.0.17763', [54_400 * GB + 1, null]), 'volume.size-limit')).toBe('fail');
+    expect(statusOf(sized('10.0.17763', [50_000 * GB, null]), 'volume.size-limit')).toBe('warn');
+    expect(statusOf(sized('10.0.17763', [100 * GB, null]), 'volume.size-limit')).toBe('unknown');
+    expect(statusOf(sized('6.1.7601', [null, 1_700 * GB + 1], { productType: 'server' }), 'volume.size-limit')).toBe('fail');
+    expect(statusOf(sized(null, [null, 54_400 * GB + 1]), 'volume.size-limit')).toBe('fail');
+  });
+  it('gives no finding when the OS is not Windows', () => {
+    for (const family of ['linux', 'macos', 'other'] as const) {
+      const profile = healthy((p) => ((p.os = { family, version: '6.1' }), (p.selection!.items[0]!.sizeBytes = 100 * TB)));
+      expect(findingsOf(profile, 'volume.size-limit')).toEqual([]);
+    }
+  });
+});
+
+describe('selection.azure-temporary in contract v2', () => {
+  const azure = (change: (p: MachineProfile) => void) =>
+    healthy((p) => {
+      p.host!.azureVm = true;
+      change(p);
+    });
+  it('warns for items on the temporary disk even when another volume is unknown', () => {
+    const profile = azure((p) => {
+      p.volumes[2]!.azureTemporary = true;
+      p.volumes[0]!.azureTemporary = null;
+      p.selection!.items.push(item('C:\\Data'), item('Q:\\Data'));
+    });
+    expect(statusOf(profile, 'selection.azure-temporary')).toBe('warn');
+  });
+  it('is unknown for a volume not described or with azureTemporary null, but not for a UNC location', () => {
+    expect(
+      statusOf(
+        azure((p) => (p.selection!.items = [item('Q:\\Data')])),
+        'selection.azure-temporary',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        azure((p) => delete p.volumes[2]!.azureTemporary),
+        'selection.azure-temporary',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        azure((p) => (p.selection!.items = [item('\\\\fs\\share\\x')])),
+        'selection.azure-temporary',
+      ),
+    ).toBe('pass');
+  });
+  it('passes with no selection and with an empty one', () => {
+    expect(
+      statusOf(
+        azure((p) => (p.selection = null)),
+        'selection.azure-temporary',
+      ),
+    ).toBe('pass');
+    expect(
+      statusOf(
+        azure((p) => delete p.selection),
+        'selection.azure-temporary',
+      ),
+    ).toBe('pass');
+    expect(
+      statusOf(
+        azure((p) => (p.selection!.items = [])),
+        'selection.azure-temporary',
+      ),
+    ).toBe('pass');
+  });
+});
+
+describe('backup.offline-seeding in contract v2', () => {
+  const seeding = (sizes: (number | null)[], mbps: number | null) =>
+    healthy((p) => {
+      p.selection!.items = sizes.map((sizeBytes, i) => item(`E:\\Item${i}`, { sizeBytes }));
+      p.network!.uploadMbps = mbps;
+    });
+  const week = 7 * 86_400;
+  it('warns when the known sizes alone take more than 7 days, else is unknown with a size null', () => {
+    expect(statusOf(seeding([(week * 100 * 1e6) / 8 + 1, null], 100), 'backup.offline-seeding')).toBe('warn');
+    expect(statusOf(seeding([(week * 100 * 1e6) / 8, null], 100), 'backup.offline-seeding')).toBe('unknown');
+    expect(statusOf(seeding([null], 100), 'backup.offline-seeding')).toBe('unknown');
+  });
+  it('is unknown, not info, with a size null and no upload speed, however large the known sizes', () => {
+    expect(statusOf(seeding([2 * TB, null], null), 'backup.offline-seeding')).toBe('unknown');
+  });
+  it('is unknown at 0 Mbps, even with nothing to send', () => {
+    expect(statusOf(seeding([], 0), 'backup.offline-seeding')).toBe('unknown');
+    expect(statusOf(seeding([null], 0), 'backup.offline-seeding')).toBe('unknown');
+  });
+  it('takes an empty list of items as 0 bytes', () => {
+    expect(statusOf(seeding([], 1), 'backup.offline-seeding')).toBe('pass');
+    expect(statusOf(seeding([], null), 'backup.offline-seeding')).toBe('pass');
+  });
+  it('compares exactly at fractional speeds', () => {
+    // 0.1 Mbps (as a double) for a week moves a little over 7,560,000,000 bytes: that amount itself fits.
+    expect(statusOf(seeding([7_560_000_000], 0.1), 'backup.offline-seeding')).toBe('pass');
+    expect(statusOf(seeding([7_560_000_001], 0.1), 'backup.offline-seeding')).toBe('warn');
+    expect(statusOf(seeding([7_560_000_001], 0.5), 'backup.offline-seeding')).toBe('pass');
+    expect(statusOf(seeding([37_800_000_000], 0.5), 'backup.offline-seeding')).toBe('pass');
+    expect(statusOf(seeding([37_800_000_001], 0.5), 'backup.offline-seeding')).toBe('warn');
+  });
+});
+
+describe('restore.target in contract v2', () => {
+  const restore = (version: string | null, target: string, family: MachineProfile['os']['family'] = 'windows') =>
+    healthy((p) => {
+      p.os = { ...p.os, family, version };
+      p.restoreTarget = { version: target };
+    });
+  it('compares the parts both versions state', () => {
+    expect(statusOf(restore('10.0', '6.3.9600'), 'restore.target')).toBe('fail');
+    expect(statusOf(restore('10.0.17763', '6.3'), 'restore.target')).toBe('fail');
+    expect(statusOf(restore('6.3', '10.0'), 'restore.target')).toBe('pass');
+    expect(statusOf(restore('6.3.9600', '10.0.14393'), 'restore.target')).toBe('pass');
+    expect(statusOf(restore('10.0.17763', '10.0.17763'), 'restore.target')).toBe('pass');
+    expect(statusOf(restore('10.0', '10.0'), 'restore.target')).toBe('pass');
+  });
+  it('is unknown when the stated parts are equal but one version states more', () => {
+    expect(statusOf(restore('10.0.17763', '10.0'), 'restore.target')).toBe('unknown');
+    expect(statusOf(restore('10.0', '10.0.14393'), 'restore.target')).toBe('unknown');
+    expect(statusOf(restore('10.0', '10.0.26100'), 'restore.target')).toBe('unknown');
+  });
+  it("is unknown when this machine's version is null or it is not Windows", () => {
+    expect(statusOf(restore(null, '10.0.17763'), 'restore.target')).toBe('unknown');
+    expect(statusOf(restore('10.0.17763', '10.0.17763', 'linux'), 'restore.target')).toBe('unknown');
   });
 });

@@ -24,10 +24,13 @@ describe('network.tls12 (current only)', () => {
     expect(statusOf(tls({ schannelClientEnabled: false }), 'network.tls12')).toBe('fail');
     expect(statusOf(tls({ schannelClientDisabledByDefault: true }), 'network.tls12')).toBe('fail');
   });
-  it('warns on an OS older than 6.3 with the values absent', () => {
+  it('fails on 6.1 and warns on 6.2 with the values absent (v2), passes with them set', () => {
     const old = tls({});
     old.os = { family: 'windows', version: '6.1.7601', productType: 'server', editionId: 'ServerStandard', architecture: 'x64' };
+    expect(statusOf(old, 'network.tls12')).toBe('fail');
+    old.os.version = '6.2.9200';
     expect(statusOf(old, 'network.tls12')).toBe('warn');
+    old.os.version = '6.1.7601';
     old.software!.tls12 = { schannelClientEnabled: true, schannelClientDisabledByDefault: false, dotnetStrongCrypto: true };
     expect(statusOf(old, 'network.tls12')).toBe('pass');
   });
@@ -149,5 +152,95 @@ describe('network.proxy and network.throttling', () => {
       expect(one(old, 'network.throttling')).toMatchObject({ status: 'info' });
       expect(one(old, 'network.throttling').detail).toMatch(/not available/);
     }
+  });
+});
+
+describe('network.tls12 in contract v2', () => {
+  const on = (version: string | null, values: Record<string, boolean | null>, os: Record<string, unknown> = {}) => {
+    const profile = tls(values);
+    profile.os = { family: 'windows', version, architecture: 'x64', ...os };
+    return profile;
+  };
+  const absentCases: Record<string, boolean | null>[] = [{}, { schannelClientEnabled: true }, { schannelClientDisabledByDefault: false }];
+
+  it('fails on 6.1 and older when either SCHANNEL value is absent, the OS identified or not', () => {
+    for (const values of absentCases) {
+      for (const version of ['6.1.7601', '6.1', '6.0.6002', '6.0', '5.2.3790']) {
+        expect(statusOf(on(version, values), 'network.tls12')).toBe('fail');
+        expect(statusOf(on(version, values, { productType: 'server' }), 'network.tls12')).toBe('fail');
+      }
+    }
+    expect(one(on('6.1', {}), 'network.tls12').fix?.who).toBe('server admin');
+  });
+  it('warns on 6.2 when either value is absent', () => {
+    for (const values of absentCases) {
+      expect(statusOf(on('6.2.9200', values, { productType: 'server' }), 'network.tls12')).toBe('warn');
+      expect(statusOf(on('6.2', values), 'network.tls12')).toBe('warn');
+    }
+  });
+  it('passes from 6.3 with the values absent, also on 10.0 without a build', () => {
+    for (const values of absentCases) {
+      for (const version of ['6.3.9600', '6.3', '10.0', '10.0.26100', '6.4']) {
+        expect(statusOf(on(version, values), 'network.tls12')).toBe('pass');
+      }
+    }
+  });
+  it('is unknown with a value absent and no Windows version, unless something fails or warns', () => {
+    for (const values of absentCases) {
+      expect(statusOf(on(null, values), 'network.tls12')).toBe('unknown');
+      expect(statusOf(on(null, { ...values, dotnetStrongCrypto: false }), 'network.tls12')).toBe('warn');
+      expect(statusOf(on(null, { ...values, schannelClientEnabled: false }), 'network.tls12')).toBe('fail');
+    }
+    const linux = tls({});
+    linux.os = { family: 'linux', version: '6.1' };
+    expect(statusOf(linux, 'network.tls12')).toBe('unknown');
+    expect(statusOf(on(null, { schannelClientEnabled: true, schannelClientDisabledByDefault: false }), 'network.tls12')).toBe('pass');
+  });
+  it('warns when SystemDefaultTlsVersions is 0, like SchUseStrongCrypto', () => {
+    expect(statusOf(tls({ dotnetSystemDefaultTls: false }), 'network.tls12')).toBe('warn');
+    expect(one(tls({ dotnetSystemDefaultTls: false }), 'network.tls12').detail).toMatch(/SystemDefaultTlsVersions/);
+  });
+  it('neither warns nor is unknown for null .NET values', () => {
+    expect(statusOf(tls({ dotnetStrongCrypto: null, dotnetSystemDefaultTls: null }), 'network.tls12')).toBe('pass');
+    const missing = healthy((p) => (p.software!.tls12 = { schannelClientEnabled: true, schannelClientDisabledByDefault: false }));
+    expect(statusOf(missing, 'network.tls12')).toBe('pass');
+  });
+  it('lets a failing fact win over a warning one', () => {
+    expect(statusOf(on('6.1.7601', { dotnetStrongCrypto: false }), 'network.tls12')).toBe('fail');
+    expect(statusOf(on('10.0.17763', { schannelClientDisabledByDefault: true, dotnetSystemDefaultTls: false }), 'network.tls12')).toBe(
+      'fail',
+    );
+  });
+});
+
+describe('network.endpoints in contract v2', () => {
+  const probe = (pattern: string, reachable: boolean | null): EndpointProbe => ({ pattern, host: pattern.replace('*', 'x'), reachable });
+  const withProbes = (list: EndpointProbe[]) => healthy((p) => (p.network!.endpoints = list));
+  const NCSI = 'www.msftconnecttest.com|www.msftncsi.com';
+
+  it('fails a pattern when any of its several probes failed', () => {
+    const p = '*.microsoftonline.com';
+    expect(statusOf(withProbes([probe(p, true), probe(p, false), probe(p, true)]), 'network.endpoints', 'current', p)).toBe('fail');
+    expect(statusOf(withProbes([probe(p, null), probe(p, false)]), 'network.endpoints', 'current', p)).toBe('fail');
+    expect(statusOf(withProbes([probe(p, true), probe(p, null)]), 'network.endpoints', 'current', p)).toBe('unknown');
+    expect(statusOf(withProbes([probe(p, true), probe(p.toUpperCase(), true)]), 'network.endpoints', 'current', p)).toBe('pass');
+  });
+  it('passes the connectivity pair when any probe of either name reached', () => {
+    const c = 'www.msftconnecttest.com';
+    const n = 'www.msftncsi.com';
+    expect(statusOf(withProbes([probe(c, false), probe(c, true), probe(n, false)]), 'network.endpoints', 'current', NCSI)).toBe('pass');
+    expect(statusOf(withProbes([probe(n, true)]), 'network.endpoints', 'current', NCSI)).toBe('pass');
+    expect(statusOf(withProbes([probe(n, null), probe(c, true)]), 'network.endpoints', 'current', NCSI)).toBe('pass');
+  });
+  it('fails the pair only when both names were probed and every probe of both failed', () => {
+    const c = 'www.msftconnecttest.com';
+    const n = 'www.msftncsi.com';
+    expect(statusOf(withProbes([probe(c, false), probe(n, false), probe(n, false)]), 'network.endpoints', 'current', NCSI)).toBe('fail');
+    expect(statusOf(withProbes([probe(n, false), probe(n, false)]), 'network.endpoints', 'current', NCSI)).toBe('unknown');
+    expect(statusOf(withProbes([probe(c, false), probe(n, false), probe(n, null)]), 'network.endpoints', 'current', NCSI)).toBe('unknown');
+    expect(statusOf(withProbes([]), 'network.endpoints', 'current', NCSI)).toBe('unknown');
+  });
+  it('reads no probe as one of the pair but a probe of one of its names', () => {
+    expect(statusOf(withProbes([probe(NCSI, true)]), 'network.endpoints', 'current', NCSI)).toBe('unknown');
   });
 });

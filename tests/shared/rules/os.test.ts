@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OsFacts } from '../../../shared/profile/types.js';
+import type { MachineProfile, OsFacts } from '../../../shared/profile/types.js';
 import { healthy, one, statusOf } from '../../helpers/profiles.js';
 
 type Row = [name: string, os: Partial<OsFacts>, current: string, edition201902: string, systemState: boolean];
@@ -213,5 +213,195 @@ describe('os.system-state', () => {
       p.selection!.systemState = true;
     });
     expect(statusOf(profile, 'os.system-state')).toBe('fail');
+  });
+});
+
+describe('os.supported: the editions and releases contract v2 names', () => {
+  const os = (facts: Partial<OsFacts>) => healthy((p) => (p.os = { family: 'windows', architecture: 'x64', ...facts }));
+  const both = (profile: ReturnType<typeof os>) => [
+    statusOf(profile, 'os.supported', 'current'),
+    statusOf(profile, 'os.supported', '2019-02'),
+  ];
+
+  it('warns on Windows 10/11 Enterprise multi-session (ServerRdsh), an edition no row lists', () => {
+    expect(both(os({ version: '10.0.19045', productType: 'server', editionId: 'ServerRdsh', installationType: 'Client' }))).toEqual([
+      'warn',
+      'warn',
+    ]);
+    expect(both(os({ version: '10.0.22631', productType: 'server', editionId: 'ServerRdsh', installationType: 'Client' }))).toEqual([
+      'warn',
+      'fail',
+    ]);
+    const multi = one(os({ version: '10.0.22631', productType: 'server', editionId: 'ServerRdsh' }), 'os.supported');
+    expect(multi.title).toMatch(/Windows 11/);
+    expect(multi.detail).toMatch(/Enterprise multi-session/);
+  });
+
+  it('warns on Datacenter: Azure Edition (ServerTurbine) of Server 2022 and 2025', () => {
+    for (const version of ['10.0.20348', '10.0.26100']) {
+      const profile = os({ version, productType: 'server', editionId: 'ServerTurbine', installationType: 'Server' });
+      expect(both(profile)).toEqual(['warn', 'fail']);
+      expect(one(profile, 'os.supported').detail).toMatch(/Datacenter: Azure Edition/);
+    }
+  });
+
+  it('fails Azure Stack HCI / Azure Local in both editions', () => {
+    for (const version of ['10.0.20348', '10.0.26100', '10.0.17763', '10.0.14393']) {
+      expect(both(os({ version, productType: 'server', editionId: 'ServerAzureStackHCICor', installationType: 'Server Core' }))).toEqual([
+        'fail',
+        'fail',
+      ]);
+    }
+  });
+
+  it('lists Storage Server under both EditionID spellings on 2012, 2012 R2 and 2016 only', () => {
+    for (const editionId of ['ServerStorageStandard', 'ServerStorageWorkgroup', 'StorageServerStandard', 'StorageServerWorkgroup']) {
+      for (const version of ['6.2', '6.2.9200', '6.3', '6.3.9600', '10.0.14393']) {
+        expect(both(os({ version, productType: 'server', editionId, installationType: 'Server' }))).toEqual(['pass', 'pass']);
+      }
+      for (const version of ['6.1.7601', '10.0.17763', '10.0.20348', '6.0.6002']) {
+        expect(both(os({ version, productType: 'server', editionId, installationType: 'Server' }))).toEqual(['fail', 'fail']);
+      }
+      expect(both(os({ version: '10.0', productType: 'server', editionId, installationType: 'Server' }))).toEqual(['unknown', 'unknown']);
+    }
+  });
+
+  it('counts N editions as the edition, and no other letter', () => {
+    expect(both(os({ version: '10.0.19045', productType: 'workstation', editionId: 'ProfessionalN' }))).toEqual(['pass', 'pass']);
+    expect(both(os({ version: '10.0.19045', productType: 'workstation', editionId: 'EnterpriseSN' }))).toEqual(['pass', 'pass']);
+    expect(both(os({ version: '10.0.19045', productType: 'workstation', editionId: 'Professionaln' }))).toEqual(['warn', 'warn']);
+    expect(both(os({ version: '10.0.17763', productType: 'server', editionId: 'ServerSolution' }))).toEqual(['pass', 'fail']);
+  });
+
+  it('fails every 10.0 server build but the four listed ones, and is unknown for 10.0 without a build', () => {
+    for (const build of ['25398', '20349', '22621', '14392']) {
+      expect(both(os({ version: `10.0.${build}`, productType: 'server', editionId: 'ServerStandard' }))).toEqual(['fail', 'fail']);
+    }
+    expect(both(os({ version: '10.0', productType: 'server', editionId: 'ServerStandard' }))).toEqual(['unknown', 'unknown']);
+  });
+
+  it('needs build 6002 or service pack 2 for Server 2008', () => {
+    expect(both(os({ version: '6.0', productType: 'server', editionId: 'ServerStandard', servicePack: 2 }))).toEqual(['warn', 'pass']);
+    expect(both(os({ version: '6.0', productType: 'server', editionId: 'ServerStandard', servicePack: 1 }))).toEqual(['fail', 'fail']);
+    expect(both(os({ version: '6.0', productType: 'server', editionId: 'ServerStandard', servicePack: null }))).toEqual([
+      'unknown',
+      'unknown',
+    ]);
+  });
+});
+
+describe('os.supported on an undetermined OS (v2)', () => {
+  const unsure = (facts: Partial<OsFacts>) =>
+    healthy((p) => (p.os = { family: 'windows', version: null, productType: 'server', editionId: 'ServerStandard', ...facts }));
+
+  it('still fails a 32-bit Windows in both editions', () => {
+    const profile = unsure({ architecture: 'x86' });
+    expect(statusOf(profile, 'os.supported', 'current')).toBe('fail');
+    expect(statusOf(profile, 'os.supported', '2019-02')).toBe('fail');
+    expect(one(profile, 'os.supported').detail).toMatch(/32-bit/);
+  });
+  it('still fails Server Core, under current only', () => {
+    const profile = unsure({ architecture: 'x64', installationType: 'Server Core' });
+    expect(statusOf(profile, 'os.supported', 'current')).toBe('fail');
+    expect(statusOf(profile, 'os.supported', '2019-02')).toBe('unknown');
+  });
+  it('still warns on arm64 in both editions, and Server Core on arm64 fails under current', () => {
+    expect(statusOf(unsure({ architecture: 'arm64' }), 'os.supported', 'current')).toBe('warn');
+    expect(statusOf(unsure({ architecture: 'arm64' }), 'os.supported', '2019-02')).toBe('warn');
+    const core = unsure({ architecture: 'arm64', installationType: 'Server Core' });
+    expect(statusOf(core, 'os.supported', 'current')).toBe('fail');
+    expect(statusOf(core, 'os.supported', '2019-02')).toBe('warn');
+  });
+  it('is unknown otherwise, whatever else is known', () => {
+    for (const architecture of ['x64', null] as const) {
+      expect(statusOf(unsure({ architecture }), 'os.supported', 'current')).toBe('unknown');
+      expect(statusOf(unsure({ architecture, version: '10.0', editionId: 'Education' }), 'os.supported', 'current')).toBe('unknown');
+    }
+    const noType = healthy((p) => (p.os = { family: 'windows', version: '6.1.7601', architecture: 'x64' }));
+    expect(statusOf(noType, 'os.supported', 'current')).toBe('unknown');
+  });
+});
+
+describe('os.supported on a listed OS with facts missing (v2)', () => {
+  it('is unknown when the EditionID or the architecture is null, or missing', () => {
+    expect(
+      statusOf(
+        healthy((p) => delete p.os.editionId),
+        'os.supported',
+      ),
+    ).toBe('unknown');
+    expect(
+      statusOf(
+        healthy((p) => delete p.os.architecture),
+        'os.supported',
+      ),
+    ).toBe('unknown');
+  });
+  it('lets a known warning decide over the missing facts', () => {
+    const win7 = healthy(
+      (p) => (p.os = { family: 'windows', version: '6.1.7601', productType: 'server', editionId: null, architecture: null }),
+    );
+    expect(statusOf(win7, 'os.supported', 'current')).toBe('warn');
+    expect(statusOf(win7, 'os.supported', '2019-02')).toBe('unknown');
+    expect(
+      statusOf(
+        healthy((p) => ((p.os.editionId = null), (p.os.architecture = 'arm64'))),
+        'os.supported',
+      ),
+    ).toBe('warn');
+    expect(
+      statusOf(
+        healthy((p) => ((p.os.editionId = 'Education'), (p.os.architecture = null))),
+        'os.supported',
+      ),
+    ).toBe('warn');
+  });
+  it('compares an empty EditionID as an edition, which no row lists', () => {
+    expect(
+      statusOf(
+        healthy((p) => (p.os.editionId = '')),
+        'os.supported',
+      ),
+    ).toBe('warn');
+  });
+});
+
+describe('os.system-state on Azure VMs and undetermined OSes (v2)', () => {
+  const systemState = (change: (p: MachineProfile) => void) =>
+    healthy((p) => {
+      p.selection!.systemState = true;
+      change(p);
+    });
+  it('fails when System State is selected on an Azure VM, in both editions', () => {
+    const profile = systemState((p) => (p.host!.azureVm = true));
+    expect(statusOf(profile, 'os.system-state', 'current')).toBe('fail');
+    expect(statusOf(profile, 'os.system-state', '2019-02')).toBe('fail');
+    expect(one(profile, 'os.system-state').detail).toMatch(/Azure virtual machine/);
+  });
+  it('fails on an Azure VM even when the OS is undetermined', () => {
+    expect(
+      statusOf(
+        systemState((p) => ((p.host!.azureVm = true), (p.os.version = null))),
+        'os.system-state',
+      ),
+    ).toBe('fail');
+  });
+  it('is unknown when selected on an undetermined OS that is not known to be an Azure VM', () => {
+    for (const azureVm of [false, null]) {
+      const profile = systemState((p) => ((p.host!.azureVm = azureVm), (p.os.version = '10.0')));
+      expect(statusOf(profile, 'os.system-state', 'current')).toBe('unknown');
+      expect(statusOf(profile, 'os.system-state', '2019-02')).toBe('unknown');
+    }
+    expect(
+      statusOf(
+        systemState((p) => ((p.os.version = null), delete p.host)),
+        'os.system-state',
+      ),
+    ).toBe('unknown');
+  });
+  it('is info on an Azure VM when System State is not selected', () => {
+    const profile = healthy((p) => ((p.host!.azureVm = true), (p.selection!.systemState = false)));
+    expect(statusOf(profile, 'os.system-state')).toBe('info');
+    expect(one(profile, 'os.system-state').detail).toMatch(/not available on an Azure virtual machine/);
   });
 });

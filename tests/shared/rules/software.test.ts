@@ -115,3 +115,32 @@ describe('software.powershell (current only)', () => {
     ).toBe('absent');
   });
 });
+
+describe('software.dotnet on an OS that is not identified (v2)', () => {
+  const undetermined = (release: number) =>
+    healthy((p) => {
+      p.os = { family: 'windows', version: null, architecture: 'x64' };
+      p.software!.dotnetRelease = release;
+    });
+  it('is unknown between 4.5 and 4.8, since the end-of-support list decides', () => {
+    for (const release of [378389, 394802, 461808, 528039]) {
+      expect(statusOf(undetermined(release), 'software.dotnet')).toBe('unknown');
+    }
+    const unsure = healthy((p) => ((p.os.productType = null), (p.os.installationType = null), (p.os.editionId = null)));
+    unsure.software!.dotnetRelease = 461808;
+    expect(statusOf(unsure, 'software.dotnet')).toBe('unknown');
+  });
+  it('fails below 4.5 and passes from 4.8 on any OS', () => {
+    expect(statusOf(undetermined(378388), 'software.dotnet')).toBe('fail');
+    expect(statusOf(undetermined(0), 'software.dotnet')).toBe('fail');
+    expect(statusOf(undetermined(528040), 'software.dotnet')).toBe('pass');
+  });
+  it('asks for 4.8 on an unlisted Windows and on another OS', () => {
+    const vista = healthy(
+      (p) => ((p.os = { family: 'windows', version: '6.0.6002', productType: 'workstation' }), (p.software!.dotnetRelease = 461808)),
+    );
+    expect(statusOf(vista, 'software.dotnet')).toBe('fail');
+    const linux = healthy((p) => ((p.os = { family: 'linux' }), (p.software!.dotnetRelease = 461808)));
+    expect(statusOf(linux, 'software.dotnet')).toBe('fail');
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isUncPath, isWithin, normalizeWindowsPath, samePath } from '../../../shared/util/paths.js';
+import { isUncPath, isWithin, namedVolumeOf, normalizeWindowsPath, samePath, uncRootOf } from '../../../shared/util/paths.js';
 
 const segment = fc.stringMatching(/^[A-Za-z0-9 _.\-éü]{1,12}$/).filter((s) => s.trim() !== '' && !/^\.+$/.test(s) && s === s.trim());
 const localPath = fc
@@ -29,9 +29,8 @@ describe('normalizeWindowsPath', () => {
       }),
     );
   });
-  it('keeps the root of a drive and of a UNC path', () => {
-    expect(normalizeWindowsPath('C:\\')).toBe('c:\\');
-    expect(normalizeWindowsPath('C:')).toBe('c:\\');
+  it('gives a drive and its root, and a share with or without its backslash, one form', () => {
+    expect(normalizeWindowsPath('C:\\')).toBe(normalizeWindowsPath('C:'));
     expect(normalizeWindowsPath('\\\\Server\\Share\\')).toBe('\\\\server\\share');
   });
   it('tells different folders apart', () => {
@@ -64,5 +63,78 @@ describe('isUncPath', () => {
     expect(isUncPath('//nas/share')).toBe(true);
     expect(isUncPath('C:\\x')).toBe(false);
     expect(isUncPath('\\x')).toBe(false);
+  });
+});
+
+// Contract v2, "Paths compare ...": case and `/` aside, only trailing backslashes and the long-path prefix
+// are ignored; nothing else is rewritten.
+describe('the path rules of contract v2', () => {
+  it('ignores trailing backslashes, so a drive letter equals its root', () => {
+    expect(samePath('D:', 'D:\\')).toBe(true);
+    expect(samePath('D:\\x\\\\', 'd:/X')).toBe(true);
+    expect(samePath('\\\\?\\Volume{1b2c}\\', '\\\\?\\volume{1B2C}')).toBe(true);
+  });
+  it('trims no white space and keeps doubled backslashes', () => {
+    expect(samePath(' D:\\x', 'D:\\x')).toBe(false);
+    expect(samePath('D:\\x ', 'D:\\x')).toBe(false);
+    expect(samePath('D:\\\\x', 'D:\\x')).toBe(false);
+    expect(samePath('D:\\a\\\\b', 'D:\\a\\b')).toBe(false);
+    expect(isWithin('D:\\\\x', 'D:')).toBe(true);
+  });
+  it('drops the long-path prefix before a drive letter, and reads \\\\?\\UNC\\ as two backslashes', () => {
+    expect(samePath('\\\\?\\D:\\x', 'D:\\x')).toBe(true);
+    expect(samePath('//?/d:/x/', 'D:\\X')).toBe(true);
+    expect(isWithin('\\\\?\\D:\\Data\\a', 'D:\\Data')).toBe(true);
+    expect(samePath('\\\\?\\UNC\\server\\share', '\\\\server\\share')).toBe(true);
+    expect(isWithin('\\\\?\\UNC\\server\\share\\x', '\\\\Server\\Share')).toBe(true);
+  });
+  it('keeps a volume GUID path whole', () => {
+    expect(samePath('\\\\?\\Volume{1b2c}\\x', 'Volume{1b2c}\\x')).toBe(false);
+    expect(isWithin('\\\\?\\Volume{1b2c}\\x', '\\\\?\\Volume{1B2C}\\')).toBe(true);
+  });
+  it('lies within a folder only as the folder itself or below a backslash', () => {
+    expect(isWithin('D:\\Data', 'D:\\Data\\')).toBe(true);
+    expect(isWithin('D:\\Database', 'D:\\Data')).toBe(false);
+    expect(isWithin('D:', 'D:\\x')).toBe(false);
+  });
+});
+
+describe('isUncPath in contract v2', () => {
+  it('counts \\\\?\\UNC\\ paths, but neither volume GUID paths nor \\\\.\\ paths', () => {
+    expect(isUncPath('\\\\?\\UNC\\server\\share\\x')).toBe(true);
+    expect(isUncPath('\\\\?\\Volume{1b2c}\\x')).toBe(false);
+    expect(isUncPath('\\\\?\\D:\\x')).toBe(false);
+    expect(isUncPath('\\\\.\\PhysicalDrive0')).toBe(false);
+    expect(isUncPath('\\\\.\\C:\\x')).toBe(false);
+  });
+  it('trims no white space', () => {
+    expect(isUncPath(' \\\\nas\\share')).toBe(false);
+  });
+});
+
+describe('namedVolumeOf: the volume a path names when no listed volume holds it', () => {
+  it('is the drive letter of a path that starts with one, as written', () => {
+    expect(namedVolumeOf('Q:\\Data')).toBe('Q:');
+    expect(namedVolumeOf('q:')).toBe('q:');
+    expect(namedVolumeOf('\\\\?\\Q:\\Data')).toBe('Q:');
+  });
+  it('is the prefix, the next name and a backslash for a \\\\?\\ or \\\\.\\ path', () => {
+    expect(namedVolumeOf('\\\\?\\Volume{1b2c-77}\\Data\\x')).toBe('\\\\?\\Volume{1b2c-77}\\');
+    expect(namedVolumeOf('\\\\?\\Volume{1b2c-77}')).toBe('\\\\?\\Volume{1b2c-77}\\');
+    expect(namedVolumeOf('\\\\.\\PhysicalDrive1\\x')).toBe('\\\\.\\PhysicalDrive1\\');
+  });
+  it('is the text before the first backslash for any other path, leading backslashes skipped', () => {
+    expect(namedVolumeOf('Data\\x')).toBe('Data');
+    expect(namedVolumeOf('\\Data\\x')).toBe('Data');
+    expect(namedVolumeOf('relative')).toBe('relative');
+  });
+});
+
+describe('uncRootOf', () => {
+  it('is the network location: two backslashes and the first two components', () => {
+    expect(uncRootOf('\\\\FS02\\Share\\a\\b')).toBe('\\\\FS02\\Share');
+    expect(uncRootOf('//fs02/share/a')).toBe('\\\\fs02\\share');
+    expect(uncRootOf('\\\\?\\UNC\\fs02\\share\\a')).toBe('\\\\fs02\\share');
+    expect(uncRootOf('\\\\fs02')).toBe('\\\\fs02');
   });
 });
