@@ -1,3 +1,5 @@
+import type { SystemStateService } from '../profile/types.js';
+
 // The shape of a support-matrix edition. An edition is data: one module per edition, each row citing the
 // section of the document it comes from, so that two editions can be compared row by row.
 
@@ -40,8 +42,13 @@ export type EditionName =
   | 'Storage Server Workgroup';
 
 export interface Citation {
-  /** Heading of the section in the edition's document. */
+  /** Heading of the section in the edition's document (or, for another of Microsoft's articles, its name and heading). */
   section: string;
+  /**
+   * The https address of that section on learn.microsoft.com (contract v2: every finding's source carries it).
+   * One address per section: every row citing the same section gives the same address.
+   */
+  url: string;
 }
 
 export interface OsRow extends Citation {
@@ -108,4 +115,37 @@ export interface MatrixEdition {
   agent: Citation;
   proxy: Citation;
   osGeneral: Citation;
+
+  // Contract v2: the articles the matrix links to, for the checks on the agent's version, its vault
+  // credentials, System State's prerequisites, antivirus, the clock, the service's proxy and the job history.
+
+  /** Agent versions: below `minimum` every backup fails; `newestListed` is shown as a reference, never required. */
+  agentVersions: Citation & { minimum: string; newestListed: string };
+  /** The vault credentials file (current only): its extension, how old it may be, the agent it needs to register. */
+  vaultCredentials: (Citation & { extension: string; maxAgeDays: number; agentMinimum: string }) | null;
+  systemState: {
+    /** What Windows Server Backup needs before System State can be backed up; `systemVolumeFreeGB` free on the system volume. */
+    prerequisites: Citation & { systemVolumeFreeGB: number };
+    windowsServerBackup: Citation;
+    /** The services System State backup depends on: `automatic` ones start automatically and run, `onDemand` ones must not be disabled. */
+    services: Citation & { automatic: readonly SystemStateService[]; onDemand: readonly SystemStateService[] };
+    /** "Ensure your OS has the latest updates" (a pending restart leaves them not yet in effect). */
+    updates: Citation;
+  };
+  antivirus: Citation;
+  /** The machine's date and time (the skew thresholds are ours: rules/host.ts). */
+  clock: Citation;
+  /** The proxy of the system account, which the agent's engine uses. */
+  serviceProxy: Citation;
+  /** Where to start when a backup job failed or completed with warnings. */
+  jobHistory: Citation;
+  /** The sections that explain the error codes of the agent's logs (rules/error-codes.ts names which). */
+  errorCodes: {
+    /** The codes LastBackupFailedFiles lists (Backup jobs completed with warning). */
+    failedFiles: Citation;
+    activation: Citation;
+    commonIssues: Citation;
+    vssWriter: Citation;
+    shadowStorage: Citation;
+  };
 }

@@ -16,6 +16,7 @@ export type CheckId =
   | 'network.tls12'
   | 'agent.install'
   | 'agent.service'
+  | 'agent.version'
   | 'agent.interrupted-fix'
   | 'cache.registry'
   | 'cache.folder'
@@ -26,15 +27,23 @@ export type CheckId =
   | 'volume.supported'
   | 'volume.size-limit'
   | 'selection.azure-temporary'
+  | 'selection.agent-folders'
   | 'files.skipped'
   | 'files.onedrive'
   | 'files.dfsr'
   | 'network.endpoints'
   | 'network.proxy'
+  | 'network.service-proxy'
   | 'network.throttling'
   | 'backup.offline-seeding'
   | 'restore.instant-restore'
-  | 'restore.target';
+  | 'restore.target'
+  | 'system-state.prerequisites'
+  | 'agent.vault-credentials'
+  | 'agent.antivirus'
+  | 'host.clock'
+  | 'history.last-backup'
+  | 'history.known-error';
 
 /** Who can carry out a fix, from the least to the most privileged. */
 export type Fixer = 'user' | 'helpdesk' | 'server admin' | 'network team';
@@ -54,6 +63,8 @@ export interface Source {
   date: string;
   document: string;
   section: string;
+  /** The https address of that section of Microsoft's documentation on learn.microsoft.com (contract v2). */
+  url: string;
 }
 
 export interface Finding {

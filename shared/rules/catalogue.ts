@@ -5,19 +5,40 @@
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../matrix/index.js';
 import type { CheckId, Finding, Status } from '../report/types.js';
 import { agentInstall, agentInterruptedFix, agentService } from './agent.js';
+import { selectionAgentFolders } from './agent-folders.js';
+import { agentVersion } from './agent-version.js';
+import { agentAntivirus } from './antivirus.js';
 import { backupOfflineSeeding } from './backup.js';
 import { cacheAttributes, cacheAzureTemporary, cacheFolder, cacheFreeSpace, cacheLocation, cacheRegistry } from './cache.js';
 import { CHECK_DOCS, sectionsOf } from './check-docs.js';
 import type { RuleContext } from './context.js';
 import { filesDfsr, filesOneDrive, filesSkipped } from './files.js';
+import { historyKnownError, historyLastBackup } from './history.js';
+import { hostClock } from './host.js';
 import { networkEndpoints, networkProxy, networkThrottling, networkTls12 } from './network.js';
 import { osSupported, osSystemState } from './os.js';
 import { restoreInstantRestore, restoreTarget } from './restore.js';
 import { selectionAzureTemporary } from './selection.js';
+import { networkServiceProxy } from './service-proxy.js';
 import { softwareDotnet, softwarePowershell } from './software.js';
+import { systemStatePrerequisites } from './system-state.js';
+import { agentVaultCredentials } from './vault-credentials.js';
 import { volumeSizeLimit, volumeSupported } from './volume.js';
 
-export type Area = 'os' | 'software' | 'agent' | 'cache' | 'volume' | 'selection' | 'files' | 'network' | 'backup' | 'restore';
+export type Area =
+  | 'os'
+  | 'software'
+  | 'agent'
+  | 'cache'
+  | 'volume'
+  | 'selection'
+  | 'files'
+  | 'network'
+  | 'backup'
+  | 'restore'
+  | 'system-state'
+  | 'host'
+  | 'history';
 
 export const AREA_NAMES: Record<Area, string> = {
   os: 'Operating system',
@@ -30,6 +51,9 @@ export const AREA_NAMES: Record<Area, string> = {
   network: 'Network',
   backup: 'Backup',
   restore: 'Restore',
+  'system-state': 'System State',
+  host: 'Machine',
+  history: 'Backup history',
 };
 
 export interface Check {
@@ -45,6 +69,7 @@ export const CHECKS: readonly Check[] = [
   { id: 'network.tls12', run: networkTls12 },
   { id: 'agent.install', run: agentInstall },
   { id: 'agent.service', run: agentService },
+  { id: 'agent.version', run: agentVersion },
   { id: 'agent.interrupted-fix', run: agentInterruptedFix },
   { id: 'cache.registry', run: cacheRegistry },
   { id: 'cache.folder', run: cacheFolder },
@@ -55,15 +80,23 @@ export const CHECKS: readonly Check[] = [
   { id: 'volume.supported', run: volumeSupported },
   { id: 'volume.size-limit', run: volumeSizeLimit },
   { id: 'selection.azure-temporary', run: selectionAzureTemporary },
+  { id: 'selection.agent-folders', run: selectionAgentFolders },
   { id: 'files.skipped', run: filesSkipped },
   { id: 'files.onedrive', run: filesOneDrive },
   { id: 'files.dfsr', run: filesDfsr },
   { id: 'network.endpoints', run: networkEndpoints },
   { id: 'network.proxy', run: networkProxy },
+  { id: 'network.service-proxy', run: networkServiceProxy },
   { id: 'network.throttling', run: networkThrottling },
   { id: 'backup.offline-seeding', run: backupOfflineSeeding },
   { id: 'restore.instant-restore', run: restoreInstantRestore },
   { id: 'restore.target', run: restoreTarget },
+  { id: 'system-state.prerequisites', run: systemStatePrerequisites },
+  { id: 'agent.vault-credentials', run: agentVaultCredentials },
+  { id: 'agent.antivirus', run: agentAntivirus },
+  { id: 'host.clock', run: hostClock },
+  { id: 'history.last-backup', run: historyLastBackup },
+  { id: 'history.known-error', run: historyKnownError },
 ];
 
 /** The area of a check is the part of its id before the dot. */

@@ -6,6 +6,7 @@
 
 import type { Citation, MatrixEdition } from '../matrix/types.js';
 import type { CheckId, Status } from '../report/types.js';
+import { KNOWN_ERROR_CODES } from './error-codes.js';
 
 export interface CheckDoc {
   /** A few words naming what is checked. */
@@ -132,6 +133,16 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     statuses: ['warn', 'unknown', 'pass'],
     cites: (edition) => edition.agent,
   },
+  'agent.version': {
+    title: 'Agent version',
+    description:
+      'Checks that the installed MARS agent is recent enough: below 2.0.9083.0 every backup fails, and (current matrix) below 2.0.9249.0 registering with a vault can fail; otherwise shows the version beside the newest one the matrix lists.',
+    when: ONLY_INSTALLED,
+    subject: null,
+    reads: ['/agent/installed', '/agent/version'],
+    statuses: ['fail', 'warn', 'unknown', 'info'],
+    cites: (edition) => [edition.agentVersions, ...(edition.vaultCredentials ? [edition.vaultCredentials] : [])],
+  },
   'agent.interrupted-fix': {
     title: 'No interrupted fix',
     description:
@@ -231,6 +242,16 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     statuses: ['warn', 'unknown', 'pass'],
     cites: (edition) => edition.azureVm,
   },
+  'selection.agent-folders': {
+    title: "The agent's folders left out of the backup",
+    description:
+      "Warns when a folder chosen for backup is, or holds, the agent's cache folder or its bin folder: the backup then fails unless both are excluded, and the profile does not record exclusions.",
+    when: 'only when the profile says what is to be backed up and where the cache folder or the agent is',
+    subject: null,
+    reads: ['/selection/items/*/path', '/cache/path', '/agent/installPath'],
+    statuses: ['warn', 'pass'],
+    cites: (edition) => edition.cache,
+  },
   'files.skipped': {
     title: 'Files the agent skips',
     description:
@@ -288,6 +309,16 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     statuses: ['info'],
     cites: (edition) => edition.proxy,
   },
+  'network.service-proxy': {
+    title: "The backup engine's proxy",
+    description:
+      "Checks that the network test went out through the same proxy as the agent's backup engine, which runs as Local System and uses the machine's WinHTTP setting or Local System's own Internet settings.",
+    when: 'only when the profile records the proxies (serviceProxy)',
+    subject: null,
+    reads: ['/serviceProxy/winhttp', '/serviceProxy/systemAccount', '/serviceProxy/probe'],
+    statuses: ['warn', 'unknown', 'pass'],
+    cites: (edition) => edition.serviceProxy,
+  },
   'network.throttling': {
     title: 'Network throttling',
     description:
@@ -327,6 +358,95 @@ export const CHECK_DOCS: Record<CheckId, CheckDoc> = {
     reads: ['/restoreTarget/version', '/os/family', '/os/version'],
     statuses: ['fail', 'unknown', 'pass'],
     cites: (edition) => edition.restore,
+  },
+  'system-state.prerequisites': {
+    title: "System State's prerequisites",
+    description:
+      'Where System State is to be backed up, checks what Windows Server Backup needs first: the feature installed, the services it depends on set up and running, 30 GB free on the system volume, and no restart pending.',
+    when: 'only when System State is selected on a Windows Server that can back it up, not an Azure VM, and the profile records the prerequisites',
+    subject:
+      'the prerequisite: windows-server-backup, services, system-volume-space, pending-reboot (one finding without a subject when none could be read)',
+    reads: [
+      '/selection/systemState',
+      ...OS_IDENTITY,
+      '/host/azureVm',
+      '/systemStatePrerequisites/windowsServerBackup',
+      '/systemStatePrerequisites/services',
+      '/systemStatePrerequisites/systemVolume',
+      '/systemStatePrerequisites/rebootPending',
+      '/volumes/*/id',
+      '/volumes/*/freeBytes',
+    ],
+    statuses: ['fail', 'warn', 'unknown', 'pass'],
+    cites: (edition) => [
+      edition.systemState.prerequisites,
+      edition.systemState.windowsServerBackup,
+      edition.systemState.services,
+      edition.systemState.updates,
+    ],
+  },
+  'agent.vault-credentials': {
+    title: 'Vault credentials file',
+    description:
+      'Checks the vault credentials file named for registering the agent: Azure refuses one with another extension than .VaultCredentials, one that is damaged, or one downloaded more than 10 days earlier; an agent below 2.0.9249.0 may not accept it.',
+    when: 'only when a vault credentials file was named (vaultCredentials)',
+    subject: null,
+    reads: [
+      '/vaultCredentials/fileName',
+      '/vaultCredentials/lastWriteTime',
+      '/vaultCredentials/xmlWellFormed',
+      '/capturedAt',
+      '/agent/installed',
+      '/agent/version',
+    ],
+    statuses: ['fail', 'warn', 'unknown', 'pass'],
+    cites: (edition) => edition.vaultCredentials,
+  },
+  'agent.antivirus': {
+    title: 'Antivirus exclusions',
+    description:
+      "Checks that Microsoft Defender's real-time scanning leaves out the agent's cache folder, its bin folder and its engine, cbengine.exe; other antivirus products are not examined.",
+    when: "only when the agent is installed and the profile records Defender's settings (antivirus)",
+    subject: null,
+    reads: [
+      '/antivirus/defenderRealTimeProtection',
+      '/antivirus/exclusionPaths',
+      '/antivirus/exclusionProcesses',
+      '/cache/path',
+      '/agent/installPath',
+    ],
+    statuses: ['warn', 'unknown', 'info', 'pass'],
+    cites: (edition) => edition.antivirus,
+  },
+  'host.clock': {
+    title: 'Clock',
+    description:
+      "Checks that this machine's clock agrees with Microsoft's servers: more than a minute apart is a risk, more than five minutes and Azure can refuse the agent's sign-in (thresholds of this tool).",
+    when: 'only when the profile records a clock measurement (clock)',
+    subject: null,
+    reads: ['/clock/skewSeconds', '/clock/referenceHost'],
+    statuses: ['fail', 'warn', 'unknown', 'pass'],
+    cites: (edition) => edition.clock,
+  },
+  'history.last-backup': {
+    title: 'Last backup',
+    description:
+      "Tells how the latest backup job that finished went, from the agent's event log: completed, completed with warnings, completed with errors, or a scheduled backup that failed to start.",
+    when: "only when the agent is installed and the profile records the agent's history",
+    subject: null,
+    reads: ['/agent/installed', '/history/windowDays', '/history/events'],
+    statuses: ['fail', 'warn', 'unknown', 'info', 'pass'],
+    cites: (edition) => edition.jobHistory,
+  },
+  'history.known-error': {
+    title: 'Errors in the agent logs',
+    description:
+      "For each error code in the agent's own logs, says what it means, what usually causes it, and which check tells whether that cause is still there.",
+    when: "only when the agent is installed, the profile records the agent's history, and its logs hold error codes",
+    subject: 'the error code, one finding per code (one finding without a subject when the logs could not be read)',
+    reads: ['/agent/installed', '/history/windowDays', '/history/errorCodes'],
+    statuses: ['warn', 'unknown', 'info'],
+    cites: (edition) => [...new Set([edition.errorCodes.failedFiles, ...KNOWN_ERROR_CODES.map((entry) => entry.cite(edition))])],
   },
 };
 

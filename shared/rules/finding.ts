@@ -1,5 +1,6 @@
 // Building findings. Every finding of every rule goes through `finding()`, which enforces the contract's
-// shape: a fix on every fail, warn and unknown, none on pass and info, and the edition's citation.
+// shape: a fix on every fail, warn and unknown, none on pass and info, and the edition's citation (its
+// section and, contract v2, that section's address on learn.microsoft.com).
 
 import type { Citation } from '../matrix/types.js';
 import type { CheckId, Finding, Fix, Status } from '../report/types.js';
@@ -31,6 +32,7 @@ export function finding(ctx: RuleContext, check: CheckId, parts: FindingParts): 
       date: ctx.edition.date,
       document: ctx.edition.document,
       section: parts.cite.section,
+      url: parts.cite.url,
     },
   };
 }

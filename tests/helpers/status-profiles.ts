@@ -2,6 +2,20 @@
 // healthy one. The check metadata test and the test of the fix actions findings offer both walk them.
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { GB, healthy, sample } from './profiles.js';
+import { healthyV2, systemStateV2 } from './v2-profiles.js';
+
+/** The version-2 samples, one per check of contract v2 in a state that does not pass. */
+export const V2_SAMPLES = [
+  'v2-old-agent',
+  'v2-agent-folders-selected',
+  'v2-system-state-prerequisites',
+  'v2-vault-credentials-expired',
+  'v2-antivirus-no-exclusions',
+  'v2-clock-skew',
+  'v2-service-proxy-differs',
+  'v2-last-backup-failed',
+  'v2-known-errors',
+];
 
 /** The sample profiles and changed copies of the healthy one: together they draw every status of every check. */
 export const STATUS_PROFILES: MachineProfile[] = [
@@ -44,5 +58,29 @@ export const STATUS_PROFILES: MachineProfile[] = [
     p.host!.azureVm = true;
     p.volumes[1]!.azureTemporary = null;
     p.volumes[2]!.azureTemporary = null;
+  }),
+  // network.tls12 warns for a .NET value set to 0 (no sample draws its warning since contract v2 made
+  // an absent SCHANNEL value on Windows 7 and 2008 R2 fail).
+  healthy((p) => {
+    p.software!.tls12!.dotnetStrongCrypto = false;
+  }),
+  // Contract v2: the samples, a healthy version-2 server, and the statuses the samples do not draw.
+  ...V2_SAMPLES.map(sample),
+  // Windows Server 2016, which both editions back System State up on.
+  systemStateV2((p) => (p.os.version = '10.0.14393')),
+  systemStateV2((p) => {
+    p.systemStatePrerequisites = {};
+    p.agent!.version = null;
+    p.vaultCredentials!.lastWriteTime = null;
+    p.antivirus!.exclusionPaths = null;
+    p.clock!.skewSeconds = null;
+    p.serviceProxy!.probe = null;
+    p.history = { windowDays: 14, events: null, errorCodes: null };
+  }),
+  healthyV2((p) => {
+    p.agent!.version = '2.0.9200.0';
+    p.antivirus!.defenderRealTimeProtection = false;
+    p.clock!.skewSeconds = 100;
+    p.history!.events = [];
   }),
 ];

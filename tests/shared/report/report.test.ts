@@ -130,7 +130,7 @@ describe('renderText', () => {
       detail: 'd',
       evidence: {},
       fix: null,
-      source: { edition: 'current', date: '2026-03', document: 'x', section: 's' },
+      source: { edition: 'current', date: '2026-03', document: 'x', section: 's', url: 'https://learn.microsoft.com/azure/backup/x' },
     };
     const r = { ...buildReport(healthy(), { edition: 'current', toolVersion: '1', now: NOW }), findings: [finding] };
     expect(renderText(r)).toMatch(/INFO {2}t/);
