@@ -9,7 +9,11 @@ const { runHelper } = await load('electron/helper/helper-main.js');
 const { windowsMachine } = await load('electron/machine/windows/windows-machine.js');
 const { copyTree } = await load('electron/actions/copy-tree.js');
 
-const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+// One pause at a time, whichever of the copy's parallel lanes asks: the copy takes at least 25 ms a file
+// however many files it has in flight (about 6 s for the end-to-end tier's 241), long enough for its rate
+// and time left to show and for a Stop or a crash to land halfway.
+let turn = Promise.resolve();
+const pause = () => (turn = turn.then(() => new Promise((resolve) => setTimeout(resolve, 25))));
 process.exitCode = await runHelper(helperArgv, async () => {
   const real = windowsMachine();
   return {
