@@ -277,6 +277,9 @@ export async function resumeFix(machine: Machine, options: EngineOptions = {}): 
       // The copy was verified before the interruption; prove it again (a power cut may have cost it writes
       // the disk had acknowledged) before the registry is pointed at it. The original is still in place.
       const { plan } = journal;
+      // Pointing the values: the folder must still hold the cache before both values name it.
+      if (plan.action === 'point-registry' && !(await exists(join(machine.files.localPath(folders(plan).to), CACHE_KEY_FILE))))
+        throw new EngineError(`${plan.to} no longer holds ${CACHE_KEY_FILE}, so the values are not pointed at it`);
       if (has(plan, 'copy')) {
         const { from, to } = folders(plan);
         const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));

@@ -84,15 +84,17 @@ const DONE_WORDS: Record<FixAction, (plan: FixPlan) => string> = {
   'start-engine': () => 'The backup engine (obengine) runs.\n',
 };
 
-function describeResult(result: EngineResult, io: FixIo): number {
+function describeResult(result: EngineResult, io: FixIo, stopped = false): number {
   const plan = result.journal.plan;
   if (result.outcome === 'done') {
+    // A stop that came after the last change finds nothing left to undo: the fix stands, and says so.
+    if (stopped) io.stdout('The stop came after the last change, so the fix was finished rather than undone.\n');
     io.stdout(DONE_WORDS[plan.action](plan));
     return 0;
   }
   io.stdout(
     plan.action === 'start-engine'
-      ? `The backup engine could not be started: ${result.error}. Nothing else was changed.\n`
+      ? `Starting the backup engine did not go as it should: ${result.error}. Nothing else was changed; look at the "obengine" service in services.msc.\n`
       : plan.action === 'relocate-cache'
         ? `The move was undone: ${result.error}. The cache stays in ${plan.from}, both registry values are as before, and the backup engine runs.\n`
         : `The change was undone: ${result.error}. Both registry values are as before, and the backup engine runs as it did.\n`,
@@ -111,7 +113,7 @@ async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promis
   const onStop = () => {
     if (stop.signal.aborted) return;
     stop.abort();
-    io.stderr('Stopping: everything done so far is being undone...\n');
+    io.stderr('Stopping: whatever is not finished yet is being undone...\n');
   };
   const onPipe = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') onStop();
@@ -147,7 +149,8 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
     // Read only: a pending recovery or a running fix is reported, never acted on.
     if (pending) io.stderr(`Note: ${describePending(pending)}\n`);
     if (busy) io.stderr(`Note: ${busy}.\n`);
-  } else if (pending) throw new AppError('recovery-pending', describePending(pending));
+  } else if (busy) throw new AppError('busy', `${busy[0]!.toUpperCase()}${busy.slice(1)}: wait until it has finished.`);
+  else if (pending) throw new AppError('recovery-pending', describePending(pending));
 
   const selection =
     flags.select?.length || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
@@ -175,10 +178,12 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
     ))
   )
     return FIX_EXIT.refused;
-  const result = await withInterrupt(io, (signal) =>
-    runConfirmedFix(machine, plan.plan, selection, { ...engineOptions(io, machine, plan.plan), signal }),
-  );
-  return describeResult(result, io);
+  const stop = { signal: null as AbortSignal | null };
+  const result = await withInterrupt(io, (signal) => {
+    stop.signal = signal;
+    return runConfirmedFix(machine, plan.plan, selection, { ...engineOptions(io, machine, plan.plan), signal });
+  });
+  return describeResult(result, io, stop.signal?.aborted === true);
 }
 
 const REFUSED_WORDS: Record<FixAction, (to: string) => string> = {

@@ -42,6 +42,7 @@ export class CollectCancelled extends Error {
 }
 
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
+import { lockHolder } from '../actions/machine-lock.js';
 
 export interface Collected {
   profile: MachineProfile;
@@ -92,7 +93,11 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const valid = validateProfile(profile);
   if (!valid.ok)
     throw new Error(`the collected profile breaks the schema: ${valid.problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`);
-  const pending = await pendingRecovery(machine).catch((error: Error) => ({ damaged: error.message, journal: null, path: '' }));
+  // A fix that runs now (its process holds the lock) is not interrupted: it is said only once it is.
+  const running = await lockHolder(machine.stateDir).catch(() => null);
+  const pending = running
+    ? null
+    : await pendingRecovery(machine).catch((error: Error) => ({ damaged: error.message, journal: null, path: '' }));
   return {
     profile,
     notes: notes.list,

@@ -30,47 +30,65 @@ export type CommandRunner = (command: string, args: readonly string[], options: 
 
 export const runCommand: CommandRunner = (command, args, options) =>
   new Promise((resolve) => {
-    execFile(
-      command,
-      [...args],
-      {
-        encoding: 'buffer',
-        timeout: options.timeoutMs,
-        killSignal: 'SIGKILL',
-        maxBuffer: 64 * 1024 * 1024,
-        windowsHide: true,
-        shell: false,
-        env: options.env ? { ...process.env, ...options.env } : process.env,
-        // Node kills the child with killSignal when the signal aborts, and hands the callback an AbortError.
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
-      (error, stdout, stderr) => {
-        const err = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number }) | null;
-        const aborted = err?.name === 'AbortError';
-        const timedOut = !aborted && err?.killed === true && err.signal === 'SIGKILL';
-        const missing = err?.code === 'ENOENT';
-        const exitCode = err ? (typeof err.code === 'number' && !aborted ? err.code : null) : 0;
-        const failure = aborted
-          ? `${command} was stopped`
-          : timedOut
-            ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
-            : missing
-              ? `${command} is not available on this machine`
-              : exitCode === null && err
-                ? `${command} could not run: ${err.message}`
-                : null;
-        resolve({
-          exitCode,
-          stdout: Buffer.from(stdout ?? []),
-          stderr: Buffer.from(stderr ?? []),
-          timedOut,
-          missing,
-          failure,
-          ...(aborted ? { aborted } : {}),
-        });
-      },
-    );
+    // execFile throws at once for some start-up errors (libuv's UNKNOWN when Windows cannot create the
+    // process): a command that cannot start is a failure to report, like any other, never a thrown error.
+    const cannotStart = (error: unknown): CommandResult => ({
+      exitCode: null,
+      stdout: Buffer.alloc(0),
+      stderr: Buffer.alloc(0),
+      timedOut: false,
+      missing: (error as NodeJS.ErrnoException)?.code === 'ENOENT',
+      failure: `${command} could not start: ${(error as Error)?.message ?? String(error)}`,
+    });
+    try {
+      startCommand(command, args, options, resolve);
+    } catch (error) {
+      resolve(cannotStart(error));
+    }
   });
+
+function startCommand(command: string, args: readonly string[], options: RunOptions, resolve: (result: CommandResult) => void): void {
+  execFile(
+    command,
+    [...args],
+    {
+      encoding: 'buffer',
+      timeout: options.timeoutMs,
+      killSignal: 'SIGKILL',
+      maxBuffer: 64 * 1024 * 1024,
+      windowsHide: true,
+      shell: false,
+      env: options.env ? { ...process.env, ...options.env } : process.env,
+      // Node kills the child with killSignal when the signal aborts, and hands the callback an AbortError.
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    (error, stdout, stderr) => {
+      const err = error as (NodeJS.ErrnoException & { killed?: boolean; signal?: string; code?: string | number }) | null;
+      const aborted = err?.name === 'AbortError';
+      const timedOut = !aborted && err?.killed === true && err.signal === 'SIGKILL';
+      const missing = err?.code === 'ENOENT';
+      const exitCode = err ? (typeof err.code === 'number' && !aborted ? err.code : null) : 0;
+      const failure = aborted
+        ? `${command} was stopped`
+        : timedOut
+          ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
+          : missing
+            ? `${command} is not available on this machine`
+            : exitCode === null && err
+              ? `${command} could not run: ${err.message}`
+              : null;
+      resolve({
+        exitCode,
+        stdout: Buffer.from(stdout ?? []),
+        stderr: Buffer.from(stderr ?? []),
+        timedOut,
+        missing,
+        failure,
+        ...(aborted ? { aborted } : {}),
+      });
+    },
+  );
+}
 
 /** Command output as text: UTF-16LE when it carries a byte-order mark or looks like it, else UTF-8; CRLF folded. */
 export function outputText(bytes: Buffer): string {

@@ -13,7 +13,7 @@ import { removeLeftoverTemporaries, serviceStoppedMark, setJournalAside } from '
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 import { RecoveryPendingError, resumeFix, runFix, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { ENGINE_SERVICE } from '../probes/windows/agent-windows.js';
-import { collectProfile, type CollectOptions } from '../probes/collect.js';
+import { CollectCancelled, collectProfile, type CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import { AppError } from '../errors.js';
 import { measureCache } from './measure-cache.js';
@@ -56,6 +56,9 @@ export async function planFix(
 
 /** Whether a folder holds the cache's key file: a plain file, read without following links. */
 async function holdsCacheKey(machine: Machine, path: string): Promise<CacheHolder> {
+  // A folder reached through a link is not one the values may name (a move refuses links too).
+  const facts = await machine.files.pathFacts(path).catch(() => null);
+  if (facts?.linkAt) return { path, holdsKey: false, linkAt: facts.linkAt };
   try {
     const info = await lstat(join(machine.files.localPath(path), CACHE_KEY_FILE));
     return { path, holdsKey: info.isFile() };
@@ -89,7 +92,11 @@ export async function runConfirmedFix(
     await removeLeftoverTemporaries(machine.stateDir);
     const pending = await pendingRecovery(machine);
     if (pending) throw new RecoveryPendingError(describePending(pending));
-    const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal);
+    const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal).catch((error) => {
+      // Stopped while the machine was examined again: nothing had been done yet.
+      if (error instanceof CollectCancelled) throw new AppError('cancelled', 'Stopped before anything was changed.');
+      throw error;
+    });
     if (!fresh.ok) throw new AppError('refused', `This cannot be done any more: ${fresh.problems.join(' ')}`);
     const changed = planDifference(confirmed, fresh.plan);
     if (changed) throw new AppError('refused', `The machine changed since the plan was made (${changed}); nothing was done. Check again.`);

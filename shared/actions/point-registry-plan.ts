@@ -23,6 +23,8 @@ export interface CacheHolder {
   path: string;
   holdsKey: boolean | null;
   why?: string;
+  /** The component of the path that is a link (symbolic link, junction, mount point), when one is. */
+  linkAt?: string | null;
 }
 
 export interface PointRegistryInput {
@@ -63,9 +65,14 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
   let to: string | null = null;
   if (problems.length === 0) {
     const found = folders.map((path) => input.holders.find((h) => samePath(h.path, path)) ?? { path, holdsKey: null });
+    for (const h of found.filter((f) => f.linkAt))
+      problems.push(
+        `${h.path} goes through a link (${h.linkAt}), so both values cannot be pointed at it: the cache must be in a plain folder. If the cache is there, move it with the cache move instead.`,
+      );
     const holding = found.filter((h) => h.holdsKey === true);
     const unknown = found.filter((h) => h.holdsKey === null);
-    if (holding.length === 1 && unknown.length === 0) to = holding[0]!.path;
+    if (problems.length > 0) to = null;
+    else if (holding.length === 1 && unknown.length === 0) to = holding[0]!.path;
     else if (holding.length > 1)
       problems.push(
         `Both ${holding.map((h) => h.path).join(' and ')} hold ${CACHE_KEY_FILE}, so which one the agent last used cannot be told. Ask whoever moved the cache; then move the other folder aside and run this again.`,

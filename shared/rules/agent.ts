@@ -73,7 +73,7 @@ export function agentService(ctx: RuleContext): Finding[] {
         title: 'The backup engine is stopped by an interrupted fix',
         detail:
           'The agent\'s backup engine (the "obengine" service) is stopped because a fix of this tool was interrupted. Finishing or undoing that fix starts the engine again.',
-        fix: fix('server admin', ['Finish or undo the interrupted fix first: see "An interrupted fix waits" below.']),
+        fix: fix('server admin', ['Finish or undo the interrupted fix first: see the finding "An interrupted fix waits".']),
       }),
     ];
   }

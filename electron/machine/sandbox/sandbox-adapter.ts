@@ -41,17 +41,20 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
       // A sandbox stands for Windows, but its files are this machine's: they are walked with lstat.
       scanOptions: () => ({ enumeration: 'lstat' }),
     },
-    probe: (cachePath, notes, track) => track('agent', probeSandbox(folder, cachePath, notes)),
+    probe: async (cachePath, notes, track) => {
+      await folder.refresh();
+      return track('agent', probeSandbox(folder, cachePath, notes));
+    },
     // The sandbox's machine.json says what its event log would: a job running, none, or a log unreadable.
     backupJob: async () => {
-      const running = folder.machine.backupRunning;
+      const running = (await folder.refresh()).backupRunning;
       if (running === null) return { running: null, why: "the sandbox's event log is marked unreadable" };
       if (running === undefined || running === false) return { running: false };
       return { running: true, since: typeof running === 'string' ? running : null };
     },
     // Its volumes are the ones machine.json lists, with their labels and whether they are online.
     systemStateDisks: async () =>
-      folder.machine.volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!),
+      (await folder.refresh()).volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!),
     stateDir: folder.dir,
     protectStateDir: async () => {},
     stateDoubt: async () => null,

@@ -8,6 +8,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { Type } from '@sinclair/typebox';
 import { compileSchema } from '../../../shared/util/schema.js';
+import { canonicalWindowsPath } from '../../../shared/util/paths.js';
 import { writeFileAtomically } from '../../util/atomic-file.js';
 import { join, resolve, sep } from 'node:path';
 import type {
@@ -55,6 +56,10 @@ const FILE_SCHEMAS = {
     {
       os: Type.Object({}, { additionalProperties: true }),
       volumes: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })),
+      // true, the time a job started (ISO 8601), or null: the log cannot be read.
+      backupRunning: Type.Optional(
+        Type.Union([Type.Boolean(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' }), Type.Null()]),
+      ),
     },
     { additionalProperties: true },
   ),
@@ -84,8 +89,22 @@ export class SandboxError extends ExplainedError {}
 export class SandboxFolder {
   private constructor(
     readonly dir: string,
-    readonly machine: MachineFile,
+    private current: MachineFile,
   ) {}
+
+  /** machine.json as last read: read again by refresh() before each probe and each look a fix takes. */
+  get machine(): MachineFile {
+    return this.current;
+  }
+
+  /**
+   * Reads machine.json again (checked as on open): what it says can change while the wizard is open - a
+   * backup starting, a System State disk mounted, a disk filling up - as on a real machine.
+   */
+  async refresh(): Promise<MachineFile> {
+    this.current = await readChecked<MachineFile>(this.dir, 'machine.json');
+    return this.current;
+  }
 
   static async open(dir: string): Promise<SandboxFolder> {
     const root = resolve(dir);
@@ -100,10 +119,13 @@ export class SandboxFolder {
 
   /** Where a Windows path of this machine lives in the sandbox folder: D:\A\B -> <dir>/drives/D/A/B. */
   localPath(windowsPath: string): string {
-    const match = /^([A-Za-z]):(?:[\\/](.*))?$/.exec(windowsPath.trim());
-    if (!match) throw new SandboxError(`"${windowsPath}" is not a path on one of the sandbox's drives`);
-    const segments = (match[2] ?? '').split(/[\\/]+/).filter(Boolean);
-    if (segments.some((s) => s === '..' || s === '.')) throw new SandboxError(`"${windowsPath}" climbs out of its folder`);
+    if (!/^([A-Za-z]):(?:[\\/](.*))?$/.test(windowsPath.trim()))
+      throw new SandboxError(`"${windowsPath}" is not a path on one of the sandbox's drives`);
+    // `.` and `..` resolved as Windows resolves them (`D:\A\..\B` is `D:\B`); above a drive's root, refused.
+    const canonical = canonicalWindowsPath(windowsPath);
+    if (!canonical) throw new SandboxError(`"${windowsPath}" climbs above the root of its drive`);
+    const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(canonical)!;
+    const segments = (match[2] ?? '').split('\\').filter(Boolean);
     const drives = join(this.dir, 'drives');
     const path = join(drives, match[1]!.toUpperCase(), ...segments);
     if (!path.startsWith(drives + sep)) throw new SandboxError(`"${windowsPath}" is outside the sandbox`);
