@@ -47,7 +47,11 @@ export function changeLines(plan: FixPlan): string[] {
     lines.push(`Folder left as it is: ${plan.from} (delete it yourself after a backup has succeeded)`);
   }
   for (const change of plan.registry)
-    lines.push(`Registry: ${change.key}\\${change.name}: ${change.before ?? '(not set)'} -> ${change.after}`);
+    lines.push(
+      change.before !== null && samePath(change.before, change.after)
+        ? `Registry: ${change.key}\\${change.name}: stays ${change.after}`
+        : `Registry: ${change.key}\\${change.name}: ${change.before ?? '(not set)'} -> ${change.after}`,
+    );
   if (plan.steps.some((s) => s.id === 'stop-service')) lines.push('Service: obengine is stopped, then started again');
   else if (plan.steps.some((s) => s.id === 'start-service')) lines.push('Service: obengine is started');
   return lines;

@@ -103,6 +103,10 @@ describe('point-registry', () => {
       ['D:\\MARS\\Scratch', 'D:\\MARS\\Scratch'],
     ]);
     expect(r.plan.steps.map((s) => s.id)).toEqual(['stop-service', 'set-registry', 'start-service', 'reprobe']);
+    // The value that already names the folder is said to stay, not to change from itself to itself.
+    const text = describePlanLines(r.plan).join('\n');
+    expect(text).toContain('Config\\CloudBackupProvider\\ScratchLocation: stays D:\\MARS\\Scratch');
+    expect(text).toContain('Config\\ScratchLocation: C:\\Gone -> D:\\MARS\\Scratch');
   });
   it('says the agent must be registered again, and what that needs, when no folder holds it', () => {
     const r = planPointRegistry({ profile: swapped(), holders: holders(false, false) });
