@@ -30,10 +30,9 @@ export function figureLines(plan: FixPlan): string[] {
   if (figures.estimate) {
     const e = figures.estimate;
     lines.push(
-      `It should take ${durationWords(e.seconds)} (from reading ${formatBytes(e.sampledBytes)} of the cache at ${formatBytes(e.readBytesPerSecond)}/s just now).`,
+      `Copying and checking it should take ${durationWords(e.seconds)} (from reading ${formatBytes(e.sampledBytes)} of the cache at ${formatBytes(e.readBytesPerSecond)}/s just now), plus the time the backup engine takes to stop and start.`,
     );
-    if (e.engineStoppedSeconds > 0)
-      lines.push(`The backup engine is stopped for about as long: no backup can run until it is started again at the end.`);
+    lines.push('The backup engine is stopped all that time: no backup can run until it is started again at the end.');
   } else if (plan.action === 'relocate-cache')
     lines.push('How long it takes could not be measured; the backup engine is stopped throughout.');
   return lines;
