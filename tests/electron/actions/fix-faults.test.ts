@@ -122,7 +122,9 @@ describe('start-engine on a sandbox whose engine is stopped', () => {
       const registry = readFileSync(join(dir, 'registry.json'), 'utf8');
       const result = await start(dir, { MARS_READINESS_FAILPOINT: `${step}:error` });
       expect(result.code).toBe(1);
-      expect(result.stdout).toContain(`Starting the backup engine did not go as it should: failpoint: the step "${step}" failed on purpose`);
+      expect(result.stdout).toContain(
+        `Starting the backup engine did not go as it should: failpoint: the step "${step}" failed on purpose`,
+      );
       expect(readFileSync(join(dir, 'registry.json'), 'utf8')).toBe(registry);
       expect(journal(dir)).toMatchObject({ state: 'closed', outcome: 'rolled-back', stoppedService: false });
     });
