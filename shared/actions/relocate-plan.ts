@@ -204,7 +204,9 @@ export function planRelocation(input: PlanInput): PlanResult {
   const from = cache?.path ?? agent?.scratchLocation ?? null;
   if (!from) problems.push('Where the cache is now is not known.');
   else if (cache?.exists === false)
-    problems.push(`The current cache folder ${from} does not exist, so there is nothing to copy. Re-register the agent instead.`);
+    problems.push(
+      `The current cache folder ${from} does not exist, so there is nothing to copy. If the other cache registry value names the folder that holds the cache, point both values at it (the fix for the two registry values does that: point-registry); otherwise the agent must be registered with the vault again.`,
+    );
 
   const pathProblems = windowsPathProblems(to);
   problems.push(...pathProblems);
