@@ -51,6 +51,7 @@ class UsageError extends Error {}
 
 interface ProbeFlags {
   sandbox?: string;
+  vaultCredentials?: string;
   select?: string[];
   systemState?: boolean;
   cache?: string;
@@ -79,6 +80,10 @@ function addProbeOptions(command: Command): Command {
     .option('--select <path>', 'a folder or volume to back up, scanned for what MARS skips (repeatable)', collectPaths)
     .option('--system-state', 'System State will be backed up too')
     .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
+    .option(
+      '--vault-credentials <file>',
+      'a vault credentials file to check (its name, age, form and tenant only: the secret in it is never kept)',
+    )
     .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
     .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
 }
@@ -240,6 +245,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
       );
     },
     cachePath: flags.cache ?? null,
+    vaultCredentials: flags.vaultCredentials ?? null,
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
@@ -248,9 +254,12 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
 }
 
 async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<number> {
-  if (options.profile && (options.sandbox || options.cache || options.offline || options.uploadMbps !== undefined)) {
+  if (
+    options.profile &&
+    (options.sandbox || options.cache || options.offline || options.uploadMbps !== undefined || options.vaultCredentials)
+  ) {
     throw new UsageError(
-      '--sandbox, --cache, --offline and --upload-mbps steer probing; with --profile nothing is probed. Use one or the other.',
+      '--sandbox, --cache, --offline, --upload-mbps and --vault-credentials steer probing; with --profile nothing is probed. Use one or the other.',
     );
   }
   const { profile, examples, interruptedFix } = options.profile

@@ -32,6 +32,8 @@ export interface CollectOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Stops the collection between steps (and the network test at once). */
   signal?: AbortSignal;
+  /** A vault credentials file to describe (only what the profile may keep of it); null or absent: none. */
+  vaultCredentials?: string | null;
   now?: () => Date;
 }
 
@@ -42,6 +44,7 @@ export class CollectCancelled extends Error {
 }
 
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
+import { probeVaultCredentials } from './vault-credentials.js';
 import { lockHolder } from '../actions/machine-lock.js';
 
 export interface Collected {
@@ -82,12 +85,14 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   }
   if (measured) partial.profile.selection = measured.selection;
 
+  const vaultCredentials = options.vaultCredentials ? await probeVaultCredentials(options.vaultCredentials, notes) : undefined;
   const profile: MachineProfile = {
     // Version 2: what collect writes now; its sections are added as their probes land (issue 15).
     schemaVersion: 2,
     capturedAt: (options.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...partial.profile,
     network,
+    ...(vaultCredentials !== undefined ? { vaultCredentials } : {}),
   };
   // A probe bug must not produce a profile that other machines would refuse to open.
   const valid = validateProfile(profile);
