@@ -80,6 +80,11 @@ export function parseFailpoint(text: string | undefined): Failpoint | null {
   return { step: step as FixStepId, mode, ...(afterFiles !== undefined ? { afterFiles } : {}) };
 }
 
+/** The training failpoint the environment names, honoured only on a machine where nothing real is at stake. */
+export function trainingFailpoint(machine: Machine, env: NodeJS.ProcessEnv): Failpoint | null {
+  return machine.failpoints ? parseFailpoint(env.MARS_READINESS_FAILPOINT) : null;
+}
+
 export async function readScratch(machine: Machine): Promise<ScratchValues> {
   return {
     scratchLocation: stringValue(await machine.registry.readKey(KEYS.agentConfig), 'ScratchLocation'),

@@ -9,7 +9,7 @@ import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fi
 import { describePlanLines } from '../../shared/actions/describe-plan.js';
 import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
 import { formatBytes } from '../../shared/util/units.js';
-import { parseFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
+import { trainingFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';
 import type { Machine } from '../machine/machine.js';
@@ -46,7 +46,7 @@ async function machineFor(sandbox: string | undefined): Promise<Machine> {
 }
 
 function engineOptions(io: FixIo, machine: Machine, plan: FixPlan | null): EngineOptions {
-  const failpoint = machine.failpoints ? parseFailpoint(io.env.MARS_READINESS_FAILPOINT) : null;
+  const failpoint = trainingFailpoint(machine, io.env);
   const rate = new ProgressRate();
   let lastShown = 0;
   return {

@@ -5,7 +5,7 @@
 import type { FixAction, FixPlan } from '../../shared/actions/fix-plan.js';
 import type { FixProgress } from '../../shared/api/wizard-api.js';
 import { AppError } from '../errors.js';
-import { parseFailpoint, type EngineOptions } from '../actions/fix-engine.js';
+import { trainingFailpoint, type EngineOptions } from '../actions/fix-engine.js';
 import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { discardJournal, recoverFix, runConfirmedFix, type Selection } from './fixes.js';
@@ -33,7 +33,7 @@ export interface FixRunner {
 function engineEvents(machine: Machine, onProgress: (p: FixProgress) => void, signal: AbortSignal): EngineOptions {
   return {
     signal,
-    failpoint: machine.failpoints ? parseFailpoint(process.env.MARS_READINESS_FAILPOINT) : null,
+    failpoint: trainingFailpoint(machine, process.env),
     onStep: (step, state, detail) => onProgress({ step, state, ...(detail ? { detail } : {}) }),
     onCopy: (p) =>
       onProgress({ step: 'copy', state: 'running', files: p.files, totalFiles: p.totalFiles, bytes: p.bytes, totalBytes: p.totalBytes }),

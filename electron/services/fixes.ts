@@ -36,10 +36,13 @@ export async function planFix(
   request: FixRequest,
   selection: Selection = null,
   signal?: AbortSignal,
+  /** Measure the cache for the figures and the estimate (not again when a confirmed plan is checked). */
+  measure = true,
 ): Promise<PlanResult> {
   const { profile, offlineSeeding } = await collectProfile({ machine, offline: true, selection, ...(signal ? { signal } : {}) });
-  const backupJob = await machine.backupJob();
+  // Starting the engine stops nothing: a running backup does not matter to it.
   if (request.action === 'start-engine') return planStartEngine(profile);
+  const backupJob = await machine.backupJob();
   if (request.action === 'point-registry') {
     const holders = await Promise.all(namedFolders(profile).map((path) => holdsCacheKey(machine, path)));
     return planPointRegistry({ profile, holders, backupJob });
@@ -50,7 +53,8 @@ export async function planFix(
   if (target instanceof Error) return { ok: false, problems: [`${to} could not be examined: ${target.message}`] };
   const systemStateDisks = await machine.systemStateDisks();
   const from = profile.cache?.path ?? null;
-  const measured = from && profile.cache?.exists ? await measureCache(machine.files.localPath(from), signal).catch(() => null) : null;
+  const measured =
+    measure && from && profile.cache?.exists ? await measureCache(machine.files.localPath(from), signal).catch(() => null) : null;
   return planRelocation({ profile, to, target, offlineSeeding: offlineSeeding ?? null, backupJob, measured, systemStateDisks });
 }
 
@@ -92,11 +96,14 @@ export async function runConfirmedFix(
     await removeLeftoverTemporaries(machine.stateDir);
     const pending = await pendingRecovery(machine);
     if (pending) throw new RecoveryPendingError(describePending(pending));
-    const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal).catch((error) => {
-      // Stopped while the machine was examined again: nothing had been done yet.
-      if (error instanceof CollectCancelled) throw new AppError('cancelled', 'Stopped before anything was changed.');
-      throw error;
-    });
+    // The figures are shown, not acted on (planDifference leaves them out): the cache is not read again.
+    const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal, false).catch(
+      (error) => {
+        // Stopped while the machine was examined again: nothing had been done yet.
+        if (error instanceof CollectCancelled) throw new AppError('cancelled', 'Stopped before anything was changed.');
+        throw error;
+      },
+    );
     if (!fresh.ok) throw new AppError('refused', `This cannot be done any more: ${fresh.problems.join(' ')}`);
     const changed = planDifference(confirmed, fresh.plan);
     if (changed) throw new AppError('refused', `The machine changed since the plan was made (${changed}); nothing was done. Check again.`);
