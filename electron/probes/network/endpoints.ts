@@ -3,14 +3,18 @@
 // HTTPS patterns: DNS, TCP, then a TLS handshake that verifies the certificate, so that a proxy or
 // firewall that intercepts TLS shows up. www.msftncsi.com: an HTTP GET of ncsi.txt, as Windows does.
 // Through a proxy when one is configured (HTTP CONNECT for TLS, an absolute URL for HTTP).
+// probeNetwork also measures this machine's clock: after a verified handshake it sends HEAD / over the
+// same connection (so through the same proxy) and reads only the response's header block; the Date of
+// the first response to arrive with a valid one gives the skew. That read never changes or delays a
+// probe's own result, and stops at the probe's timeout, at 16 KB, or as soon as one Date has been found.
 
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { connect as netConnect, type Socket } from 'node:net';
-import { rootCertificates, connect as tlsConnect, type ConnectionOptions } from 'node:tls';
+import { rootCertificates, connect as tlsConnect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { EDITIONS } from '../../../shared/matrix/index.js';
 import type { EndpointRow } from '../../../shared/matrix/types.js';
-import type { EndpointProbe } from '../../../shared/profile/types.js';
+import type { ClockFacts, EndpointProbe } from '../../../shared/profile/types.js';
 
 export interface EndpointTarget {
   pattern: string;
@@ -34,10 +38,20 @@ export interface NetworkProbeOptions {
   budgetMs?: number;
   /** Cancels the whole test (the wizard's Cancel). */
   signal?: AbortSignal;
+  /** This machine's clock (ms since the epoch), read when a response's headers arrive; injected in tests. */
+  now?: () => number;
+}
+
+export interface NetworkProbe {
+  endpoints: EndpointProbe[];
+  /** From the first HTTPS response that arrived with a valid Date header; null/null when none did. */
+  clock: ClockFacts;
 }
 
 const NCSI_PATH = '/ncsi.txt';
 const NCSI_BODY = 'Microsoft NCSI';
+/** A response whose header block has not ended within this many bytes gives no Date. */
+const MAX_RESPONSE_HEAD = 16 * 1024;
 
 /** Every pattern any edition lists, once: a profile collected here can then be judged by either edition. */
 export function endpointTargets(): EndpointTarget[] {
@@ -62,15 +76,56 @@ export function endpointTargets(): EndpointTarget[] {
   return [...seen.values()];
 }
 
+/** Reachability only, exactly as before the clock was measured: no request is sent after a handshake. */
 export async function probeEndpoints(targets: EndpointTarget[], options: NetworkProbeOptions = {}): Promise<EndpointProbe[]> {
+  return (await run(targets, options, false)).endpoints;
+}
+
+/** Reachability, and the clock skew against the first HTTPS endpoint to answer HEAD / with a Date. */
+export function probeNetwork(targets: EndpointTarget[], options: NetworkProbeOptions = {}): Promise<NetworkProbe> {
+  return run(targets, options, true);
+}
+
+/** What a probe needs to take part in the clock measurement. */
+interface ClockReading {
+  now: () => number;
+  /** Aborted once a Date has been found: no later response can be the first. */
+  found: AbortSignal;
+  record: (host: string, skewSeconds: number) => void;
+  pending: (read: Promise<void>) => void;
+}
+
+async function run(targets: EndpointTarget[], options: NetworkProbeOptions, measureClock: boolean): Promise<NetworkProbe> {
   const budget = options.budgetMs ?? 10_000;
   const overall = new AbortController();
   const timer = setTimeout(() => overall.abort(), budget);
-  options.signal?.addEventListener('abort', () => overall.abort(), { once: true });
+  const cancel = () => overall.abort();
+  if (options.signal?.aborted) overall.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  let clock: ClockFacts = { skewSeconds: null, referenceHost: null };
+  const found = new AbortController();
+  const reads: Promise<void>[] = [];
+  const reading: ClockReading | null = measureClock
+    ? {
+        now: options.now ?? Date.now,
+        found: found.signal,
+        record: (host, skewSeconds) => {
+          if (found.signal.aborted) return;
+          clock = { skewSeconds, referenceHost: host };
+          found.abort();
+        },
+        pending: (read) => reads.push(read),
+      }
+    : null;
   try {
-    return await Promise.all(targets.map((target) => probeOne(target, options, overall.signal, budget)));
+    const endpoints = await Promise.all(targets.map((target) => probeOne(target, options, overall.signal, budget, reading)));
+    // Each read ends by itself (the probe's timeout or the budget at the latest) and never rejects.
+    await Promise.all(reads);
+    return { endpoints, clock };
   } finally {
     clearTimeout(timer);
+    options.signal?.removeEventListener('abort', cancel);
+    found.abort();
   }
 }
 
@@ -79,6 +134,7 @@ async function probeOne(
   options: NetworkProbeOptions,
   overall: AbortSignal,
   budgetMs: number,
+  reading: ClockReading | null,
 ): Promise<EndpointProbe> {
   const started = performance.now();
   const timeoutMs = options.perProbeTimeoutMs ?? 5_000;
@@ -93,9 +149,15 @@ async function probeOne(
   const own = AbortSignal.timeout(timeoutMs);
   const signal = AbortSignal.any([own, overall]);
   try {
-    const attempt = target.protocol === 'https' ? handshake(target, options, signal) : fetchNcsi(target, options, signal);
-    await raceAbort(attempt, signal);
-    return result(true, null);
+    if (target.protocol === 'http') {
+      await raceAbort(fetchNcsi(target, options, signal), signal);
+      return result(true, null);
+    }
+    const secure = await raceAbort(handshake(target, options, signal), signal);
+    const reached = result(true, null);
+    if (reading && !reading.found.aborted) reading.pending(readDate(secure, target, AbortSignal.any([signal, reading.found]), reading));
+    else secure.end();
+    return reached;
   } catch (error) {
     if (overall.aborted && !own.aborted)
       return result(null, `not finished within the ${Math.round(budgetMs / 1000)} s the network test may take`);
@@ -181,18 +243,111 @@ function readHead(socket: Socket): Promise<string> {
   });
 }
 
-async function handshake(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<void> {
+/** A verified TLS connection to the host, left open; it is destroyed when the signal aborts. */
+async function handshake(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<TLSSocket> {
   const socket = await openSocket(target, options, signal);
-  await new Promise<void>((resolve, reject) => {
+  return new Promise<TLSSocket>((resolve, reject) => {
     const tlsOptions: ConnectionOptions = { socket, servername: target.host, ALPNProtocols: ['http/1.1'] };
     if (options.ca) tlsOptions.ca = [...rootCertificates, ...options.ca];
-    const secure = tlsConnect(tlsOptions, () => {
-      secure.end();
-      resolve();
-    });
+    const secure = tlsConnect(tlsOptions, () => resolve(secure));
+    if (signal.aborted) secure.destroy();
     signal.addEventListener('abort', () => secure.destroy(), { once: true });
-    secure.once('error', reject);
+    // Not once: an error after the handshake (the server closing while HEAD is written) is no failure.
+    secure.on('error', reject);
   });
+}
+
+/**
+ * Sends HEAD / over the verified connection and reads the header block of the (final) response; its
+ * Date, if valid, is recorded with the local time the block arrived. Always destroys the connection;
+ * never rejects: a server that does not answer, or answers without a usable Date, gives no measurement.
+ */
+function readDate(secure: TLSSocket, target: EndpointTarget, signal: AbortSignal, reading: ClockReading): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      signal.removeEventListener('abort', finish);
+      secure.destroy();
+      resolve();
+    };
+    if (signal.aborted) return finish();
+    signal.addEventListener('abort', finish, { once: true });
+    secure.on('error', finish);
+    secure.once('end', finish);
+    secure.once('close', finish);
+    let buffered = '';
+    let consumed = 0; // bytes before `buffered` (interim 1xx responses already read)
+    secure.on('data', (chunk: Buffer) => {
+      if (done) return;
+      buffered += chunk.toString('latin1');
+      for (;;) {
+        const end = buffered.indexOf('\r\n\r\n');
+        if (end < 0 || consumed + end + 4 > MAX_RESPONSE_HEAD) break;
+        const arrived = reading.now();
+        const head = buffered.slice(0, end);
+        consumed += end + 4;
+        buffered = buffered.slice(end + 4);
+        const status = /^HTTP\/\d\.\d (\d{3})(?: |$)/.exec(head.split('\r\n', 1)[0]!)?.[1];
+        if (status === undefined) return finish();
+        if (status.startsWith('1')) continue; // interim (103 Early Hints): the final response follows
+        const date = responseDate(head);
+        if (date !== null) reading.record(target.host, Math.round((arrived - date) / 1000) || 0);
+        return finish();
+      }
+      if (consumed + buffered.length >= MAX_RESPONSE_HEAD) finish();
+    });
+    const host = target.port === 443 ? target.host : `${target.host}:${target.port}`;
+    secure.write(`HEAD / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+  });
+}
+
+/**
+ * The Date field of a response's header block (status line first, CRLF-separated, no final blank
+ * line) as ms since the epoch; null when it is absent, malformed, folded, or given twice differently.
+ */
+function responseDate(head: string): number | null {
+  let value: string | null = null;
+  let previousWasDate = false;
+  for (const line of head.split('\r\n').slice(1)) {
+    if (line.startsWith(' ') || line.startsWith('\t')) {
+      // Obsolete line folding continues the previous field: a folded Date is not an IMF-fixdate.
+      if (previousWasDate) return null;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    previousWasDate = colon > 0 && line.slice(0, colon).toLowerCase() === 'date';
+    if (!previousWasDate) continue;
+    const field = line.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '');
+    if (value !== null && value !== field) return null;
+    value = field;
+  }
+  return value === null ? null : parseImfFixdate(value);
+}
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const IMF_FIXDATE =
+  /^(Sun|Mon|Tue|Wed|Thu|Fri|Sat), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/**
+ * An RFC 9110 IMF-fixdate (Sun, 06 Nov 1994 08:49:37 GMT) as ms since the epoch, else null: names are
+ * case-sensitive, the date must exist and fall on the day named; second 60 (a leap second) is allowed.
+ * The obsolete RFC 850 and asctime forms, other zones and anything else are refused.
+ */
+export function parseImfFixdate(text: string): number | null {
+  const match = IMF_FIXDATE.exec(text);
+  if (!match) return null;
+  const [day, year, hour, minute, second] = [2, 4, 5, 6, 7].map((i) => Number(match[i]));
+  const month = MONTHS.indexOf(match[3]!);
+  if (hour! > 23 || minute! > 59 || second! > 60) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month, day); // not Date.UTC, which reads years 0-99 as 1900-1999
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month || date.getUTCDate() !== day) return null;
+  if (DAY_NAMES[date.getUTCDay()] !== match[1]) return null;
+  date.setUTCHours(hour!, minute, second, 0);
+  return date.getTime();
 }
 
 async function fetchNcsi(target: EndpointTarget, options: NetworkProbeOptions, signal: AbortSignal): Promise<void> {
