@@ -8,6 +8,8 @@ import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matri
 import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
+import { diagnose } from '../../shared/report/diagnosis.js';
+import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
@@ -57,6 +59,7 @@ interface ProbeFlags {
   cache?: string;
   offline?: boolean;
   uploadMbps?: number;
+  historyDays?: number;
 }
 
 interface CheckOptions extends ProbeFlags {
@@ -84,6 +87,7 @@ function addProbeOptions(command: Command): Command {
       '--vault-credentials <file>',
       'a vault credentials file to check (its name, age, form and tenant only: the secret in it is never kept)',
     )
+    .option('--history-days <n>', "how many days of the agent's job history to read (default 14)", parseDays)
     .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
     .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
 }
@@ -92,6 +96,13 @@ function parsePort(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0 || number > 65535)
     throw new InvalidArgumentError(`"${value}" is not a port number (0 to 65535).`);
+  return number;
+}
+
+function parseDays(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1 || number > 3650)
+    throw new InvalidArgumentError(`"${value}" is not a number of days: give a whole number from 1 to 3650, such as 14.`);
   return number;
 }
 
@@ -125,6 +136,19 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       exitCode = await check(options, io, probe);
     });
   addProbeOptions(checkCommand);
+
+  const doctorCommand = program
+    .command('doctor')
+    .description("explain the agent's last backup: when it failed, why, and what of this machine still causes it")
+    .option('--profile <file>', 'explain a saved machine profile instead of probing this machine (- reads standard input)')
+    .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
+    .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout")
+    .option('--strict', 'exit with 1 on warnings and unknowns too')
+    .allowExcessArguments(false)
+    .action(async (options: CheckOptions) => {
+      exitCode = await check(options, io, probe, { doctor: true });
+    });
+  addProbeOptions(doctorCommand);
 
   const collectCommand = program
     .command('collect')
@@ -246,6 +270,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
     },
     cachePath: flags.cache ?? null,
     vaultCredentials: flags.vaultCredentials ?? null,
+    ...(flags.historyDays !== undefined ? { historyDays: flags.historyDays } : {}),
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
@@ -253,13 +278,23 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
   return collected;
 }
 
-async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<number> {
-  if (
-    options.profile &&
-    (options.sandbox || options.cache || options.offline || options.uploadMbps !== undefined || options.vaultCredentials)
-  ) {
+/** The options that only steer probing: given with --profile, they would be ignored, so they are refused. */
+const PROBE_ONLY: [keyof ProbeFlags, string][] = [
+  ['sandbox', '--sandbox'],
+  ['select', '--select'],
+  ['systemState', '--system-state'],
+  ['cache', '--cache'],
+  ['vaultCredentials', '--vault-credentials'],
+  ['historyDays', '--history-days'],
+  ['offline', '--offline'],
+  ['uploadMbps', '--upload-mbps'],
+];
+
+async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { doctor?: boolean } = {}): Promise<number> {
+  const probing = PROBE_ONLY.filter(([key]) => options[key] !== undefined && options[key] !== false).map(([, flag]) => flag);
+  if (options.profile && probing.length > 0) {
     throw new UsageError(
-      '--sandbox, --cache, --offline, --upload-mbps and --vault-credentials steer probing; with --profile nothing is probed. Use one or the other.',
+      `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
     );
   }
   const { profile, examples, interruptedFix } = options.profile
@@ -272,7 +307,12 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober): Promise<n
     ...(examples ? { examples } : {}),
     interruptedFix: interruptedFix ?? null,
   });
-  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderText(report, { width: io.columns, palette: palette(io) }));
+  const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
+  io.stdout(
+    options.json
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : renderText(report, { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true }),
+  );
   return exitCodeOf(report, options.strict === true);
 }
 

@@ -14,6 +14,8 @@ import type { ProbeNotes } from '../probes/notes.js';
 import type { RegistryReader } from '../probes/windows/registry.js';
 import type { ServiceQuery } from '../probes/windows/service-control.js';
 import type { ScanOptions } from '../probes/selection/scanner.js';
+import type { EventsRead } from '../probes/history/probe-history.js';
+import type { LogWindow } from '../probes/history/agent-logs.js';
 
 export type MachineKind = 'windows' | 'sandbox' | 'linux' | 'other';
 
@@ -56,6 +58,11 @@ export interface PlatformFacts {
   defaultSelection?: { paths: string[]; systemState: boolean } | null;
   /** An offline-seeding initial backup is running (the cache must not move then); null: cannot be told. */
   offlineSeeding?: boolean | null;
+  /**
+   * The moment the machine stands for, where that is not now: a sandbox whose recorded logs tell of a
+   * night gone by (its machine.json `now`). The profile's capturedAt and the history window start there.
+   */
+  now?: Date;
   /** Recorded network facts (sandboxes have no network of their own). */
   recordedNetwork?: MachineProfile['network'] | null;
 }
@@ -108,6 +115,11 @@ export interface Machine {
    * volume, drive letter or not; null when the volumes cannot be listed. Never throws.
    */
   systemStateDisks(): Promise<string[] | null>;
+  /**
+   * The agent's CloudBackup event log: its events with these ids in the window (Windows: wevtutil; a
+   * sandbox: its eventlog/CloudBackup.xml). `why` where it cannot be read. Never throws.
+   */
+  agentEvents(ids: readonly number[], window: LogWindow): Promise<EventsRead>;
   fixes: FixMode;
   /** Failpoints (MARS_READINESS_FAILPOINT) are honoured only where nothing real is at stake. */
   failpoints: boolean;

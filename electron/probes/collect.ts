@@ -4,7 +4,7 @@
 
 import { relative, sep } from 'node:path';
 import type { ScanProgress } from '../../shared/api/wizard-api.js';
-import type { MachineProfile, NetworkFacts, SelectedItem, Selection } from '../../shared/profile/types.js';
+import type { ClockFacts, HistoryFacts, MachineProfile, NetworkFacts, SelectedItem, Selection } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import type { SkipExamples } from '../../shared/rules/context.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
@@ -12,8 +12,10 @@ import type { Machine, PlatformFacts, Track } from '../machine/machine.js';
 import { thisMachine } from '../machine/open-machine.js';
 import { scanFolders, type ScanProgress as FolderScanProgress } from './selection/scanner.js';
 import { mountOf } from './linux/cache-linux.js';
-import { endpointTargets, probeEndpoints, type NetworkProbeOptions } from './network/endpoints.js';
+import { endpointTargets, probeNetwork, type NetworkProbeOptions } from './network/endpoints.js';
 import { ProbeNotes, type ProbeNote } from './notes.js';
+import { DEFAULT_HISTORY_DAYS, probeHistory } from './history/probe-history.js';
+import type { LogWindow } from './history/agent-logs.js';
 
 export interface CollectOptions {
   /** The machine to examine: this one by default, through its platform's adapter. */
@@ -34,6 +36,8 @@ export interface CollectOptions {
   signal?: AbortSignal;
   /** A vault credentials file to describe (only what the profile may keep of it); null or absent: none. */
   vaultCredentials?: string | null;
+  /** How many days back the agent's job history is read (history.windowDays); 14 by default. */
+  historyDays?: number;
   now?: () => Date;
 }
 
@@ -63,11 +67,20 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const notes = new ProbeNotes();
   const track = tracker(options);
   const partial = await machine.probe(options.cachePath ?? null, notes, track);
+  const capturedAt = options.now?.() ?? partial.now ?? new Date();
+  // The agent's history is read beside the scan and the network test: it needs only the install path.
+  const history = agentHistory(machine, partial, { capturedAt, windowDays: options.historyDays ?? DEFAULT_HISTORY_DAYS }, notes).catch(
+    (error: Error) => {
+      notes.add('/history', `the agent's history could not be read (${error.message})`);
+      return null;
+    },
+  );
 
   const wanted = options.selection ?? partial.defaultSelection ?? null;
   const measured = wanted ? await track('selection', measureSelection(wanted, partial, machine, notes, options)) : undefined;
 
   const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };
+  let clock: ClockFacts | undefined;
   if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
   else if (machine.kind === 'sandbox') {
     const recorded = partial.recordedNetwork;
@@ -78,10 +91,10 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   } else {
     const proxy = proxyUrl(partial.proxy.winhttp ?? partial.proxy.environment);
     const signal = options.signal;
-    network.endpoints = await track(
-      'network',
-      probeEndpoints(endpointTargets(), { proxy, ...options.network, ...(signal ? { signal } : {}) }),
-    );
+    // The clock is read from the same responses (their Date header): no request of its own.
+    const probed = await track('network', probeNetwork(endpointTargets(), { proxy, ...options.network, ...(signal ? { signal } : {}) }));
+    network.endpoints = probed.endpoints;
+    clock = probed.clock;
   }
   if (measured) partial.profile.selection = measured.selection;
 
@@ -89,11 +102,14 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   const profile: MachineProfile = {
     // Version 2: what collect writes now; its sections are added as their probes land (issue 15).
     schemaVersion: 2,
-    capturedAt: (options.now?.() ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    capturedAt: capturedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     ...partial.profile,
     network,
     ...(vaultCredentials !== undefined ? { vaultCredentials } : {}),
+    ...(clock !== undefined ? { clock } : {}),
   };
+  const historyFacts = await history;
+  if (historyFacts !== undefined) profile.history = historyFacts;
   // A probe bug must not produce a profile that other machines would refuse to open.
   const valid = validateProfile(profile);
   if (!valid.ok)
@@ -110,6 +126,29 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     interruptedFix: pending ? describePending(pending) : null,
     ...(measured ? { examples: measured.examples } : {}),
   };
+}
+
+/**
+ * history (contract v2), only where an agent is installed to have one: the CloudBackup log's events and
+ * the error codes of the logs in <InstallPath>\Temp.
+ */
+async function agentHistory(
+  machine: Machine,
+  facts: PlatformFacts,
+  window: LogWindow,
+  notes: ProbeNotes,
+): Promise<HistoryFacts | undefined> {
+  const agent = facts.profile.agent;
+  if (agent?.installed !== true) return undefined;
+  let tempFolder: string | null = null;
+  if (agent.installPath) {
+    try {
+      tempFolder = machine.files.localPath(`${agent.installPath.replace(/[\\/]+$/, '')}\\Temp`);
+    } catch (error) {
+      notes.add('/history/errorCodes', `the agent's Temp folder could not be found (${(error as Error).message})`);
+    }
+  }
+  return probeHistory({ agentEvents: (ids, w) => machine.agentEvents(ids, w), tempFolder }, window, notes);
 }
 
 /** Reports each step's start and end, and stops between steps once the signal is aborted. */

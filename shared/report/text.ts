@@ -6,6 +6,7 @@ import wrapAnsi from 'wrap-ansi';
 import { plural } from '../rules/finding.js';
 import { groupFindings, VERDICT_WORDS } from './grouping.js';
 import type { Finding, Report } from './types.js';
+import { diagnose, diagnosedCodeLine, diagnosisHeadline, localDateTime, type Diagnosis } from './diagnosis.js';
 
 export interface Palette {
   red(text: string): string;
@@ -28,6 +29,10 @@ const shout = (verdict: Report['verdict']) => VERDICT_WORDS[verdict].replace(','
 export interface TextOptions {
   width?: number;
   palette?: Palette;
+  /** The doctor's order: the backup history's findings first. */
+  historyFirst?: boolean;
+  /** How a time reads (the reader's locale and time zone by default). */
+  formatDate?: (iso: string) => string;
 }
 
 export function renderText(report: Report, options: TextOptions = {}): string {
@@ -43,11 +48,36 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const c = report.counts;
   lines.push(`${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
 
-  for (const group of groupFindings(report.findings)) {
+  const diagnosis = diagnose(report);
+  if (diagnosis) lines.push('', ...diagnosisLines(diagnosis, width, p, options.formatDate ?? ((iso) => localDateTime(iso))));
+
+  const groups = groupFindings(report.findings);
+  if (options.historyFirst) groups.sort((a, b) => Number(isHistory(b)) - Number(isHistory(a)));
+  for (const group of groups) {
     lines.push('', p.bold(group.name));
     for (const f of group.findings) lines.push(...renderFinding(f, width, p));
   }
   return `${lines.join('\n')}\n`;
+}
+
+const isHistory = (group: { findings: Finding[] }) => group.findings.some((f) => f.check.startsWith('history.'));
+
+/** The doctor's words: what happened to the last backup, and each code with the check that points to its cause. */
+function diagnosisLines(diagnosis: Diagnosis, width: number, p: Palette, formatDate: (iso: string) => string): string[] {
+  const colour = diagnosis.outcome === 'warned' ? p.yellow : p.red;
+  const lines = wrapIndented(diagnosisHeadline(diagnosis, formatDate), width, '').map((line) => colour(p.bold(line)));
+  for (const code of diagnosis.codes) lines.push(...wrapIndented(`- ${diagnosedCodeLine(code)}`, width, '  ', '    '));
+  const actions = [...new Set(diagnosis.codes.flatMap((c) => (c.stillThere ? c.checks.map((k) => k.action) : [])).filter(Boolean))];
+  for (const action of actions)
+    lines.push(
+      ...wrapIndented(
+        `This tool can put it right: mars-readiness fix ${action!}${action === 'relocate-cache' ? ' --to <folder>' : ''}`,
+        width,
+        '  ',
+        '    ',
+      ),
+    );
+  return lines;
 }
 
 function renderFinding(f: Finding, width: number, p: Palette): string[] {

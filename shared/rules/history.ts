@@ -9,7 +9,7 @@ import type { Finding, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { errorCodeKey, knownErrorCode } from './error-codes.js';
 import { finding, fix, listInWords, plural } from './finding.js';
-import { compareInstants, parseInstant, type Instant } from './timestamps.js';
+import { compareInstants, parseInstant, utcWords, type Instant } from './timestamps.js';
 
 const P = '/history';
 
@@ -88,7 +88,7 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
     ];
   }
   const end = JOB_ENDS[latest.event.id]!;
-  const when = latest.event.time;
+  const when = utcWords(latest.event.time);
   if (end.status === 'fail') {
     const didNotStart = latest.event.id === 18;
     return [

@@ -47,3 +47,16 @@ export function moreThanSecondsApart(later: Instant, earlier: Instant, limit: nu
 export function secondsBetween(later: Instant, earlier: Instant): number {
   return later.seconds - earlier.seconds + (Number(`0.${later.fraction || '0'}`) - Number(`0.${earlier.fraction || '0'}`));
 }
+
+/**
+ * A time as a sentence of the report says it, the same wherever the report is read: "1 Dec 2026 at
+ * 02:41 UTC" (the wizard and the text report show the reader's own time beside it). The text as given
+ * when it is not a time.
+ */
+export function utcWords(text: string): string {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) return text;
+  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
+  return `${day} at ${time} UTC`;
+}

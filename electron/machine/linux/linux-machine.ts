@@ -50,6 +50,7 @@ export function linuxMachine(options: LinuxMachineOptions = {}): Machine {
     stateDoubt: async () => null,
     backupJob: async () => ({ running: null, why: 'there is no MARS agent on this machine' }),
     systemStateDisks: async () => [],
+    agentEvents: async () => ({ why: 'there is no MARS agent on this machine' }),
     fixes: { mode: 'none', reason: NO_AGENT_HERE },
     failpoints: false,
   };

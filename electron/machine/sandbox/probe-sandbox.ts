@@ -8,7 +8,7 @@ import { driveLetterOf, samePath } from '../../../shared/util/paths.js';
 import { folderSize } from '../../probes/folder-size.js';
 import type { ProbeNotes } from '../../probes/notes.js';
 import { probeWindowsAgent } from '../../probes/windows/agent-windows.js';
-import type { SandboxFolder } from './sandbox-folder.js';
+import type { MachineFile, SandboxFolder } from './sandbox-folder.js';
 import type { PlatformFacts } from '../machine.js';
 
 export async function probeSandbox(machine: SandboxFolder, cachePath: string | null, notes: ProbeNotes): Promise<PlatformFacts> {
@@ -29,6 +29,7 @@ export async function probeSandbox(machine: SandboxFolder, cachePath: string | n
       agent,
       ...(cache ? { cache } : {}),
       volumes: facts.volumes,
+      ...recordedSections(facts),
     },
     proxy: { winhttp: null, system: null, environment: null },
     oneDriveRoots: async () => facts.oneDriveRoots ?? [],
@@ -36,6 +37,7 @@ export async function probeSandbox(machine: SandboxFolder, cachePath: string | n
     defaultSelection: facts.selection ?? null,
     offlineSeeding: facts.offlineSeeding ?? false,
     recordedNetwork: facts.network ?? null,
+    ...(facts.now ? { now: new Date(facts.now) } : {}),
   };
 }
 
@@ -54,3 +56,9 @@ async function sandboxFolder(machine: SandboxFolder, path: string, notes: ProbeN
     attributes: exists ? (attributes ?? { encrypted: false, compressed: false, sparse: false, reparsePoint: false }) : null,
   };
 }
+
+/** The v2 sections machine.json records, each only when it is there (a probe not run leaves its section out). */
+function recordedSections(facts: MachineFile): Pick<MachineFile, (typeof RECORDED_SECTIONS)[number]> {
+  return Object.fromEntries(RECORDED_SECTIONS.filter((key) => facts[key] !== undefined).map((key) => [key, facts[key]]));
+}
+const RECORDED_SECTIONS = ['systemStatePrerequisites', 'antivirus', 'clock', 'serviceProxy'] as const;

@@ -3,13 +3,20 @@
 // its files live under drives/, and fixes run in this process - nothing real is at stake, so failpoints
 // are honoured here.
 
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { copyTree } from '../../actions/copy-tree.js';
+import { outputText } from '../../probes/command-runner.js';
+import { eventsFromXml } from '../../probes/windows/cloudbackup-log.js';
 import type { FolderAttributes } from '../../../shared/profile/types.js';
 import { isWithin } from '../../../shared/util/paths.js';
 import { lstatPathFacts } from '../lstat-path-facts.js';
 import type { Machine } from '../machine.js';
 import { probeSandbox } from './probe-sandbox.js';
 import { SandboxFolder } from './sandbox-folder.js';
+
+/** Where a sandbox keeps its CloudBackup event log. */
+export const SANDBOX_EVENT_LOG = 'eventlog/CloudBackup.xml';
 
 export async function openSandboxMachine(dir: string): Promise<Machine> {
   return sandboxMachine(await SandboxFolder.open(dir));
@@ -55,6 +62,16 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
     // Its volumes are the ones machine.json lists, with their labels and whether they are online.
     systemStateDisks: async () =>
       (await folder.refresh()).volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!),
+    // Its event log is a file, eventlog/CloudBackup.xml, as `wevtutil qe CloudBackup /f:xml` prints it; none: no log.
+    agentEvents: async () => {
+      const bytes = await readFile(join(folder.dir, SANDBOX_EVENT_LOG)).catch((error: NodeJS.ErrnoException) =>
+        error.code === 'ENOENT' ? Buffer.alloc(0) : error,
+      );
+      if (bytes instanceof Error) return { why: `the sandbox's ${SANDBOX_EVENT_LOG} could not be read (${bytes.message})` };
+      const { events, unreadable } = eventsFromXml(outputText(bytes));
+      if (unreadable > 0 && events.length === 0) return { why: `the sandbox's ${SANDBOX_EVENT_LOG} holds no event with a readable id` };
+      return { events };
+    },
     stateDir: folder.dir,
     protectStateDir: async () => {},
     stateDoubt: async () => null,

@@ -12,6 +12,10 @@ import { canonicalWindowsPath } from '../../../shared/util/paths.js';
 import { writeFileAtomically } from '../../util/atomic-file.js';
 import { join, resolve, sep } from 'node:path';
 import type {
+  AntivirusFacts,
+  ClockFacts,
+  ServiceProxyFacts,
+  SystemStatePrerequisites,
   FolderAttributes,
   HostFacts,
   NetworkFacts,
@@ -44,6 +48,17 @@ export interface MachineFile {
   dfsrRoots?: string[];
   /** The network as this machine would find it (a sandbox has none of its own). */
   network?: NetworkFacts;
+  /** The moment this machine stands for (ISO 8601), when its recorded logs tell of a day gone by; absent: now. */
+  now?: string;
+  /**
+   * Contract v2 sections as this machine's probes would find them (CIM, Defender, the clock, the engine's
+   * proxy): passed to the profile as they are. Its history is not here: it comes from the sandbox's event
+   * log file and the agent's logs under drives/.
+   */
+  systemStatePrerequisites?: SystemStatePrerequisites | null;
+  antivirus?: AntivirusFacts | null;
+  clock?: ClockFacts | null;
+  serviceProxy?: ServiceProxyFacts | null;
 }
 
 type RegistryFile = Record<string, Record<string, RegistryValue>>;
@@ -56,6 +71,7 @@ const FILE_SCHEMAS = {
     {
       os: Type.Object({}, { additionalProperties: true }),
       volumes: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })),
+      now: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' })),
       // true, the time a job started (ISO 8601), or null: the log cannot be read.
       backupRunning: Type.Optional(
         Type.Union([Type.Boolean(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' }), Type.Null()]),

@@ -19,7 +19,7 @@ import { JOURNAL_ACL_SCRIPT, journalAclDoubt, protectJournalFolderArgs } from '.
 import { launchThroughUac } from './elevate.js';
 import { probeWindows } from './probe-windows.js';
 import { windowsPathFacts } from './windows-path-facts.js';
-import { backupJobFromEventLog } from './backup-job.js';
+import { agentEventsFromLog, backupJobFromEventLog } from './backup-job.js';
 import { mountedSystemStateDisks } from './system-state-disks.js';
 
 const TIMEOUT = { timeoutMs: 30_000 };
@@ -93,6 +93,7 @@ export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
     },
     backupJob: () => backupJobFromEventLog(run),
     systemStateDisks: () => mountedSystemStateDisks(run),
+    agentEvents: (ids, window) => agentEventsFromLog(run, ids, window),
     fixes: { mode: 'elevated-helper' },
     failpoints: false,
     launchElevated: options.launchElevated ?? ((program, args, signal) => launchThroughUac(run, program, args, signal)),

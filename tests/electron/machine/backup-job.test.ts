@@ -120,7 +120,7 @@ describe('reading the newest job event', () => {
     const idless = "<Event xmlns='x'><System><EventID>one</EventID></System></Event>\r\n";
     expect(await backupJobFromEventLog(logs(NOT_FOUND, { stdout: idless }), SOON)).toEqual({
       running: null,
-      why: 'wevtutil printed an event of the CloudBackup/Operational log without a readable event id',
+      why: 'wevtutil printed events of the CloudBackup/Operational log without a readable event id',
     });
   });
 

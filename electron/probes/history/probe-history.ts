@@ -1,0 +1,70 @@
+// The profile's history section (contract v2): the agent's job events of the window (its CloudBackup
+// event log, which each machine reads its own way: wevtutil on Windows, a file in a sandbox) and the error
+// codes of its own logs in <InstallPath>\Temp (agent-logs.ts). Read only when the agent is installed.
+
+import type { HistoryEvent, HistoryFacts } from '../../../shared/profile/types.js';
+import type { LogEvent } from '../windows/cloudbackup-log.js';
+import type { ProbeNotes } from '../notes.js';
+import { agentLogCodes, type LogWindow } from './agent-logs.js';
+
+/** The events history.events keeps: job starts and ends, the upgrade and storage-quota notices. */
+export const HISTORY_EVENT_IDS = [1, 3, 10, 11, 14, 16, 18] as const;
+export const DEFAULT_HISTORY_DAYS = 14;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type EventsRead = { events: LogEvent[] } | { why: string };
+
+export interface HistorySource {
+  /** The CloudBackup log's events with these ids written within the window (the newest first or in any order). */
+  agentEvents(ids: readonly number[], window: LogWindow): Promise<EventsRead>;
+  /** The agent's Temp folder as a path this process can open; null when the install path is not known. */
+  tempFolder: string | null;
+}
+
+/** Events kept: the ids asked for, with a readable time inside the window, oldest first, each once. */
+export function historyEvents(events: readonly LogEvent[], window: LogWindow): { kept: HistoryEvent[]; undated: number } {
+  const end = window.capturedAt.getTime();
+  const start = end - window.windowDays * DAY_MS;
+  const seen = new Set<string>();
+  const kept: HistoryEvent[] = [];
+  let undated = 0;
+  for (const event of events) {
+    if (!(HISTORY_EVENT_IDS as readonly number[]).includes(event.id)) continue;
+    const time = event.time === null ? NaN : Date.parse(event.time);
+    if (Number.isNaN(time)) {
+      undated++;
+      continue;
+    }
+    // A little slack at the end: the log's clock and capturedAt are read a moment apart.
+    if (time < start || time > end + 60_000) continue;
+    const iso = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
+    const key = `${event.id}@${iso}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push({ id: event.id, time: iso });
+  }
+  kept.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  return { kept, undated };
+}
+
+export async function probeHistory(source: HistorySource, window: LogWindow, notes: ProbeNotes): Promise<HistoryFacts> {
+  const [read, errorCodes] = await Promise.all([
+    source.agentEvents(HISTORY_EVENT_IDS, window),
+    source.tempFolder === null
+      ? Promise.resolve(null)
+      : agentLogCodes(source.tempFolder, window, notes).catch((error: Error) => {
+          notes.add('/history/errorCodes', `the agent's logs could not be read (${error.message})`);
+          return null;
+        }),
+  ]);
+  if (source.tempFolder === null)
+    notes.add('/history/errorCodes', "the agent's installation folder is not known, so its logs were not read");
+  let events: HistoryEvent[] | null = null;
+  if ('why' in read) notes.add('/history/events', read.why);
+  else {
+    const { kept, undated } = historyEvents(read.events, window);
+    if (undated > 0) notes.add('/history/events', `${undated} event(s) of the CloudBackup log had no readable time and were left out`);
+    events = kept;
+  }
+  return { windowDays: window.windowDays, events, errorCodes };
+}

@@ -1,0 +1,176 @@
+// The doctor: when the agent's history shows a job that failed (or skipped files), why, in words a
+// helpdesk agent can read aloud - the date, the likely cause, the codes the agent's logs hold with what
+// each means, and for each the check of this report that tells whether its cause is still there (with the
+// fix the wizard can carry out, where that check offers one). Read from a report alone, so the wizard,
+// the text and HTML reports and `mars-readiness doctor` say the same, for a machine examined here or a
+// report opened from a file.
+
+import type { ActionId, CheckId, Finding, Report, Status } from './types.js';
+import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
+import { knownErrorCode } from '../rules/error-codes.js';
+import { latestJob } from '../rules/history.js';
+
+export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
+
+/** A check a code points to, as this report found it. */
+export interface PointedCheck {
+  check: CheckId;
+  /** Its worst finding's status here; null when the report has no finding of it. */
+  status: Status | null;
+  title: string | null;
+  /** The fix the wizard can carry out for it, when its finding offers one. */
+  action: ActionId | null;
+}
+
+export interface DiagnosedCode {
+  code: string;
+  /** How many times the agent's logs hold it, in the window. */
+  count: number;
+  known: boolean;
+  /** What it means and what usually causes it; null for a code this tool cannot explain. */
+  meaning: string | null;
+  cause: string | null;
+  checks: PointedCheck[];
+  /** The cause is still there: a check it points to fails or warns now. */
+  stillThere: boolean;
+}
+
+export interface Diagnosis {
+  outcome: JobOutcome;
+  /** When the job ended (ISO 8601, UTC): shown in the reader's own time zone and language. */
+  at: string;
+  /** The likely cause in plain words (the most telling code's), or null when the logs name none this tool knows. */
+  cause: string | null;
+  /** The codes, the most telling first: a known one whose cause is still there, then known ones, then the rest. */
+  codes: DiagnosedCode[];
+  /** How many days back the history was read. */
+  windowDays: number | null;
+}
+
+const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+const OUTCOMES: Record<number, JobOutcome | undefined> = { 10: 'warned', 11: 'failed', 18: 'did-not-start' };
+
+export function diagnose(report: Pick<Report, 'findings'>): Diagnosis | null {
+  const last = report.findings.find((f) => f.check === 'history.last-backup');
+  if (!last || (last.status !== 'fail' && last.status !== 'warn')) return null;
+  const events = last.evidence['/history/events'];
+  if (!Array.isArray(events)) return null;
+  const job = latestJob(events as HistoryEvent[]);
+  const outcome = job ? OUTCOMES[job.event.id] : undefined;
+  if (!job || !outcome) return null;
+  const windowDays = typeof last.evidence['/history/windowDays'] === 'number' ? (last.evidence['/history/windowDays'] as number) : null;
+
+  const codes = report.findings
+    .filter((f) => f.check === 'history.known-error' && f.subject !== null)
+    .map((f) => diagnosedCode(f, report.findings))
+    .sort((a, b) => rank(a) - rank(b) || b.count - a.count);
+  const telling = codes.find((c) => c.known);
+  return { outcome, at: job.event.time, cause: telling?.cause ?? null, codes, windowDays };
+}
+
+function rank(code: DiagnosedCode): number {
+  return code.known ? (code.stillThere ? 0 : 1) : 2;
+}
+
+function diagnosedCode(finding: Finding, findings: readonly Finding[]): DiagnosedCode {
+  const entries = finding.evidence['/history/errorCodes'];
+  const count = Array.isArray(entries) ? (entries as HistoryErrorCode[]).reduce((sum, e) => sum + (e.count ?? 0), 0) : 0;
+  const known = knownErrorCode(finding.subject!);
+  const checks = (known?.checks ?? []).map((check) => pointedCheck(check, findings));
+  return {
+    code: finding.subject!,
+    count,
+    known: known !== undefined,
+    meaning: known?.meaning ?? null,
+    cause: known?.cause ?? null,
+    checks,
+    stillThere: checks.some((c) => c.status === 'fail' || c.status === 'warn'),
+  };
+}
+
+function pointedCheck(check: CheckId, findings: readonly Finding[]): PointedCheck {
+  const worst = findings.filter((f) => f.check === check).sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])[0];
+  return { check, status: worst?.status ?? null, title: worst?.title ?? null, action: worst?.fix?.action ?? null };
+}
+
+/** "failed", "did not start", "skipped some files": what happened to the job, for a headline. */
+export const OUTCOME_WORDS: Record<JobOutcome, string> = {
+  failed: 'failed',
+  'did-not-start': 'did not start',
+  warned: 'skipped some files',
+};
+
+/**
+ * The headline: "The last backup failed on Tuesday 1 December 2026 at 02:00: <cause>." The date is
+ * formatted by the caller (the reader's locale and time zone, through Intl).
+ */
+export function diagnosisHeadline(diagnosis: Diagnosis, formatDate: (iso: string) => string): string {
+  const job = diagnosis.outcome === 'did-not-start' ? 'The last scheduled backup' : 'The last backup';
+  const when = `${job} ${OUTCOME_WORDS[diagnosis.outcome]} on ${formatDate(diagnosis.at)}`;
+  if (diagnosis.cause) return `${when}: ${diagnosis.cause}.`;
+  if (diagnosis.codes.length > 0) return `${when}. The agent's logs hold codes this tool cannot explain; they are listed below.`;
+  return `${when}. The agent's logs name no error code for it.`;
+}
+
+/**
+ * Windows errors wrapped in an HRESULT (0x8007xxxx carries Win32 error xxxx) that agents' logs often
+ * hold beside the table's codes: what each means, so that no common code is left unexplained.
+ */
+const WIN32_ERRORS: Record<number, string> = {
+  2: 'a file could not be found',
+  3: 'a folder could not be found',
+  5: 'access was denied',
+  21: 'a device is not ready',
+  32: 'a file is in use by another program',
+  33: 'part of a file is locked by another program',
+  87: 'a value passed to Windows was not valid',
+  112: 'there is not enough space on the disk',
+  1117: 'a disk reported an input/output error',
+  1392: 'a file or folder is damaged and cannot be read',
+  1450: 'Windows ran short of system resources',
+};
+
+/** What Windows says a 0x8007xxxx code means, for a code the error table does not hold; null otherwise. */
+export function windowsErrorMeaning(code: string): string | null {
+  const match = /^0x8007([0-9A-Fa-f]{4})$/.exec(code);
+  if (!match) return null;
+  const number = Number.parseInt(match[1]!, 16);
+  const words = WIN32_ERRORS[number];
+  return words ? `Windows error ${number}: ${words}` : `Windows error ${number}`;
+}
+
+/** One line per code: what it means, and what this report found of the cause it points to. */
+export function diagnosedCodeLine(code: DiagnosedCode): string {
+  const times = code.count === 1 ? 'once' : code.count === 2 ? 'twice' : `${code.count.toLocaleString('en-US')} times`;
+  if (!code.known) {
+    const windows = windowsErrorMeaning(code.code);
+    return windows ? `${code.code} (seen ${times}): ${windows}.` : `${code.code} (seen ${times}): a code this tool cannot explain.`;
+  }
+  const found = code.checks.map(checkState);
+  const tail = code.checks.length === 0 ? ' No check of this tool looks at that cause.' : ` ${found.join(' ')}`;
+  return `${code.code} (seen ${times}): ${code.meaning}. Usually ${code.cause}.${tail}`;
+}
+
+function checkState(check: PointedCheck): string {
+  if (check.status === null || check.title === null) return `Not checked here (${check.check}).`;
+  const title = check.title.replace(/[.!]$/, '');
+  if (check.status === 'fail') return `Still so now: ${title} (blocks backup).`;
+  if (check.status === 'warn') return `Still a risk now: ${title}.`;
+  if (check.status === 'unknown') return `Could not be checked now: ${title}.`;
+  return `Fine now: ${title}.`;
+}
+
+/** The time in the reader's locale and zone: "Tue, 1 Dec 2026, 02:00". */
+export function localDateTime(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(date);
+}
