@@ -3,12 +3,25 @@
 
 import { createRequire } from 'node:module';
 import type { CommandRunner } from '../command-runner.js';
-import { cachedReader, regExeReader, type KeyRead, type RegistryReader, type RegistryValue } from './registry.js';
+import {
+  cachedReader,
+  regExeReader,
+  WIN32_ERROR,
+  withValueNames,
+  type KeyRead,
+  type RegistryReader,
+  type RegistryValue,
+} from './registry.js';
 
-/** The part of native-reg this reader uses; injected in tests, which run where native-reg cannot. */
+/**
+ * The part of native-reg this reader uses; injected in tests, which run where native-reg cannot. Its
+ * errors (Win32Error) carry Windows' error number as `errno`.
+ */
 export interface NativeReg {
   HKLM: unknown;
   HKCU: unknown;
+  /** HKEY_USERS (native-reg exports it; optional only so that stand-ins without it still type-check). */
+  HKU?: unknown;
   Access: { READ: number; WOW64_64KEY: number };
   openKey(hkey: unknown, subKey: string, access: number): unknown;
   enumValueNames(hkey: unknown): string[];
@@ -42,26 +55,38 @@ export function nativeRegReader(reg: NativeReg): RegistryReader {
   return {
     async readKey(key) {
       const [hive = '', ...rest] = key.split('\\');
-      const root = /^(HKLM|HKEY_LOCAL_MACHINE)$/i.test(hive) ? reg.HKLM : /^(HKCU|HKEY_CURRENT_USER)$/i.test(hive) ? reg.HKCU : null;
+      const root = rootOf(reg, hive);
       if (!root) return { status: 'error', reason: `unsupported registry hive ${hive}` };
       let handle: unknown = null;
       try {
         handle = reg.openKey(root, rest.join('\\'), reg.Access.READ | reg.Access.WOW64_64KEY);
         if (!handle) return { status: 'missing' };
         const values = new Map<string, RegistryValue>();
+        const names: string[] = [];
         for (const name of reg.enumValueNames(handle)) {
           const raw = reg.queryValueRaw(handle, name);
           if (!raw) continue;
           values.set(name.toLowerCase(), { type: TYPE_NAMES[raw.type] ?? `REG_${raw.type}`, data: asText(reg.parseValue(raw)) });
+          names.push(name);
         }
-        return { status: 'ok', values, subkeys: reg.enumKeyNames(handle) } satisfies KeyRead;
+        return { status: 'ok', values: withValueNames(values, names), subkeys: reg.enumKeyNames(handle) } satisfies KeyRead;
       } catch (error) {
-        return { status: 'error', reason: (error as Error).message };
+        const errno = (error as { errno?: unknown }).errno;
+        return typeof errno === 'number'
+          ? { status: 'error', reason: (error as Error).message, win32Error: errno }
+          : { status: 'error', reason: (error as Error).message };
       } finally {
         if (handle) reg.closeKey(handle);
       }
     },
   };
+}
+
+function rootOf(reg: NativeReg, hive: string): unknown {
+  if (/^(HKLM|HKEY_LOCAL_MACHINE)$/i.test(hive)) return reg.HKLM;
+  if (/^(HKCU|HKEY_CURRENT_USER)$/i.test(hive)) return reg.HKCU;
+  if (/^(HKU|HKEY_USERS)$/i.test(hive)) return reg.HKU ?? null;
+  return null;
 }
 
 function asText(value: number | bigint | string | string[] | Buffer | null): string | number {
@@ -73,12 +98,19 @@ function asText(value: number | bigint | string | string[] | Buffer | null): str
   return '';
 }
 
-/** Reads with the first reader; a key it fails on (not missing: failing) is read again by the second. */
+/**
+ * Reads with the first reader; a key it fails on (not missing: failing) is read again by the second. Access
+ * denied is Windows' answer for this account, which the second reader would only get again (and reg.exe
+ * could not even tell it from other failures): it is kept, not asked twice. When both fail, the error that
+ * carries Windows' error number wins.
+ */
 export function fallbackReader(first: RegistryReader, second: RegistryReader): RegistryReader {
   return {
     async readKey(key) {
       const read = await first.readKey(key);
-      return read.status === 'error' ? second.readKey(key) : read;
+      if (read.status !== 'error' || read.win32Error === WIN32_ERROR.accessDenied) return read;
+      const again = await second.readKey(key);
+      return again.status === 'error' && again.win32Error === undefined && read.win32Error !== undefined ? read : again;
     },
   };
 }

@@ -6,13 +6,22 @@ import { outputText, type CommandRunner } from '../command-runner.js';
 
 export interface RegistryValue {
   type: string;
-  /** REG_DWORD and REG_QWORD as numbers; every other type as reg.exe prints it. */
+  /** REG_DWORD and REG_QWORD as numbers; every other type as reg.exe prints it (REG_BINARY: hex digits, see binaryValue). */
   data: string | number;
 }
 
+/** Win32 error numbers a key's read can end with (RegOpenKeyExW's answer). */
+export const WIN32_ERROR = { fileNotFound: 2, accessDenied: 5 } as const;
+
 export type KeyRead =
   /** The key's values by lower-cased name, and the names of its subkeys (one level down). */
-  { status: 'ok'; values: Map<string, RegistryValue>; subkeys: string[] } | { status: 'missing' } | { status: 'error'; reason: string };
+  | { status: 'ok'; values: Map<string, RegistryValue>; subkeys: string[] }
+  | { status: 'missing' }
+  /**
+   * The key could not be read. `win32Error` is Windows' own error number where the reader knows it (native-reg
+   * does: ERROR_ACCESS_DENIED 5, ...); reg.exe tells it only in localised words, so its errors carry none.
+   */
+  | { status: 'error'; reason: string; win32Error?: number };
 
 export interface RegistryReader {
   readKey(key: string): Promise<KeyRead>;
@@ -23,6 +32,7 @@ const REG_TIMEOUT_MS = 5000;
 /** Parses `reg query KEY` (without /s): the values of the key itself, by lower-cased name. */
 export function parseRegQuery(text: string): Map<string, RegistryValue> {
   const values = new Map<string, RegistryValue>();
+  const names: string[] = [];
   let headers = 0;
   for (const line of text.split('\n')) {
     if (/^HKEY_/i.test(line)) {
@@ -34,8 +44,28 @@ export function parseRegQuery(text: string): Map<string, RegistryValue> {
     if (!match) continue;
     const [, name = '', type = '', raw = ''] = match;
     values.set(name.toLowerCase(), { type, data: type === 'REG_DWORD' || type === 'REG_QWORD' ? Number.parseInt(raw, 16) : raw });
+    names.push(name);
   }
+  return withValueNames(values, names);
+}
+
+/** How Windows spells each key's value names, beside the map that holds them lower-cased (so that its equality is untouched). */
+const spelledNames = new WeakMap<Map<string, RegistryValue>, string[]>();
+
+/** Records the value names as Windows spells them, for valueNames(); returns the map. */
+export function withValueNames(values: Map<string, RegistryValue>, names: readonly string[]): Map<string, RegistryValue> {
+  spelledNames.set(values, [...names]);
   return values;
+}
+
+/**
+ * The key's value names as Windows spells them (Defender's exclusion lists are value names); lower-cased
+ * where the reader did not record them. [] for a key that was not read.
+ */
+export function valueNames(read: KeyRead): string[] {
+  if (read.status !== 'ok') return [];
+  const spelled = spelledNames.get(read.values)?.filter((n) => read.values.has(n.toLowerCase()));
+  return spelled && spelled.length === read.values.size ? spelled : [...read.values.keys()];
 }
 
 /** The names of the subkeys `reg query KEY` lists after the key's values (each as a full path). */
@@ -77,6 +107,24 @@ export function stringValue(read: KeyRead, name: string): string | null {
   if (read.status !== 'ok') return null;
   const value = read.values.get(name.toLowerCase());
   return value && typeof value.data === 'string' && value.data !== '' ? value.data : null;
+}
+
+/**
+ * A REG_BINARY value's bytes. Both readers hand binary data on as reg.exe prints it, hex digits without
+ * spaces ("1800000000000000..."); this turns them back into bytes. null: no such value, another type, or
+ * text that is not whole bytes of hex.
+ */
+export function binaryValue(read: KeyRead, name: string): Buffer | null {
+  if (read.status !== 'ok') return null;
+  const value = read.values.get(name.toLowerCase());
+  if (!value || value.type !== 'REG_BINARY' || typeof value.data !== 'string') return null;
+  return bytesFromHex(value.data);
+}
+
+/** Hex digits (any case, no separators) as bytes; null when the text is not whole bytes of hex. */
+export function bytesFromHex(hex: string): Buffer | null {
+  const digits = hex.trim();
+  return /^(?:[0-9a-f]{2})*$/i.test(digits) ? Buffer.from(digits, 'hex') : null;
 }
 
 export function numberValue(read: KeyRead, name: string): number | null {
