@@ -58,6 +58,30 @@ try {
   }
   out.powershell = raw(await runCommand('powershell.exe', powershellArgs(SYSTEM_STATE_DISKS_SCRIPT), { timeoutMs: 30_000 }));
 
+  // The history section: the event-log query's failure path (Wine's stub wevtutil) and the agent's log
+  // files read from a Windows path, UTF-16 as the engine writes them.
+  const { agentEventsFromLog } = await load('electron/machine/windows/backup-job.js');
+  const { probeHistory, HISTORY_EVENT_IDS } = await load('electron/probes/history/probe-history.js');
+  const { ProbeNotes } = await load('electron/probes/notes.js');
+  const capturedAt = new Date();
+  const window = { capturedAt, windowDays: 14 };
+  const temp = join(mkdtempSync(join(tmpdir(), 'mars-agent-')), 'Temp');
+  mkdirSync(temp, { recursive: true });
+  const day = `${String(capturedAt.getUTCMonth() + 1).padStart(2, '0')}/${String(capturedAt.getUTCDate()).padStart(2, '0')}`;
+  const line = ['1F3C', '0A1C', day, '02:40:58.442', '05', 'scratchmanager.cpp(233)', '9E1B7D3F', 'FATAL', 'SalLowDiskSpace hr=0x80070070'];
+  writeFileSync(
+    join(temp, 'CBEngineCurr.errlog'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${line.join('\t')}\r\n`, 'utf16le')]),
+  );
+  writeFileSync(join(temp, 'LastBackupFailedFiles01.txt'), 'C:\\Data\\Ledger.xlsx\t0x80070002\r\n');
+  const notes = new ProbeNotes();
+  out.history = {
+    temp,
+    events: await agentEventsFromLog(runCommand, HISTORY_EVENT_IDS, window),
+    facts: await probeHistory({ agentEvents: (ids, w) => agentEventsFromLog(runCommand, ids, w), tempFolder: temp }, window, notes),
+    notes: notes.list,
+  };
+
   // The copy, stopped once two files have landed.
   const root = mkdtempSync(join(tmpdir(), 'mars-robocopy-'));
   const from = join(root, 'Scratch');

@@ -62,6 +62,22 @@ describe.skipIf(missing !== null)("the Windows adapter under Wine: wevtutil, Pow
     expect(out.systemStateDisks).toBeNull();
   });
 
+  it("history under Wine: the event log cannot be told (null, with the reason), the agent's UTF-16 logs are read from a Windows path", () => {
+    const h = out.history;
+    expect(h.temp).toMatch(/^[A-Za-z]:\\/);
+    expect(h.events.why).toMatch(/cannot be told from a tool that does not read logs/);
+    expect(h.facts).toEqual({
+      windowDays: 14,
+      events: null,
+      errorCodes: [
+        { code: 'SalLowDiskSpace', source: 'errlog', count: 1 },
+        { code: '0x80070070', source: 'errlog', count: 1 },
+        { code: '0x80070002', source: 'failed-files', count: 1 },
+      ],
+    });
+    expect(h.notes.map((n: { field: string }) => n.field)).toEqual(['/history/events']);
+  });
+
   it('robocopy on win32: progress while it runs (a half-written file counted by its bytes), then Stop kills the process', () => {
     const r = out.robocopyStop;
     expect(r.calls).toEqual([{ command: 'robocopy', first: [r.from, r.to], signal: true }]);
