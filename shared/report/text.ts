@@ -81,10 +81,15 @@ function diagnosisLines(diagnosis: Diagnosis, width: number, p: Palette, formatD
 }
 
 function renderFinding(f: Finding, width: number, p: Palette): string[] {
-  const label = { fail: p.red('FAIL'), warn: p.yellow('WARN'), unknown: p.cyan('????'), info: p.dim('INFO'), pass: p.green('PASS') }[
-    f.status
-  ];
-  const indent = '        ';
+  // Words, each as wide as the widest, so that titles line up: "unknown" is said, never drawn as "????".
+  const label = {
+    fail: p.red('FAIL   '),
+    warn: p.yellow('WARN   '),
+    unknown: p.cyan('UNKNOWN'),
+    info: p.dim('INFO   '),
+    pass: p.green('PASS   '),
+  }[f.status];
+  const indent = ' '.repeat(11);
   const lines = wrapIndented(f.title, width - 2, indent).map((line, i) => (i === 0 ? `  ${label}  ${line.trimStart()}` : `  ${line}`));
   if (f.status === 'pass') return lines;
   lines.push(...wrapIndented(f.detail, width, indent));
@@ -108,6 +113,44 @@ const MAX_SHOWN = 2000;
 export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
   const shown =
     text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)` : text;
-  const body = wrapAnsi(shown, width - Math.max(first.length, rest.length), { hard: true, trim: true });
+  const room = width - Math.max(first.length, rest.length);
+  const body = wrapAnsi(breakLongWords(shown, room), room, { hard: true, trim: true });
   return body.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
 }
+
+/**
+ * A word longer than a line (a deep path, a registry key) is never cut inside a name: it goes on lines
+ * of its own, broken after a backslash or slash, each piece as long as a line allows. Only a name longer
+ * than a whole line is cut, as a last resort.
+ */
+export function breakLongWords(text: string, room: number): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      line
+        .split(' ')
+        .map((word) => (visibleLength(word) <= room ? word : `\n${piecesOf(word, room).join('\n')}\n`))
+        .join(' ')
+        .replace(/ ?\n ?/g, '\n')
+        .replace(/^\n|\n$/g, ''),
+    )
+    .join('\n');
+}
+
+function piecesOf(word: string, room: number): string[] {
+  const parts = word.split(/(?<=[\\/])/);
+  const pieces: string[] = [];
+  let current = '';
+  for (const part of parts) {
+    if (current && current.length + part.length > room) {
+      pieces.push(current);
+      current = '';
+    }
+    current += part;
+  }
+  if (current) pieces.push(current);
+  return pieces;
+}
+
+// eslint-disable-next-line no-control-regex
+const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport, countStatuses, verdictOf } from '../../../shared/report/build.js';
-import { PLAIN, renderText } from '../../../shared/report/text.js';
+import { breakLongWords, PLAIN, renderText } from '../../../shared/report/text.js';
+import { readdirSync } from 'node:fs';
 import { CHECKS } from '../../../shared/rules/catalogue.js';
 import type { Finding } from '../../../shared/report/types.js';
-import { healthy, sample } from '../../helpers/profiles.js';
+import { healthy, sample, SAMPLES } from '../../helpers/profiles.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 const report = (name: string, edition: 'current' | '2019-02' = 'current') =>
@@ -107,7 +108,8 @@ describe('renderText', () => {
   it('prints the status word beside every finding, so colour is never the only signal', () => {
     const r = report('pre-install');
     const out = renderText(r, { palette: PLAIN });
-    const labels = out.match(/^ {2}(FAIL|WARN|\?\?\?\?|INFO|PASS) {2}/gm) ?? [];
+    const labels = out.match(/^ {2}(FAIL {3}|WARN {3}|UNKNOWN|INFO {3}|PASS {3}) {2}/gm) ?? [];
+    expect(out).not.toContain('????');
     expect(labels).toHaveLength(r.findings.length);
   });
 
@@ -118,7 +120,7 @@ describe('renderText', () => {
   it('numbers the fix steps and names who can act', () => {
     const out = text('cache-problems');
     expect(out).toMatch(/What to do \(server admin; the wizard can do it: relocate-cache\):/);
-    expect(out).toMatch(/^ {10}1\. /m);
+    expect(out).toMatch(/^ {13}1\. /m);
   });
 
   it('shows a finding with no subject and no fix without crashing', () => {
@@ -133,6 +135,32 @@ describe('renderText', () => {
       source: { edition: 'current', date: '2026-03', document: 'x', section: 's', url: 'https://learn.microsoft.com/azure/backup/x' },
     };
     const r = { ...buildReport(healthy(), { edition: 'current', toolVersion: '1', now: NOW }), findings: [finding] };
-    expect(renderText(r)).toMatch(/INFO {2}t/);
+    expect(renderText(r)).toMatch(/INFO {5}t/);
+  });
+});
+
+const SAMPLE_NAMES = readdirSync(SAMPLES)
+  .filter((name) => name.endsWith('.json'))
+  .map((name) => name.replace(/\.json$/, ''));
+
+describe('the text report at 80 columns', () => {
+  const DEEP = 'E:\\Shares\\Finance\\Departments\\Accounts Payable\\Archive\\2026\\Quarter 4\\Supplier Invoices\\Scanned';
+  it('never cuts a path inside a name: a long one goes on lines of its own, broken after a backslash', () => {
+    const lines = breakLongWords(`The folder ${DEEP.replace(/ /g, '_')} is selected.`, 40).split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    expect(lines[0]).toBe('The folder');
+    expect(lines.at(-1)).toBe('is selected.');
+    // Put back together, the path is whole, and every break falls after a backslash.
+    const pathLines = lines.slice(1, -1);
+    expect(pathLines.join('')).toBe(DEEP.replace(/ /g, '_'));
+    for (const line of pathLines.slice(0, -1)) expect(line.endsWith('\\')).toBe(true);
+  });
+
+  it('keeps every line of every sample within 80 columns, the status as a word', () => {
+    for (const name of SAMPLE_NAMES) {
+      const out = renderText(report(name), { palette: PLAIN, width: 80 });
+      for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+      expect(out).not.toContain('????');
+    }
   });
 });
