@@ -1,21 +1,25 @@
 // The Windows machine's probes composed into PlatformFacts: the OS, software and proxy from the registry
 // and netsh, the agent and its service, the volumes (one PowerShell CIM run, wmic as fallback), the cache
-// folder. Nothing here needs admin rights.
+// folder, and contract v2's systemStatePrerequisites (servers only), antivirus and serviceProxy (the same
+// PowerShell run's CIM answers and the registry). Nothing here needs admin rights.
 
 import { stat } from 'node:fs/promises';
-import type { CacheFacts, HostFacts, VolumeFacts } from '../../../shared/profile/types.js';
+import type { AntivirusFacts, CacheFacts, HostFacts, SystemStatePrerequisites, VolumeFacts } from '../../../shared/profile/types.js';
 import { driveLetterOf } from '../../../shared/util/paths.js';
 import type { CommandRunner } from '../../probes/command-runner.js';
 import { folderSize } from '../../probes/folder-size.js';
 import { AZURE_ASSET_TAG } from '../../probes/linux/host-linux.js';
-import type { ProbeNotes } from '../../probes/notes.js';
+import { guarded, type ProbeNotes } from '../../probes/notes.js';
 import { probeWindowsAgent } from '../../probes/windows/agent-windows.js';
+import { probeWindowsAntivirus } from '../../probes/windows/antivirus-windows.js';
 import { FILE_ATTRIBUTE, probeMachineFacts } from '../../probes/windows/machine-facts.js';
 import { probeOneDriveRoots } from '../../probes/windows/onedrive.js';
 import { probeWindowsOs, probeWindowsSoftware } from '../../probes/windows/os-windows.js';
 import { probeWindowsProxy } from '../../probes/windows/proxy-windows.js';
 import type { RegistryReader } from '../../probes/windows/registry.js';
 import { queryService, type ServiceQuery } from '../../probes/windows/service-control.js';
+import { probeWindowsServiceProxy } from '../../probes/windows/service-proxy-windows.js';
+import { probeSystemStatePrerequisites } from '../../probes/windows/system-state-prerequisites.js';
 import type { PlatformFacts, Track } from '../machine.js';
 
 export async function probeWindows(
@@ -27,7 +31,7 @@ export async function probeWindows(
   track: Track,
   queryState: (service: string) => Promise<ServiceQuery> = (name) => queryService(run, name),
 ): Promise<PlatformFacts> {
-  const [[os, software, proxy, guestAgent], agentAndRole] = await Promise.all([
+  const [[os, software, proxy, guestAgent, serviceProxy], agentAndRole] = await Promise.all([
     track(
       'system',
       Promise.all([
@@ -35,14 +39,28 @@ export async function probeWindows(
         probeWindowsSoftware(registry, notes),
         probeWindowsProxy(run, registry, env, notes),
         queryState('WindowsAzureGuestAgent'),
+        // probe stays null: the collector fills it with the proxy its endpoint test used.
+        guarded(notes, '/serviceProxy', null, () => probeWindowsServiceProxy(registry, notes)),
       ]),
     ),
     track('agent', probeWindowsAgent(registry, queryState, notes)),
   ]);
   const { agent, role } = agentAndRole;
   const cachePath = wantedCache ?? agent.scratchLocation ?? agent.providerScratchLocation ?? null;
-  const facts = await track('volumes', probeMachineFacts(run, cachePath, notes));
+  // What System State needs is asked only of a server (productType not workstation; unknown counts as one).
+  const server = os.productType !== 'workstation';
+  const facts = await track('volumes', probeMachineFacts(run, cachePath, notes, { systemState: server }));
   const volumes = facts.volumes ?? [];
+  const [systemStatePrerequisites, antivirus] = await Promise.all([
+    server
+      ? guarded<SystemStatePrerequisites | null>(notes, '/systemStatePrerequisites', null, () =>
+          probeSystemStatePrerequisites(facts.cim, facts.cimUnanswered, registry, notes),
+        )
+      : undefined,
+    guarded<AntivirusFacts | null>(notes, '/antivirus', null, () =>
+      probeWindowsAntivirus(facts.cim, facts.cimUnanswered, registry, env, notes),
+    ),
+  ]);
 
   const azureHints =
     facts.assetTag === AZURE_ASSET_TAG ||
@@ -55,7 +73,17 @@ export async function probeWindows(
   let cache: CacheFacts | null | undefined;
   if (cachePath) cache = await track('cache', windowsCache(cachePath, volumes, facts.cacheAttributes, notes));
   return {
-    profile: { host, os, software, agent, ...(cache !== undefined ? { cache } : {}), volumes },
+    profile: {
+      host,
+      os,
+      software,
+      agent,
+      ...(cache !== undefined ? { cache } : {}),
+      volumes,
+      ...(systemStatePrerequisites !== undefined ? { systemStatePrerequisites } : {}),
+      antivirus,
+      serviceProxy,
+    },
     proxy,
     oneDriveRoots: () => probeOneDriveRoots(registry, env, notes),
     dfsrRoots: facts.dfsrRoots,
