@@ -15,6 +15,7 @@ import { mountOf } from './linux/cache-linux.js';
 import { endpointTargets, probeNetwork, type NetworkProbeOptions } from './network/endpoints.js';
 import { ProbeNotes, type ProbeNote } from './notes.js';
 import { DEFAULT_HISTORY_DAYS, probeHistory } from './history/probe-history.js';
+import { normalizeProxySetting } from './proxy-setting.js';
 import type { LogWindow } from './history/agent-logs.js';
 
 export interface CollectOptions {
@@ -81,6 +82,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
 
   const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };
   let clock: ClockFacts | undefined;
+  /** The proxy the endpoint test used, as serviceProxy compares it; null when the endpoints were not tested here. */
+  let probeProxy: string | null = null;
   if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
   else if (machine.kind === 'sandbox') {
     const recorded = partial.recordedNetwork;
@@ -89,7 +92,9 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     if (recorded?.proxy !== undefined) network.proxy = recorded.proxy;
     if (options.uploadMbps == null && recorded?.uploadMbps != null) network.uploadMbps = recorded.uploadMbps;
   } else {
-    const proxy = proxyUrl(partial.proxy.winhttp ?? partial.proxy.environment);
+    const setting = partial.proxy.winhttp ?? partial.proxy.environment;
+    const proxy = proxyUrl(setting);
+    probeProxy = normalizeProxySetting(setting ?? '');
     const signal = options.signal;
     // The clock is read from the same responses (their Date header): no request of its own.
     const probed = await track('network', probeNetwork(endpointTargets(), { proxy, ...options.network, ...(signal ? { signal } : {}) }));
@@ -108,6 +113,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     ...(vaultCredentials !== undefined ? { vaultCredentials } : {}),
     ...(clock !== undefined ? { clock } : {}),
   };
+  // The engine's proxy (the machine's probe) against the one the endpoint test just used; a sandbox keeps its record.
+  if (profile.serviceProxy && machine.kind !== 'sandbox') profile.serviceProxy = { ...profile.serviceProxy, probe: probeProxy };
   const historyFacts = await history;
   if (historyFacts !== undefined) profile.history = historyFacts;
   // A probe bug must not produce a profile that other machines would refuse to open.

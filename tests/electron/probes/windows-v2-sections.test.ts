@@ -485,6 +485,21 @@ describe('collect on the recorded server with the v2 sections', () => {
     expect(profile.serviceProxy).toEqual({ winhttp: 'direct', systemAccount: 'wpad', probe: null });
     expect(validateProfile(profile)).toMatchObject({ ok: true });
   });
+  it('fills serviceProxy.probe with the proxy the endpoint test used, and the clock from its answers (none here: no DNS)', async () => {
+    const { profile } = await collectProfile({
+      machine: windowsMachine({ run: recordedRunner(v2Server()), registry: readerOf(v2Server()), env: ENV }),
+      network: {
+        lookup: async () => {
+          throw Object.assign(new Error('no DNS in this test'), { code: 'ENOTFOUND' });
+        },
+        budgetMs: 2000,
+      },
+    });
+    // netsh says direct, the environment names no proxy: the test went direct, as WinHTTP does; Local System uses WPAD.
+    expect(profile.serviceProxy).toEqual({ winhttp: 'direct', systemAccount: 'wpad', probe: 'direct' });
+    expect(profile.clock).toEqual({ skewSeconds: null, referenceHost: null });
+    expect(validateProfile(profile)).toMatchObject({ ok: true });
+  });
   it('and when everything fails (PowerShell, the keys), still a valid profile, the failures null', async () => {
     const failing = v2Server({
       'powershell.exe': { timedOut: true },
