@@ -18,6 +18,9 @@ export interface PointedCheck {
   /** Its worst finding's status here; null when the report has no finding of it. */
   status: Status | null;
   title: string | null;
+  /** That finding's subject (null for a check of the whole machine, or when there is no finding): with
+   * the check, it names the finding on a page (findingAnchor). */
+  subject: string | null;
   /** The fix the wizard can carry out for it, when its finding offers one. */
   action: ActionId | null;
 }
@@ -90,7 +93,13 @@ function diagnosedCode(finding: Finding, findings: readonly Finding[]): Diagnose
 
 function pointedCheck(check: CheckId, findings: readonly Finding[]): PointedCheck {
   const worst = findings.filter((f) => f.check === check).sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])[0];
-  return { check, status: worst?.status ?? null, title: worst?.title ?? null, action: worst?.fix?.action ?? null };
+  return {
+    check,
+    status: worst?.status ?? null,
+    title: worst?.title ?? null,
+    subject: worst?.subject ?? null,
+    action: worst?.fix?.action ?? null,
+  };
 }
 
 /** "failed", "did not start", "skipped some files": what happened to the job, for a headline. */
@@ -110,6 +119,16 @@ export function diagnosisHeadline(diagnosis: Diagnosis, formatDate: (iso: string
   if (diagnosis.cause) return `${when}: ${diagnosis.cause}.`;
   if (diagnosis.codes.length > 0) return `${when}. The agent's logs hold codes this tool cannot explain; they are listed below.`;
   return `${when}. The agent's logs name no error code for it.`;
+}
+
+/**
+ * The headline around its date, for a page that marks the date up (an HTML <time>, say): the words
+ * before it and after it, as diagnosisHeadline says them.
+ */
+export function diagnosisHeadlineParts(diagnosis: Diagnosis): { before: string; after: string } {
+  const mark = '\u0000';
+  const [before = '', after = ''] = diagnosisHeadline(diagnosis, () => mark).split(mark);
+  return { before, after };
 }
 
 /**
@@ -141,7 +160,7 @@ export function windowsErrorMeaning(code: string): string | null {
 
 /** One line per code: what it means, and what this report found of the cause it points to. */
 export function diagnosedCodeLine(code: DiagnosedCode): string {
-  const times = code.count === 1 ? 'once' : code.count === 2 ? 'twice' : `${code.count.toLocaleString('en-US')} times`;
+  const times = timesWords(code.count);
   if (!code.known) {
     const windows = windowsErrorMeaning(code.code);
     return windows ? `${code.code} (seen ${times}): ${windows}.` : `${code.code} (seen ${times}): a code this tool cannot explain.`;
@@ -150,6 +169,32 @@ export function diagnosedCodeLine(code: DiagnosedCode): string {
   const tail = code.checks.length === 0 ? ' No check of this tool looks at that cause.' : ` ${found.join(' ')}`;
   return `${code.code} (seen ${times}): ${code.meaning}. Usually ${code.cause}.${tail}`;
 }
+
+/** How often a code was seen: "once", "twice", "1,204 times". */
+export function timesWords(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count.toLocaleString('en-US')} times`;
+}
+
+/** What a code means, for any code: the table's meaning, else Windows' own for a 0x8007xxxx, else null. */
+export function codeMeaning(code: DiagnosedCode): string | null {
+  return code.meaning ?? windowsErrorMeaning(code.code);
+}
+
+/** Whether the cause a check looks at is still there, by its finding's status here: "Still there (blocks backup)". */
+export function pointedCheckState(status: Status | null): string {
+  if (status === null) return 'Not checked here';
+  if (status === 'fail') return 'Still there (blocks backup)';
+  if (status === 'warn') return 'Still there (a risk)';
+  if (status === 'unknown') return 'Could not be checked now';
+  return 'Not there now';
+}
+
+/** The fixes the wizard can carry out, by what they do (for the doctor's buttons and links). */
+export const FIX_WORDS: Record<ActionId, string> = {
+  'relocate-cache': 'Move the cache folder',
+  'point-registry': 'Point both cache registry values at the cache',
+  'start-engine': 'Start the backup engine',
+};
 
 function checkState(check: PointedCheck): string {
   if (check.status === null || check.title === null) return `Not checked here (${check.check}).`;
