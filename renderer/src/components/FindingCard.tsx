@@ -1,6 +1,8 @@
 // One finding: status, title and subject at a glance; opened, the plain explanation, how to fix it and
-// who can, the evidence, and the matrix section it enforces.
+// who can, the evidence, and the matrix section it enforces. Its id is findingAnchor(finding); its summary's
+// `${id}-summary`.
 import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Stack, Typography } from '@mui/material';
+import { findingAnchor } from '../../../shared/report/anchor';
 import type { Finding } from '../../../shared/report/types';
 import { StatusChip } from './StatusChip';
 
@@ -16,9 +18,10 @@ export function FindingCard({
   rechecking?: boolean;
 }) {
   const f = finding;
-  const id = `${f.check}-${f.subject ?? ''}`.replace(/[^A-Za-z0-9-]/g, '_');
+  // Stable and unique: the doctor's block (DiagnosisBanner) finds the card by it, and focuses its summary.
+  const id = findingAnchor(f);
   return (
-    <Accordion disableGutters defaultExpanded={f.status === 'fail'} slotProps={{ heading: { component: 'h3' } }}>
+    <Accordion id={id} disableGutters defaultExpanded={f.status === 'fail'} slotProps={{ heading: { component: 'h3' } }}>
       <AccordionSummary expandIcon={<span aria-hidden="true">▾</span>} aria-controls={`${id}-details`} id={`${id}-summary`}>
         <Stack direction="row" spacing={1.5} sx={{ minWidth: 0, alignItems: 'center' }}>
           <StatusChip status={f.status} />

@@ -1,7 +1,8 @@
 // Results: the verdict, then the findings by area, blockers first; each can be checked again on this
 // machine, and a finding that names a fix the wizard can carry out (moving the cache, pointing both
 // registry values at it, starting the backup engine) leads to the Fix page for that fix. After a fix was
-// done, what it did and which findings it fixed stand at the top.
+// done, what it did and which findings it fixed stand at the top. When the agent's history shows a failed
+// backup, the doctor's block (DiagnosisBanner) comes first of all.
 import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { offerProblem } from '../../../shared/actions/offer';
@@ -9,6 +10,7 @@ import type { ScanRequest } from '../../../shared/api/wizard-api';
 import { groupFindings } from '../../../shared/report/grouping';
 import type { Finding } from '../../../shared/report/types';
 import { useApi } from '../api/context';
+import { DiagnosisBanner } from '../components/DiagnosisBanner';
 import { FindingCard } from '../components/FindingCard';
 import { FixDoneAlert, type FixDone } from '../components/FixResult';
 import { VerdictBanner } from '../components/VerdictBanner';
@@ -58,6 +60,7 @@ export function ResultsPage({
 
   return (
     <Stack spacing={2}>
+      <DiagnosisBanner report={report} onFix={onFix} />
       {fixed && <FixDoneAlert done={fixed} />}
       {examined.source === 'opened' && (
         <Alert severity="info" role="note">

@@ -1,0 +1,134 @@
+// The doctor at the top of the results, when the agent's history shows a failed (or warned) backup job:
+// the headline with the job's time in the reader's own language and time zone, then each error code of
+// the agent's logs with what it means, and for each check that tells whether its cause is still there a
+// link that brings its finding card into view and focuses it, and - where that finding offers a fix the
+// wizard can carry out - a button that starts it through the card's own handler (onFix).
+import { Alert, AlertTitle, Box, Button, Link, Stack, Typography } from '@mui/material';
+import type { MouseEvent } from 'react';
+import { findingAnchor } from '../../../shared/report/anchor';
+import {
+  codeMeaning,
+  diagnose,
+  diagnosisHeadlineParts,
+  FIX_WORDS,
+  localDateTime,
+  pointedCheckState,
+  timesWords,
+  type DiagnosedCode,
+  type PointedCheck,
+} from '../../../shared/report/diagnosis';
+import type { Finding, Report } from '../../../shared/report/types';
+import { plural } from '../../../shared/rules/finding';
+
+const HEADING_ID = 'diagnosis-heading';
+
+/** Brings a finding card into view and focuses its summary (the button that opens it). */
+function goToFinding(event: MouseEvent<HTMLElement>, anchor: string): void {
+  const card = document.getElementById(anchor);
+  if (!card) return;
+  event.preventDefault();
+  const target = document.getElementById(`${anchor}-summary`) ?? card;
+  // jsdom has no scrollIntoView; focus() alone scrolls too, only less gently.
+  if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target.focus({ preventScroll: typeof target.scrollIntoView === 'function' });
+}
+
+export function DiagnosisBanner({
+  report,
+  onFix,
+  formatDate = (iso) => localDateTime(iso),
+}: {
+  report: Report;
+  /** What a finding card's own Fix button does: the fix buttons here call it with that finding. */
+  onFix?: (finding: Finding) => void;
+  /** How the job's time reads: the reader's locale and time zone by default. */
+  formatDate?: (iso: string) => string;
+}) {
+  const diagnosis = diagnose(report);
+  if (!diagnosis) return null;
+  const { before, after } = diagnosisHeadlineParts(diagnosis);
+  const findingOf = (check: PointedCheck) => report.findings.find((f) => f.check === check.check && f.subject === check.subject);
+
+  return (
+    <Alert
+      severity={diagnosis.outcome === 'warned' ? 'warning' : 'error'}
+      aria-labelledby={HEADING_ID}
+      sx={{ '& .MuiAlert-message': { width: '100%' } }}
+    >
+      <AlertTitle id={HEADING_ID} component="h2" sx={{ fontSize: '1.15rem', fontWeight: 700 }}>
+        {before}
+        <time dateTime={diagnosis.at}>{formatDate(diagnosis.at)}</time>
+        {after}
+      </AlertTitle>
+      {diagnosis.codes.length > 0 && (
+        <>
+          <Typography id="diagnosis-codes">
+            {diagnosis.windowDays !== null
+              ? `The error codes in the agent's logs of the last ${plural(diagnosis.windowDays, 'day')}, the most telling first:`
+              : "The error codes in the agent's logs, the most telling first:"}
+          </Typography>
+          <Box component="ul" aria-labelledby="diagnosis-codes" sx={{ pl: 2.5, mt: 1, mb: 0 }}>
+            {diagnosis.codes.map((code) => (
+              <CodeItem key={code.code} code={code} findingOf={findingOf} onFix={onFix} />
+            ))}
+          </Box>
+        </>
+      )}
+    </Alert>
+  );
+}
+
+function CodeItem({
+  code,
+  findingOf,
+  onFix,
+}: {
+  code: DiagnosedCode;
+  findingOf: (check: PointedCheck) => Finding | undefined;
+  onFix: ((finding: Finding) => void) | undefined;
+}) {
+  const meaning = codeMeaning(code);
+  return (
+    <Box component="li" sx={{ mb: 1.5 }}>
+      <Typography>
+        <Box component="code" sx={{ fontWeight: 700, overflowWrap: 'anywhere' }}>
+          {code.code}
+        </Box>{' '}
+        (seen {timesWords(code.count)}): {meaning ?? 'a code this tool cannot explain'}.{code.cause ? ` Usually ${code.cause}.` : ''}
+        {code.known && code.checks.length === 0 ? ' No check of this tool looks at that cause.' : ''}
+      </Typography>
+      {code.checks.length > 0 && (
+        <Box component="ul" aria-label={`What this report found of the cause of ${code.code}`} sx={{ pl: 2.5, my: 0.5 }}>
+          {code.checks.map((check) => {
+            const finding = findingOf(check);
+            const anchor = finding ? findingAnchor(finding) : null;
+            const action = finding?.fix?.action ?? null;
+            return (
+              <Box component="li" key={check.check} sx={{ mb: 0.5 }}>
+                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'baseline' }}>
+                  <Typography component="span" sx={{ fontWeight: 600 }}>
+                    {pointedCheckState(finding ? check.status : null)}
+                    {finding ? ':' : ''}
+                  </Typography>
+                  {anchor && finding && (
+                    <Link href={`#${anchor}`} color="inherit" underline="always" onClick={(e) => goToFinding(e, anchor)}>
+                      {finding.title}
+                    </Link>
+                  )}
+                  <Typography component="span" variant="caption" color="text.secondary">
+                    {check.check}
+                  </Typography>
+                  {action && finding && onFix && (
+                    <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>
+                      {FIX_WORDS[action]}…
+                    </Button>
+                  )}
+                </Stack>
+              </Box>
+            );
+          })}
+        </Box>
+      )}
+    </Box>
+  );
+}
