@@ -4,7 +4,7 @@
 
 import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
-import { wrapIndented as wrap } from '../../shared/report/text.js';
+import { wrapIndented as wrap } from '../../shared/report/wrap.js';
 import { STATUSES } from '../../shared/report/types.js';
 import { AREA_NAMES, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';

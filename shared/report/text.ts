@@ -2,7 +2,7 @@
 // the given width (80 columns by default). Colour is the caller's choice (only on a TTY); status words
 // are always printed too, so colour is never the only signal.
 
-import wrapAnsi from 'wrap-ansi';
+import { wrapIndented } from './wrap.js';
 import { plural } from '../rules/finding.js';
 import { groupFindings, VERDICT_WORDS } from './grouping.js';
 import type { Finding, Report } from './types.js';
@@ -99,58 +99,8 @@ function renderFinding(f: Finding, width: number, p: Palette): string[] {
     f.fix.steps.forEach((step, i) => lines.push(...wrapIndented(`${i + 1}. ${step}`, width, `${indent}  `, `${indent}     `)));
   }
   lines.push(p.dim(wrapIndented(`${f.check}${f.subject ? ` ${f.subject}` : ''} - ${f.source.section}`, width, indent).join('\n')));
+  if (f.source.url) lines.push(p.dim(wrapIndented(`Learn more: ${f.source.url}`, width, indent).join('\n')));
   return lines;
 }
 
-/** Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`. */
-/** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
-const MAX_SHOWN = 2000;
-
-/**
- * Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`; a text
- * longer than MAX_SHOWN is shortened first, saying by how much, so a report stays readable (and small).
- */
-export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
-  const shown =
-    text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)` : text;
-  const room = width - Math.max(first.length, rest.length);
-  const body = wrapAnsi(breakLongWords(shown, room), room, { hard: true, trim: true });
-  return body.split('\n').map((line, i) => `${i === 0 ? first : rest}${line}`);
-}
-
-/**
- * A word longer than a line (a deep path, a registry key) is never cut inside a name: it goes on lines
- * of its own, broken after a backslash or slash, each piece as long as a line allows. Only a name longer
- * than a whole line is cut, as a last resort.
- */
-export function breakLongWords(text: string, room: number): string {
-  return text
-    .split('\n')
-    .map((line) =>
-      line
-        .split(' ')
-        .map((word) => (visibleLength(word) <= room ? word : `\n${piecesOf(word, room).join('\n')}\n`))
-        .join(' ')
-        .replace(/ ?\n ?/g, '\n')
-        .replace(/^\n|\n$/g, ''),
-    )
-    .join('\n');
-}
-
-function piecesOf(word: string, room: number): string[] {
-  const parts = word.split(/(?<=[\\/])/);
-  const pieces: string[] = [];
-  let current = '';
-  for (const part of parts) {
-    if (current && current.length + part.length > room) {
-      pieces.push(current);
-      current = '';
-    }
-    current += part;
-  }
-  if (current) pieces.push(current);
-  return pieces;
-}
-
-// eslint-disable-next-line no-control-regex
-const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '').length;
+export { wrapIndented } from './wrap.js';

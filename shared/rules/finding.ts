@@ -58,6 +58,10 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+const PLURAL_RULES = new Intl.PluralRules('en-US');
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** "1 warning", "2 warnings", "1,204 files": the count and the word in the form English's plural rules pick. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${NUMBER.format(count)} ${PLURAL_RULES.select(count) === 'one' ? one : many}`;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport, countStatuses, verdictOf } from '../../../shared/report/build.js';
-import { breakLongWords, PLAIN, renderText } from '../../../shared/report/text.js';
+import { PLAIN, renderText } from '../../../shared/report/text.js';
+import { wrapIndented } from '../../../shared/report/wrap.js';
 import { readdirSync } from 'node:fs';
 import { CHECKS } from '../../../shared/rules/catalogue.js';
 import type { Finding } from '../../../shared/report/types.js';
@@ -146,14 +147,23 @@ const SAMPLE_NAMES = readdirSync(SAMPLES)
 describe('the text report at 80 columns', () => {
   const DEEP = 'E:\\Shares\\Finance\\Departments\\Accounts Payable\\Archive\\2026\\Quarter 4\\Supplier Invoices\\Scanned';
   it('never cuts a path inside a name: a long one goes on lines of its own, broken after a backslash', () => {
-    const lines = breakLongWords(`The folder ${DEEP.replace(/ /g, '_')} is selected.`, 40).split('\n');
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
-    expect(lines[0]).toBe('The folder');
-    expect(lines.at(-1)).toBe('is selected.');
+    const lines = wrapIndented(`The folder ${DEEP} is selected.`, 60, '    ');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    expect(lines[0]).toBe('    The folder');
+    expect(lines.at(-1)).toBe('    is selected.');
     // Put back together, the path is whole, and every break falls after a backslash.
     const pathLines = lines.slice(1, -1);
-    expect(pathLines.join('')).toBe(DEEP.replace(/ /g, '_'));
+    expect(pathLines.map((l) => l.slice(2)).join('')).toBe(DEEP);
     for (const line of pathLines.slice(0, -1)) expect(line.endsWith('\\')).toBe(true);
+  });
+
+  it('keeps a registry key with spaces whole on one line when it fits, even where a space would break it', () => {
+    const key = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider';
+    for (let width = 74; width <= 100; width++) {
+      const lines = wrapIndented(`With the engine stopped, set "ScratchLocation" under ${key} to that folder.`, width, '        ');
+      expect(lines.filter((l) => l.includes(key))).toHaveLength(1);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(width);
+    }
   });
 
   it('keeps every line of every sample within 80 columns, the status as a word', () => {

@@ -1,0 +1,82 @@
+// Wrapping text for a terminal: every line within the width, words kept whole, and paths and registry
+// keys - which hold spaces ("C:\Program Files\...", "...\Windows Azure Backup\Config") - never cut inside
+// a name. A path longer than the room left beside the indent goes on a line of its own, indented by two
+// spaces only; one longer than that is broken after a backslash (a slash or # in a URL). Plain text in, so
+// the caller colours whole lines afterwards.
+
+/** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
+const MAX_SHOWN = 2000;
+/** Stands for a space inside a path while the text is wrapped (a private-use character no report holds). */
+const GLUE = '\uE000';
+const OUTDENT = '  ';
+const PATH_START = String.raw`(?:[A-Za-z]:\\|\\\\|\bHK(?:LM|CU|U|CR|EY_[A-Z_]+)\\)`;
+const QUOTED_PATH = new RegExp(String.raw`"(${PATH_START}[^"]*)"`, 'g');
+// Inner names take in spaces only before a capital, a digit or a bracket ("Windows Azure Backup", not
+// "Config and under"); the last name stops at the first space (where an unquoted path ends cannot be told).
+const BARE_PATH = new RegExp(String.raw`${PATH_START}(?:[^\\\s"]+(?: [A-Z0-9(][^\\\s"]*)*\\)*[^\\\s",;:)]*`, 'g');
+
+/** The spaces inside paths and keys glued, so that wrapping never cuts there. */
+export function keepPathsWhole(text: string): string {
+  const glue = (path: string) => path.replaceAll(' ', GLUE);
+  return text.replace(QUOTED_PATH, (_, path: string) => `"${glue(path)}"`).replace(BARE_PATH, glue);
+}
+
+/**
+ * Word-wraps text to `width` columns, the first line indented by `first`, the others by `rest`; a text
+ * longer than MAX_SHOWN is shortened first, saying by how much, so a report stays readable (and small).
+ */
+export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
+  const shown =
+    text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)` : text;
+  const lines: string[] = [];
+  let line = '';
+  let indent = first;
+  const flush = () => {
+    if (line !== '') lines.push(`${indent}${line}`);
+    line = '';
+    indent = rest;
+  };
+  for (const paragraph of keepPathsWhole(shown).split('\n')) {
+    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+      const room = width - indent.length;
+      if (word.length > width - Math.max(first.length, rest.length)) {
+        // Too long for the indented column: on lines of its own, barely indented.
+        flush();
+        for (const piece of piecesOf(word, width - OUTDENT.length)) lines.push(`${OUTDENT}${piece}`);
+        continue;
+      }
+      if (line === '') line = word;
+      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+      else {
+        flush();
+        line = word;
+      }
+    }
+    flush();
+  }
+  if (lines.length === 0) lines.push(first.trimEnd());
+  return lines.map((l) => l.replaceAll(GLUE, ' '));
+}
+
+/** A word cut into pieces of at most `room` characters, after a separator where it has one, else anywhere. */
+export function piecesOf(word: string, room: number): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (const part of word.split(/(?<=[\\/#])/)) {
+    for (let rest = part; rest !== '';) {
+      if (current.length + rest.length <= room) {
+        current += rest;
+        rest = '';
+      } else if (current !== '') {
+        pieces.push(current);
+        current = '';
+      } else {
+        // One name longer than a line: cut it, as a last resort.
+        pieces.push(rest.slice(0, room));
+        rest = rest.slice(room);
+      }
+    }
+  }
+  if (current !== '') pieces.push(current);
+  return pieces;
+}
