@@ -1,7 +1,7 @@
 // The doctor at the top of the results, when the agent's history shows a failed (or warned) backup job:
 // the headline with the job's time in the reader's own language and time zone, then each error code of
 // the agent's logs with what it means, and for each check that tells whether its cause is still there a
-// link that brings its finding card into view and focuses it, and - where that finding offers a fix the
+// link that opens its finding card, brings it into view and focuses it, and - where that finding offers a fix the
 // wizard can carry out - a button that starts it through the card's own handler (onFix).
 import { Alert, AlertTitle, Box, Button, Link, Stack, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
@@ -22,15 +22,17 @@ import { plural } from '../../../shared/rules/finding';
 
 const HEADING_ID = 'diagnosis-heading';
 
-/** Brings a finding card into view and focuses its summary (the button that opens it). */
+/** Opens a finding card (a closed one through its own summary), brings it into view and focuses its summary. */
 function goToFinding(event: MouseEvent<HTMLElement>, anchor: string): void {
   const card = document.getElementById(anchor);
   if (!card) return;
   event.preventDefault();
   const target = document.getElementById(`${anchor}-summary`) ?? card;
-  // jsdom has no scrollIntoView; focus() alone scrolls too, only less gently.
-  if (typeof target.scrollIntoView === 'function') target.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  target.focus({ preventScroll: typeof target.scrollIntoView === 'function' });
+  if (target.getAttribute('aria-expanded') === 'false') target.click();
+  // jsdom has no scrollIntoView; focus() alone scrolls too, only to the nearest edge.
+  const scrolls = typeof target.scrollIntoView === 'function';
+  if (scrolls) target.scrollIntoView({ block: 'center' });
+  target.focus({ preventScroll: scrolls });
 }
 
 export function DiagnosisBanner({
@@ -109,19 +111,23 @@ function CodeItem({
                   <Typography component="span" sx={{ fontWeight: 600 }}>
                     {pointedCheckState(finding ? check.status : null)}
                     {finding ? ':' : ''}
-                  </Typography>
+                  </Typography>{' '}
                   {anchor && finding && (
                     <Link href={`#${anchor}`} color="inherit" underline="always" onClick={(e) => goToFinding(e, anchor)}>
                       {finding.title}
                     </Link>
-                  )}
+                  )}{' '}
+                  {/* The check's id, small, for whoever reads the text or JSON report beside this. */}
                   <Typography component="span" variant="caption" color="text.secondary">
-                    {check.check}
+                    ({check.check})
                   </Typography>
                   {action && finding && onFix && (
-                    <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>
-                      {FIX_WORDS[action]}…
-                    </Button>
+                    <>
+                      {' '}
+                      <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>
+                        {FIX_WORDS[action]}…
+                      </Button>
+                    </>
                   )}
                 </Stack>
               </Box>
