@@ -17,8 +17,11 @@ import { busyWith, discardJournal, planFix, recoverFix, runConfirmedFix } from '
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 
 export interface FixIo {
+  /** Words for a person (the CLI wraps them to the terminal's width). */
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** What a program reads - JSON, a script - exactly as written, never wrapped; stdout by default. */
+  data?: (text: string) => void;
   /** A person can answer a question on this terminal. */
   interactive: boolean;
   env: NodeJS.ProcessEnv;
@@ -156,16 +159,17 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
     flags.select?.length || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
   const plan = await planFix(machine, { action, to: flags.to ?? null }, selection);
   if (!plan.ok) {
-    if (flags.json) io.stdout(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
+    if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
     io.stderr(`${REFUSED_WORDS[action](flags.to ?? '')}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
     return FIX_EXIT.refused;
   }
   if (flags.script) {
-    io.stdout(fixScript(plan.plan));
+    (io.data ?? io.stdout)(fixScript(plan.plan));
     return 0;
   }
   if (flags.dryRun) {
-    io.stdout(flags.json ? `${JSON.stringify(plan.plan, null, 2)}\n` : describePlan(plan.plan, machine));
+    if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify(plan.plan, null, 2)}\n`);
+    else io.stdout(describePlan(plan.plan, machine));
     return 0;
   }
   if (

@@ -9,6 +9,7 @@ import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
+import { wrapBlock } from '../../shared/report/wrap.js';
 import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -233,17 +234,19 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
         : EXIT.usage;
     }
     if (error instanceof ProfileLoadError) {
-      io.stderr(`${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`);
+      io.stderr(
+        wrapBlock(`${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`, io.columns),
+      );
       return EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof ExplainedError) {
-      io.stderr(`${APP.name}: ${error.message}\n`);
+      io.stderr(wrapBlock(`${APP.name}: ${error.message}\n`, io.columns));
       return EXIT.usage;
     }
     // A failure this version did not foresee: one sentence, not a stack trace (MARS_READINESS_DEBUG=1 for
     // that), and an exit status of its own, so that a fleet script does not read it as "not ready".
     const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-    io.stderr(`${APP.name}: an unexpected error stopped the command: ${message}\n`);
+    io.stderr(wrapBlock(`${APP.name}: an unexpected error stopped the command: ${message}\n`, io.columns));
     if (process.env.MARS_READINESS_DEBUG === '1' && stack) io.stderr(`${stack}\n`);
     return EXIT.unexpected;
   }
@@ -274,7 +277,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
-  for (const note of collected.notes) io.stderr(`note: ${note.field}: ${note.reason}\n`);
+  for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
   return collected;
 }
 
@@ -335,8 +338,9 @@ async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise
 function fixIo(io: CliIo): FixIo {
   // A person at a terminal can answer, with or without colour (NO_COLOR must not skip the question).
   return {
-    stdout: io.stdout,
-    stderr: io.stderr,
+    stdout: (text) => io.stdout(wrapBlock(text, io.columns)),
+    stderr: (text) => io.stderr(wrapBlock(text, io.columns)),
+    data: io.stdout,
     interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
     env: process.env,
   };

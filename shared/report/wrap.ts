@@ -80,3 +80,18 @@ export function piecesOf(word: string, room: number): string[] {
   if (current !== '') pieces.push(current);
   return pieces;
 }
+
+/**
+ * Text made of lines (a plan, a refusal, an error) wrapped line by line: each keeps its indent, and a
+ * list item's continuation lines align under its text ("  - ", "3. ").
+ */
+export function wrapBlock(text: string, width: number): string {
+  const ends = text.endsWith('\n');
+  const body = (ends ? text.slice(0, -1) : text).split('\n').map((line) => {
+    // A line that fits is left as it is (its alignment, its runs of spaces).
+    if (line.length <= width) return line;
+    const [, lead = '', marker = '', rest = ''] = /^(\s*)((?:[-*] |\d+\. )?)(.*)$/.exec(line)!;
+    return wrapIndented(rest, width, lead + marker, lead + ' '.repeat(marker.length)).join('\n');
+  });
+  return `${body.join('\n')}${ends ? '\n' : ''}`;
+}

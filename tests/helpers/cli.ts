@@ -33,3 +33,9 @@ export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise
     });
   });
 }
+
+/**
+ * Text as one line, for assertions on what it says rather than where the terminal wrapping broke it: a
+ * break after a backslash (inside a path) joins up, any other run of white space is one space.
+ */
+export const flat = (text: string): string => text.replace(/([\\/#])\n\s*/g, '$1').replace(/\s+/g, ' ');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cliInProcess } from '../../helpers/cli.js';
+import { cliInProcess, flat } from '../../helpers/cli.js';
 import { SAMPLES } from '../../helpers/profiles.js';
 
 const samplePath = (name: string) => fileURLToPath(new URL(`${name}.json`, SAMPLES));
@@ -25,7 +25,6 @@ describe('doctor', () => {
     const firstFinding = lines.findIndex((l) => /^ {2}(FAIL|WARN|PASS|INFO|UNKNOWN) /.test(l));
     expect(headline).toBeGreaterThan(0);
     expect(headline).toBeLessThan(firstFinding);
-    const flat = (text: string) => text.replace(/\s+/g, ' ');
     expect(flat(lines.slice(headline, headline + 2).join(' '))).toMatch(/the volume holding the cache folder is too full/);
     expect(result.stdout).toMatch(/SalLowDiskSpace \(seen twice\)/);
     expect(flat(result.stdout)).toMatch(/0x80070070 \(seen twice\): Windows error 112: there is not enough space on the disk/);
@@ -87,7 +86,7 @@ describe('probing options beside --profile', () => {
       const result = await cliInProcess(['check', '--profile', samplePath('healthy-server'), ...flags]);
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(named);
-      expect(result.stderr).toMatch(/with --profile nothing is probed/);
+      expect(flat(result.stderr)).toMatch(/with --profile nothing is probed/);
       expect(result.stdout).toBe('');
     }
   });

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyLine, runFixAction } from '../../../electron/cli/fix.js';
 import { measureCache } from '../../../electron/services/measure-cache.js';
 import { ProgressRate } from '../../../shared/actions/progress-rate.js';
-import { cliProcess } from '../../helpers/cli.js';
+import { cliProcess, flat } from '../../helpers/cli.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -30,17 +30,17 @@ describe('fix relocate-cache, before it runs', () => {
     const dir = sandbox();
     const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\MARS Cache', '--dry-run']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/The cache holds 4\d(\.\d+)? MB in 4[89] files\./);
-    expect(result.stdout).toMatch(/D: has [\d.]+ GB free now, about [\d.]+ GB once the copy is there\./);
-    expect(result.stdout).toMatch(
+    expect(flat(result.stdout)).toMatch(/The cache holds 4\d(\.\d+)? MB in 4[89] files\./);
+    expect(flat(result.stdout)).toMatch(/D: has [\d.]+ GB free now, about [\d.]+ GB once the copy is there\./);
+    expect(flat(result.stdout)).toMatch(
       /Copying and checking it should take (about \d+ seconds?|under a second) \(from reading [\d.]+ [KMG]?B of the cache at [\d.]+ [KMG]?B\/s just now\), plus the time the backup engine takes to stop and start\./,
     );
-    expect(result.stdout).toContain('The backup engine is stopped all that time');
-    expect(result.stdout).toContain(
+    expect(flat(result.stdout)).toContain('The backup engine is stopped all that time');
+    expect(flat(result.stdout)).toContain(
       'Registry: HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\ScratchLocation: C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch -> D:\\MARS Cache',
     );
-    expect(result.stdout).toContain('- The new folder is not inside the data selected for backup.');
-    expect(result.stdout).not.toMatch(/\bset-registry\b|\bstop-service\b/);
+    expect(flat(result.stdout)).toContain('- The new folder is not inside the data selected for backup.');
+    expect(flat(result.stdout)).not.toMatch(/\bset-registry\b|\bstop-service\b/);
     const json = JSON.parse(
       (await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\MARS Cache', '--dry-run', '--json'])).stdout,
     );
