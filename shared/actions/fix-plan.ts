@@ -10,6 +10,13 @@ export const FIX_ACTIONS = ['relocate-cache', 'point-registry', 'start-engine'] 
 export type FixAction = (typeof FIX_ACTIONS)[number];
 
 /** Every step any action has, in the order the engine runs them; each action's plan lists its own. */
+/** Each fix by what it does, as a button or a page title says it. */
+export const FIX_TITLES: Record<FixAction, string> = {
+  'relocate-cache': 'Move the cache folder',
+  'point-registry': 'Point both cache registry values at the cache',
+  'start-engine': 'Start the backup engine',
+};
+
 export const FIX_STEP_IDS = ['stop-service', 'copy', 'verify', 'set-registry', 'start-service', 'reprobe'] as const;
 export type FixStepId = (typeof FIX_STEP_IDS)[number];
 

@@ -8,6 +8,7 @@
 import type { ActionId, CheckId, Finding, Report, Status } from './types.js';
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode } from '../rules/error-codes.js';
+import { FIX_TITLES } from '../actions/fix-plan.js';
 import { latestJob } from '../rules/history.js';
 
 export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
@@ -190,11 +191,7 @@ export function pointedCheckState(status: Status | null): string {
 }
 
 /** The fixes the wizard can carry out, by what they do (for the doctor's buttons and links). */
-export const FIX_WORDS: Record<ActionId, string> = {
-  'relocate-cache': 'Move the cache folder',
-  'point-registry': 'Point both cache registry values at the cache',
-  'start-engine': 'Start the backup engine',
-};
+export const FIX_WORDS: Record<ActionId, string> = FIX_TITLES;
 
 function checkState(check: PointedCheck): string {
   if (check.status === null || check.title === null) return `Not checked here (${check.check}).`;

@@ -50,6 +50,13 @@ export function DiagnosisBanner({
   if (!diagnosis) return null;
   const { before, after } = diagnosisHeadlineParts(diagnosis);
   const findingOf = (check: PointedCheck) => report.findings.find((f) => f.check === check.check && f.subject === check.subject);
+  // One fix button per finding, beside the first code that points to it (two codes may name one cause).
+  const fixShownAt = new Map<Finding, string>();
+  for (const code of diagnosis.codes)
+    for (const check of code.checks) {
+      const finding = findingOf(check);
+      if (finding?.fix?.action && !fixShownAt.has(finding)) fixShownAt.set(finding, code.code);
+    }
 
   return (
     <Alert
@@ -71,7 +78,13 @@ export function DiagnosisBanner({
           </Typography>
           <Box component="ul" aria-labelledby="diagnosis-codes" sx={{ pl: 2.5, mt: 1, mb: 0 }}>
             {diagnosis.codes.map((code) => (
-              <CodeItem key={code.code} code={code} findingOf={findingOf} onFix={onFix} />
+              <CodeItem
+                key={code.code}
+                code={code}
+                findingOf={findingOf}
+                onFix={onFix}
+                fixHere={(finding) => fixShownAt.get(finding) === code.code}
+              />
             ))}
           </Box>
         </>
@@ -84,10 +97,13 @@ function CodeItem({
   code,
   findingOf,
   onFix,
+  fixHere,
 }: {
   code: DiagnosedCode;
   findingOf: (check: PointedCheck) => Finding | undefined;
   onFix: ((finding: Finding) => void) | undefined;
+  /** Whether this code's line carries the finding's fix button (only the first code that points to it does). */
+  fixHere: (finding: Finding) => boolean;
 }) {
   const meaning = codeMeaning(code);
   return (
@@ -121,7 +137,7 @@ function CodeItem({
                   <Typography component="span" variant="caption" color="text.secondary">
                     ({check.check})
                   </Typography>
-                  {action && finding && onFix && (
+                  {action && finding && onFix && fixHere(finding) && (
                     <>
                       {' '}
                       <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>

@@ -6,7 +6,7 @@
 // page changes nothing here: it gives that machine's script, or the steps by hand, and a ticket text.
 import { Alert, AlertTitle, Box, Button, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FixAction, FixPlan } from '../../../shared/actions/fix-plan';
+import { FIX_TITLES, type FixAction, type FixPlan } from '../../../shared/actions/fix-plan';
 import { namedFolders, planPointRegistry } from '../../../shared/actions/point-registry-plan';
 import { fixScript } from '../../../shared/actions/powershell-script';
 import { planRelocation } from '../../../shared/actions/relocate-plan';
@@ -33,11 +33,7 @@ type Phase =
   | { kind: 'put-back'; plan: FixPlan; outcome: FixOutcome; stopped: boolean }
   | { kind: 'failed'; plan: FixPlan | null; message: string };
 
-const TITLES: Record<FixAction, string> = {
-  'relocate-cache': 'Move the cache folder',
-  'point-registry': 'Point both cache registry values at the cache',
-  'start-engine': 'Start the backup engine',
-};
+const TITLES = FIX_TITLES;
 
 const HOW: Record<FixAction, string> = {
   'relocate-cache':
