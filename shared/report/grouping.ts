@@ -2,7 +2,7 @@
 // first, otherwise the catalogue's order. The terminal, the HTML page and the wizard share it.
 
 import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
-import type { Finding, Status } from './types.js';
+import type { CheckId, Finding, Status } from './types.js';
 
 export const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
@@ -36,4 +36,12 @@ export const STATUS_WORDS: Record<Status, string> = {
   info: 'For information',
   pass: 'Passed',
 };
+/**
+ * A finding's status in words, for its check: a fail of a restore check blocks restoring, not backing up
+ * ("Blocks restore"); every other status reads as STATUS_WORDS says.
+ */
+export function statusLabel(status: Status, check?: CheckId): string {
+  if (status === 'fail' && check !== undefined && areaOf(check) === 'restore') return 'Blocks restore';
+  return STATUS_WORDS[status];
+}
 export const VERDICT_WORDS = { ready: 'Ready', 'ready-with-warnings': 'Ready, with warnings', 'not-ready': 'Not ready' } as const;
