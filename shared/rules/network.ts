@@ -177,6 +177,24 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
       fix: fix('network team', openSteps),
     });
   }
+  // A made-up sample host (a storage account: each vault has its own) that DNS does not know was tested
+  // and answered nothing either way: that is not a test that "did not finish".
+  const unknownSample = row.probeHostIsSample
+    ? matching.find((probe) => probe.reachable === null && probe.error && !/^not finished/.test(probe.error))
+    : undefined;
+  if (unknownSample) {
+    const host = unknownSample.host ?? row.probeHost;
+    return finding(ctx, 'network.endpoints', {
+      ...base,
+      status: 'unknown',
+      title: `${shown} could not be tested: DNS does not know the sample name ${host}`,
+      detail: `${host} is only a sample name for ${row.pattern} (each vault has storage accounts of its own), and DNS does not know it. That says nothing about the network: whether this machine can reach ${row.pattern} is not known.`,
+      fix: fix('network team', [
+        openSteps[0]!,
+        `To test it for real, take the name of one of your vault's storage accounts (in the Azure portal) and check that this machine reaches it on port 443, for example with "Test-NetConnection <account>${row.pattern.replace(/^\*/, '')} -Port 443" in PowerShell.`,
+      ]),
+    });
+  }
   return finding(ctx, 'network.endpoints', {
     ...base,
     status: 'unknown',
