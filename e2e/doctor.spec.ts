@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
 import { expectAccessible, ROOT, SCREENSHOTS, shot, startServer, tabTo } from './helpers.js';
 
-const AT = '2026-12-01T02:41:17.553Z';
+const AT = '2026-12-01T02:41:17.5532109Z';
 const FREE_SPACE = 'Not enough free space for the cache';
 
 test.use({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });
@@ -66,7 +66,7 @@ test('last-backup-failed: the results open with the failed backup and its cause,
     await expect(first).toContainText(/^The last backup failed on /);
     const headline = page.getByRole('heading', { level: 2 }).first();
     await expect(headline).toHaveText(
-      /^The last backup failed on Tue,? 1 Dec 2026,? 11:41: the volume holding the cache folder is too full for the amount of data being backed up\.$/,
+      /^The last backup failed on Tue,? 1 Dec 2026,? 11:41 GMT\+9: the volume holding the cache folder is too full for the amount of data being backed up\.$/,
     );
     await expect(first.locator('time')).toHaveAttribute('datetime', AT);
     const doctor = page.getByRole('alert', { name: /^The last backup failed on / });

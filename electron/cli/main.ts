@@ -6,7 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
-import { PLAIN, renderText, type Palette } from '../../shared/report/text.js';
+import { PLAIN, type Palette } from '../../shared/report/text.js';
+import { formatOf, formatOption, refuseJsonWithOtherFormat, renderReportAs } from './format.js';
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
@@ -103,7 +104,7 @@ function parsePort(value: string): number {
 function parseDays(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1 || number > 3650)
-    throw new InvalidArgumentError(`"${value}" is not a number of days: give a whole number from 1 to 3650, such as 14.`);
+    throw new InvalidArgumentError(`give a whole number of days from 1 to 3650, such as 14 ("${value}" is not one).`);
   return number;
 }
 
@@ -122,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .description('Checks a Windows machine against the Azure Backup MARS agent support matrix.')
     .version(APP.version)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(wrapBlock(text, io.columns)) })
     .showHelpAfterError('(run with --help for usage)');
 
   const checkCommand = program
@@ -130,9 +131,11 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .description('check a machine profile (or, later, this machine) and print a readiness report')
     .option('--profile <file>', 'evaluate a saved machine profile instead of probing this machine (- reads standard input)')
     .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
-    .option('--json', 'print the report as JSON, and nothing else, on stdout')
+    .option('--json', 'print the report as JSON, and nothing else, on stdout (the same as --format json)')
+    .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
     .allowExcessArguments(false)
+    .hook('preAction', refuseJsonWithOtherFormat)
     .action(async (options: CheckOptions) => {
       exitCode = await check(options, io, probe);
     });
@@ -143,9 +146,11 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .description("explain the agent's last backup: when it failed, why, and what of this machine still causes it")
     .option('--profile <file>', 'explain a saved machine profile instead of probing this machine (- reads standard input)')
     .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
-    .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout")
+    .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout (the same as --format json)")
+    .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
     .allowExcessArguments(false)
+    .hook('preAction', refuseJsonWithOtherFormat)
     .action(async (options: CheckOptions) => {
       exitCode = await check(options, io, probe, { doctor: true });
     });
@@ -312,9 +317,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   });
   const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
   io.stdout(
-    options.json
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : renderText(report, { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true }),
+    renderReportAs(formatOf(options), report, json, { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true }),
   );
   return exitCodeOf(report, options.strict === true);
 }

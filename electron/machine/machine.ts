@@ -44,6 +44,11 @@ export interface FilePort {
   copyTree(from: string, to: string, options: CopyOptions): Promise<CopiedFile[]>;
   /** How the selection scan lists folders on this machine. */
   scanOptions(): Pick<ScanOptions, 'enumeration'>;
+  /**
+   * When a file (a local path) was last written, where the machine says it otherwise than the file's own
+   * time: a sandbox declares its logs' times, which a copy of its folder would lose. Absent: the file's time.
+   */
+  lastWritten?(localPath: string): Promise<number | null>;
 }
 
 /** What a machine's probes tell, before the selection and the network are added. */

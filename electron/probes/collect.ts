@@ -155,7 +155,12 @@ async function agentHistory(
       notes.add('/history/errorCodes', `the agent's Temp folder could not be found (${(error as Error).message})`);
     }
   }
-  return probeHistory({ agentEvents: (ids, w) => machine.agentEvents(ids, w), tempFolder }, window, notes);
+  const lastWritten = machine.files.lastWritten?.bind(machine.files);
+  return probeHistory(
+    { agentEvents: (ids, w) => machine.agentEvents(ids, w), tempFolder, ...(lastWritten ? { writtenAt: lastWritten } : {}) },
+    window,
+    notes,
+  );
 }
 
 /** Reports each step's start and end, and stops between steps once the signal is aborted. */

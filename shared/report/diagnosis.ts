@@ -7,9 +7,10 @@
 
 import type { ActionId, CheckId, Finding, Report, Status } from './types.js';
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
-import { knownErrorCode } from '../rules/error-codes.js';
+import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { latestJob } from '../rules/history.js';
+import { dateOf } from '../rules/timestamps.js';
 
 export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
 
@@ -49,6 +50,8 @@ export interface Diagnosis {
   codes: DiagnosedCode[];
   /** How many days back the history was read. */
   windowDays: number | null;
+  /** The agent's error logs could be read: when false, no code in `codes` says nothing of the cause. */
+  logsRead: boolean;
 }
 
 const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
@@ -69,7 +72,9 @@ export function diagnose(report: Pick<Report, 'findings'>): Diagnosis | null {
     .map((f) => diagnosedCode(f, report.findings))
     .sort((a, b) => rank(a) - rank(b) || b.count - a.count);
   const telling = codes.find((c) => c.known);
-  return { outcome, at: job.event.time, cause: telling?.cause ?? null, codes, windowDays };
+  // history.known-error's one finding without a subject: the logs could not be read.
+  const logsRead = !report.findings.some((f) => f.check === 'history.known-error' && f.subject === null && f.status === 'unknown');
+  return { outcome, at: job.event.time, cause: telling?.cause ?? null, codes, windowDays, logsRead };
 }
 
 function rank(code: DiagnosedCode): number {
@@ -119,6 +124,7 @@ export function diagnosisHeadline(diagnosis: Diagnosis, formatDate: (iso: string
   const when = `${job} ${OUTCOME_WORDS[diagnosis.outcome]} on ${formatDate(diagnosis.at)}`;
   if (diagnosis.cause) return `${when}: ${diagnosis.cause}.`;
   if (diagnosis.codes.length > 0) return `${when}. The agent's logs hold codes this tool cannot explain; they are listed below.`;
+  if (!diagnosis.logsRead) return `${when}. The agent's error logs could not be read, so why is not known yet.`;
   return `${when}. The agent's logs name no error code for it.`;
 }
 
@@ -130,33 +136,6 @@ export function diagnosisHeadlineParts(diagnosis: Diagnosis): { before: string; 
   const mark = '\u0000';
   const [before = '', after = ''] = diagnosisHeadline(diagnosis, () => mark).split(mark);
   return { before, after };
-}
-
-/**
- * Windows errors wrapped in an HRESULT (0x8007xxxx carries Win32 error xxxx) that agents' logs often
- * hold beside the table's codes: what each means, so that no common code is left unexplained.
- */
-const WIN32_ERRORS: Record<number, string> = {
-  2: 'a file could not be found',
-  3: 'a folder could not be found',
-  5: 'access was denied',
-  21: 'a device is not ready',
-  32: 'a file is in use by another program',
-  33: 'part of a file is locked by another program',
-  87: 'a value passed to Windows was not valid',
-  112: 'there is not enough space on the disk',
-  1117: 'a disk reported an input/output error',
-  1392: 'a file or folder is damaged and cannot be read',
-  1450: 'Windows ran short of system resources',
-};
-
-/** What Windows says a 0x8007xxxx code means, for a code the error table does not hold; null otherwise. */
-export function windowsErrorMeaning(code: string): string | null {
-  const match = /^0x8007([0-9A-Fa-f]{4})$/.exec(code);
-  if (!match) return null;
-  const number = Number.parseInt(match[1]!, 16);
-  const words = WIN32_ERRORS[number];
-  return words ? `Windows error ${number}: ${words}` : `Windows error ${number}`;
 }
 
 /** One line per code: what it means, and what this report found of the cause it points to. */
@@ -202,17 +181,27 @@ function checkState(check: PointedCheck): string {
   return `Fine now: ${title}.`;
 }
 
-/** The time in the reader's locale and zone: "Tue, 1 Dec 2026, 02:00". */
+/**
+ * The time in the reader's time zone, its zone named: "Tue, 1 Dec 2026, 02:41 UTC". The sentence around it
+ * is English (until the catalogue of issue 17), so the date is too, in the reader's English where that is
+ * their language (en-US, en-GB, ...), else British English: no foreign script or calendar inside an English
+ * sentence.
+ */
 export function localDateTime(iso: string, locale?: string, timeZone?: string): string {
-  const date = new Date(iso);
+  const date = dateOf(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, {
+  const wanted = locale ?? new Intl.DateTimeFormat().resolvedOptions().locale;
+  const english = /^en(-|$)/i.test(wanted) ? wanted : 'en-GB';
+  return new Intl.DateTimeFormat(english, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZoneName: 'short',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
     ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }

@@ -1,8 +1,9 @@
 // Wrapping text for a terminal: every line within the width, words kept whole, and paths and registry
 // keys - which hold spaces ("C:\Program Files\...", "...\Windows Azure Backup\Config") - never cut inside
 // a name. A path longer than the room left beside the indent goes on a line of its own, indented by two
-// spaces only; one longer than that is broken after a backslash (a slash or # in a URL). Plain text in, so
-// the caller colours whole lines afterwards.
+// spaces only; one longer than that is broken after a backslash. One exception to the width: a web address
+// longer than a line is never cut (a cut one cannot be opened). Plain text in, so the caller colours whole
+// lines afterwards.
 
 /** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
 const MAX_SHOWN = 2000;
@@ -40,9 +41,12 @@ export function wrapIndented(text: string, width: number, first: string, rest = 
     for (const word of paragraph.split(' ').filter((w) => w !== '')) {
       const room = width - indent.length;
       if (word.length > width - Math.max(first.length, rest.length)) {
-        // Too long for the indented column: on lines of its own, barely indented.
         flush();
-        for (const piece of piecesOf(word, width - OUTDENT.length)) lines.push(`${OUTDENT}${piece}`);
+        // A web address is never cut (a cut one cannot be opened): on a line of its own, whole, at the
+        // column's indent when it fits there, else at the margin, longer than the line if it must be.
+        if (/^https?:\/\//.test(word)) lines.push(word.length <= width - rest.length ? `${rest}${word}` : word);
+        // Too long for the indented column: on lines of its own, barely indented.
+        else for (const piece of piecesOf(word, width - OUTDENT.length)) lines.push(`${OUTDENT}${piece}`);
         continue;
       }
       if (line === '') line = word;

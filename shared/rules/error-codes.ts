@@ -202,3 +202,30 @@ const BY_KEY = new Map(KNOWN_ERROR_CODES.map((entry) => [errorCodeKey(entry.code
 export function knownErrorCode(code: string): KnownErrorCode | undefined {
   return BY_KEY.get(errorCodeKey(code));
 }
+
+/**
+ * Windows errors wrapped in an HRESULT (0x8007xxxx carries Win32 error xxxx) that agents' logs often
+ * hold beside the table's codes: what each means, so that no common code is left unexplained.
+ */
+const WIN32_ERRORS: Record<number, string> = {
+  2: 'a file could not be found',
+  3: 'a folder could not be found',
+  5: 'access was denied',
+  21: 'a device is not ready',
+  32: 'a file is in use by another program',
+  33: 'part of a file is locked by another program',
+  87: 'a value passed to Windows was not valid',
+  112: 'there is not enough space on the disk',
+  1117: 'a disk reported an input/output error',
+  1392: 'a file or folder is damaged and cannot be read',
+  1450: 'Windows ran short of system resources',
+};
+
+/** What Windows says a 0x8007xxxx code means, for a code the error table does not hold; null otherwise. */
+export function windowsErrorMeaning(code: string): string | null {
+  const match = /^0x8007([0-9A-Fa-f]{4})$/.exec(code);
+  if (!match) return null;
+  const number = Number.parseInt(match[1]!, 16);
+  const words = WIN32_ERRORS[number];
+  return words ? `Windows error ${number}: ${words}` : `Windows error ${number}`;
+}

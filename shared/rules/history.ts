@@ -7,7 +7,7 @@
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import type { Finding, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
-import { errorCodeKey, knownErrorCode } from './error-codes.js';
+import { errorCodeKey, knownErrorCode, windowsErrorMeaning } from './error-codes.js';
 import { finding, fix, listInWords, plural } from './finding.js';
 import { compareInstants, parseInstant, utcWords, type Instant } from './timestamps.js';
 
@@ -165,7 +165,9 @@ export function historyKnownError(ctx: RuleContext): Finding[] {
   const groups = new Map<string, HistoryErrorCode[]>();
   for (const entry of codes) {
     const key = errorCodeKey(entry.code);
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
   }
   return [...groups.values()].map((entries) => {
     const first = entries[0]!;
@@ -182,7 +184,9 @@ export function historyKnownError(ctx: RuleContext): Finding[] {
         cite: fallback,
         status: 'info',
         title: `Error ${first.code} in the agent's logs`,
-        detail: `The agent recorded error ${first.code}, which this tool cannot explain. ${seen}`,
+        detail: windowsErrorMeaning(first.code)
+          ? `The agent recorded error ${first.code}: ${windowsErrorMeaning(first.code)}. This tool has no check for its cause. ${seen}`
+          : `The agent recorded error ${first.code}, which this tool cannot explain. ${seen}`,
       });
     }
     const checks =

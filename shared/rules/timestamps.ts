@@ -54,9 +54,17 @@ export function secondsBetween(later: Instant, earlier: Instant): number {
  * when it is not a time.
  */
 export function utcWords(text: string): string {
-  const date = new Date(text);
+  const date = dateOf(text);
   if (Number.isNaN(date.getTime())) return text;
   const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
   return `${day} at ${time} UTC`;
+}
+
+/**
+ * A time the profile may hold as a Date: a leap second (23:59:60, which the date-time format allows and
+ * JavaScript's Date does not) reads as the last moment of its minute. Invalid Date when it is no time.
+ */
+export function dateOf(text: string): Date {
+  return new Date(text.replace(/(T\d{2}:\d{2}):60(\.\d+)?(?=Z|[+-]\d{2}:?\d{2}$)/i, '$1:59.999'));
 }

@@ -141,7 +141,7 @@ describe('the failed-backup sandbox', () => {
     const report = results(onFix);
     const block = banner();
     expect(within(block).getByRole('heading', { level: 2 }).textContent).toBe(
-      `The last backup failed on ${localDateTime('2026-12-01T02:41:17.553Z')}: ${CAUSE}.`,
+      `The last backup failed on ${localDateTime('2026-12-01T02:41:17.5532109Z')}: ${CAUSE}.`,
     );
     const items = within(block)
       .getAllByRole('listitem')

@@ -3,11 +3,13 @@
 // its files live under drives/, and fixes run in this process - nothing real is at stake, so failpoints
 // are honoured here.
 
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyTree } from '../../actions/copy-tree.js';
 import { outputText } from '../../probes/command-runner.js';
 import { eventsFromXml } from '../../probes/windows/cloudbackup-log.js';
+import { decodeProfileText } from '../../../shared/profile/decode-profile-text.js';
+import { readRegularFile } from '../../util/read-regular-file.js';
 import type { FolderAttributes } from '../../../shared/profile/types.js';
 import { isWithin } from '../../../shared/util/paths.js';
 import { lstatPathFacts } from '../lstat-path-facts.js';
@@ -17,6 +19,8 @@ import { SandboxFolder } from './sandbox-folder.js';
 
 /** Where a sandbox keeps its CloudBackup event log. */
 export const SANDBOX_EVENT_LOG = 'eventlog/CloudBackup.xml';
+/** An event log larger than this is not a sandbox's: refused rather than read. */
+const MAX_EVENT_LOG = 64 * 1024 * 1024;
 
 export async function openSandboxMachine(dir: string): Promise<Machine> {
   return sandboxMachine(await SandboxFolder.open(dir));
@@ -47,6 +51,21 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
       copyTree: (from, to, options) => copyTree(from, to, options),
       // A sandbox stands for Windows, but its files are this machine's: they are walked with lstat.
       scanOptions: () => ({ enumeration: 'lstat' }),
+      // machine.json's fileTimes, by Windows path; any other file: its own time.
+      lastWritten: async (localPath) => {
+        const declared = Object.entries(folder.machine.fileTimes ?? {}).find(([path]) => {
+          try {
+            return folder.localPath(path) === localPath;
+          } catch {
+            return false;
+          }
+        });
+        if (declared) return Date.parse(declared[1]);
+        return stat(localPath).then(
+          (info) => (info.isFile() ? info.mtimeMs : null),
+          () => null,
+        );
+      },
     },
     probe: async (cachePath, notes, track) => {
       await folder.refresh();
@@ -64,12 +83,20 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
       (await folder.refresh()).volumes.filter((v) => /^cbssbvol_/i.test(v.label ?? '') && v.online !== false).map((v) => v.label!),
     // Its event log is a file, eventlog/CloudBackup.xml, as `wevtutil qe CloudBackup /f:xml` prints it; none: no log.
     agentEvents: async () => {
-      const bytes = await readFile(join(folder.dir, SANDBOX_EVENT_LOG)).catch((error: NodeJS.ErrnoException) =>
-        error.code === 'ENOENT' ? Buffer.alloc(0) : error,
-      );
-      if (bytes instanceof Error) return { why: `the sandbox's ${SANDBOX_EVENT_LOG} could not be read (${bytes.message})` };
-      const { events, unreadable } = eventsFromXml(outputText(bytes));
-      if (unreadable > 0 && events.length === 0) return { why: `the sandbox's ${SANDBOX_EVENT_LOG} holds no event with a readable id` };
+      let bytes: Buffer | undefined;
+      try {
+        bytes = await readRegularFile(join(folder.dir, SANDBOX_EVENT_LOG), { maxBytes: MAX_EVENT_LOG });
+      } catch (error) {
+        return { why: `the sandbox's ${SANDBOX_EVENT_LOG} could not be read (${(error as Error).message})` };
+      }
+      if (bytes === undefined || bytes.length === 0) return { events: [] };
+      const text = bytes[0] === 0xfe && bytes[1] === 0xff ? decodeProfileText(bytes) : outputText(bytes);
+      const { events, unreadable } = eventsFromXml(text);
+      // Bytes that hold no event are not an empty log: what they are cannot be told.
+      if (events.length === 0)
+        return {
+          why: `the sandbox's ${SANDBOX_EVENT_LOG} holds ${unreadable > 0 ? 'no event with a readable id' : 'no event XML'}`,
+        };
       return { events };
     },
     stateDir: folder.dir,

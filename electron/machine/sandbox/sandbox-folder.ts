@@ -5,11 +5,12 @@
 //   drives/C/...   the drives' files
 // Writes are atomic (electron/util/atomic-file.ts), so a crash never leaves half a file.
 
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { Type } from '@sinclair/typebox';
 import { compileSchema } from '../../../shared/util/schema.js';
 import { canonicalWindowsPath } from '../../../shared/util/paths.js';
 import { writeFileAtomically } from '../../util/atomic-file.js';
+import { readRegularFile } from '../../util/read-regular-file.js';
 import { join, resolve, sep } from 'node:path';
 import type {
   AntivirusFacts,
@@ -50,6 +51,8 @@ export interface MachineFile {
   network?: NetworkFacts;
   /** The moment this machine stands for (ISO 8601), when its recorded logs tell of a day gone by; absent: now. */
   now?: string;
+  /** When files were last written, by Windows path (ISO 8601): a copy of the folder keeps no file times. */
+  fileTimes?: Record<string, string>;
   /**
    * Contract v2 sections as this machine's probes would find them (CIM, Defender, the clock, the engine's
    * proxy): passed to the profile as they are. Its history is not here: it comes from the sandbox's event
@@ -64,6 +67,9 @@ export interface MachineFile {
 type RegistryFile = Record<string, Record<string, RegistryValue>>;
 type ServicesFile = Record<string, ServiceState>;
 
+/** A UTC time as machine.json writes one; that it names a real moment is checked after the pattern. */
+const INSTANT = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$';
+
 // What each file of a sandbox must look like before anything acts on it: a fix runs on what they say.
 // (machine.json's facts are the profile's own and are checked as the profile is; here, its frame.)
 const FILE_SCHEMAS = {
@@ -71,7 +77,8 @@ const FILE_SCHEMAS = {
     {
       os: Type.Object({}, { additionalProperties: true }),
       volumes: Type.Array(Type.Object({ id: Type.String() }, { additionalProperties: true })),
-      now: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$' })),
+      now: Type.Optional(Type.String({ pattern: INSTANT })),
+      fileTimes: Type.Optional(Type.Record(Type.String(), Type.String({ pattern: INSTANT }))),
       // true, the time a job started (ISO 8601), or null: the log cannot be read.
       backupRunning: Type.Optional(
         Type.Union([Type.Boolean(), Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}' }), Type.Null()]),
@@ -203,14 +210,33 @@ export class SandboxFolder {
 /** A sandbox file, read and checked every time: a fix acts on what it says, as it is now. */
 async function readChecked<T>(dir: string, name: keyof typeof FILE_SCHEMAS): Promise<T> {
   const value = await readJson<T>(join(dir, name));
-  const problem = CHECKS[name](value);
+  const problem = CHECKS[name](value) ?? (name === 'machine.json' ? timesProblem(value as MachineFile) : null);
   if (problem) throw new SandboxError(`${join(dir, name)} is not what a sandbox holds: ${problem}`);
   return value;
 }
 
+/** A time the pattern lets through but the calendar does not have (13th month, 30 February, second 60). */
+function timesProblem(machine: MachineFile): string | null {
+  const times: [string, string][] = [
+    ...(machine.now !== undefined ? [['/now', machine.now] as [string, string]] : []),
+    ...Object.entries(machine.fileTimes ?? {}).map(([path, time]): [string, string] => [`/fileTimes/${path}`, time]),
+  ];
+  for (const [pointer, time] of times) {
+    const date = new Date(time);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== time.slice(0, 19))
+      return `${pointer}: "${time}" is not a moment in time (a day, hour, minute or second out of range)`;
+  }
+  return null;
+}
+
+/** A sandbox file is small: more than this is not one. */
+const MAX_SANDBOX_FILE = 16 * 1024 * 1024;
+
 async function readJson<T>(path: string): Promise<T> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
+    const bytes = await readRegularFile(path, { maxBytes: MAX_SANDBOX_FILE });
+    if (bytes === undefined) throw new Error('it does not exist');
+    return JSON.parse(bytes.toString('utf8')) as T;
   } catch (error) {
     throw new SandboxError(`${path} could not be read: ${(error as Error).message}`);
   }

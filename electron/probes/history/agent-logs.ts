@@ -6,11 +6,12 @@
 // error-code table, or an HRESULT failure code - never a path, a file name or a message. Plain file reads,
 // so the same code reads a Windows machine and a sandbox's folder.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HistoryErrorCode } from '../../../shared/profile/types.js';
 import { errorCodeKey, knownErrorCode } from '../../../shared/rules/error-codes.js';
 import type { ProbeNotes } from '../notes.js';
+import { readRegularFile } from '../../util/read-regular-file.js';
 
 export const ERRLOG_NAME = 'CBEngineCurr.errlog';
 const FAILED_FILES = /^LastBackupFailedFiles.*\.txt$/i;
@@ -99,18 +100,21 @@ export function tally(codes: readonly string[], source: HistoryErrorCode['source
   return [...byKey.values()];
 }
 
+async function lastWritten(path: string): Promise<number | null> {
+  return stat(path).then(
+    (info) => (info.isFile() ? info.mtimeMs : null),
+    () => null,
+  );
+}
+
 type Read = { kind: 'text'; text: string } | { kind: 'absent' } | { kind: 'unreadable'; why: string };
 
 async function readLog(path: string): Promise<Read> {
   try {
-    const info = await stat(path);
-    if (!info.isFile()) return { kind: 'unreadable', why: 'it is not a file' };
-    const bytes = await readFile(path);
-    return { kind: 'text', text: logText(bytes.length > MAX_LOG_BYTES ? bytes.subarray(bytes.length - MAX_LOG_BYTES) : bytes) };
+    const bytes = await readRegularFile(path, { maxBytes: MAX_LOG_BYTES, tail: true });
+    return bytes === undefined ? { kind: 'absent' } : { kind: 'text', text: logText(bytes) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'absent' };
-    return { kind: 'unreadable', why: code ?? (error as Error).message };
+    return { kind: 'unreadable', why: (error as Error).message };
   }
 }
 
@@ -118,7 +122,13 @@ async function readLog(path: string): Promise<Read> {
  * history.errorCodes from the agent's Temp folder (a path this process can open). [] when the files hold
  * no code or do not exist; null, with a note, when a file exists but cannot be read.
  */
-export async function agentLogCodes(tempFolder: string, window: LogWindow, notes: ProbeNotes): Promise<HistoryErrorCode[] | null> {
+export async function agentLogCodes(
+  tempFolder: string,
+  window: LogWindow,
+  notes: ProbeNotes,
+  /** When a file was last written (ms since 1970); a sandbox declares its files' times, which a copy loses. */
+  writtenAt: (path: string) => Promise<number | null> = lastWritten,
+): Promise<HistoryErrorCode[] | null> {
   const errlog = await readLog(join(tempFolder, ERRLOG_NAME));
   if (errlog.kind === 'unreadable') {
     notes.add('/history/errorCodes', `the agent's error log ${ERRLOG_NAME} exists but could not be read (${errlog.why})`);
@@ -135,14 +145,13 @@ export async function agentLogCodes(tempFolder: string, window: LogWindow, notes
     }
   }
   const failedCodes: string[] = [];
-  const since = window.capturedAt.getTime() - window.windowDays * DAY_MS;
+  const end = window.capturedAt.getTime();
+  const since = end - window.windowDays * DAY_MS;
   for (const name of names) {
     const path = join(tempFolder, name);
-    const written = await stat(path).then(
-      (info) => (info.isFile() ? info.mtimeMs : null),
-      () => null,
-    );
-    if (written === null || written < since) continue;
+    const written = await writtenAt(path);
+    // Written within the window: not before it began, not after capturedAt (a minute's slack for two clocks).
+    if (written === null || written < since || written > end + 60_000) continue;
     const read = await readLog(path);
     if (read.kind === 'absent') continue; // removed since the listing
     if (read.kind === 'unreadable') {

@@ -6,11 +6,14 @@ import type { HistoryEvent, HistoryFacts } from '../../../shared/profile/types.j
 import type { LogEvent } from '../windows/cloudbackup-log.js';
 import type { ProbeNotes } from '../notes.js';
 import { agentLogCodes, type LogWindow } from './agent-logs.js';
+import { plural } from '../../../shared/rules/finding.js';
 
 /** The events history.events keeps: job starts and ends, the upgrade and storage-quota notices. */
 export const HISTORY_EVENT_IDS = [1, 3, 10, 11, 14, 16, 18] as const;
 export const DEFAULT_HISTORY_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The times the profile may hold (its date-time format): anything else is an event without a readable time. */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export type EventsRead = { events: LogEvent[] } | { why: string };
 
@@ -19,6 +22,8 @@ export interface HistorySource {
   agentEvents(ids: readonly number[], window: LogWindow): Promise<EventsRead>;
   /** The agent's Temp folder as a path this process can open; null when the install path is not known. */
   tempFolder: string | null;
+  /** When a log file was last written, where the machine says so itself (a sandbox); absent: its own time. */
+  writtenAt?: (localPath: string) => Promise<number | null>;
 }
 
 /** Events kept: the ids asked for, with a readable time inside the window, oldest first, each once. */
@@ -30,20 +35,20 @@ export function historyEvents(events: readonly LogEvent[], window: LogWindow): {
   let undated = 0;
   for (const event of events) {
     if (!(HISTORY_EVENT_IDS as readonly number[]).includes(event.id)) continue;
-    const time = event.time === null ? NaN : Date.parse(event.time);
+    const time = event.time === null || !RFC3339.test(event.time) ? NaN : Date.parse(event.time);
     if (Number.isNaN(time)) {
       undated++;
       continue;
     }
     // A little slack at the end: the log's clock and capturedAt are read a moment apart.
     if (time < start || time > end + 60_000) continue;
-    const iso = new Date(time).toISOString().replace(/\.000Z$/, 'Z');
-    const key = `${event.id}@${iso}`;
+    // The time as Windows wrote it (to 100 ns): two jobs a fraction of a millisecond apart stay in order.
+    const key = `${event.id}@${event.time}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    kept.push({ id: event.id, time: iso });
+    kept.push({ id: event.id, time: event.time! });
   }
-  kept.sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  kept.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
   return { kept, undated };
 }
 
@@ -52,7 +57,7 @@ export async function probeHistory(source: HistorySource, window: LogWindow, not
     source.agentEvents(HISTORY_EVENT_IDS, window),
     source.tempFolder === null
       ? Promise.resolve(null)
-      : agentLogCodes(source.tempFolder, window, notes).catch((error: Error) => {
+      : agentLogCodes(source.tempFolder, window, notes, ...(source.writtenAt ? [source.writtenAt] : [])).catch((error: Error) => {
           notes.add('/history/errorCodes', `the agent's logs could not be read (${error.message})`);
           return null;
         }),
@@ -63,8 +68,13 @@ export async function probeHistory(source: HistorySource, window: LogWindow, not
   if ('why' in read) notes.add('/history/events', read.why);
   else {
     const { kept, undated } = historyEvents(read.events, window);
-    if (undated > 0) notes.add('/history/events', `${undated} event(s) of the CloudBackup log had no readable time and were left out`);
-    events = kept;
+    // An event with no time could be the latest job: which job was last cannot be told then.
+    if (undated > 0)
+      notes.add(
+        '/history/events',
+        `${plural(undated, 'event')} of the CloudBackup log had no readable time, so which job was last cannot be told`,
+      );
+    else events = kept;
   }
   return { windowDays: window.windowDays, events, errorCodes };
 }

@@ -92,9 +92,18 @@ describe("the agent's Temp folder", () => {
       'LastBackupFailedFilesOLD.txt': 'E:\\Shares\\old.xlsx\t0x80070005\r\n',
       'unrelated.txt': '0x80070005',
     });
-    // The old list was written before the window began.
-    const old = (CAPTURED.getTime() - 20 * 86_400_000) / 1000;
+    // Last night's list was written within the window, the old one before the window began; a list written
+    // after capturedAt (a clock put back, a copy) is not of this window either.
+    const at = (ms: number) => ms / 1000;
+    utimesSync(
+      join(folder, 'LastBackupFailedFiles9E1B.txt'),
+      at(CAPTURED.getTime() - 5 * 3_600_000),
+      at(CAPTURED.getTime() - 5 * 3_600_000),
+    );
+    const old = at(CAPTURED.getTime() - 20 * 86_400_000);
     utimesSync(join(folder, 'LastBackupFailedFilesOLD.txt'), old, old);
+    writeFileSync(join(folder, 'LastBackupFailedFilesLATER.txt'), 'E:\\Shares\\later.xlsx\t0x80070005\r\n');
+    utimesSync(join(folder, 'LastBackupFailedFilesLATER.txt'), at(CAPTURED.getTime() + 86_400_000), at(CAPTURED.getTime() + 86_400_000));
     const notes = new ProbeNotes();
     expect(await agentLogCodes(folder, WINDOW, notes)).toEqual([
       { code: 'SalLowDiskSpace', source: 'errlog', count: 1 },
@@ -138,9 +147,10 @@ describe('the events of the window', () => {
       ],
       WINDOW,
     );
+    // Times as Windows wrote them, to the tenth of a microsecond.
     expect(kept).toEqual([
-      { id: 1, time: '2026-12-01T02:00:03.118Z' },
-      { id: 11, time: '2026-12-01T02:41:17.553Z' },
+      { id: 1, time: '2026-12-01T02:00:03.1187462Z' },
+      { id: 11, time: '2026-12-01T02:41:17.5532109Z' },
     ]);
     expect(undated).toBe(1);
   });
@@ -235,7 +245,7 @@ describe('the failed-backup sandbox', () => {
     const report = buildReport(profile, { edition: 'current', toolVersion: 'test', now: CAPTURED });
     const diagnosis = diagnose(report)!;
     expect(diagnosis.outcome).toBe('failed');
-    expect(diagnosis.at).toBe('2026-12-01T02:41:17.553Z');
+    expect(diagnosis.at).toBe('2026-12-01T02:41:17.5532109Z');
     expect(diagnosis.cause).toMatch(/cache folder is too full/);
     expect(diagnosis.codes[0]).toMatchObject({ code: 'SalLowDiskSpace', stillThere: true });
     expect(diagnosis.codes[0]!.checks).toEqual([
@@ -250,5 +260,83 @@ describe('the failed-backup sandbox', () => {
     rmSync(join(target, 'drives/C/Program Files/Microsoft Azure Recovery Services Agent/Temp'), { recursive: true });
     const { profile } = await collectProfile({ machine: await openSandboxMachine(target), offline: true });
     expect(profile.history).toEqual({ windowDays: 14, events: [], errorCodes: [] });
+  });
+});
+
+describe('the sandbox event log attacked', () => {
+  const copy = () => {
+    const target = mkdtempSync(join(tmpdir(), 'mars-failed-'));
+    cpSync(FAILED_SANDBOX, target, { recursive: true });
+    return target;
+  };
+  const LOG = 'eventlog/CloudBackup.xml';
+  const eventsOf = async (dir: string) => {
+    const notes = new ProbeNotes();
+    const machine = await openSandboxMachine(dir);
+    return { read: await machine.agentEvents(HISTORY_EVENT_IDS, WINDOW), notes };
+  };
+
+  it.runIf(process.platform === 'linux')('is unreadable, at once, when the log is a named pipe or a device (never a hang)', async () => {
+    const { rmSync, symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    for (const make of [(path: string) => execFileSync('mkfifo', [path]), (path: string) => symlinkSync('/dev/zero', path)]) {
+      const dir = copy();
+      rmSync(join(dir, LOG));
+      make(join(dir, LOG));
+      const started = Date.now();
+      const { read } = await eventsOf(dir);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect('why' in read && read.why).toMatch(/could not be read \(it is not a regular file/);
+    }
+  });
+
+  it('cannot tell, rather than saying "no backup", when the log holds bytes but no event', async () => {
+    for (const junk of [Buffer.from([0x00, 0xff, 0x13, 0x37, 0x42]), Buffer.from('<Events>nothing</Events>')]) {
+      const dir = copy();
+      writeFileSync(join(dir, LOG), junk);
+      const { read } = await eventsOf(dir);
+      expect('why' in read).toBe(true);
+    }
+  });
+
+  it('reads UTF-16 big-endian with its mark', async () => {
+    const dir = copy();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(dir, LOG), 'utf8');
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.alloc(le.length);
+    for (let i = 0; i < le.length; i += 2) [be[i], be[i + 1]] = [le[i + 1]!, le[i]!];
+    writeFileSync(join(dir, LOG), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
+    const { read } = await eventsOf(dir);
+    expect('events' in read && read.events.length).toBe(8);
+  });
+
+  it('makes events null when an event has no readable time: it could be the last job', async () => {
+    const dir = copy();
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(join(dir, LOG), 'utf8').replace("SystemTime='2026-12-01T02:41:17.5532109Z'", "SystemTime='yesterday'");
+    writeFileSync(join(dir, LOG), text);
+    const { profile, notes } = await collectProfile({ machine: await openSandboxMachine(dir), offline: true });
+    expect(profile.history!.events).toBeNull();
+    expect(notes.find((n) => n.field === '/history/events')!.reason).toMatch(/1 event of the CloudBackup log had no readable time/);
+  });
+
+  it('refuses a machine.json whose now is no moment in time, naming the field', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const now of ['2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '2026-12-01T23:59:60Z', '2026-12-32T00:00:00Z']) {
+      const dir = copy();
+      const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
+      writeFileSync(join(dir, 'machine.json'), JSON.stringify({ ...machine, now }));
+      await expect(openSandboxMachine(dir)).rejects.toThrow(/\/now: ".*" is not a moment in time/);
+    }
+  });
+
+  it('counts a failed-files list by the time machine.json gives it, whatever its copy says', async () => {
+    const dir = copy();
+    const list = join(dir, 'drives/C/Program Files/Microsoft Azure Recovery Services Agent/Temp/LastBackupFailedFiles9E1B.txt');
+    // The copy's own time lies years after the sandbox's moment; the declared time decides.
+    utimesSync(list, 2_000_000_000, 2_000_000_000);
+    const { profile } = await collectProfile({ machine: await openSandboxMachine(dir), offline: true });
+    expect(profile.history!.errorCodes).toContainEqual({ code: '0x80070002', source: 'failed-files', count: 2 });
   });
 });

@@ -39,8 +39,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the doctor in the HTML report', () => {
   it('puts the headline, with its time in the reader’s zone as a <time>, after the verdict and before the first finding', () => {
     const html = renderHtml(failed, { formatDate: tokyo });
-    const headline = `The last backup failed on <time datetime="2026-12-01T02:41:17.553Z">${tokyo('2026-12-01T02:41:17.553Z')}</time>: ${CAUSE}.`;
-    expect(tokyo('2026-12-01T02:41:17.553Z')).toBe('Tue, 1 Dec 2026, 11:41');
+    const headline = `The last backup failed on <time datetime="2026-12-01T02:41:17.5532109Z">${tokyo('2026-12-01T02:41:17.5532109Z')}</time>: ${CAUSE}.`;
+    expect(tokyo('2026-12-01T02:41:17.5532109Z')).toBe('Tue, 1 Dec 2026, 11:41 GMT+9');
     expect(html).toContain(`<h2 id="diagnosis-heading">${headline}</h2>`);
     const at = html.indexOf(headline);
     expect(at).toBeGreaterThan(html.indexOf('<div class="verdict'));
@@ -48,7 +48,7 @@ describe('the doctor in the HTML report', () => {
     expect(at).toBeLessThan(html.indexOf('<h2>'));
     expect(block(html)).toMatch(/^<section class="diagnosis not-ready" aria-labelledby="diagnosis-heading">/);
     // By default the time reads in this process's locale and zone, through Intl.
-    expect(renderHtml(failed)).toContain(`>${localDateTime('2026-12-01T02:41:17.553Z')}</time>`);
+    expect(renderHtml(failed)).toContain(`>${localDateTime('2026-12-01T02:41:17.5532109Z')}</time>`);
   });
 
   it('lists the codes, the most telling first, each pointed check linked to an id that exists, with its fix', () => {
@@ -110,5 +110,16 @@ describe('the doctor in the HTML report', () => {
       expect(html).not.toContain('class="diagnosis');
       expect(html).not.toContain('<time');
     }
+  });
+});
+
+describe('the time in the headline', () => {
+  it('names its zone and stays English whatever the reader’s locale, Gregorian and in Latin digits', () => {
+    expect(localDateTime('2026-12-01T02:41:17Z', 'en-US', 'America/New_York')).toMatch(/^Mon, Nov 30, 2026, 09:41 PM (EST|GMT-5)$/);
+    for (const locale of ['ar-EG', 'th-TH', 'zh-CN', 'de-DE', 'ja-JP-u-ca-japanese'])
+      expect(localDateTime('2026-12-01T02:41:17Z', locale, 'UTC'), locale).toBe('Tue, 1 Dec 2026, 02:41 UTC');
+  });
+  it('reads a leap second as the end of its minute, never printing the raw text', () => {
+    expect(localDateTime('2026-12-31T23:59:60Z', 'en-GB', 'UTC')).toBe('Thu, 31 Dec 2026, 23:59 UTC');
   });
 });

@@ -1,0 +1,49 @@
+// Reading a file that someone else may have put there (a sandbox's files, the agent's logs): only a
+// regular file, opened without blocking (a named pipe would hang a plain read, a device never end),
+// checked on the handle itself (no swap between the check and the read), and never more than a limit -
+// either refused, or, for a log whose newest lines are at its end, read from there.
+
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+export class NotARegularFile extends Error {}
+
+export interface ReadLimit {
+  maxBytes: number;
+  /** Larger files: read their last maxBytes (a log) instead of refusing them. */
+  tail?: boolean;
+}
+
+/** The file's bytes; undefined when it does not exist. Throws NotARegularFile (with the reason) otherwise. */
+export async function readRegularFile(path: string, limit: ReadLimit): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new NotARegularFile(code ?? (error as Error).message);
+  }
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw new NotARegularFile('it is a folder');
+    if (!info.isFile()) throw new NotARegularFile('it is not a regular file (a pipe or a device?)');
+    if (info.size > limit.maxBytes && !limit.tail)
+      throw new NotARegularFile(
+        `it is ${info.size.toLocaleString('en-US')} bytes, more than the ${limit.maxBytes.toLocaleString('en-US')} read`,
+      );
+    // From an even offset, so that a UTF-16 log's tail still starts on a character.
+    const start = Math.max(0, info.size - limit.maxBytes) & ~1;
+    const length = info.size - start;
+    const bytes = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const { bytesRead } = await handle.read(bytes, read, length - read, start + read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    await handle.close();
+  }
+}
