@@ -4,7 +4,7 @@
 import { identifyOs, type OsIdentity } from '../matrix/identify-os.js';
 import type { MatrixEdition, OsRow } from '../matrix/types.js';
 import type { MachineProfile, SkippedCounts, VolumeFacts } from '../profile/types.js';
-import { isUncPath, isWithin, namedVolumeOf, normalizeWindowsPath, uncRootOf } from '../util/paths.js';
+import { isUncPath, namedVolumeOf, normalizeWindowsPath, uncRootOf } from '../util/paths.js';
 import { parseVersion } from '../util/version.js';
 
 /**
@@ -33,8 +33,38 @@ export function makeContext(profile: MachineProfile, edition: MatrixEdition, exa
 
 /** The volume with this id, matched case-insensitively (and ignoring a trailing backslash). */
 export function findVolume(profile: MachineProfile, id: string): VolumeFacts | undefined {
-  const wanted = normalizeWindowsPath(id);
-  return profile.volumes.find((volume) => normalizeWindowsPath(volume.id) === wanted);
+  return volumeIndex(profile.volumes).get(normalizeWindowsPath(id));
+}
+
+/**
+ * The volumes by their comparable id, the first listed winning, made once per volume list: the checks ask
+ * for a volume per item and per cache, and a profile may list thousands of both.
+ */
+const INDEXES = new WeakMap<readonly VolumeFacts[], Map<string, VolumeFacts>>();
+function volumeIndex(volumes: readonly VolumeFacts[]): Map<string, VolumeFacts> {
+  let index = INDEXES.get(volumes);
+  if (!index) {
+    index = new Map();
+    for (const volume of volumes) {
+      const key = normalizeWindowsPath(volume.id);
+      if (!index.has(key)) index.set(key, volume);
+    }
+    INDEXES.set(volumes, index);
+  }
+  return index;
+}
+
+/** The listed volume with the longest id that the path lies within: its prefixes up to each backslash, longest first. */
+function longestHolder(volumes: readonly VolumeFacts[], path: string): VolumeFacts | undefined {
+  const index = volumeIndex(volumes);
+  const inner = normalizeWindowsPath(path);
+  const whole = index.get(inner);
+  if (whole) return whole;
+  for (let at = inner.lastIndexOf('\\'); at >= 0; at = at === 0 ? -1 : inner.lastIndexOf('\\', at - 1)) {
+    const holder = index.get(inner.slice(0, at));
+    if (holder) return holder;
+  }
+  return undefined;
 }
 
 export interface VolumeRef {
@@ -58,10 +88,8 @@ export function volumeOfPath(profile: MachineProfile, path: string, declared: st
     const id = volume?.id ?? declared;
     return { id, volume, unc: isUncPath(id) };
   }
-  const holders = profile.volumes
-    .filter((volume) => isWithin(path, volume.id))
-    .sort((a, b) => normalizeWindowsPath(b.id).length - normalizeWindowsPath(a.id).length);
-  if (holders[0]) return { id: holders[0].id, volume: holders[0], unc: isUncPath(holders[0].id) };
+  const holder = longestHolder(profile.volumes, path);
+  if (holder) return { id: holder.id, volume: holder, unc: isUncPath(holder.id) };
   if (isUncPath(path)) return { id: uncRootOf(path), volume: undefined, unc: true };
   return { id: namedVolumeOf(path), volume: undefined, unc: false };
 }

@@ -87,3 +87,29 @@ describe('volumeOfPath', () => {
     );
   });
 });
+
+describe('volumeOfPath against the rule as written (every listed volume tried, the longest id winning)', () => {
+  it('agrees on random volume lists and paths', async () => {
+    const { isWithin, normalizeWindowsPath } = await import('../../../shared/util/paths.js');
+    const component = fc.constantFrom('a', 'A', 'b', 'data', 'Data', 'x y', '');
+    const anyPath = fc
+      .tuple(
+        fc.constantFrom('C:', 'c:', 'D:', '\\\\srv\\share', '\\\\?\\C:', '\\\\?\\Volume{1}'),
+        fc.array(component, { maxLength: 4 }),
+        fc.boolean(),
+      )
+      .map(([root, parts, slash]) => [root, ...parts].join(slash ? '/' : '\\'));
+    fc.assert(
+      fc.property(fc.array(anyPath, { maxLength: 8 }), anyPath, (ids, path) => {
+        const profile = profileWith(ids);
+        const expected = profile.volumes
+          .filter((v) => isWithin(path, v.id))
+          .sort((a, b) => normalizeWindowsPath(b.id).length - normalizeWindowsPath(a.id).length)[0];
+        const ref = volumeOfPath(profile, path, null);
+        if (expected) expect(ref.volume).toBe(expected);
+        else expect(ref.volume).toBeUndefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
