@@ -13,10 +13,11 @@ const dist = new URL('../dist/shared/', import.meta.url);
 /**
  * The markdown of docs/checks.md, formatted as the repository's prettier settings format it.
  * @param {{ checks: any[], editions: { id: string, date: string, document: string }[], defaultEdition: string,
- *           statusMeanings: Record<string, string>, statuses: readonly string[] }} data
+ *           statusMeanings: Record<string, string>, statuses: readonly string[],
+ *           errorCodes?: { code: string, meaning: string, cause: string, checks: string[] }[] }} data
  * @returns {Promise<string>}
  */
-export async function renderChecksDoc({ checks, editions, defaultEdition, statusMeanings, statuses }) {
+export async function renderChecksDoc({ checks, editions, defaultEdition, statusMeanings, statuses, errorCodes = [] }) {
   const current = editions.find((edition) => edition.id === defaultEdition);
   const others = editions.filter((edition) => edition.id !== defaultEdition);
   const code = (text) => `\`${text}\``;
@@ -88,11 +89,29 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     '{ "schemaVersion": 1, "tool": { "name", "version" }, "matrix": { "edition", "date" }, "generatedAt",',
     '  "host": { "name", "azureVm", "role", "os", "capturedAt" }, "verdict", "counts": { "pass", "warn", "fail", "info", "unknown" },',
     '  "findings": [ { "check", "subject", "status", "title", "detail", "evidence", "fix": { "steps", "who", "action" },',
-    '                  "source": { "edition", "date", "document", "section" } } ] }',
+    '                  "source": { "edition", "date", "document", "section", "url" } } ] }',
     '```',
     '',
     '`evidence` holds the profile values the finding used, keyed by JSON pointer; `fix` is null for `pass` and `info`;',
-    `\`source\` names the matrix edition, its date, the document ("${current.document}") and the section.`,
+    `\`source\` names the matrix edition, its date, the document ("${current.document}"), the section and \`url\`, the`,
+    'address of that section on learn.microsoft.com.',
+    '',
+    '## The doctor',
+    '',
+    '`mars-readiness doctor` prints the same report with the backup history first. When the latest job in the',
+    'agent\'s event log failed or skipped files, it opens with "The last backup failed on <date>: <cause>", then each',
+    "error code the agent's own logs hold for the window (its error log's FATAL lines, the lists of files a backup",
+    'skipped), what it means, and the checks of this report that tell whether its cause is still there. With `--json`',
+    'the report carries a `diagnosis` field (`null` when the last job neither failed nor skipped files). The codes it',
+    'explains (a code starting 0x compares as a number: 0x0001FC07 is 0x1FC07; other Windows errors 0x8007xxxx are',
+    'named by their Windows meaning):',
+    '',
+    '| Code | Means | Usually | Checks that tell |',
+    '| --- | --- | --- | --- |',
+    ...errorCodes.map(
+      (entry) =>
+        `| ${code(entry.code)} | ${cell(entry.meaning)} | ${cell(entry.cause)} | ${entry.checks.length === 0 ? 'none' : entry.checks.map((id) => `[${code(id)}](#${anchor(id)})`).join(', ')} |`,
+    ),
     '',
     '## Exit statuses',
     '',
@@ -124,7 +143,9 @@ async function loadBuilt() {
   const { STATUS_MEANINGS } = await import(new URL('rules/check-docs.js', dist).href);
   const { EDITIONS, DEFAULT_EDITION } = await import(new URL('matrix/index.js', dist).href);
   const { STATUSES } = await import(new URL('report/types.js', dist).href);
+  const { KNOWN_ERROR_CODES } = await import(new URL('rules/error-codes.js', dist).href);
   return {
+    errorCodes: KNOWN_ERROR_CODES,
     checks: checkReference(),
     editions: Object.values(EDITIONS),
     defaultEdition: DEFAULT_EDITION,

@@ -9,6 +9,7 @@ import { evaluate } from '../../shared/report/build.js';
 import { STATUSES } from '../../shared/report/types.js';
 import { CHECKS, checkReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
+import { KNOWN_ERROR_CODES } from '../../shared/rules/error-codes.js';
 import { cliInProcess, cliProcess } from '../helpers/cli.js';
 import { STATUS_PROFILES as PROFILES } from '../helpers/status-profiles.js';
 
@@ -23,11 +24,21 @@ const render = () =>
     defaultEdition: DEFAULT_EDITION,
     statusMeanings: STATUS_MEANINGS,
     statuses: STATUSES,
+    errorCodes: [...KNOWN_ERROR_CODES],
   });
 
 describe('docs/checks.md', () => {
   it('is what the check metadata renders to today', async () => {
     expect(readFileSync(docUrl, 'utf8'), 'docs/checks.md is stale: run npm run docs').toBe(await render());
+  });
+
+  it('lists every error code the doctor explains, each with the checks it points to', () => {
+    const doc = readFileSync(docUrl, 'utf8');
+    for (const entry of KNOWN_ERROR_CODES) {
+      const row = doc.split('\n').find((line) => new RegExp(`^\\| \`${entry.code}\` +\\|`).test(line));
+      expect(row, entry.code).toBeTruthy();
+      for (const check of entry.checks) expect(row).toContain(`\`${check}\``);
+    }
   });
 
   it('describes every check of the catalogue, once each', () => {
