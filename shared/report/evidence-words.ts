@@ -610,6 +610,17 @@ function entryFor(key: string, check: CheckId): Entry | null {
   return matching.find((e) => e.checks?.includes(check)) ?? matching.find((e) => !e.checks) ?? null;
 }
 
+/**
+ * What a JSON pointer into the profile names, in words (a probe's note names its field so): the label its
+ * evidence entry gives, else the pointer's parts spelt out. "/host/azureVm" -> "Azure virtual machine".
+ */
+export function pointerLabel(pointer: string): string {
+  const shape = pointer.replace(/\/\d+(?=\/|$)/g, '/N');
+  const entry = EVIDENCE.find((e) => e.key === shape && !e.checks);
+  const label = entry?.facts(null, { check: 'os.supported', evidence: {}, options: {} })[0]?.[0];
+  return label ?? pointerWords(pointer);
+}
+
 /** Whether a key is one EVIDENCE knows (for this check). */
 export function knowsEvidence(key: string, check: CheckId): boolean {
   return entryFor(key, check) !== null;

@@ -6,7 +6,8 @@
 // says to collect it on the machine itself is said as what to do here instead. The rules' texts, and the
 // CLI's and the report's words, stay as they are. Pure.
 
-import type { Finding } from './types.js';
+import type { OsFamily } from '../profile/types.js';
+import type { CheckId, Finding } from './types.js';
 
 /** live: this machine, probed just now; opened: a profile collected elsewhere, opened from its file. */
 export type ReportOrigin = 'live' | 'opened';
@@ -161,4 +162,66 @@ export function guiSteps(finding: Pick<Finding, 'fix'>, origin: ReportOrigin): s
 /** A probe's note ("not tested: --offline") in the wizard's words. */
 export function guiNote(reason: string): string {
   return reason.replace(/not tested: --offline\b/, `not tested: ${NETWORK_SWITCH} was turned off`).replace(/ \(?--[a-z][\w-]*\)?/g, '');
+}
+
+/**
+ * A finding's "Learn more" address, when it is one the wizard may offer: https on learn.microsoft.com, with
+ * no credentials in it. The desktop app opens only such addresses, in the system's browser.
+ */
+export function learnMoreUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    const ours =
+      parsed.protocol === 'https:' && parsed.hostname === 'learn.microsoft.com' && parsed.username === '' && parsed.password === '';
+    return ours ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The checks that look at what only Windows has: its registry, .NET and PowerShell, the MARS agent, its
+ * cache, the volumes and files it backs up, its history. On a machine that is not Windows they cannot tell
+ * anything; the endpoints, the proxy, the clock and the upload estimate can.
+ */
+export const NEEDS_WINDOWS: ReadonlySet<CheckId> = new Set<CheckId>([
+  'os.system-state',
+  'software.dotnet',
+  'software.powershell',
+  'network.tls12',
+  'agent.install',
+  'agent.service',
+  'agent.version',
+  'agent.interrupted-fix',
+  'cache.registry',
+  'cache.folder',
+  'cache.location',
+  'cache.attributes',
+  'cache.free-space',
+  'cache.azure-temporary',
+  'volume.supported',
+  'volume.size-limit',
+  'selection.azure-temporary',
+  'selection.agent-folders',
+  'files.skipped',
+  'files.onedrive',
+  'files.dfsr',
+  'network.service-proxy',
+  'network.throttling',
+  'restore.instant-restore',
+  'restore.target',
+  'system-state.prerequisites',
+  'agent.vault-credentials',
+  'agent.antivirus',
+  'history.last-backup',
+  'history.known-error',
+]);
+
+/**
+ * Whether a finding does not apply because the machine is not Windows: a check that needs Windows, on a
+ * machine of another family, that could only say "not known" or give information. What it found that
+ * blocks, warns or passes is shown as ever.
+ */
+export function notForThisOs(finding: Pick<Finding, 'check' | 'status'>, family: OsFamily): boolean {
+  return family !== 'windows' && (finding.status === 'unknown' || finding.status === 'info') && NEEDS_WINDOWS.has(finding.check);
 }

@@ -143,11 +143,11 @@ describe('Results', () => {
     expect(screen.getAllByText(/Matrix section "Cache folder support"/).length).toBeGreaterThan(0);
     expect(screen.getByText('the asset tag could not be read')).toBeTruthy();
   });
-  it('checks one finding again and updates the verdict', async () => {
+  it('checks an area again with its one button and says what changed where the button is', async () => {
     const { api, user } = await toResults();
-    const card = screen.getByText('The two cache registry values disagree').closest('.MuiAccordion-root') as HTMLElement;
-    await user.click(within(card).getByRole('button', { name: 'Check again' }));
-    await screen.findByText(/Checked again: Both cache registry values agree/);
+    const area = screen.getByRole('region', { name: 'Cache folder' });
+    await user.click(within(area).getByRole('button', { name: 'Check cache folder again' }));
+    await within(area).findByText(/^Checked again at .*: .*Both cache registry values agree - passed \(was: blocks backup\)/);
     expect(api.calls.find((c) => c.method === 'recheck')?.args[1]).toBe('cache.registry');
   });
   it('offers a Fix for every action a finding names, each leading to the Fix page for that action', async () => {

@@ -1,72 +1,99 @@
 // One finding: status, title and subject at a glance; opened, the plain explanation, how to fix it and
-// who can, the evidence, and the matrix section it enforces. Its id is findingAnchor(finding); its summary's
-// `${id}-summary`.
-import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Stack, Typography } from '@mui/material';
+// who can (in the wizard's words: what to click, never a command-line option; on a live check never "collect
+// the profile again"), what the check saw as named facts, the matrix section it enforces and a link to
+// Microsoft's documentation of it. Blockers and warnings start open, with their fix. Its id is
+// findingAnchor(finding); its summary's `${id}-summary`.
+import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Link, Stack, Typography } from '@mui/material';
 import { findingAnchor } from '../../../shared/report/anchor';
+import { evidenceFacts, factText } from '../../../shared/report/evidence-words';
+import { guiSteps, learnMoreUrl, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { StatusChip } from './StatusChip';
 
 export function FindingCard({
   finding,
-  onRecheck,
+  origin,
   onFix,
-  rechecking,
+  heading = 'h3',
 }: {
   finding: Finding;
-  onRecheck?: () => void;
+  /** Where the report was made: a live check of this machine, or a profile opened from a file. */
+  origin: ReportOrigin;
   onFix?: () => void;
-  rechecking?: boolean;
+  /** The level of its title: h4 inside a folded group of the results. */
+  heading?: 'h3' | 'h4';
 }) {
   const f = finding;
   // Stable and unique: the doctor's block (DiagnosisBanner) finds the card by it, and focuses its summary.
   const id = findingAnchor(f);
+  const steps = guiSteps(f, origin);
+  const facts = evidenceFacts(f);
+  const learnMore = learnMoreUrl(f.source.url);
   return (
-    <Accordion id={id} disableGutters defaultExpanded={f.status === 'fail'} slotProps={{ heading: { component: 'h3' } }}>
+    <Accordion
+      id={id}
+      disableGutters
+      defaultExpanded={f.status === 'fail' || f.status === 'warn'}
+      slotProps={{ heading: { component: heading } }}
+    >
       <AccordionSummary expandIcon={<span aria-hidden="true">▾</span>} aria-controls={`${id}-details`} id={`${id}-summary`}>
         <Stack direction="row" spacing={1.5} sx={{ minWidth: 0, alignItems: 'center' }}>
-          <StatusChip status={f.status} />
+          <StatusChip status={f.status} check={f.check} />
           <Typography sx={{ overflowWrap: 'anywhere' }}>{f.title}</Typography>
         </Stack>
       </AccordionSummary>
       <AccordionDetails id={`${id}-details`}>
         <Stack spacing={1.5}>
-          <Typography>{f.detail}</Typography>
-          {f.fix && (
+          <Typography sx={{ overflowWrap: 'anywhere' }}>{f.detail}</Typography>
+          {f.fix && steps.length > 0 && (
             <Box>
               <Typography sx={{ fontWeight: 600 }}>What to do ({f.fix.who}):</Typography>
               <Box component="ol" sx={{ my: 0.5, pl: 3 }}>
-                {f.fix.steps.map((step) => (
+                {steps.map((step) => (
                   <li key={step}>
-                    <Typography component="span">{step}</Typography>
+                    <Typography component="span" sx={{ overflowWrap: 'anywhere' }}>
+                      {step}
+                    </Typography>
                   </li>
                 ))}
               </Box>
             </Box>
           )}
-          <Box component="details">
-            <Typography component="summary" sx={{ cursor: 'pointer' }}>
-              Evidence
-            </Typography>
-            <Box component="pre" sx={{ fontSize: '0.8rem', overflowX: 'auto', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {JSON.stringify(f.evidence, null, 2)}
+          {facts.length > 0 && (
+            <Box component="details">
+              <Typography component="summary" sx={{ cursor: 'pointer' }}>
+                What the check saw
+              </Typography>
+              <Box component="ul" aria-label={`What the check saw: ${f.title}`} sx={{ my: 0.5, pl: 3 }}>
+                {facts.map((fact, index) => (
+                  <li key={`${fact.key}|${index}`}>
+                    <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere' }}>
+                      {factText(fact)}
+                    </Typography>
+                  </li>
+                ))}
+              </Box>
             </Box>
-          </Box>
+          )}
           <Typography variant="body2" color="text.secondary">
             Check {f.check}
             {f.subject ? ` (${f.subject})` : ''}. Matrix section "{f.source.section}", {f.source.edition} edition ({f.source.date}).
+            {learnMore && (
+              <>
+                {' '}
+                {/* A new window: the desktop app opens Microsoft Learn links in the system's browser, never in its own window. */}
+                <Link href={learnMore} target="_blank" rel="noopener noreferrer" underline="always">
+                  Learn more about {f.source.section} on Microsoft Learn
+                </Link>{' '}
+                (opens in your browser).
+              </>
+            )}
           </Typography>
-          {(onFix || onRecheck) && (
+          {onFix && (
             <Stack direction="row" spacing={1}>
-              {onFix && (
-                <Button variant="contained" size="small" onClick={onFix}>
-                  Fix this
-                </Button>
-              )}
-              {onRecheck && (
-                <Button variant="outlined" size="small" onClick={onRecheck} disabled={rechecking}>
-                  {rechecking ? 'Checking again…' : 'Check again'}
-                </Button>
-              )}
+              <Button variant="contained" size="small" onClick={onFix}>
+                Fix this
+              </Button>
             </Stack>
           )}
         </Stack>

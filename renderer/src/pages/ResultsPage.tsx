@@ -1,14 +1,34 @@
-// Results: the verdict, then the findings by area, blockers first; each can be checked again on this
-// machine, and a finding that names a fix the wizard can carry out (moving the cache, pointing both
-// registry values at it, starting the backup engine) leads to the Fix page for that fix. After a fix was
-// done, what it did and which findings it fixed stand at the top. When the agent's history shows a failed
-// backup, the doctor's block (DiagnosisBanner) comes first of all.
-import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+// Results: the verdict and the machine, then the findings by area, blockers first. Blockers and warnings
+// open with their fix; the checks that passed fold into one line per area, opened on demand; on a machine
+// that is not Windows, the checks that only Windows can answer fold into one line that says why they do not
+// apply. On a live check each area has one "Check again" button, whose result is said where the button is
+// (the areas keep their places, so it stays there). A finding that names a fix the wizard can carry out
+// (moving the cache, pointing both registry values at it, starting the backup engine) leads to the Fix page
+// for that fix. After a fix was done, what it did and which findings it fixed stand at the top. When the
+// agent's history shows a failed backup, the doctor's block (DiagnosisBanner) comes first of all.
+import {
+  Accordion,
+  AccordionDetails,
+  AccordionSummary,
+  Alert,
+  Box,
+  Button,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Typography,
+} from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { offerProblem } from '../../../shared/actions/offer';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
-import { groupFindings } from '../../../shared/report/grouping';
+import { osWords, pointerLabel } from '../../../shared/report/evidence-words';
+import { groupFindings, statusLabel, type AreaGroup } from '../../../shared/report/grouping';
+import { guiNote, notForThisOs } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
+import { AREA_NAMES, areaOf, type Area } from '../../../shared/rules/catalogue';
+import { plural } from '../../../shared/rules/finding';
 import { useApi } from '../api/context';
 import { DiagnosisBanner } from '../components/DiagnosisBanner';
 import { FindingCard } from '../components/FindingCard';
@@ -33,65 +53,118 @@ export function ResultsPage({
   onNext: () => void;
 }) {
   const api = useApi();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const { report } = examined;
+  const [checking, setChecking] = useState<Area | null>(null);
+  /** What the last "Check again" of each area found, said where its button is. */
+  const [said, setSaid] = useState<Partial<Record<Area, string>>>({});
+  const { report, profile } = examined;
+  const origin = examined.source;
+  const family = profile.os.family;
+  const notHere = report.findings.filter((f) => notForThisOs(f, family));
+  const shown = report.findings.filter((f) => !notForThisOs(f, family));
+  // The areas in the order the page opened with: checked again, an area stays where its button was.
+  const [firstOrder] = useState<Area[]>(() => groupFindings(shown).map((g) => g.area));
+  const place = (area: Area) => (firstOrder.includes(area) ? firstOrder.indexOf(area) : firstOrder.length);
+  const groups = groupFindings(shown).sort((a, b) => place(a.area) - place(b.area));
+  // An area checked again that has no finding any more still says so, in its place.
+  for (const area of firstOrder)
+    if (said[area] && !groups.some((g) => g.area === area))
+      groups.splice(Math.min(place(area), groups.length), 0, { area, name: AREA_NAMES[area], findings: [], worst: 'pass' });
+
   // Moving the cache is also there before anything fails (off the system drive, to a bigger disk), on a
   // machine examined here, whenever the move could be planned and no finding offers it already.
   const cacheFinding = report.findings.find((f) => f.check === 'cache.location') ?? report.findings.find((f) => f.check === 'cache.folder');
   const offerMove =
-    examined.source === 'live' &&
+    origin === 'live' &&
     cacheFinding !== undefined &&
     !report.findings.some((f) => f.fix?.action === 'relocate-cache') &&
     offerProblem('relocate-cache', examined.profile) === null;
 
-  const recheck = async (finding: Finding) => {
-    setBusy(key(finding));
-    setMessage(null);
-    const result = await api.recheck({ ...request, edition: report.matrix.edition }, finding.check);
-    setBusy(null);
-    if (!result.ok) return setMessage(result.error.message);
+  const recheck = async (group: AreaGroup) => {
+    const before = report.findings.filter((f) => areaOf(f.check) === group.area);
+    setChecking(group.area);
+    setSaid((s) => ({ ...s, [group.area]: undefined }));
+    // The machine is probed afresh for the whole report; the area's first finding names what was asked about.
+    const result = await api.recheck({ ...request, edition: report.matrix.edition }, (group.findings[0] ?? before[0])!.check);
+    setChecking(null);
+    if (!result.ok) return setSaid((s) => ({ ...s, [group.area]: `Not checked again: ${result.error.message}` }));
     // The machine examined again is the new truth, for every finding.
     onChange({ ...examined, ...result.value });
-    const fresh = result.value.report.findings.filter((f) => f.check === finding.check);
-    const now = fresh.find((f) => f.subject === finding.subject) ?? fresh[0];
-    setMessage(now ? `Checked again: ${now.title}.` : 'Checked again: the check no longer applies.');
+    const after = result.value.report.findings.filter((f) => areaOf(f.check) === group.area);
+    setSaid((s) => ({ ...s, [group.area]: recheckWords(before, after, new Date()) }));
   };
 
   return (
     <Stack spacing={2}>
       <DiagnosisBanner report={report} onFix={onFix} />
+      {/*
+        ── DO THIS FIRST ─────────────────────────────────────────────────────────────────────────────────
+        <DoThisFirst report={report} onFix={onFix} /> is mounted here: below the doctor's block, above the
+        rest of the results (renderer/src/components/DoThisFirst.tsx, written separately).
+        ──────────────────────────────────────────────────────────────────────────────────────────────────
+      */}
       {fixed && <FixDoneAlert done={fixed} />}
-      {examined.source === 'opened' && (
+      {origin === 'opened' && (
         <Alert severity="info" role="note">
           This is a profile collected on another machine{examined.fileName ? ` (${examined.fileName})` : ''}. Nothing here was probed.
         </Alert>
       )}
       <VerdictBanner report={report} />
-      <Box aria-live="polite" role="status">
-        {message && <Typography>{message}</Typography>}
-      </Box>
-      {groupFindings(report.findings).map((group) => (
-        <section key={group.area} aria-labelledby={`area-${group.area}`}>
-          <Typography id={`area-${group.area}`} component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
-            {group.name}
+      <Typography>
+        Machine: {[profile.host?.name, osWords(profile.os)].filter(Boolean).join(', ')}. Held against the support matrix of{' '}
+        {report.matrix.date} ({report.matrix.edition === 'current' ? 'the current edition' : `the ${report.matrix.edition} edition`}).
+      </Typography>
+      {groups.map((group) => {
+        const open = group.findings.filter((f) => f.status !== 'pass');
+        const passed = group.findings.filter((f) => f.status === 'pass');
+        const headingId = `area-${group.area}`;
+        return (
+          <section key={group.area} aria-labelledby={headingId}>
+            <Typography id={headingId} component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
+              {group.name}
+            </Typography>
+            {open.map((f) => (
+              <FindingCard key={key(f)} finding={f} origin={origin} {...(f.fix?.action ? { onFix: () => onFix(f) } : {})} />
+            ))}
+            {passed.length > 0 && (
+              <Folded id={`passed-${group.area}`} summary={`${plural(passed.length, 'check')} passed`}>
+                {passed.map((f) => (
+                  <FindingCard key={key(f)} finding={f} origin={origin} heading="h4" />
+                ))}
+              </Folded>
+            )}
+            {group.area === 'cache' && offerMove && (
+              <Button variant="outlined" onClick={() => onFix({ ...cacheFinding!, fix: null })} sx={{ mt: 1 }}>
+                Move the cache folder to another volume…
+              </Button>
+            )}
+            {origin === 'live' && (
+              <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+                <Button variant="outlined" size="small" disabled={checking !== null} onClick={() => void recheck(group)}>
+                  {checking === group.area ? `Checking ${group.name.toLowerCase()} again…` : `Check ${group.name.toLowerCase()} again`}
+                </Button>
+                <Box role="status" aria-live="polite" sx={{ flex: '1 1 16rem' }}>
+                  {said[group.area] && <Typography variant="body2">{said[group.area]}</Typography>}
+                </Box>
+              </Stack>
+            )}
+          </section>
+        );
+      })}
+      {notHere.length > 0 && (
+        <section aria-labelledby="needs-windows-heading">
+          <Typography id="needs-windows-heading" component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
+            Checks that need Windows
           </Typography>
-          {group.findings.map((f) => (
-            <FindingCard
-              key={key(f)}
-              finding={f}
-              rechecking={busy === key(f)}
-              {...(examined.source === 'live' ? { onRecheck: () => void recheck(f) } : {})}
-              {...(f.fix?.action ? { onFix: () => onFix(f) } : {})}
-            />
-          ))}
-          {group.area === 'cache' && offerMove && (
-            <Button variant="outlined" onClick={() => onFix({ ...cacheFinding!, fix: null })} sx={{ mt: 1 }}>
-              Move the cache folder to another volume…
-            </Button>
-          )}
+          <Folded
+            id="needs-windows"
+            summary={`${plural(notHere.length, 'check does', 'checks do')} not apply here: this machine runs ${osWords(profile.os)}, and they look at what only Windows has - the MARS agent, its cache and registry values, .NET and PowerShell.`}
+          >
+            {notHere.map((f) => (
+              <FindingCard key={key(f)} finding={f} origin={origin} heading="h4" />
+            ))}
+          </Folded>
         </section>
-      ))}
+      )}
       {examined.notes.length > 0 && (
         <section aria-labelledby="notes-heading">
           <Typography id="notes-heading" component="h2" variant="h6">
@@ -100,7 +173,7 @@ export function ResultsPage({
           <List dense>
             {examined.notes.map((n) => (
               <ListItem key={`${n.field}${n.reason}`} disableGutters>
-                <ListItemText primary={n.reason} secondary={n.field} />
+                <ListItemText primary={guiNote(n.reason)} secondary={pointerLabel(n.field)} />
               </ListItem>
             ))}
           </List>
@@ -113,6 +186,48 @@ export function ResultsPage({
       </Stack>
     </Stack>
   );
+}
+
+/**
+ * A group folded into one line, opened on demand. A card inside it that is opened from elsewhere (the
+ * doctor's or the Do this first list's link clicks its summary) opens the group first, at once, so that the
+ * card can be brought into view and take the focus.
+ */
+function Folded({ id, summary, children }: { id: string; summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Accordion expanded={open} onChange={(_event, expanded) => setOpen(expanded)} disableGutters variant="outlined" sx={{ mt: 1 }}>
+      <AccordionSummary expandIcon={<span aria-hidden="true">▾</span>} aria-controls={`${id}-details`} id={`${id}-summary`}>
+        <Typography sx={{ overflowWrap: 'anywhere' }}>{summary}</Typography>
+      </AccordionSummary>
+      <AccordionDetails
+        id={`${id}-details`}
+        onClickCapture={() => {
+          if (!open) flushSync(() => setOpen(true));
+        }}
+      >
+        {children}
+      </AccordionDetails>
+    </Accordion>
+  );
+}
+
+/** What checking an area again found: what changed since, or that nothing did; at what time, in the reader's words. */
+export function recheckWords(before: readonly Finding[], after: readonly Finding[], at: Date): string {
+  const was = new Map(before.map((f) => [key(f), f]));
+  const now = new Set(after.map(key));
+  const changes = [
+    ...after
+      .filter((f) => was.get(key(f))?.status !== f.status)
+      .map((f) => {
+        const old = was.get(key(f));
+        const words = statusLabel(f.status, f.check).toLowerCase();
+        return old ? `${f.title} - ${words} (was: ${statusLabel(old.status, old.check).toLowerCase()})` : `${f.title} - ${words}`;
+      }),
+    ...before.filter((f) => !now.has(key(f))).map((f) => `"${f.title}" no longer applies`),
+  ];
+  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
+  return changes.length === 0 ? `Checked again at ${time}: nothing has changed here.` : `Checked again at ${time}: ${changes.join('; ')}.`;
 }
 
 function key(f: Finding): string {
