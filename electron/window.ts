@@ -1,10 +1,13 @@
 // The wizard's window and the app:// protocol that serves its pages from the app bundle (never a remote
 // origin, never file://). Security baseline of DESIGN.md: context isolation, sandbox, no Node in the
-// renderer, strict CSP, no navigation, no new windows, no permissions.
+// renderer, strict CSP, no navigation, no new windows, no permissions. A finding's "Learn more" link (an
+// <a target="_blank"> on the page) asks for a new window: that is denied too, and the address - only an
+// https one on learn.microsoft.com - is handed to the system's browser instead; nothing else is opened.
 
-import { app, BrowserWindow, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { learnMoreUrl } from '../shared/report/gui-words.js';
 import { APP, RENDERER_DIR } from './app-info.js';
 import { CONTENT_SECURITY_POLICY } from './web/content-security-policy.js';
 
@@ -57,7 +60,11 @@ function lockDown(contents: WebContents): void {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    const learnMore = learnMoreUrl(url);
+    if (learnMore) void shell.openExternal(learnMore);
+    return { action: 'deny' };
+  });
 }
 
 export function createMainWindow(): BrowserWindow {

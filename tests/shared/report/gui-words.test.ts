@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { EDITION_IDS } from '../../../shared/matrix/index.js';
 import type { MachineProfile } from '../../../shared/profile/types.js';
 import { buildReport } from '../../../shared/report/build.js';
-import { guiNote, guiStep, guiSteps, type ReportOrigin } from '../../../shared/report/gui-words.js';
+import { guiNote, guiStep, guiSteps, learnMoreUrl, type ReportOrigin } from '../../../shared/report/gui-words.js';
 import type { Finding } from '../../../shared/report/types.js';
 import { SAMPLES, sample } from '../../helpers/profiles.js';
 import { STATUS_PROFILES } from '../../helpers/status-profiles.js';
@@ -78,5 +78,23 @@ describe('fix steps in the wizard', () => {
   });
   it('say a probe note without its option', () => {
     expect(guiNote('not tested: --offline')).toBe(`not tested: "Test the connection to Microsoft's addresses" was turned off`);
+  });
+});
+
+describe('learnMoreUrl', () => {
+  it('accepts only https addresses on learn.microsoft.com, without credentials', () => {
+    const url = 'https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent#cache-folder-support';
+    expect(learnMoreUrl(url)).toBe(url);
+    for (const bad of [
+      'http://learn.microsoft.com/azure/backup/',
+      'https://learn.microsoft.com.example.org/azure/backup/',
+      'https://user:secret@learn.microsoft.com/azure/backup/',
+      'https://example.org/?https://learn.microsoft.com/',
+      'javascript:alert(1)',
+      'file:///C:/Windows/System32/calc.exe',
+      'app://wizard/index.html',
+      'not a url',
+    ])
+      expect(learnMoreUrl(bad), bad).toBeNull();
   });
 });
