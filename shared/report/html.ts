@@ -1,7 +1,12 @@
 // The report as one self-contained HTML page (no script, no external file) that a helpdesk can attach to
-// a ticket and anyone can open. Every value from the profile is escaped. When the agent's history shows a
-// failed (or warned) backup, the doctor's block follows the verdict: the headline, its time as a <time>,
-// and each code with the checks that tell whether its cause is still there, linked to their findings.
+// a ticket and anyone can open. Every value from the profile is escaped. It opens with a one-screen
+// summary (a printed page of its own): the machine, the verdict, the doctor's block when the agent's
+// history shows a failed (or warned) backup - the headline, its time as a <time>, each code with the
+// checks that tell whether its cause is still there, linked to their findings - the matrix edition, and
+// the Do this first list, each action linked to the findings it resolves. Then the blockers, warnings and
+// unknowns with their fixes and Learn more links, what is for information in a line each, and the passed
+// checks as a table. Every finding has its findingAnchor id. Printed (A4 or Letter), no finding, action or
+// row is cut at a page's edge, and each link to Microsoft's documentation prints its address.
 
 import { findingAnchor } from './anchor.js';
 import {
@@ -15,38 +20,102 @@ import {
   type DiagnosedCode,
   type Diagnosis,
 } from './diagnosis.js';
-import { groupFindings, STATUS_WORDS, VERDICT_WORDS } from './grouping.js';
-import type { Finding, Report } from './types.js';
+import { groupFindings, statusLabel, VERDICT_WORDS } from './grouping.js';
+import { evidenceFacts, factText } from './evidence-words.js';
+import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
+import type { Finding, Report, Status } from './types.js';
+import { FIX_TITLES } from '../actions/fix-plan.js';
+import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
+import { plural } from '../rules/finding.js';
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const STYLE = `
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;background:#fff}
-h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}
+h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem;margin:.25rem 0}
+a{color:#0b57d0}
+.machine{font-size:1.1rem;margin:0}
 .verdict{padding:.75rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
 .ready{background:#e6f4ea;color:#0d5223}.ready-with-warnings{background:#fff4e5;color:#663c00}.not-ready{background:#fdeded;color:#5f2120}
 .finding{border:1px solid #ddd;border-left-width:6px;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
 .fail{border-left-color:#c62828}.warn{border-left-color:#ed6c02}.unknown{border-left-color:#0277bd}.info{border-left-color:#757575}.pass{border-left-color:#2e7d32}
-.status{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em}
-.meta{color:#555;font-size:.85rem}pre{background:#f5f5f5;padding:.5rem;overflow:auto;font-size:.8rem}
+.status{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em;margin:0}.status .area{text-transform:none;font-weight:400;letter-spacing:0}
+.meta{color:#555;font-size:.85rem}pre{background:#f5f5f5;padding:.5rem;overflow:auto;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere}
+.finding p,.finding li{overflow-wrap:anywhere}
 .diagnosis{padding:.75rem 1rem;border-radius:6px;margin:1rem 0}.diagnosis h2{border:0;margin:0 0 .5rem}.diagnosis a{color:inherit}
 .diagnosis .meta{color:inherit;opacity:.85}.diagnosis ul{margin:.25rem 0;padding-left:1.5rem}
-@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}.finding{border-color:#444}.meta{color:#aaa}pre{background:#1e1e1e}
+.first h2{margin-top:1rem}.first h3{margin:.75rem 0 .25rem}.first ol{margin:0;padding-left:1.75rem}
+.action{margin:.35rem 0;overflow-wrap:anywhere}.action p{margin:0}.tag{font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:0 .35rem;border-radius:3px;border:1px solid currentColor;margin-left:.35rem;white-space:nowrap}
+.tag.fail{color:#b71c1c}.tag.warn{color:#8a4b00}.tag.unknown{color:#01579b}
+.action .resolves{font-size:.9rem}.action .fix{font-size:.9rem;font-style:italic}
+.saw{margin:.5rem 0 0;font-weight:600}.facts{margin:.25rem 0;padding-left:1.5rem;font-size:.9rem}
+.info-list{padding-left:1.5rem}.info-list li{margin:.25rem 0}
+table.passed{border-collapse:collapse;width:100%;font-size:.9rem}
+table.passed th,table.passed td{text-align:left;vertical-align:top;padding:.2rem .5rem;border-bottom:1px solid #ddd}
+table.passed .finding{border:0;border-radius:0;padding:0;margin:0}
+@media (prefers-color-scheme:dark){body{background:#121212;color:#eee}a{color:#8ab4f8}.finding{border-color:#444}.meta{color:#aaa}pre{background:#1e1e1e}
+table.passed th,table.passed td{border-color:#444}.tag.fail{color:#ef9a9a}.tag.warn{color:#ffcc80}.tag.unknown{color:#81d4fa}
 .ready{background:#0d3a1a;color:#c8f0d2}.ready-with-warnings{background:#3d2800;color:#ffe0b2}.not-ready{background:#3b1212;color:#ffcdd2}}
+@page{margin:14mm 12mm}
+@media print{
+body{font-size:10pt;line-height:1.3;max-width:none;margin:0;padding:0;background:#fff;color:#000}
+h1{font-size:15pt}h2{font-size:12pt;margin:1rem 0 .35rem}h3{font-size:10.5pt}
+a{color:#000}.meta,.diagnosis .meta{color:#333;opacity:1}
+.verdict,.diagnosis{color:#000;background:none;border:1px solid #777;padding:.35rem .6rem;margin:.5rem 0}
+.first h2{margin-top:.6rem}.first h3{margin:.4rem 0 .1rem}.action{margin:.15rem 0}
+.finding{padding:.3rem .7rem;margin:.35rem 0}.finding h3{margin:.1rem 0}.finding p{margin:.3rem 0}
+table.passed{font-size:8.5pt}table.passed th,table.passed td{padding:.1rem .35rem}
+.summary{break-after:page}
+h2,h3,.status,.saw{break-after:avoid}
+.finding,.action,.diagnosis li,.verdict,tr,.info-list li{break-inside:avoid}
+a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap:anywhere}
+}
 `;
 
-function findingHtml(f: Finding): string {
+/** "3 blockers, 1 warning, 0 unknown, 22 passed, 5 for information": the counts, each with its plural. */
+export function countsWords(c: Report['counts']): string {
+  return `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}, ${plural(c.info, 'for information', 'for information')}`;
+}
+
+const learnMore = (f: Finding) =>
+  f.source.url ? `<p class="learn"><a href="${escape(f.source.url)}">Learn more: ${escape(f.source.section)}</a></p>` : '';
+
+function findingHtml(f: Finding, machine: MachineKind): string {
+  const action = f.fix?.action;
   const fix = f.fix
-    ? `<p><strong>What to do</strong> (${escape(f.fix.who)}${f.fix.action ? `; the wizard can do it: ${escape(f.fix.action)}` : ''}):</p><ol>${f.fix.steps.map((s) => `<li>${escape(s)}</li>`).join('')}</ol>`
+    ? `<p><strong>What to do</strong>, by ${escape(whoWords(f.fix.who, machine, 'sentence'))}${action ? ` (the wizard can do it for you: ${escape(FIX_TITLES[action])})` : ''}:</p><ol>${f.fix.steps.map((s) => `<li>${escape(s)}</li>`).join('')}</ol>`
     : '';
+  const facts = evidenceFacts(f);
   const evidence =
-    Object.keys(f.evidence).length > 0
-      ? `<details><summary>Evidence</summary><pre>${escape(JSON.stringify(f.evidence, null, 2))}</pre></details>`
+    facts.length > 0
+      ? `<p class="saw">What the check saw:</p><ul class="facts">${facts.map((fact) => `<li>${escape(factText(fact))}</li>`).join('')}</ul>`
       : '';
-  return `<section class="finding ${f.status}" id="${escape(findingAnchor(f))}"><div class="status">${escape(STATUS_WORDS[f.status])}</div>
-<h3>${escape(f.title)}</h3><p>${escape(f.detail)}</p>${fix}${evidence}
+  return `<section class="finding ${f.status}" id="${escape(findingAnchor(f))}"><p class="status">${escape(statusLabel(f.status, f.check))} <span class="area">- ${escape(AREA_NAMES[areaOf(f.check)])}</span></p>
+<h3>${escape(f.title)}</h3><p>${escape(f.detail)}</p>${evidence}${fix}${learnMore(f)}
 <p class="meta">${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''} - ${escape(f.source.document)}, section "${escape(f.source.section)}" (${escape(f.source.edition)}, ${escape(f.source.date)})</p></section>`;
+}
+
+/** The Do this first list: by who acts, each action with what it resolves (links to their findings) and the wizard's fix. */
+function doThisFirstHtml(report: Report): string {
+  const list = doThisFirst(report);
+  if (list.count === 0)
+    return `<section class="first"><h2>Do this first</h2><p>Nothing: no check found a problem or left a question open.</p></section>`;
+  let n = 0;
+  const groups = list.groups
+    .map((group) => {
+      const items = group.actions.map((a) => {
+        const resolves = a.resolves.map((f) => `<a href="#${escape(findingAnchor(f))}">${escape(f.title)}</a>`).join('; ');
+        const fix = a.action ? `<p class="fix">The wizard can do this for you: ${escape(FIX_TITLES[a.action])}.</p>` : '';
+        return `<li class="action ${a.status}" id="action-${escape(a.id)}" value="${++n}"><p><strong>${escape(a.title)}</strong><span class="tag ${a.status}">${escape(ACTION_STATUS_WORDS[a.status])}</span></p>
+<p class="resolves">Resolves: ${resolves}</p>${fix}</li>`;
+      });
+      return `<h3>${escape(whoWords(group.who, list.machine))}</h3><ol>${items.join('\n')}</ol>`;
+    })
+    .join('\n');
+  return `<section class="first"><h2>Do this first</h2>
+<p>${escape(plural(list.count, 'action'))}, by who carries them out, the most pressing first. Each one's steps are in the findings it resolves, below.</p>
+${groups}</section>`;
 }
 
 /** The doctor's block: what happened to the last backup, each code, and the findings it points to. */
@@ -82,22 +151,67 @@ export interface HtmlOptions {
   formatDate?: (iso: string) => string;
 }
 
+/** The sections after the summary: the findings of one status, the worst first, then by area. */
+const SECTIONS: { status: Status; heading: string }[] = [
+  { status: 'fail', heading: 'Blockers' },
+  { status: 'warn', heading: 'Warnings' },
+  { status: 'unknown', heading: 'Not known' },
+];
+
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const formatDate = options.formatDate ?? ((iso: string) => localDateTime(iso));
+  // Plain words (no <time>: that marks the doctor's job alone), in the reader's locale and zone.
+  const time = (iso: string) => escape(formatDate(iso));
   const diagnosis = diagnose(report);
-  const doctor = diagnosis ? `${diagnosisHtml(diagnosis, report.findings, options.formatDate ?? ((iso) => localDateTime(iso)))}\n` : '';
+  const doctor = diagnosis ? `${diagnosisHtml(diagnosis, report.findings, formatDate)}\n` : '';
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'Unnamed machine';
-  const c = report.counts;
-  const groups = groupFindings(report.findings)
-    .map((g) => `<h2>${escape(g.name)}</h2>${g.findings.map(findingHtml).join('\n')}`)
+  const kind = machineKindOf(report);
+  // The report's order: by status, then the areas' order (groupFindings), each area's worst first.
+  const ordered = groupFindings(report.findings).flatMap((g) => g.findings);
+  const of = (status: Status) => ordered.filter((f) => f.status === status);
+  const sections = SECTIONS.filter((s) => of(s.status).length > 0)
+    .map(
+      (s) =>
+        `<section class="findings"><h2>${escape(s.heading)}</h2>\n${of(s.status)
+          .map((f) => findingHtml(f, kind))
+          .join('\n')}</section>`,
+    )
     .join('\n');
+  const info = of('info');
+  const infoHtml =
+    info.length > 0
+      ? `<section class="findings"><h2>For information</h2><ul class="info-list">${info
+          .map(
+            (f) =>
+              `<li><section class="finding info" id="${escape(findingAnchor(f))}"><strong>${escape(f.title)}</strong>. ${escape(f.detail)} <span class="meta">(${escape(f.check)})</span>${learnMore(f)}</section></li>`,
+          )
+          .join('')}</ul></section>`
+      : '';
+  // Passed checks in the catalogue's order, as the reference lists them.
+  const passed = report.findings.filter((f) => f.status === 'pass');
+  const passedHtml =
+    passed.length > 0
+      ? `<section class="findings"><h2>Passed</h2>
+<table class="passed"><thead><tr><th scope="col">Area</th><th scope="col">Check</th><th scope="col">Support matrix</th></tr></thead><tbody>
+${passed
+  .map(
+    (f) =>
+      `<tr><td>${escape(AREA_NAMES[areaOf(f.check)])}</td><td><section class="finding pass" id="${escape(findingAnchor(f))}">${escape(f.title)} <span class="meta">(${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''})</span></section></td><td>${f.source.url ? `<a href="${escape(f.source.url)}">${escape(f.source.section)}</a>` : escape(f.source.section)}</td></tr>`,
+  )
+  .join('\n')}
+</tbody></table></section>`
+      : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>MARS readiness: ${escape(machine)}</title><style>${STYLE}</style></head>
-<body><h1>MARS readiness report</h1><p>${escape(machine)}</p>
-<div class="verdict ${report.verdict}" role="status">${escape(VERDICT_WORDS[report.verdict])}: ${c.fail} blocking, ${c.warn} warnings, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information</div>
-${doctor}<p class="meta">Support matrix ${escape(report.matrix.edition)} (${escape(report.matrix.date)}). Report made ${escape(report.generatedAt)} by ${escape(report.tool.name)} ${escape(report.tool.version)}${report.host.capturedAt ? `; machine examined ${escape(report.host.capturedAt)}` : ''}.</p>
-${groups}
+<body><div class="summary"><h1>MARS readiness report</h1><p class="machine">${escape(machine)}</p>
+<div class="verdict ${report.verdict}" role="status">${escape(VERDICT_WORDS[report.verdict])}: ${escape(countsWords(report.counts))}</div>
+${doctor}<p class="meta">Support matrix ${escape(report.matrix.edition)} (${escape(report.matrix.date)}). Report made ${time(report.generatedAt)} by ${escape(report.tool.name)} ${escape(report.tool.version)}${report.host.capturedAt ? `; machine examined ${time(report.host.capturedAt)}` : ''}.</p>
+${doThisFirstHtml(report)}</div>
+${sections}
+${infoHtml}
+${passedHtml}
 </body></html>
 `;
 }
