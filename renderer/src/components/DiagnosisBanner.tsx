@@ -4,7 +4,6 @@
 // link that opens its finding card, brings it into view and focuses it, and - where that finding offers a fix the
 // wizard can carry out - a button that starts it through the card's own handler (onFix).
 import { Alert, AlertTitle, Box, Button, Link, Stack, Typography } from '@mui/material';
-import type { MouseEvent } from 'react';
 import { findingAnchor } from '../../../shared/report/anchor';
 import {
   codeMeaning,
@@ -19,21 +18,9 @@ import {
 } from '../../../shared/report/diagnosis';
 import type { Finding, Report } from '../../../shared/report/types';
 import { plural } from '../../../shared/rules/finding';
+import { goToFinding } from './go-to-finding';
 
 const HEADING_ID = 'diagnosis-heading';
-
-/** Opens a finding card (a closed one through its own summary), brings it into view and focuses its summary. */
-function goToFinding(event: MouseEvent<HTMLElement>, anchor: string): void {
-  const card = document.getElementById(anchor);
-  if (!card) return;
-  event.preventDefault();
-  const target = document.getElementById(`${anchor}-summary`) ?? card;
-  if (target.getAttribute('aria-expanded') === 'false') target.click();
-  // jsdom has no scrollIntoView; focus() alone scrolls too, only to the nearest edge.
-  const scrolls = typeof target.scrollIntoView === 'function';
-  if (scrolls) target.scrollIntoView({ block: 'center' });
-  target.focus({ preventScroll: scrolls });
-}
 
 export function DiagnosisBanner({
   report,
