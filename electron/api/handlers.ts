@@ -28,6 +28,7 @@ import { AppError, errorCode } from '../errors.js';
 import type { HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
+import type { ScanProgress as FolderScanProgress } from '../probes/selection/scanner.js';
 import { planFix } from '../services/fixes.js';
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 import { fixRunnerFor, type FixResult } from '../services/fix-runner.js';
@@ -50,6 +51,42 @@ export interface HandlerDeps {
 
 export type Handlers = { [M in Method]: (...args: unknown[]) => Promise<ApiResult<unknown>> };
 
+/** How often, at most, the selection scan's figures reach the wizard: four times a second (it promises two). */
+export const SELECTION_PROGRESS_MS = 250;
+
+/**
+ * Passes on the latest of a stream of values at most once per `ms`: the first at once, then the newest
+ * when the interval is up (none is held longer). flush() sends what is waiting now; cancel() drops it.
+ */
+export function latestEvery<T>(ms: number, send: (value: T) => void) {
+  let last = -Infinity;
+  let waiting: { value: T } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!waiting) return;
+    const { value } = waiting;
+    waiting = null;
+    last = Date.now();
+    send(value);
+  };
+  return {
+    push: (value: T) => {
+      waiting = { value };
+      const wait = last + ms - Date.now();
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    flush,
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      waiting = null;
+    },
+  };
+}
+
 const NO_SELECTION: ScanRequest = { edition: 'current', paths: [], systemState: false, uploadMbps: null, cachePath: null, offline: true };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -68,6 +105,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
     if (scanning) throw new AppError('busy', 'A scan is already running: wait for it to finish, or cancel it.');
     scanning = new AbortController();
+    // The selection scan's figures (files, bytes, rate, folder) go out as the selection step's progress,
+    // the latest every SELECTION_PROGRESS_MS at most, and the last of them before the step says it is done.
+    const figures = onProgress
+      ? latestEvery(SELECTION_PROGRESS_MS, (selection: FolderScanProgress) =>
+          onProgress({ step: 'selection', state: 'running', selection }),
+        )
+      : null;
     try {
       const collected = await collect({
         machine,
@@ -76,10 +120,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         uploadMbps: request.uploadMbps,
         selection: selectionOf(request),
         signal: scanning.signal,
-        ...(onProgress ? { onProgress } : {}),
+        ...(onProgress
+          ? {
+              onProgress: (p: ScanProgress) => {
+                if (p.step === 'selection' && p.state === 'done') figures!.flush();
+                onProgress(p);
+              },
+              onScanProgress: figures!.push,
+            }
+          : {}),
       });
       return collected;
     } finally {
+      figures?.cancel();
       scanning = null;
     }
   };

@@ -78,6 +78,19 @@ export const SCAN_STEPS: readonly ScanStep[] = ['system', 'agent', 'volumes', 'c
 export interface ScanProgress {
   step: ScanStep;
   state: 'running' | 'done';
+  /**
+   * While the selected folders are scanned (step "selection", running): how far the scan is, sent at least
+   * twice a second while it runs (the main process sends at most four a second, the latest figures).
+   */
+  selection?: SelectionScanProgress;
+}
+
+/** The selection scan so far: files and bytes counted, the rate since it began, the folder it is in. */
+export interface SelectionScanProgress {
+  files: number;
+  bytes: number;
+  filesPerSecond: number;
+  current: string;
 }
 
 export interface SaveRequest {

@@ -37,12 +37,18 @@ export interface WalkOptions {
   /** Checked every few hundred entries; true stops the walk. */
   cancelled?: () => boolean;
   onProgress?: (progress: WalkProgress) => void;
+  /** Progress every this many files (5,000 by default)... */
   progressEvery?: number;
+  /** ...and whenever this many milliseconds went by without any (200 by default): a slow share still moves. */
+  progressIntervalMs?: number;
   /** Folders to walk instead of `root` itself: a share of root's subfolders, when several threads walk one tree. */
   roots?: string[];
   /** Hand subfolders over here instead of walking them (the top level of a walk shared among threads). */
   subfoldersInto?: string[];
 }
+
+/** A walk that found nothing new to count for this long still says where it is. */
+export const PROGRESS_INTERVAL_MS = 200;
 
 export function emptyWalk(root: string, kinds: SkipKind[] = LSTAT_KINDS): WalkResult {
   return {
@@ -64,7 +70,15 @@ export function isSparse(size: number, blocks: number): boolean {
 export function walk(root: string, options: WalkOptions = {}): WalkResult {
   const keep = options.examples ?? EXAMPLES;
   const every = options.progressEvery ?? 5000;
+  const interval = options.progressIntervalMs ?? PROGRESS_INTERVAL_MS;
   const result = emptyWalk(root);
+  let reported = Date.now();
+  const report = (dir: string) => {
+    reported = Date.now();
+    options.onProgress?.({ files: result.files, bytes: result.bytes, current: dir });
+  };
+  // The clock is read once a folder and once per 128 entries, never per file.
+  const due = () => options.onProgress !== undefined && Date.now() - reported >= interval;
   const note = (kind: SkipKind, path: string) => {
     result.counts[kind] = (result.counts[kind] ?? 0) + 1;
     const examples = (result.examples[kind] ??= []);
@@ -74,6 +88,7 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
   let seen = 0;
   while (pending.length > 0) {
     const dir = pending.pop()!;
+    if (due()) report(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -90,6 +105,7 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
         result.cancelled = true;
         return result;
       }
+      if (seen % 128 === 0 && due()) report(dir);
       if (entry.isSymbolicLink()) note('reparsePoints', path);
       else if (entry.isDirectory()) {
         (options.subfoldersInto ?? pending).push(path);
@@ -100,7 +116,7 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
         result.bytes += stat.size;
         if (stat.nlink > 1) note('hardLinks', path);
         if (isSparse(stat.size, stat.blocks)) note('sparseStreams', path);
-        if (result.files % every === 0) options.onProgress?.({ files: result.files, bytes: result.bytes, current: dir });
+        if (result.files % every === 0) report(dir);
       }
     }
   }

@@ -2,7 +2,7 @@
 // DirectoryInfo, whose entries carry the attributes Windows' own directory listing returns - so
 // encryption, sparseness, reparse points and cloud placeholders come with the enumeration itself, with no
 // process (and no extra call) per file. It prints one line per folder it cannot read, per file of a kind
-// the agent skips (with that kind), and per few thousand files (progress); the counting of ordinary
+// the agent skips (with that kind), and per few thousand files or quarter of a second (progress); the counting of ordinary
 // files stays in PowerShell, so that the output - and our memory - stays small whatever the tree.
 //
 // Line formats (tab-separated, UTF-8):
@@ -38,10 +38,12 @@ function Kind-Of($entry, $attributes) {
   return 'Other'
 }
 $files = [long]0; $bytes = [long]0
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
 $pending = New-Object 'System.Collections.Generic.Stack[string]'
 $pending.Push($env:MARS_SCAN_ROOT)
 while ($pending.Count -gt 0) {
   $dir = $pending.Pop()
+  if ($clock.ElapsedMilliseconds -ge 250) { $out.WriteLine("P\`t$files\`t$bytes\`t$dir"); $clock.Reset(); $clock.Start() }
   try { $entries = @(([System.IO.DirectoryInfo]$dir).EnumerateFileSystemInfos()) }
   catch { $out.WriteLine("U\`t$dir\`t" + ($_.Exception.GetBaseException().Message -replace '\\s+', ' ')); continue }
   foreach ($entry in $entries) {
@@ -57,7 +59,7 @@ while ($pending.Count -gt 0) {
     if (($a -band $interesting) -or $kind) { $out.WriteLine(("E\`t{0:x}\`t{1}\`t{2}\`t{3}" -f $a, $entry.Length, $kind, $entry.FullName)) }
     if (-not ($a -band 0x400) -or $kind -eq 'Cloud') {
       $files++; $bytes += $entry.Length
-      if ($files % 5000 -eq 0) { $out.WriteLine("P\`t$files\`t$bytes\`t$dir") }
+      if ($files % 5000 -eq 0 -or ($files % 64 -eq 0 -and $clock.ElapsedMilliseconds -ge 250)) { $out.WriteLine("P\`t$files\`t$bytes\`t$dir"); $clock.Reset(); $clock.Start() }
     }
   }
 }

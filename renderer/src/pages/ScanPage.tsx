@@ -1,7 +1,12 @@
-// The scan: each probe's progress as it happens (announced politely to screen readers), cancellable.
-import { Alert, Button, CircularProgress, List, ListItem, ListItemIcon, ListItemText, Stack } from '@mui/material';
+// The scan: each probe's progress as it happens (announced politely to screen readers), cancellable. While
+// the selected folders are scanned, how far it is - files, bytes, files a second and the folder it is in -
+// as often as the main process says (at least twice a second); those figures are shown, not announced,
+// which at that pace would drown everything else a screen reader says.
+import { Alert, Box, Button, CircularProgress, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import type { ScanOutcome, ScanRequest, ScanStep } from '../../../shared/api/wizard-api';
+import type { ScanOutcome, ScanRequest, ScanStep, SelectionScanProgress } from '../../../shared/api/wizard-api';
+import { plural } from '../../../shared/rules/finding';
+import { formatBytes } from '../../../shared/util/units';
 import { useApi } from '../api/context';
 
 const STEP_WORDS: Record<ScanStep, string> = {
@@ -17,12 +22,16 @@ const STEP_WORDS: Record<ScanStep, string> = {
 export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; onDone: (o: ScanOutcome) => void; onBack: () => void }) {
   const api = useApi();
   const [steps, setSteps] = useState<Partial<Record<ScanStep, 'running' | 'done'>>>({});
+  const [figures, setFigures] = useState<SelectionScanProgress | null>(null);
   const [error, setError] = useState<{ message: string; cancelled: boolean } | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const started = useRef(false);
 
   useEffect(() => {
-    const unsubscribe = api.onScanProgress((p) => setSteps((s) => ({ ...s, [p.step]: p.state })));
+    const unsubscribe = api.onScanProgress((p) => {
+      setSteps((s) => ({ ...s, [p.step]: p.state }));
+      if (p.selection) setFigures(p.selection);
+    });
     // StrictMode runs effects twice in development; one scan is enough.
     if (!started.current) {
       started.current = true;
@@ -56,6 +65,19 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
           </ListItem>
         ))}
       </List>
+      {figures && steps.selection && (
+        <Box role="group" aria-label="How far the scan of the folders is" sx={{ pl: 2 }}>
+          <Typography>
+            {steps.selection === 'done' ? 'Scanned' : 'So far'}: {plural(figures.files, 'file')}, {formatBytes(figures.bytes)}
+            {steps.selection === 'running' ? `, ${plural(figures.filesPerSecond, 'file')} a second` : ''}.
+          </Typography>
+          {steps.selection === 'running' && (
+            <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
+              Now in {figures.current}
+            </Typography>
+          )}
+        </Box>
+      )}
       {error && (
         <Alert severity={error.cancelled ? 'info' : 'error'} role="alert">
           {error.message}
