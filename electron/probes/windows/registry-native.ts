@@ -42,9 +42,14 @@ const TYPE_NAMES: Record<number, string> = {
   11: 'REG_QWORD',
 };
 
+/**
+ * native-reg from node_modules; in the single executable (npm run dist:cli), which has none, the copy
+ * bundled into it (its entry hands it over), whose compiled addon is loaded from beside the exe.
+ */
 export function loadNativeReg(): NativeReg | null {
   try {
-    return createRequire(import.meta.url)('native-reg') as NativeReg;
+    const bundled = (globalThis as Record<symbol, (() => unknown) | undefined>)[Symbol.for('mars-readiness.native-reg')];
+    return (bundled ? bundled() : createRequire(import.meta.url)('native-reg')) as NativeReg;
   } catch {
     return null;
   }
