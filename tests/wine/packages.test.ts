@@ -1,0 +1,247 @@
+// The Windows packages tier (DESIGN.md, tier 6): mars-readiness.exe (the CLI as a Node single-executable
+// application) and its MSI, as `npm run dist:cli` builds them on this machine, installed and run under Wine
+// on a fresh prefix: `msiexec /i /qn` puts the exe and native-reg's addon under Program Files and the folder
+// on the system PATH; the exe, found through that PATH by Wine's cmd.exe, reports the Wine machine's agent
+// values (read by native-reg beside it, with reg.exe taken away to be sure); its `collect --out` profile is
+// read by the Linux CLI; osslsigncode accepts the signatures; `msiexec /x` takes it all away again.
+// The build is reused when out/cli holds one of the same sources (scripts/dist-cli/build.js --if-stale).
+// Skipped, with the reason printed, only where wine64, wixl, msitools or osslsigncode can be neither found nor
+// installed (.ci/run installs them).
+import { spawnSync } from 'node:child_process';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureDebianPackage } from '../../scripts/debian-package.js';
+import { createWineMachine, MARS_KEY, ROOT, WINE, wineMissing, z, type WineMachine } from './wine-prefix.js';
+
+const missing =
+  wineMissing() ??
+  ensureDebianPackage('wixl', '/usr/bin/wixl') ??
+  ensureDebianPackage('msitools', '/usr/bin/msibuild') ??
+  ensureDebianPackage('osslsigncode', '/usr/bin/osslsigncode');
+if (missing) console.log(`SKIPPED the Windows packages tier (the exe and the MSI under Wine): ${missing}.`);
+
+const OUT = join(ROOT, 'out', 'cli');
+const MSI = join(OUT, 'mars-readiness.msi');
+const INSTALL_DIR = 'C:\\Program Files\\MARS Readiness Wizard';
+const ENVIRONMENT_KEY = 'HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\Environment';
+// The agent's values as the existing Wine tier seeds them, the cache folder's name with non-ASCII in it:
+// reg.exe prints in the console code page, which garbled a "ü" once; native-reg reads UTF-16.
+const INSTALL_PATH = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\';
+const SCRATCH = 'C:\\MARS Scratch ü';
+const CACHE_FILES = { 'metadata.xml': '<cache/>', 'Recovery Points\\chunk 1.bin': 'x'.repeat(10_000) };
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+let machine: WineMachine | null = null;
+const seen: {
+  build?: { code: number; log: string; ms: number };
+  pathBefore?: string;
+  install?: Run;
+  pathAfterInstall?: string;
+  files?: { exe: boolean; addon: boolean };
+  fromPath?: Run;
+  withoutRegExe?: Run;
+  fromProfile?: Run;
+  collect?: Run;
+  linuxCheck?: Run;
+  verify?: Record<string, Run>;
+  uninstall?: Run;
+  pathAfterUninstall?: string;
+  filesAfterUninstall?: { exe: boolean; addon: boolean };
+  seconds?: number;
+} = {};
+
+/** Runs a program under Wine with its stdout and stderr in files (Windows Node's stdout must not be a pipe). */
+function underWine(args: string[], name: string, env: NodeJS.ProcessEnv): Run {
+  const stdoutFile = join(machine!.prefix, `${name}.out`);
+  const stderrFile = join(machine!.prefix, `${name}.err`);
+  const [stdout, stderr] = [openSync(stdoutFile, 'w'), openSync(stderrFile, 'w')];
+  const started = Date.now();
+  try {
+    const run = spawnSync(WINE, args, { env, stdio: ['ignore', stdout, stderr], timeout: 180_000 });
+    return {
+      code: run.status ?? -1,
+      stdout: readFileSync(stdoutFile, 'utf8'),
+      stderr: readFileSync(stderrFile, 'utf8'),
+      ms: Date.now() - started,
+    };
+  } finally {
+    closeSync(stdout);
+    closeSync(stderr);
+  }
+}
+
+/** The system PATH as the registry holds it (what a new process, and so cmd.exe, starts with). */
+function systemPath(env: NodeJS.ProcessEnv): string {
+  const query = underWine(['reg', 'query', ENVIRONMENT_KEY, '/v', 'PATH'], 'path-query', env);
+  return /\bPATH\s+REG_(?:EXPAND_)?SZ\s+(.*)$/im.exec(query.stdout)?.[1]?.trim() ?? `(not read: ${query.stdout}${query.stderr})`;
+}
+
+const installed = () => ({
+  exe: existsSync(machine!.onC(`${INSTALL_DIR}\\mars-readiness.exe`)),
+  addon: existsSync(machine!.onC(`${INSTALL_DIR}\\native-reg.node`)),
+});
+
+beforeAll(() => {
+  if (missing) return;
+  const started = Date.now();
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'dist-cli', 'build.js'), '--if-stale'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  seen.build = { code: build.status ?? -1, log: `${build.stdout}${build.stderr}`, ms: Date.now() - started };
+  if (seen.build.code !== 0) return;
+
+  machine = createWineMachine();
+  const { env, seedRegistry, wine, onC } = machine;
+  // As on a real server: a Windows version Node supports, so the exe runs without NODE_SKIP_PLATFORM_CHECK.
+  wine(['winecfg', '/v', 'win10']);
+  const exeEnv: NodeJS.ProcessEnv = { ...env };
+  delete exeEnv.NODE_SKIP_PLATFORM_CHECK;
+  seedRegistry('InstallPath', 'REG_SZ', INSTALL_PATH, `${MARS_KEY}\\Setup`);
+  machine.seedScratch(SCRATCH);
+  seedRegistry('Release', 'REG_DWORD', '528040', 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full');
+  machine.writeFiles(SCRATCH, CACHE_FILES);
+  copyFileSync(join(ROOT, 'samples', 'profiles', 'healthy-server.json'), onC('C:\\healthy-server.json'));
+
+  seen.pathBefore = systemPath(exeEnv);
+  seen.install = underWine(['msiexec', '/i', z(MSI), '/qn'], 'install', exeEnv);
+  seen.pathAfterInstall = systemPath(exeEnv);
+  seen.files = installed();
+
+  // Found through the PATH the MSI wrote: cmd.exe starts with the system environment from the registry.
+  const viaPath = (args: string[], name: string) => underWine(['cmd', '/c', 'mars-readiness.exe', ...args], name, exeEnv);
+  seen.fromProfile = viaPath(['check', '--profile', 'C:\\healthy-server.json', '--json'], 'check-profile');
+  seen.fromPath = viaPath(['check', '--offline', '--json'], 'check');
+  // Once more with Windows' reg.exe away: the values can then only come from native-reg beside the exe.
+  const regExe = onC('C:\\windows\\system32\\reg.exe');
+  renameSync(regExe, `${regExe}.away`);
+  try {
+    seen.withoutRegExe = viaPath(['check', '--offline', '--json'], 'check-without-reg');
+  } finally {
+    renameSync(`${regExe}.away`, regExe);
+  }
+  machine.writeFiles('C:\\fleet', { 'readme.txt': 'profiles land here\n' });
+  seen.collect = viaPath(['collect', '--offline', '--out', 'C:\\fleet\\profile.json'], 'collect');
+  const profile = onC('C:\\fleet\\profile.json');
+  if (existsSync(profile)) {
+    const linux = spawnSync(process.execPath, [join(ROOT, 'bin', 'mars-readiness.js'), 'check', '--profile', profile, '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    seen.linuxCheck = { code: linux.status ?? -1, stdout: linux.stdout, stderr: linux.stderr, ms: 0 };
+  }
+
+  // The signatures of what the MSI put down, and of the MSI, against the roots the build signed for.
+  const stamp = JSON.parse(readFileSync(join(OUT, 'stamp.json'), 'utf8')) as { roots: string };
+  const tampered = join(machine.prefix, 'tampered.exe');
+  const exeBytes = readFileSync(onC(`${INSTALL_DIR}\\mars-readiness.exe`));
+  const middle = exeBytes.length >> 1;
+  exeBytes[middle] = exeBytes[middle]! ^ 0xff;
+  writeFileSync(tampered, exeBytes);
+  const verify = (file: string): Run => {
+    const run = spawnSync('osslsigncode', ['verify', '-in', file, '-CAfile', stamp.roots], { encoding: 'utf8', timeout: 60_000 });
+    return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr, ms: 0 };
+  };
+  seen.verify = {
+    exe: verify(onC(`${INSTALL_DIR}\\mars-readiness.exe`)),
+    addon: verify(onC(`${INSTALL_DIR}\\native-reg.node`)),
+    msi: verify(MSI),
+    tampered: verify(tampered),
+  };
+
+  seen.uninstall = underWine(['msiexec', '/x', z(MSI), '/qn'], 'uninstall', exeEnv);
+  seen.pathAfterUninstall = systemPath(exeEnv);
+  seen.filesAfterUninstall = installed();
+  seen.seconds = (Date.now() - started) / 1000;
+  console.log(
+    `Windows packages tier: ${seen.seconds.toFixed(1)} s (build ${(seen.build.ms / 1000).toFixed(1)} s, check from the PATH ${seen.fromPath.ms} ms, check --profile ${seen.fromProfile.ms} ms)`,
+  );
+}, 600_000);
+
+afterAll(() => machine?.dispose());
+
+/** Every evidence value of a report's findings, by pointer (the report carries the profile's values so). */
+function evidence(reportJson: string): Record<string, unknown> {
+  const report = JSON.parse(reportJson) as { findings: { evidence?: Record<string, unknown> }[] };
+  return Object.assign({}, ...report.findings.map((f) => f.evidence ?? {}));
+}
+
+describe.skipIf(missing !== null)('mars-readiness.exe and its MSI, built here, under Wine', () => {
+  it('npm run dist:cli builds (or has built) the exe, the addon and the MSI', () => {
+    expect(seen.build?.code, seen.build?.log).toBe(0);
+  });
+
+  it('msiexec /i /qn installs the exe and native-reg.node under Program Files and appends the folder to the system PATH', () => {
+    expect(seen.install?.code, seen.install?.stderr).toBe(0);
+    expect(seen.files).toEqual({ exe: true, addon: true });
+    expect(seen.pathBefore).not.toContain('MARS Readiness Wizard');
+    expect(seen.pathAfterInstall).toBe(`${seen.pathBefore};${INSTALL_DIR}\\`);
+  });
+
+  it('check --profile from the PATH: the report as the Linux CLI gives it, nothing on stderr (the code cache made on Linux accepted)', () => {
+    const run = seen.fromProfile!;
+    expect(run.code, run.stderr).toBe(0);
+    // A code cache the Windows Node refused would print "Code cache data rejected." here.
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout);
+    expect(report.tool).toEqual({ name: 'mars-readiness', version: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version });
+    const linux = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin', 'mars-readiness.js'), 'check', '--profile', join(ROOT, 'samples', 'profiles', 'healthy-server.json'), '--json'],
+      { encoding: 'utf8' },
+    );
+    const withoutTime = (json: string) => ({ ...JSON.parse(json), generatedAt: null });
+    expect(withoutTime(run.stdout)).toEqual(withoutTime(linux.stdout));
+  });
+
+  it("check --json from the PATH reports the Wine machine's agent values, the non-ASCII cache folder intact", () => {
+    const run = seen.fromPath!;
+    expect([0, 1], run.stderr).toContain(run.code);
+    const values = evidence(run.stdout);
+    expect(values).toMatchObject({ '/agent/installed': true, '/agent/scratchLocation': SCRATCH, '/cache/path': SCRATCH });
+    expect(JSON.parse(run.stdout).host.os).toMatch(/Windows/);
+  });
+
+  it('reads the registry with native-reg from beside the exe: the same values with reg.exe taken away', () => {
+    const run = seen.withoutRegExe!;
+    expect([0, 1], run.stderr).toContain(run.code);
+    expect(evidence(run.stdout)).toMatchObject({ '/agent/installed': true, '/agent/scratchLocation': SCRATCH });
+  });
+
+  it('collect --out writes a profile that the Linux CLI reads, with the same agent values', () => {
+    expect(seen.collect?.code, seen.collect?.stderr).toBe(0);
+    expect(seen.collect?.stderr).toContain('The profile of this machine is in C:\\fleet\\profile.json.');
+    const run = seen.linuxCheck!;
+    expect([0, 1], run.stderr).toContain(run.code);
+    expect(evidence(run.stdout)).toMatchObject({ '/agent/scratchLocation': SCRATCH, '/cache/path': SCRATCH });
+  });
+
+  it('osslsigncode verifies the installed exe, the addon and the MSI, and rejects a changed exe', () => {
+    for (const name of ['exe', 'addon', 'msi']) {
+      const run = seen.verify![name]!;
+      expect(run.code, `${name}: ${run.stdout}${run.stderr}`).toBe(0);
+      expect(run.stdout).toMatch(/Signature verification: ok/);
+    }
+    expect(seen.verify!.tampered!.code).not.toBe(0);
+  });
+
+  it('msiexec /x removes the files and the PATH entry', () => {
+    expect(seen.uninstall?.code, seen.uninstall?.stderr).toBe(0);
+    expect(seen.filesAfterUninstall).toEqual({ exe: false, addon: false });
+    expect(seen.pathAfterUninstall).not.toContain('MARS Readiness Wizard');
+    // Wine's msi leaves the separator it added; Windows Installer takes it away too.
+    expect(seen.pathAfterUninstall?.replace(/;$/, '')).toBe(seen.pathBefore);
+  });
+
+  it('takes a modest time: under 3 minutes with a fresh build, on these 2 shared cores', () => {
+    expect(seen.seconds).toBeLessThan(180);
+  });
+});
