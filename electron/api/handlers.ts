@@ -100,8 +100,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   let moving: AbortController | null = null;
   let lastRequest: ScanRequest | null = null;
 
-  const selectionOf = (request: ScanRequest) =>
-    request.paths.length > 0 || request.systemState ? { paths: request.paths, systemState: request.systemState } : null;
+  // Always named, even empty: what the wizard's user chose is the selection, never one the machine records
+  // (a sandbox's, which the "What to back up" page offers as a choice instead).
+  const selectionOf = (request: ScanRequest) => ({ paths: request.paths, systemState: request.systemState });
   const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
     if (scanning) throw new AppError('busy', 'A scan is already running: wait for it to finish, or cancel it.');
     scanning = new AbortController();
@@ -186,6 +187,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         pending: pending ? { message: describePending(pending), damaged: pending.damaged !== null, path: pending.path } : null,
         mode: deps.mode,
         platform: process.platform,
+        recordedSelection: (await machine.recordedSelection?.()) ?? null,
         editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
         defaultEdition: DEFAULT_EDITION,
       };

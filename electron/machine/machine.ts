@@ -99,6 +99,11 @@ export interface Machine {
   registry: RegistryPort;
   services: ServicePort;
   files: FilePort;
+  /**
+   * The selection the machine's owner recorded (a sandbox's machine.json `selection`), offered to the
+   * wizard's user as a choice; null or absent where there is none.
+   */
+  recordedSelection?(): Promise<{ paths: string[]; systemState: boolean } | null>;
   /** Runs the platform's probes (no admin rights needed). */
   probe(cachePath: string | null, notes: ProbeNotes, track: Track): Promise<PlatformFacts>;
   /** A folder that survives a crash of this process, where fixes keep their journal, lock and log. */

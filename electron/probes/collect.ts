@@ -27,7 +27,12 @@ export interface CollectOptions {
   offline?: boolean;
   uploadMbps?: number | null;
   network?: NetworkProbeOptions;
-  /** What the user means to back up: folders (measured here) and System State. */
+  /**
+   * What the user means to back up: folders (measured here) and System State. Null or absent: not said, and
+   * the selection a sandbox machine records is used (the CLI without --select); named but empty (no folder,
+   * no System State): nothing is selected, whatever the machine records (the wizard, which offers the
+   * recorded selection on its "What to back up" page and never applies it unseen).
+   */
   selection?: { paths: string[]; systemState: boolean } | null;
   /** Told how the scan of the selected folders goes (files, bytes, files per second). */
   onScanProgress?: (progress: FolderScanProgress) => void;
@@ -77,7 +82,8 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
     },
   );
 
-  const wanted = options.selection ?? partial.defaultSelection ?? null;
+  const named = options.selection ?? null;
+  const wanted = named ? (named.paths.length > 0 || named.systemState ? named : null) : (partial.defaultSelection ?? null);
   const measured = wanted ? await track('selection', measureSelection(wanted, partial, machine, notes, options)) : undefined;
 
   const network: NetworkFacts = { proxy: partial.proxy, uploadMbps: options.uploadMbps ?? null };

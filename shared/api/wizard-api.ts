@@ -46,6 +46,12 @@ export interface AppInfo {
   /** desktop: the Electron app; browser: the HTTP bridge of `npm run web`. */
   mode: 'desktop' | 'browser';
   platform: string;
+  /**
+   * What a sandbox machine records its owner means to back up (its machine.json `selection`): offered on
+   * "What to back up" as a choice the user sees and can change, never used unless the request names it.
+   * Null or absent: none.
+   */
+  recordedSelection?: { paths: string[]; systemState: boolean } | null;
   editions: { id: EditionId; date: string }[];
   defaultEdition: EditionId;
 }

@@ -67,6 +67,10 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
         );
       },
     },
+    recordedSelection: async () => {
+      const selection = (await folder.refresh()).selection;
+      return selection ? { paths: [...selection.paths], systemState: selection.systemState === true } : null;
+    },
     probe: async (cachePath, notes, track) => {
       await folder.refresh();
       return track('agent', probeSandbox(folder, cachePath, notes));

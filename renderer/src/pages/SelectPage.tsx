@@ -1,5 +1,7 @@
 // What to back up: folders (typed, or picked in the desktop app), System State, the upload bandwidth,
-// the cache folder to examine, and, under settings, the matrix edition and the network test.
+// the cache folder to examine, and, under settings, the matrix edition and the network test. A sandbox
+// machine may record what its owner means to back up: that selection is filled in here, once, where the
+// user sees it and can change it - and it is used only as the user leaves it (never behind their back).
 import {
   Alert,
   Button,
@@ -18,10 +20,22 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppInfo, ScanRequest } from '../../../shared/api/wizard-api';
 import type { EditionId } from '../../../shared/matrix/types';
+import { listInWords } from '../../../shared/rules/finding';
 import { useApi } from '../api/context';
+
+type Recorded = NonNullable<AppInfo['recordedSelection']>;
+/** The wizards (one per API) whose recorded selection was filled in already: once, at the first visit. */
+const filledIn = new WeakSet<object>();
+
+const recordedWords = (recorded: Recorded) =>
+  listInWords([...recorded.paths, ...(recorded.systemState ? ['System State'] : [])]) || 'nothing';
+const sameSelection = (request: ScanRequest, recorded: Recorded) =>
+  request.systemState === recorded.systemState &&
+  request.paths.length === recorded.paths.length &&
+  recorded.paths.every((p) => request.paths.includes(p));
 
 export function SelectPage({
   info,
@@ -42,6 +56,16 @@ export function SelectPage({
   const [mbps, setMbps] = useState(request.uploadMbps === null ? '' : String(request.uploadMbps));
   const mbpsValue = mbps.trim() === '' ? null : Number(mbps);
   const mbpsError = mbpsValue !== null && (!Number.isFinite(mbpsValue) || mbpsValue < 0);
+  const recorded = info?.recordedSelection ?? null;
+  const applyRecorded = (r: Recorded) => onChange({ ...request, paths: [...r.paths], systemState: r.systemState });
+
+  // The first time the page is seen with a recorded selection, and nothing chosen yet, it is filled in.
+  useEffect(() => {
+    if (!recorded || filledIn.has(api)) return;
+    filledIn.add(api);
+    if (request.paths.length === 0 && !request.systemState) applyRecorded(recorded);
+    // Only when the recorded selection is first known: later changes are the user's.
+  }, [recorded, api]);
 
   const add = (path: string) => {
     const clean = path.trim();
@@ -63,6 +87,25 @@ export function SelectPage({
         <Typography color="text.secondary" sx={{ mb: 1 }}>
           Add each folder or volume you mean to back up, such as D:\Shares or E:\.
         </Typography>
+        {recorded && (
+          <Alert
+            severity="info"
+            role="note"
+            sx={{ mb: 1 }}
+            action={
+              sameSelection(request, recorded) ? undefined : (
+                <Button color="inherit" size="small" onClick={() => applyRecorded(recorded)}>
+                  Use it
+                </Button>
+              )
+            }
+          >
+            This sandbox machine records what its owner means to back up: {recordedWords(recorded)}.{' '}
+            {sameSelection(request, recorded)
+              ? 'It is filled in below: change it as you like.'
+              : 'The selection below is yours; "Use it" puts the recorded one back.'}
+          </Alert>
+        )}
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <TextField
             label="Folder to back up"
