@@ -139,7 +139,8 @@ export function ResultsPage({
             )}
             {origin === 'live' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-                <Button variant="outlined" size="small" disabled={checking !== null} onClick={() => void recheck(group)}>
+                {/* Neutral colours: primary blue on its own hover tint falls short of 4.5:1. */}
+                <Button variant="outlined" color="inherit" size="small" disabled={checking !== null} onClick={() => void recheck(group)}>
                   {checking === group.area ? `Checking ${group.name.toLowerCase()} again…` : `Check ${group.name.toLowerCase()} again`}
                 </Button>
                 <Box role="status" aria-live="polite" sx={{ flex: '1 1 16rem' }}>
