@@ -27,7 +27,7 @@ import { osWords, pointerLabel } from '../../../shared/report/evidence-words';
 import { groupFindings, statusLabel, type AreaGroup } from '../../../shared/report/grouping';
 import { guiNote, notForThisOs } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
-import { AREA_NAMES, areaOf, type Area } from '../../../shared/rules/catalogue';
+import { AREA_NAMES, areaOf, CHECKS, type Area } from '../../../shared/rules/catalogue';
 import { plural } from '../../../shared/rules/finding';
 import { useApi } from '../api/context';
 import { DiagnosisBanner } from '../components/DiagnosisBanner';
@@ -84,7 +84,8 @@ export function ResultsPage({
     setChecking(group.area);
     setSaid((s) => ({ ...s, [group.area]: undefined }));
     // The machine is probed afresh for the whole report; the area's first finding names what was asked about.
-    const result = await api.recheck({ ...request, edition: report.matrix.edition }, (group.findings[0] ?? before[0])!.check);
+    const asked = group.findings[0]?.check ?? CHECKS.find((c) => areaOf(c.id) === group.area)!.id;
+    const result = await api.recheck({ ...request, edition: report.matrix.edition }, asked);
     setChecking(null);
     if (!result.ok) return setSaid((s) => ({ ...s, [group.area]: `Not checked again: ${result.error.message}` }));
     // The machine examined again is the new truth, for every finding.
