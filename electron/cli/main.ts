@@ -46,9 +46,19 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    columns: Math.min(process.stdout.columns || 80, 100),
+    columns: terminalColumns(process.stdout.columns, process.env.COLUMNS),
     now: () => new Date(),
   };
+}
+
+/**
+ * How wide the words are wrapped: the terminal's width (at most 100, for reading), else COLUMNS as
+ * shells and GNU tools honour it (a log viewer, a wide ticket field), else 80.
+ */
+export function terminalColumns(terminal: number | undefined, env: string | undefined): number {
+  if (terminal) return Math.min(terminal, 100);
+  const asked = env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : NaN;
+  return asked >= 40 && asked <= 1000 ? asked : 80;
 }
 
 class UsageError extends Error {}

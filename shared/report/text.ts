@@ -44,9 +44,15 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   lines.push(`${p.bold('MARS readiness:')} ${verdictColour(p.bold(shout(report.verdict)))}`);
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ');
   if (machine) lines.push(...wrapIndented(machine, width, ''));
-  lines.push(p.dim(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`));
+  lines.push(p.dim(wrapIndented(`Support matrix: ${report.matrix.edition} (${report.matrix.date})`, width, '').join('\n')));
   const c = report.counts;
-  lines.push(`${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`);
+  lines.push(
+    ...wrapIndented(
+      `${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`,
+      width,
+      '',
+    ),
+  );
 
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push('', ...diagnosisLines(diagnosis, width, p, options.formatDate ?? ((iso) => localDateTime(iso))));

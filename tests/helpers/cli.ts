@@ -25,12 +25,22 @@ export async function cliInProcess(args: string[], { color = false, columns = 80
   return { code, stdout, stderr };
 }
 
+/**
+ * The installed program in a process of its own. Its words come unwrapped (COLUMNS=1000) unless the test
+ * sets COLUMNS, so that assertions on what it says do not depend on where 80 columns fall; the wrapping
+ * itself is asserted where it is the point (tests/electron/cli/wrapping.test.ts).
+ */
 export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 15_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, COLUMNS: '1000', ...env }, timeout: 15_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -62,7 +62,7 @@ describe('check --format', () => {
 
   it('is refused before anything is probed, and by the installed program too', async () => {
     // No --profile: the usage error comes first (a probe of this Linux machine would print notes on stderr).
-    const run = await cliProcess(['check', '--json', '--format', 'markdown', '--offline']);
+    const run = await cliProcess(['check', '--json', '--format', 'markdown', '--offline'], { COLUMNS: '80' });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     // Wrapped at the terminal's width, as every sentence of the CLI.
