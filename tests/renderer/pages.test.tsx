@@ -46,8 +46,8 @@ describe('Welcome', () => {
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     const app02 = sampleProfile('cache-problems');
     await user.upload(input, new File([JSON.stringify(app02)], 'app02.json', { type: 'application/json' }));
-    const card = (await screen.findByText('Not enough free space for the cache')).closest('.MuiAccordion-root') as HTMLElement;
-    await user.click(within(card).getByRole('button', { name: 'Fix this' }));
+    const found = await findCard('Not enough free space for the cache');
+    await user.click(within(found).getByRole('button', { name: 'Fix this' }));
     expect(await screen.findByText(/nothing is changed on this machine/)).toBeTruthy();
     const script = (await screen.findByRole('textbox', { name: /PowerShell script for/ })) as HTMLTextAreaElement;
     // The script is that machine's: its cache path, from the profile.
@@ -136,9 +136,15 @@ describe('Results', () => {
   it('shows the verdict and the areas with blockers first, each finding with its fix and source', async () => {
     await toResults();
     expect(screen.getAllByRole('status').some((s) => /Not ready.*Something below blocks backup/.test(s.textContent ?? ''))).toBe(true);
-    const areas = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    const areas = screen
+      .getAllByRole('heading', { level: 2 })
+      .map((h) => h.textContent)
+      .filter((name) => name !== 'Do this first');
     expect(areas[0]).toBe('Cache folder');
-    expect(screen.getByText('The two cache registry values disagree')).toBeTruthy();
+    // Do this first stands between the verdict and the areas.
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf('Do this first')).toBe(headings.indexOf('Cache folder') - 1);
+    expect(card('The two cache registry values disagree')).toBeTruthy();
     expect(screen.getAllByText(/What to do \(server admin\)/).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/Matrix section "Cache folder support"/).length).toBeGreaterThan(0);
     expect(screen.getByText('the asset tag could not be read')).toBeTruthy();
@@ -177,9 +183,20 @@ describe('Results, on a machine where nothing asks for a move', () => {
   });
 });
 
-/** The accordion of the finding with this title. */
+/** The accordion of the finding with this title (the Do this first list names it too, as a link). */
 function card(title: string): HTMLElement {
-  return screen.getByText(title).closest('.MuiAccordion-root') as HTMLElement;
+  const accordion = screen
+    .getAllByText(title)
+    .map((element) => element.closest('.MuiAccordion-root'))
+    .find((element): element is HTMLElement => element !== null);
+  if (!accordion) throw new Error(`no finding card titled "${title}"`);
+  return accordion;
+}
+
+/** The card, once the page shows it. */
+async function findCard(title: string): Promise<HTMLElement> {
+  await screen.findAllByText(title);
+  return card(title);
 }
 
 /** The accordion of the finding with this title, opened (warnings start closed). */
@@ -412,7 +429,7 @@ describe('Fix', () => {
     const { container } = render(<App api={api} />);
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     await user.upload(input, new File([JSON.stringify(sampleProfile('cache-problems'))], 'app02.json', { type: 'application/json' }));
-    await screen.findByText('The backup engine is stopped');
+    await findCard('The backup engine is stopped');
     await user.click(within(await openCard(user, 'The backup engine is stopped')).getByRole('button', { name: 'Fix this' }));
     expect(await screen.findByText(/nothing is changed on this machine/)).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Ticket text' }) as HTMLTextAreaElement).value).toMatch(/backup engine|obengine/);
@@ -427,7 +444,7 @@ describe('Fix, for an opened profile', () => {
     const { container } = render(<App api={api} />);
     const input = container.querySelector('input[type=file]') as HTMLInputElement;
     await user.upload(input, new File([JSON.stringify(sampleProfile('cache-problems'))], 'app02.json', { type: 'application/json' }));
-    await screen.findByText('The two cache registry values disagree');
+    await findCard('The two cache registry values disagree');
     await user.click(within(await openCard(user, 'The two cache registry values disagree')).getByRole('button', { name: 'Fix this' }));
     expect(await screen.findByText(/cannot be told from a profile: on APP02, look for OnlineBackup\.KEK in/)).toBeTruthy();
     expect(screen.getAllByText(/Find the folder that really holds the cache/).some((e) => e.closest('ol'))).toBe(true);
@@ -463,7 +480,7 @@ describe('An interrupted fix', () => {
     ).toBeTruthy();
     expect(api.calls.filter((c) => c.method === 'recoverFix')).toHaveLength(1);
     expect(await screen.findByRole('heading', { level: 1, name: 'Results' })).toBeTruthy();
-    expect(screen.getByText('Not enough free space for the cache')).toBeTruthy();
+    expect(card('Not enough free space for the cache')).toBeTruthy();
   });
 });
 

@@ -31,6 +31,7 @@ import { AREA_NAMES, areaOf, CHECKS, type Area } from '../../../shared/rules/cat
 import { plural } from '../../../shared/rules/finding';
 import { useApi } from '../api/context';
 import { DiagnosisBanner } from '../components/DiagnosisBanner';
+import { DoThisFirst } from '../components/DoThisFirst';
 import { FindingCard } from '../components/FindingCard';
 import { FixDoneAlert, type FixDone } from '../components/FixResult';
 import { VerdictBanner } from '../components/VerdictBanner';
@@ -97,12 +98,6 @@ export function ResultsPage({
   return (
     <Stack spacing={2}>
       <DiagnosisBanner report={report} onFix={onFix} />
-      {/*
-        ── DO THIS FIRST ─────────────────────────────────────────────────────────────────────────────────
-        <DoThisFirst report={report} onFix={onFix} /> is mounted here: below the doctor's block, above the
-        rest of the results (renderer/src/components/DoThisFirst.tsx, written separately).
-        ──────────────────────────────────────────────────────────────────────────────────────────────────
-      */}
       {fixed && <FixDoneAlert done={fixed} />}
       {origin === 'opened' && (
         <Alert severity="info" role="note">
@@ -114,6 +109,8 @@ export function ResultsPage({
         Machine: {[profile.host?.name, osWords(profile.os)].filter(Boolean).join(', ')}. Held against the support matrix of{' '}
         {report.matrix.date} ({report.matrix.edition === 'current' ? 'the current edition' : `the ${report.matrix.edition} edition`}).
       </Typography>
+      {/* One short list of what to do, by who acts, before the findings it is made of. */}
+      <DoThisFirst report={report} origin={origin} onFix={onFix} />
       {groups.map((group) => {
         const open = group.findings.filter((f) => f.status !== 'pass');
         const passed = group.findings.filter((f) => f.status === 'pass');
