@@ -61,7 +61,7 @@ test('the whole flow over this machine, every page accessible, with screenshots'
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
   // This machine runs Linux: the agent cannot run here, and the report says so plainly.
   await expect(page.getByRole('status').filter({ hasText: 'Not ready' }).first()).toBeVisible();
-  await expect(page.getByText('The MARS agent needs Windows; this machine runs Linux')).toBeVisible();
+  await expect(page.getByRole('button', { name: /The MARS agent needs Windows; this machine runs Linux/ })).toBeVisible();
   await expectAccessible(page, 'results');
   await shot(page, '4-results');
 
