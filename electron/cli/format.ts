@@ -2,6 +2,12 @@
 // `json` the contract's report (the same as `--json`, which stays), `html` the page the wizard saves, and
 // `markdown` for a ticket or a chat. `--json` with another format asks for two outputs: a usage error that
 // names both, before anything is probed.
+//
+// The formats fleet tools read (shared/report/fleet/): `intune-detection` (one line of at most 2,048
+// characters, nothing on stderr, exit 1 when not ready), `intune-compliance` (the compressed JSON of an
+// Intune custom compliance script; exit 0 for any verdict), `configmgr` (one value for a configuration item:
+// the verdict, or with --configmgr-check ID that check's status; exit 0 for any verdict) and `csv` (header
+// and row on stdout, or with --append FILE the row appended to a shared file under a lock).
 
 import { Option, type Command } from 'commander';
 import { ExplainedError } from '../explained-error.js';
@@ -9,16 +15,54 @@ import { renderHtml } from '../../shared/report/html.js';
 import { renderMarkdown } from '../../shared/report/markdown.js';
 import { renderText, type TextOptions } from '../../shared/report/text.js';
 import type { Report } from '../../shared/report/types.js';
+import { renderConfigMgr } from '../../shared/report/fleet/configmgr.js';
+import { csvHeader, csvRow } from '../../shared/report/fleet/csv.js';
+import { renderIntuneCompliance } from '../../shared/report/fleet/intune-compliance.js';
+import { renderIntuneDetection } from '../../shared/report/fleet/intune-detection.js';
+import { isCheckId } from '../../shared/report/fleet/worst.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'html', 'markdown'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'html', 'markdown', 'intune-detection', 'intune-compliance', 'configmgr', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The option itself; no default, so that a --format given beside --json can be told from none. */
 export function formatOption(): Option {
   return new Option(
     '--format <format>',
-    'how to print the report: text (the default), json (as --json), html (the page the wizard saves) or markdown (for a ticket or a chat)',
+    'how to print the report: text (the default), json (as --json), html (the page the wizard saves), markdown (for a ticket or a chat); ' +
+      'for fleet tools: intune-detection (one line of at most 2,048 characters, nothing on stderr, exit 1 when not ready), ' +
+      'intune-compliance (the JSON of an Intune custom compliance script, exit 0 for any verdict), ' +
+      "configmgr (one value for a ConfigMgr configuration item: the verdict, or a check's status with --configmgr-check; " +
+      'exit 0 for any verdict: ConfigMgr reads the value, not the exit status), csv (a header and one row; see --append)',
   ).choices(REPORT_FORMATS);
+}
+
+/** The options that go with one fleet format each: --append FILE (csv), --configmgr-check ID (configmgr). */
+export interface FleetFlags {
+  append?: string;
+  configmgrCheck?: string;
+}
+
+export function addFleetOptions(command: Command): Command {
+  return command
+    .option(
+      '--append <file>',
+      'with --format csv: append the row to this file (the header only when it is new or empty), under FILE.lock, so that many machines can write to one share',
+    )
+    .option('--configmgr-check <id>', "with --format configmgr: print this check's worst status (or absent) instead of the verdict");
+}
+
+/** A preAction hook: --append only with --format csv, --configmgr-check only with --format configmgr, a known check id. */
+export function refuseFleetOptionsElsewhere(command: Command): void {
+  const { json, format, append, configmgrCheck } = command.opts<{ json?: boolean } & FleetFlags & { format?: ReportFormat }>();
+  const shown = json ? '--json' : format === undefined ? 'the default format (text)' : `--format ${format}`;
+  if (append !== undefined && (json || format !== 'csv'))
+    throw new ExplainedError(`--append goes with --format csv only, not with ${shown}: give --format csv --append FILE.`);
+  if (configmgrCheck !== undefined && (json || format !== 'configmgr'))
+    throw new ExplainedError(
+      `--configmgr-check goes with --format configmgr only, not with ${shown}: give --format configmgr --configmgr-check ID.`,
+    );
+  if (configmgrCheck !== undefined && !isCheckId(configmgrCheck))
+    throw new ExplainedError(`--configmgr-check ${configmgrCheck}: no check has that id ("mars-readiness checks" lists them).`);
 }
 
 /** A preAction hook: --json and a --format other than json are refused (exit 2), naming both. */
@@ -40,5 +84,44 @@ export function renderReportAs(format: ReportFormat, report: Report, json: unkno
   if (format === 'json') return `${JSON.stringify(json, null, 2)}\n`;
   if (format === 'html') return renderHtml(report);
   if (format === 'markdown') return renderMarkdown(report);
+  if (format === 'intune-detection') return `${renderIntuneDetection(report)}\n`;
+  if (format === 'intune-compliance') return `${renderIntuneCompliance(report)}\n`;
+  if (format === 'configmgr') return `${renderConfigMgr(report)}\n`;
+  if (format === 'csv') return csvHeader() + csvRow(report);
   return renderText(report, text);
+}
+
+/** Whether a format prints nothing on stderr: Intune's detection script keeps stdout and fails on stderr. */
+export const quietFormat = (format: ReportFormat): boolean => format === 'intune-detection';
+
+/**
+ * Prints the report as the format says and returns the exit status: `verdictExit` (what the verdict and
+ * --strict give), except for intune-compliance and configmgr, whose readers take the value, not the status.
+ */
+export async function printReportAs(
+  format: ReportFormat,
+  report: Report,
+  json: unknown,
+  text: TextOptions,
+  flags: FleetFlags,
+  stdout: (text: string) => void,
+  verdictExit: number,
+): Promise<number> {
+  if (format === 'configmgr') {
+    const check = flags.configmgrCheck;
+    stdout(`${renderConfigMgr(report, check !== undefined && isCheckId(check) ? check : null)}\n`);
+    return 0;
+  }
+  if (format === 'csv' && flags.append !== undefined) {
+    const file = flags.append;
+    const { appendCsvRow } = await import('./csv-append.js');
+    await appendCsvRow(file, csvHeader(), csvRow(report)).catch((error: NodeJS.ErrnoException) => {
+      throw new ExplainedError(
+        `the row could not be appended to ${file}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+      );
+    });
+    return verdictExit;
+  }
+  stdout(renderReportAs(format, report, json, text));
+  return format === 'intune-compliance' ? 0 : verdictExit;
 }

@@ -7,7 +7,16 @@ import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
 import { PLAIN, type Palette } from '../../shared/report/text.js';
-import { formatOf, formatOption, refuseJsonWithOtherFormat, renderReportAs } from './format.js';
+import {
+  addFleetOptions,
+  formatOf,
+  formatOption,
+  printReportAs,
+  quietFormat,
+  refuseFleetOptionsElsewhere,
+  refuseJsonWithOtherFormat,
+  type FleetFlags,
+} from './format.js';
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
@@ -74,7 +83,7 @@ interface ProbeFlags {
   historyDays?: number;
 }
 
-interface CheckOptions extends ProbeFlags {
+interface CheckOptions extends ProbeFlags, FleetFlags {
   profile?: string;
   matrix: EditionId;
   json?: boolean;
@@ -146,10 +155,12 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--strict', 'exit with 1 on warnings and unknowns too')
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
+    .hook('preAction', refuseFleetOptionsElsewhere)
     .action(async (options: CheckOptions) => {
       exitCode = await check(options, io, probe);
     });
   addProbeOptions(checkCommand);
+  addFleetOptions(checkCommand);
 
   const doctorCommand = program
     .command('doctor')
@@ -161,10 +172,12 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--strict', 'exit with 1 on warnings and unknowns too')
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
+    .hook('preAction', refuseFleetOptionsElsewhere)
     .action(async (options: CheckOptions) => {
       exitCode = await check(options, io, probe, { doctor: true });
     });
   addProbeOptions(doctorCommand);
+  addFleetOptions(doctorCommand);
 
   const collectCommand = program
     .command('collect')
@@ -193,6 +206,17 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .allowExcessArguments(false)
     .action(async (options: { json?: boolean }) => {
       exitCode = (await import('./checks-command.js')).printChecks(options, io);
+    });
+
+  program
+    .command('fleet')
+    .description('files for fleet tools')
+    .command('intune-rules')
+    .description('write the Intune custom compliance rules that go with --format intune-compliance (one rule per check)')
+    .option('--out <file>', 'write the rules to this file instead of stdout')
+    .allowExcessArguments(false)
+    .action(async (options: { out?: string }) => {
+      exitCode = await intuneRules(options, io);
     });
 
   const fixCommand = program.command('fix').description('fix what a finding names (the wizard does the same, after asking)');
@@ -271,7 +295,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 export type Prober = (options: CollectOptions) => Promise<Collected>;
 const defaultProber: Prober = async (options) => (await import('../probes/collect.js')).collectProfile(options);
 
-async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Promise<Collected> {
+async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober, quiet = false): Promise<Collected> {
   const machine = await openMachineFor(flags.sandbox);
   const selection = flags.select || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
   let lastReport = 0;
@@ -280,7 +304,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
     selection,
     onScanProgress: (p) => {
       // A line a second on a terminal; nothing when stderr is a file or a pipe.
-      if (!process.stderr.isTTY || Date.now() - lastReport < 1000) return;
+      if (quiet || !process.stderr.isTTY || Date.now() - lastReport < 1000) return;
       lastReport = Date.now();
       io.stderr(
         `scanning: ${p.files.toLocaleString('en-US')} files, ${formatBytes(p.bytes)}, ${p.filesPerSecond.toLocaleString('en-US')} files/s, in ${p.current}\n`,
@@ -292,7 +316,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober): Pr
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
-  for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
+  if (!quiet) for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
   return collected;
 }
 
@@ -317,7 +341,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   }
   const { profile, examples, interruptedFix } = options.profile
     ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null }
-    : await probeThisMachine(options, io, probe);
+    : await probeThisMachine(options, io, probe, quietFormat(formatOf(options)));
   const report = buildReport(profile, {
     edition: options.matrix,
     toolVersion: APP.version,
@@ -326,10 +350,24 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     interruptedFix: interruptedFix ?? null,
   });
   const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
-  io.stdout(
-    renderReportAs(formatOf(options), report, json, { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true }),
-  );
-  return exitCodeOf(report, options.strict === true);
+  const text = { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true };
+  return printReportAs(formatOf(options), report, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
+}
+
+async function intuneRules(options: { out?: string }, io: CliIo): Promise<number> {
+  const { intuneComplianceRules } = await import('../../shared/report/fleet/intune-compliance.js');
+  const text = `${JSON.stringify(intuneComplianceRules(), null, 2)}\n`;
+  if (!options.out) io.stdout(text);
+  else {
+    const { writeFileAtomically } = await import('../util/atomic-file.js');
+    await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `the rules could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+      );
+    });
+    io.stderr(`The Intune compliance rules are in ${options.out}.\n`);
+  }
+  return EXIT.ok;
 }
 
 async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {

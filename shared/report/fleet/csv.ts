@@ -1,0 +1,43 @@
+// `--format csv`: one row per machine per run, for a spreadsheet of the fleet, under a fixed header.
+// Fields are quoted as RFC 4180 says (only where needed, quotes doubled), rows end in CRLF.
+
+import { STATUSES, type Report } from '../types.js';
+import { checksWith } from './worst.js';
+
+export const CSV_HEADER = [
+  'timestamp',
+  'host',
+  'os',
+  'verdict',
+  ...STATUSES,
+  'blockers',
+  'warnings',
+  'tool_version',
+  'matrix_edition',
+] as const;
+
+/** One field: quoted when it holds a comma, a quote, a CR or an LF (or starts or ends with a space). */
+export function csvField(value: string): string {
+  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;
+
+export function csvHeader(): string {
+  return csvLine(CSV_HEADER);
+}
+
+/** The report's row, with its line end. Blockers and warnings are check ids, separated by spaces. */
+export function csvRow(report: Report): string {
+  return csvLine([
+    report.generatedAt,
+    report.host.name ?? '',
+    report.host.os ?? '',
+    report.verdict,
+    ...STATUSES.map((status) => String(report.counts[status])),
+    checksWith(report, 'fail').join(' '),
+    checksWith(report, 'warn').join(' '),
+    report.tool.version,
+    report.matrix.edition,
+  ]);
+}

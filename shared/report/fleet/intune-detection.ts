@@ -1,0 +1,31 @@
+// `--format intune-detection`: the one line an Intune Remediations detection script prints (at most
+// 2,048 characters; Intune keeps no more), with the verdict and the blockers' check ids and titles. The
+// exit status (1 not ready) is what Intune acts on; the CLI sets it.
+
+import type { Report } from '../types.js';
+
+export const INTUNE_DETECTION_MAX = 2048;
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Text cut to at most `max` characters (code points), ending in "…" when it was cut. */
+export function shorten(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .trimEnd()}…`;
+}
+
+/** The line, without its line end. */
+export function renderIntuneDetection(report: Report, max = INTUNE_DETECTION_MAX): string {
+  const blockers = report.findings.filter((f) => f.status === 'fail');
+  const head = `MARS readiness: ${report.verdict}`;
+  if (blockers.length === 0) {
+    const warnings = report.counts.warn;
+    return shorten(oneLine(`${head}; no blockers${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`), max);
+  }
+  const items = blockers.map((f) => `${f.check}: ${f.title}${f.subject ? ` (${f.subject})` : ''}`);
+  return shorten(oneLine(`${head}; ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${items.join('; ')}`), max);
+}
