@@ -1,0 +1,239 @@
+// The formats fleet tools read, through the CLI (electron/cli/format.ts): what each consumer parses, on
+// every sample; the exit statuses they act on; the options that go with one format only; the rules file
+// of `fleet intune-rules`; and `--format csv --append` from many processes at once into one file.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main.js';
+import { CSV_HEADER } from '../../../shared/report/fleet/csv.js';
+import { CHECKS } from '../../../shared/rules/catalogue.js';
+import type { IntuneRules } from '../../../shared/report/fleet/intune-compliance.js';
+import { cliInProcess, cliProcess } from '../../helpers/cli.js';
+import { parseCsv } from '../../helpers/csv.js';
+import { sample, SAMPLES } from '../../helpers/profiles.js';
+
+const samplePath = (name: string) => fileURLToPath(new URL(`${name}.json`, SAMPLES));
+const NAMES = readdirSync(SAMPLES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const SANDBOX = fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url));
+const tempDir = () => mkdtempSync(join(tmpdir(), 'mars-fleet-'));
+const verdictOf = async (name: string) =>
+  (JSON.parse((await cliInProcess(['check', '--profile', samplePath(name), '--json'])).stdout) as { verdict: string }).verdict;
+
+describe('--format intune-detection', () => {
+  it('prints one line of at most 2,048 characters and nothing on stderr, exit 1 only when not ready, on every sample', async () => {
+    for (const name of NAMES) {
+      const verdict = await verdictOf(name);
+      for (const command of ['check', 'doctor']) {
+        const run = await cliInProcess([command, '--profile', samplePath(name), '--format', 'intune-detection']);
+        expect(run.stderr).toBe('');
+        expect(run.stdout.endsWith('\n')).toBe(true);
+        const lines = run.stdout.slice(0, -1).split('\n');
+        expect(lines).toHaveLength(1);
+        expect([...lines[0]!].length).toBeLessThanOrEqual(2048);
+        expect(lines[0]).toContain(verdict);
+        expect(run.code).toBe(verdict === 'not-ready' ? 1 : 0);
+      }
+    }
+  });
+
+  it('as a process: stdout one line, stderr empty, exit statuses 1 and 0', async () => {
+    const bad = await cliProcess(['check', '--profile', samplePath('cache-problems'), '--format', 'intune-detection']);
+    expect(bad).toMatchObject({ code: 1, stderr: '' });
+    expect(bad.stdout).toMatch(/^MARS readiness: not-ready; 3 blockers: [^\n]*cache\.free-space[^\n]*\n$/);
+    const good = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'intune-detection']);
+    expect(good).toMatchObject({ code: 0, stderr: '' });
+    expect(good.stdout).toMatch(/^MARS readiness: ready[^\n]*\n$/);
+  });
+
+  it('keeps the notes of probing off stderr (they still show in the other formats)', async () => {
+    const probe = async () => ({
+      profile: sample('healthy-server'),
+      notes: [{ field: '/cache/freeBytes', reason: 'the volume could not be read' }],
+    });
+    const run = async (format: string) => {
+      let stdout = '';
+      let stderr = '';
+      const io = {
+        stdout: (t: string) => (stdout += t),
+        stderr: (t: string) => (stderr += t),
+        color: false,
+        columns: 80,
+        now: () => new Date(),
+      };
+      const code = await runCli(['check', '--sandbox', SANDBOX, '--format', format], io, probe);
+      return { code, stdout, stderr };
+    };
+    const quiet = await run('intune-detection');
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+    expect(quiet.stdout.split('\n')).toHaveLength(2);
+    expect((await run('configmgr')).stderr).toMatch(/note: \/cache\/freeBytes/);
+  });
+});
+
+describe('--format intune-compliance and fleet intune-rules', () => {
+  it('prints one line of JSON with one key per check and the verdict, exit 0 for any verdict', async () => {
+    for (const name of NAMES) {
+      const run = await cliInProcess(['check', '--profile', samplePath(name), '--format', 'intune-compliance']);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      expect(run.stdout.trimEnd().split('\n')).toHaveLength(1);
+      const settings = JSON.parse(run.stdout) as Record<string, string>;
+      expect(Object.keys(settings).sort()).toEqual(['verdict', ...CHECKS.map((c) => c.id)].sort());
+      expect(settings.verdict).toBe(await verdictOf(name));
+    }
+  });
+
+  it('writes the rules file: one rule per catalogue check, each naming a setting the compliance output prints', async () => {
+    const out = join(tempDir(), 'rules.json');
+    const run = await cliProcess(['fleet', 'intune-rules', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const { Rules } = JSON.parse(readFileSync(out, 'utf8')) as IntuneRules;
+    expect(Rules).toHaveLength(CHECKS.length);
+    const keys = Object.keys(
+      JSON.parse((await cliInProcess(['check', '--profile', samplePath('pre-install'), '--format', 'intune-compliance'])).stdout) as object,
+    );
+    for (const rule of Rules) {
+      expect(keys).toContain(rule.SettingName);
+      expect(Object.keys(rule).sort()).toEqual(['DataType', 'MoreInfoUrl', 'Operand', 'Operator', 'RemediationStrings', 'SettingName']);
+      expect(rule).toMatchObject({ Operator: 'NotEquals', DataType: 'String', Operand: 'fail' });
+    }
+    const toStdout = await cliInProcess(['fleet', 'intune-rules']);
+    expect(JSON.parse(toStdout.stdout)).toEqual({ Rules });
+    expect((await cliInProcess(['fleet', 'intune-rules', '--out', join(tempDir(), 'no', 'such', 'rules.json')])).code).toBe(2);
+  });
+});
+
+describe('--format configmgr', () => {
+  it('prints exactly one line, the verdict or one check’s status, exit 0 for any verdict', async () => {
+    for (const name of NAMES) {
+      const run = await cliInProcess(['check', '--profile', samplePath(name), '--format', 'configmgr']);
+      expect(run).toMatchObject({ code: 0, stderr: '', stdout: `${await verdictOf(name)}\n` });
+    }
+    const check = await cliProcess([
+      'check',
+      '--profile',
+      samplePath('cache-problems'),
+      '--format',
+      'configmgr',
+      '--configmgr-check',
+      'cache.free-space',
+    ]);
+    expect(check).toMatchObject({ code: 0, stdout: 'fail\n' });
+    const absent = await cliInProcess([
+      'doctor',
+      '--profile',
+      samplePath('cache-problems'),
+      '--format',
+      'configmgr',
+      '--configmgr-check',
+      'host.clock',
+    ]);
+    expect(absent).toMatchObject({ code: 0, stdout: 'absent\n' });
+  });
+});
+
+describe('options that go with one format', () => {
+  it('refuses --append and --configmgr-check beside another format, and an unknown check id, exit 2, stdout empty', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--append', 'x.csv'], /--append .*the default format \(text\)/],
+      [['--format', 'json', '--append', 'x.csv'], /--append .*--format json/],
+      [['--json', '--append', 'x.csv', '--format', 'csv'], /--json and --format csv/],
+      [['--format', 'csv', '--configmgr-check', 'os.supported'], /--configmgr-check .*--format csv/],
+      [['--format', 'configmgr', '--configmgr-check', 'no.such'], /--configmgr-check no\.such: no check has that id/],
+    ];
+    for (const [args, message] of cases) {
+      for (const command of ['check', 'doctor']) {
+        const run = await cliInProcess([command, '--profile', samplePath('healthy-server'), ...args], { columns: 1000 });
+        expect(run.code).toBe(2);
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(message);
+      }
+    }
+  });
+});
+
+describe('--format csv', () => {
+  it('prints the header and one row on stdout, on every sample, with the exit status of the verdict', async () => {
+    for (const name of NAMES) {
+      const run = await cliInProcess(['check', '--profile', samplePath(name), '--format', 'csv']);
+      const rows = parseCsv(run.stdout);
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toEqual([...CSV_HEADER]);
+      expect(rows[1]![3]).toBe(await verdictOf(name));
+      expect(run.code).toBe(rows[1]![3] === 'not-ready' ? 1 : 0);
+    }
+  });
+
+  it('appends rows under one header, and a host name with a comma, quotes and new lines reads back unchanged', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fleet.csv');
+    const host = 'FS01, "main"\nfloor 2';
+    const profile = sample('healthy-server');
+    profile.host!.name = host;
+    writeFileSync(join(dir, 'odd.json'), JSON.stringify(profile));
+    for (const path of [samplePath('cache-problems'), join(dir, 'odd.json'), samplePath('healthy-server')]) {
+      const run = await cliInProcess(['check', '--profile', path, '--format', 'csv', '--append', file]);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe('');
+    }
+    const rows = parseCsv(readFileSync(file, 'utf8'));
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    expect(rows.map((r) => r[1])).toEqual(['host', 'APP02', host, 'FS01']);
+    expect(rows[1]![9]).toBe('cache.registry cache.attributes cache.free-space');
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('writes the header into an existing empty file, and refuses a folder that does not exist (exit 2)', async () => {
+    const file = join(tempDir(), 'empty.csv');
+    writeFileSync(file, '');
+    await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file]);
+    expect(parseCsv(readFileSync(file, 'utf8'))[0]).toEqual([...CSV_HEADER]);
+    const missing = await cliInProcess([
+      'check',
+      '--profile',
+      samplePath('healthy-server'),
+      '--format',
+      'csv',
+      '--append',
+      join(tempDir(), 'no', 'f.csv'),
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/its folder does not exist/);
+  });
+
+  it('takes 8 processes appending 25 rows each to one file: 200 intact rows under one header', { timeout: 240_000 }, async () => {
+    const file = join(tempDir(), 'share.csv');
+    const profiles = ['healthy-server', 'cache-problems', 'v2-known-errors', 'old-os'];
+    const worker = async (n: number) => {
+      for (let i = 0; i < 25; i++) {
+        const run = await cliProcess([
+          'check',
+          '--profile',
+          samplePath(profiles[(n + i) % profiles.length]!),
+          '--format',
+          'csv',
+          '--append',
+          file,
+        ]);
+        expect(run.stderr).toBe('');
+        expect([0, 1]).toContain(run.code);
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, n) => worker(n)));
+    const rows = parseCsv(readFileSync(file, 'utf8'));
+    expect(rows).toHaveLength(201);
+    expect(rows[0]).toEqual([...CSV_HEADER]);
+    expect(rows.filter((r) => r[0] === 'timestamp')).toHaveLength(1);
+    for (const row of rows.slice(1)) {
+      expect(row).toHaveLength(CSV_HEADER.length);
+      expect(row[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
+      expect(['ready', 'ready-with-warnings', 'not-ready']).toContain(row[3]);
+    }
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
