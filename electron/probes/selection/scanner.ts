@@ -74,17 +74,19 @@ async function scanThroughPowershell(root: string, onProgress: (p: WalkProgress)
   }
 }
 
-/** One folder: its top level here, its subfolders shared among worker threads (one per core). */
+/** One folder: its top level here, its subfolders taken one at a time by worker threads (one per core). */
 async function scanOne(root: string, onProgress: (p: WalkProgress) => void, signal?: AbortSignal): Promise<WalkResult> {
   const cancelled = () => signal?.aborted === true;
   if (!existsSync(fileURLToPath(WORKER))) return walk(root, { onProgress, cancelled });
   const { top, subfolders } = splitTop(root, { cancelled });
-  const threads = Math.max(1, Math.min(availableParallelism() * 2, subfolders.length));
-  const shares = Array.from({ length: threads }, (_, i) => subfolders.filter((_, j) => j % threads === i));
-  const live = shares.map(() => ({ files: 0, bytes: 0, current: root }));
+  // One thread per core: more only make them take turns (measured: 4 threads on 2 cores walk slower than 2).
+  // They take the subfolders from one queue, so that a large folder does not leave the others idle.
+  const threads = Math.max(1, Math.min(availableParallelism(), subfolders.length));
+  const queue = new SharedArrayBuffer(4);
+  const live = Array.from({ length: threads }, () => ({ files: 0, bytes: 0, current: root }));
   const parts = await Promise.all(
-    shares.map((roots, i) =>
-      walkOnWorker(root, roots, signal, (p) => {
+    live.map((_, i) =>
+      walkOnWorker(root, subfolders, queue, signal, (p) => {
         live[i] = p;
         onProgress({
           files: top.files + live.reduce((s, x) => s + x.files, 0),
@@ -101,7 +103,8 @@ async function scanOne(root: string, onProgress: (p: WalkProgress) => void, sign
 
 function walkOnWorker(
   root: string,
-  roots: string[],
+  subfolders: string[],
+  queue: SharedArrayBuffer,
   signal: AbortSignal | undefined,
   onProgress: (p: WalkProgress) => void,
 ): Promise<WalkResult> {
@@ -110,7 +113,7 @@ function walkOnWorker(
   if (signal?.aborted) cancel();
   signal?.addEventListener('abort', cancel, { once: true });
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { root, roots, flag } });
+    const worker = new Worker(WORKER, { workerData: { root, subfolders, flag, queue } });
     worker.on('message', (message: { type: 'progress'; progress: WalkProgress } | { type: 'done'; result: WalkResult }) => {
       if (message.type === 'progress') onProgress(message.progress);
       else resolve(message.result);

@@ -43,6 +43,11 @@ export interface WalkOptions {
   progressIntervalMs?: number;
   /** Folders to walk instead of `root` itself: a share of root's subfolders, when several threads walk one tree. */
   roots?: string[];
+  /**
+   * Where the next folder comes from once these are walked: threads that walk one tree take its subfolders
+   * one at a time from a shared queue, so that one large folder does not leave the others idle.
+   */
+  nextRoot?: () => string | undefined;
   /** Hand subfolders over here instead of walking them (the top level of a walk shared among threads). */
   subfoldersInto?: string[];
 }
@@ -86,7 +91,12 @@ export function walk(root: string, options: WalkOptions = {}): WalkResult {
   };
   const pending = [...(options.roots ?? [root])];
   let seen = 0;
-  while (pending.length > 0) {
+  for (;;) {
+    if (pending.length === 0) {
+      const next = options.nextRoot?.();
+      if (next === undefined) break;
+      pending.push(next);
+    }
     const dir = pending.pop()!;
     if (due()) report(dir);
     let entries: Dirent[];

@@ -143,3 +143,23 @@ describe('check --select', () => {
     expect(skipped.detail).toContain('(such as E:\\Shares\\Raccourci vers Shares)');
   });
 });
+
+describe('walks sharing one queue of subfolders', () => {
+  it('cover every folder exactly once between them, however unevenly the folders are filled', () => {
+    const root = mkdtempSync(join(tmpdir(), 'mars-queue-'));
+    // One large folder and many small ones: the queue hands each to whichever walk is free.
+    const sizes = [400, 1, 2, 3, 0, 5, 8, 13, 21, 34];
+    for (const [i, files] of sizes.entries()) {
+      mkdirSync(join(root, `s${i}`, 'deeper'), { recursive: true });
+      for (let f = 0; f < files; f++) writeFileSync(join(root, `s${i}`, f % 2 ? 'deeper' : '', `f${f}`), 'x');
+    }
+    const subfolders = sizes.map((_, i) => join(root, `s${i}`));
+    let next = 0;
+    const nextRoot = () => subfolders[next++];
+    // Interleaved as threads would be: each walk takes one folder at a time from the same queue.
+    const a = walk(root, { roots: [], nextRoot });
+    const b = walk(root, { roots: [], nextRoot });
+    expect(a.files + b.files).toBe(sizes.reduce((s, n) => s + n, 0));
+    expect(next).toBe(subfolders.length + 2);
+  });
+});
