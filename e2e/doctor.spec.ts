@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
 import { expectAccessible, ROOT, SCREENSHOTS, shot, startServer, tabTo } from './helpers.js';
 
-const AT = '2026-12-01T02:41:17.5532109Z';
+const AT = '2026-12-01T02:41:17.553Z'; // the job's time as <time datetime> carries it (Windows wrote .5532109)
 const FREE_SPACE = 'Not enough free space for the cache';
 
 test.use({ locale: 'en-GB', timezoneId: 'Asia/Tokyo' });

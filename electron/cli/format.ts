@@ -92,7 +92,9 @@ export function renderReportAs(format: ReportFormat, report: Report, json: unkno
 }
 
 /** Whether a format prints nothing on stderr: Intune's detection script keeps stdout and fails on stderr. */
-export const quietFormat = (format: ReportFormat): boolean => format === 'intune-detection';
+/** The formats a fleet tool reads from stdout alone, where a note on stderr can count as a failed script. */
+export const quietFormat = (format: ReportFormat): boolean =>
+  format === 'intune-detection' || format === 'intune-compliance' || format === 'configmgr' || format === 'csv';
 
 /**
  * Prints the report as the format says and returns the exit status: `verdictExit` (what the verdict and

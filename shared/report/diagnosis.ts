@@ -166,7 +166,7 @@ export function pointedCheckState(status: Status | null): string {
   if (status === 'fail') return 'Still there (blocks backup)';
   if (status === 'warn') return 'Still there (a risk)';
   if (status === 'unknown') return 'Could not be checked now';
-  return 'Not there now';
+  return 'Fine now';
 }
 
 /** The fixes the wizard can carry out, by what they do (for the doctor's buttons and links). */
@@ -204,4 +204,9 @@ export function localDateTime(iso: string, locale?: string, timeZone?: string): 
     numberingSystem: 'latn',
     ...(timeZone ? { timeZone } : {}),
   }).format(date);
+}
+
+/** A time as HTML's <time datetime> takes it: at most three digits of a second (Windows writes seven). */
+export function htmlDateTime(iso: string): string {
+  return iso.replace(/(\.\d{3})\d+/, '$1');
 }

@@ -19,6 +19,7 @@ import {
   timesWords,
   type DiagnosedCode,
   type Diagnosis,
+  htmlDateTime,
 } from './diagnosis.js';
 import { groupFindings, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { evidenceFacts, factText } from './evidence-words.js';
@@ -121,7 +122,7 @@ ${groups}</section>`;
 /** The doctor's block: what happened to the last backup, each code, and the findings it points to. */
 function diagnosisHtml(diagnosis: Diagnosis, findings: readonly Finding[], formatDate: (iso: string) => string): string {
   const { before, after } = diagnosisHeadlineParts(diagnosis);
-  const when = `<time datetime="${escape(diagnosis.at)}">${escape(formatDate(diagnosis.at))}</time>`;
+  const when = `<time datetime="${escape(htmlDateTime(diagnosis.at))}">${escape(formatDate(diagnosis.at))}</time>`;
   const tone = diagnosis.outcome === 'warned' ? 'ready-with-warnings' : 'not-ready';
   const codes =
     diagnosis.codes.length > 0

@@ -75,7 +75,7 @@ describe('the sample profile whose last backup failed', () => {
     expect(codes.textContent).toContain("SalLowDiskSpace (seen twice): the volume of the agent's cache folder ran out of space.");
     expect(codes.textContent).toContain(`Usually ${CAUSE}.`);
     const pointed = within(codes).getByRole('list', { name: 'What this report found of the cause of SalLowDiskSpace' });
-    expect(pointed.textContent).toBe('Not there now: The cache has room (cache.free-space)');
+    expect(pointed.textContent).toBe('Fine now: The cache has room (cache.free-space)');
     // The cause is gone: nothing to fix.
     expect(within(banner()).queryAllByRole('button')).toEqual([]);
   });
@@ -156,7 +156,7 @@ describe('the failed-backup sandbox', () => {
     // Two codes point at the free-space check: its fix is offered once, beside the first.
     expect(within(block).getAllByRole('button', { name: 'Move the cache folder…' })).toHaveLength(1);
     // Fine now: the folder exists and Defender excludes it.
-    expect(within(items[1]!).getByRole('link', { name: 'The cache folder exists' }).closest('li')!.textContent).toMatch(/^Not there now:/);
+    expect(within(items[1]!).getByRole('link', { name: 'The cache folder exists' }).closest('li')!.textContent).toMatch(/^Fine now:/);
 
     // The move, from the banner and from the card: the same handler, with the same finding.
     await user.click(within(free).getByRole('button', { name: 'Move the cache folder…' }));

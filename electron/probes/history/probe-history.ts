@@ -13,7 +13,7 @@ export const HISTORY_EVENT_IDS = [1, 3, 10, 11, 14, 16, 18] as const;
 export const DEFAULT_HISTORY_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The times the profile may hold (its date-time format): anything else is an event without a readable time. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export type EventsRead = { events: LogEvent[] } | { why: string };
 

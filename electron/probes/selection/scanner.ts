@@ -119,6 +119,10 @@ function walkOnWorker(
       else resolve(message.result);
     });
     worker.on('error', reject);
-    worker.on('exit', () => signal?.removeEventListener('abort', cancel));
+    worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', cancel);
+      // A worker that ends without its result (killed, out of memory) must not leave the scan waiting forever.
+      reject(new Error(`a scan thread ended (exit ${code}) before it reported what it found`));
+    });
   });
 }

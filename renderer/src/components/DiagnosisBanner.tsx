@@ -10,6 +10,7 @@ import {
   diagnose,
   diagnosisHeadlineParts,
   FIX_WORDS,
+  htmlDateTime,
   localDateTime,
   pointedCheckState,
   timesWords,
@@ -53,7 +54,7 @@ export function DiagnosisBanner({
     >
       <AlertTitle id={HEADING_ID} component="h2" sx={{ fontSize: '1.15rem', fontWeight: 700 }}>
         {before}
-        <time dateTime={diagnosis.at}>{formatDate(diagnosis.at)}</time>
+        <time dateTime={htmlDateTime(diagnosis.at)}>{formatDate(diagnosis.at)}</time>
         {after}
       </AlertTitle>
       {diagnosis.codes.length > 0 && (

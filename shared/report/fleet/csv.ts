@@ -16,9 +16,14 @@ export const CSV_HEADER = [
   'matrix_edition',
 ] as const;
 
-/** One field: quoted when it holds a comma, a quote, a CR or an LF (or starts or ends with a space). */
+/**
+ * One field: quoted when it holds a comma, a quote, a CR or an LF (or starts or ends with a space). A field
+ * that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a CR: a host name can be
+ * anything) is given a leading apostrophe first, as OWASP advises for CSV files meant to be opened in one.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const inert = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 
 const csvLine = (fields: readonly string[]) => `${fields.map(csvField).join(',')}\r\n`;

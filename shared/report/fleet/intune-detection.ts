@@ -6,16 +6,22 @@ import type { Report } from '../types.js';
 
 export const INTUNE_DETECTION_MAX = 2048;
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** One line: control characters (ESC, NUL, NEL, ...) and runs of white space become one space. */
+// eslint-disable-next-line no-control-regex
+const oneLine = (text: string) => text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 
-/** Text cut to at most `max` characters (code points), ending in "…" when it was cut. */
+/**
+ * Text cut to at most `max` characters as Intune counts them (UTF-16 units, the length of a .NET string),
+ * never inside a character, ending in "…" when it was cut.
+ */
 export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return `${chars
-    .slice(0, max - 1)
-    .join('')
-    .trimEnd()}…`;
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /** The line, without its line end. */

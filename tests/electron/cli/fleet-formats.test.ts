@@ -1,3 +1,9 @@
+import * as attackFs from 'node:fs';
+import { execFileSync as attackExec } from 'node:child_process';
+import { tmpdir as attackTmp } from 'node:os';
+import { join as attackJoin } from 'node:path';
+import { appendCsvRow } from '../../../electron/cli/csv-append.js';
+import { csvField } from '../../../shared/report/fleet/csv.js';
 // The formats fleet tools read, through the CLI (electron/cli/format.ts): what each consumer parses, on
 // every sample; the exit statuses they act on; the options that go with one format only; the rules file
 // of `fleet intune-rules`; and `--format csv --append` from many processes at once into one file.
@@ -49,7 +55,7 @@ describe('--format intune-detection', () => {
     expect(good.stdout).toMatch(/^MARS readiness: ready[^\n]*\n$/);
   });
 
-  it('keeps the notes of probing off stderr (they still show in the other formats)', async () => {
+  it('keeps the notes of probing off stderr in every format a fleet tool reads (they still show in text)', async () => {
     const probe = async () => ({
       profile: sample('healthy-server'),
       notes: [{ field: '/cache/freeBytes', reason: 'the volume could not be read' }],
@@ -70,7 +76,8 @@ describe('--format intune-detection', () => {
     const quiet = await run('intune-detection');
     expect(quiet).toMatchObject({ code: 0, stderr: '' });
     expect(quiet.stdout.split('\n')).toHaveLength(2);
-    expect((await run('configmgr')).stderr).toMatch(/note: \/cache\/freeBytes/);
+    for (const format of ['intune-compliance', 'configmgr', 'csv']) expect((await run(format)).stderr, format).toBe('');
+    expect((await run('text')).stderr).toMatch(/note: \/cache\/freeBytes/);
   });
 });
 
@@ -235,5 +242,66 @@ describe('--format csv', () => {
       expect(['ready', 'ready-with-warnings', 'not-ready']).toContain(row[3]);
     }
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('--append, attacked', () => {
+  const HEADER = 'timestamp,host\r\n';
+  const dir = attackFs.mkdtempSync(attackJoin(attackTmp(), 'mars-csv-attack-'));
+
+  it('gives up on a stale lock it cannot remove (a folder), rather than spinning', async () => {
+    const file = attackJoin(dir, 'folder-lock.csv');
+    attackFs.mkdirSync(`${file}.lock`);
+    const old = (Date.now() - 120_000) / 1000;
+    attackFs.utimesSync(`${file}.lock`, old, old);
+    const started = Date.now();
+    const work = appendCsvRow(file, HEADER, 'a,b\r\n');
+    // It waits as for a live lock (up to 60 s), sleeping between looks: the event loop stays free.
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 50);
+    await new Promise((r) => setTimeout(r, 500));
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    attackExec('rmdir', [`${file}.lock`]);
+    await work;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(attackFs.readFileSync(file, 'utf8')).toBe(`${HEADER}a,b\r\n`);
+  });
+
+  it.runIf(process.platform === 'linux')('refuses a pipe at once and leaves no lock behind', async () => {
+    const file = attackJoin(dir, 'pipe.csv');
+    attackExec('mkfifo', [file]);
+    await expect(appendCsvRow(file, HEADER, 'a,b\r\n')).rejects.toThrow(/pipe\.csv (cannot be appended to|is not a regular file)/);
+    expect(() => attackFs.readFileSync(`${file}.lock`)).toThrow();
+  });
+
+  it('starts a new line after a last line left without its end, and refuses another table', async () => {
+    const partial = attackJoin(dir, 'partial.csv');
+    attackFs.writeFileSync(partial, `${HEADER}partial`);
+    await appendCsvRow(partial, HEADER, 'a,b\r\n');
+    expect(attackFs.readFileSync(partial, 'utf8')).toBe(`${HEADER}partial\r\na,b\r\n`);
+    const other = attackJoin(dir, 'other.csv');
+    attackFs.writeFileSync(other, 'x,y,z\r\n1,2,3\r\n');
+    await expect(appendCsvRow(other, HEADER, 'a,b\r\n')).rejects.toThrow(/another kind of table/);
+    expect(attackFs.readFileSync(other, 'utf8')).toBe('x,y,z\r\n1,2,3\r\n');
+  });
+
+  it('locks the file, not the name: a link to a locked file waits for its lock', async () => {
+    const target = attackJoin(dir, 'target.csv');
+    attackFs.symlinkSync(target, attackJoin(dir, 'link.csv'));
+    attackFs.writeFileSync(`${target}.lock`, 'held');
+    let done = false;
+    const work = appendCsvRow(attackJoin(dir, 'link.csv'), HEADER, 'a,b\r\n').then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(done).toBe(false);
+    attackExec('rm', [`${target}.lock`]);
+    await work;
+    expect(attackFs.readFileSync(target, 'utf8')).toBe(`${HEADER}a,b\r\n`);
+  });
+
+  it('defuses a field a spreadsheet would run as a formula', async () => {
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    for (const start of ['+', '-', '@']) expect(csvField(`${start}1`)).toBe(`'${start}1`);
+    expect(csvField('APP02')).toBe('APP02');
   });
 });
