@@ -11,6 +11,7 @@ import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { latestJob } from '../rules/history.js';
 import { dateOf } from '../rules/timestamps.js';
+import { timesWords } from '../rules/finding.js';
 
 export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
 
@@ -150,10 +151,7 @@ export function diagnosedCodeLine(code: DiagnosedCode): string {
   return `${code.code} (seen ${times}): ${code.meaning}. Usually ${code.cause}.${tail}`;
 }
 
-/** How often a code was seen: "once", "twice", "1,204 times". */
-export function timesWords(count: number): string {
-  return count === 1 ? 'once' : count === 2 ? 'twice' : `${count.toLocaleString('en-US')} times`;
-}
+export { timesWords } from '../rules/finding.js';
 
 /** What a code means, for any code: the table's meaning, else Windows' own for a 0x8007xxxx, else null. */
 export function codeMeaning(code: DiagnosedCode): string | null {

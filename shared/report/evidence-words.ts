@@ -9,7 +9,7 @@
 import { identifyOs } from '../matrix/identify-os.js';
 import { editionName } from '../matrix/windows-editions.js';
 import type { OsFacts } from '../profile/types.js';
-import { listInWords, plural } from '../rules/finding.js';
+import { listInWords, plural, timesWords } from '../rules/finding.js';
 import { dotnetName } from '../rules/software.js';
 import { formatBytes, GB, TB } from '../util/units.js';
 import type { CheckId } from './types.js';
@@ -260,7 +260,7 @@ function errorCodesWords(value: unknown): string {
     .map((c) => record(c))
     .filter((c): c is Record<string, unknown> => c !== null && typeof c.code === 'string')
     .map((c) => {
-      const times = typeof c.count === 'number' ? `, ${c.count === 1 ? 'once' : `${c.count.toLocaleString('en-US')} times`}` : '';
+      const times = typeof c.count === 'number' ? `, ${timesWords(c.count)}` : '';
       const where = typeof c.source === 'string' ? ` in ${lookup(ERROR_SOURCES, c.source)}` : '';
       return `${String(c.code)} (${`${times.slice(2)}${where}`.trim() || 'seen'})`;
     });

@@ -65,3 +65,8 @@ const NUMBER = new Intl.NumberFormat('en-US');
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${NUMBER.format(count)} ${PLURAL_RULES.select(count) === 'one' ? one : many}`;
 }
+
+/** "once", "twice", "1,204 times": how often something was seen. */
+export function timesWords(count: number): string {
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${NUMBER.format(count)} times`;
+}

@@ -8,7 +8,7 @@ import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import type { Finding, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { errorCodeKey, knownErrorCode, windowsErrorMeaning } from './error-codes.js';
-import { finding, fix, listInWords, plural } from './finding.js';
+import { finding, fix, listInWords, plural, timesWords } from './finding.js';
 import { compareInstants, parseInstant, utcWords, type Instant } from './timestamps.js';
 
 const P = '/history';
@@ -174,7 +174,7 @@ export function historyKnownError(ctx: RuleContext): Finding[] {
     const known = knownErrorCode(first.code);
     const count = entries.reduce((sum, entry) => sum + entry.count, 0);
     const where = listInWords([...new Set(entries.map((entry) => SOURCES[entry.source]))]);
-    const times = count === 1 ? 'once' : count === 2 ? 'twice' : `${count.toLocaleString('en-US')} times`;
+    const times = timesWords(count);
     const seen = `It appears ${times} in ${where}, within the last ${plural(history!.windowDays, 'day')}.`;
     const evidence = { [`${P}/errorCodes`]: entries, [`${P}/windowDays`]: history!.windowDays };
     if (!known) {

@@ -3,11 +3,11 @@
 // its files live under drives/, and fixes run in this process - nothing real is at stake, so failpoints
 // are honoured here.
 
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyTree } from '../../actions/copy-tree.js';
 import { outputText } from '../../probes/command-runner.js';
 import { eventsFromXml } from '../../probes/windows/cloudbackup-log.js';
+import { lastWritten } from '../../probes/history/agent-logs.js';
 import { decodeProfileText } from '../../../shared/profile/decode-profile-text.js';
 import { readRegularFile } from '../../util/read-regular-file.js';
 import type { FolderAttributes } from '../../../shared/profile/types.js';
@@ -60,11 +60,7 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
             return false;
           }
         });
-        if (declared) return Date.parse(declared[1]);
-        return stat(localPath).then(
-          (info) => (info.isFile() ? info.mtimeMs : null),
-          () => null,
-        );
+        return declared ? Date.parse(declared[1]) : lastWritten(localPath);
       },
     },
     recordedSelection: async () => {

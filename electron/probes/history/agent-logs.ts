@@ -12,6 +12,7 @@ import type { HistoryErrorCode } from '../../../shared/profile/types.js';
 import { errorCodeKey, knownErrorCode } from '../../../shared/rules/error-codes.js';
 import type { ProbeNotes } from '../notes.js';
 import { readRegularFile } from '../../util/read-regular-file.js';
+import { outputText } from '../command-runner.js';
 
 export const ERRLOG_NAME = 'CBEngineCurr.errlog';
 const FAILED_FILES = /^LastBackupFailedFiles.*\.txt$/i;
@@ -26,16 +27,6 @@ const MAX_LOG_BYTES = 64 * 1024 * 1024;
 export interface LogWindow {
   capturedAt: Date;
   windowDays: number;
-}
-
-/** Text of a log file: UTF-16LE (with its mark, or ASCII text with every odd byte zero) or UTF-8. */
-export function logText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  const sample = Math.min(bytes.length, 512) & ~1;
-  let zeros = 0;
-  for (let i = 1; i < sample; i += 2) if (bytes[i] === 0) zeros++;
-  if (sample >= 4 && zeros > sample / 4) return bytes.toString('utf16le');
-  return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 /** The codes in one line: each token (a run of letters and digits) that the table knows or that is an HRESULT failure. */
@@ -100,7 +91,8 @@ export function tally(codes: readonly string[], source: HistoryErrorCode['source
   return [...byKey.values()];
 }
 
-async function lastWritten(path: string): Promise<number | null> {
+/** When a file was last written (its own time), or null when it is not a file. */
+export async function lastWritten(path: string): Promise<number | null> {
   return stat(path).then(
     (info) => (info.isFile() ? info.mtimeMs : null),
     () => null,
@@ -112,7 +104,7 @@ type Read = { kind: 'text'; text: string } | { kind: 'absent' } | { kind: 'unrea
 async function readLog(path: string): Promise<Read> {
   try {
     const bytes = await readRegularFile(path, { maxBytes: MAX_LOG_BYTES, tail: true });
-    return bytes === undefined ? { kind: 'absent' } : { kind: 'text', text: logText(bytes) };
+    return bytes === undefined ? { kind: 'absent' } : { kind: 'text', text: outputText(bytes) };
   } catch (error) {
     return { kind: 'unreadable', why: (error as Error).message };
   }

@@ -7,13 +7,12 @@ import type { LogEvent } from '../windows/cloudbackup-log.js';
 import type { ProbeNotes } from '../notes.js';
 import { agentLogCodes, type LogWindow } from './agent-logs.js';
 import { plural } from '../../../shared/rules/finding.js';
+import { compareInstants, parseInstant } from '../../../shared/rules/timestamps.js';
 
 /** The events history.events keeps: job starts and ends, the upgrade and storage-quota notices. */
 export const HISTORY_EVENT_IDS = [1, 3, 10, 11, 14, 16, 18] as const;
 export const DEFAULT_HISTORY_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** The times the profile may hold (its date-time format): anything else is an event without a readable time. */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export type EventsRead = { events: LogEvent[] } | { why: string };
 
@@ -28,27 +27,28 @@ export interface HistorySource {
 
 /** Events kept: the ids asked for, with a readable time inside the window, oldest first, each once. */
 export function historyEvents(events: readonly LogEvent[], window: LogWindow): { kept: HistoryEvent[]; undated: number } {
-  const end = window.capturedAt.getTime();
-  const start = end - window.windowDays * DAY_MS;
+  const end = window.capturedAt.getTime() / 1000;
+  const start = end - (window.windowDays * DAY_MS) / 1000;
   const seen = new Set<string>();
   const kept: HistoryEvent[] = [];
   let undated = 0;
   for (const event of events) {
     if (!(HISTORY_EVENT_IDS as readonly number[]).includes(event.id)) continue;
-    const time = event.time === null || !RFC3339.test(event.time) ? NaN : Date.parse(event.time);
-    if (Number.isNaN(time)) {
+    // The profile's own reading of a date-time: the schema's format, exact to the last digit of a fraction.
+    const at = parseInstant(event.time);
+    if (!at) {
       undated++;
       continue;
     }
     // A little slack at the end: the log's clock and capturedAt are read a moment apart.
-    if (time < start || time > end + 60_000) continue;
+    if (at.seconds < start || at.seconds > end + 60) continue;
     // The time as Windows wrote it (to 100 ns): two jobs a fraction of a millisecond apart stay in order.
     const key = `${event.id}@${event.time}`;
     if (seen.has(key)) continue;
     seen.add(key);
     kept.push({ id: event.id, time: event.time! });
   }
-  kept.sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+  kept.sort((a, b) => compareInstants(parseInstant(a.time)!, parseInstant(b.time)!));
   return { kept, undated };
 }
 
