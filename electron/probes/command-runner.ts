@@ -94,6 +94,7 @@ function startCommand(command: string, args: readonly string[], options: RunOpti
 export function outputText(bytes: Buffer): string {
   let text: string;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
+  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else if (looksUtf16(bytes)) text = bytes.toString('utf16le');
   else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   return text.replace(/\r\r\n/g, '\n').replace(/\r\n/g, '\n');

@@ -8,7 +8,6 @@
 import type { ActionId, CheckId, Finding, Report, Status } from './types.js';
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
-import { FIX_TITLES } from '../actions/fix-plan.js';
 import { latestJob } from '../rules/history.js';
 import { dateOf } from '../rules/timestamps.js';
 import { timesWords } from '../rules/finding.js';
@@ -166,9 +165,6 @@ export function pointedCheckState(status: Status | null): string {
   if (status === 'unknown') return 'Could not be checked now';
   return 'Fine now';
 }
-
-/** The fixes the wizard can carry out, by what they do (for the doctor's buttons and links). */
-export const FIX_WORDS: Record<ActionId, string> = FIX_TITLES;
 
 function checkState(check: PointedCheck): string {
   if (check.status === null || check.title === null) return `Not checked here (${check.check}).`;

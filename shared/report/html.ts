@@ -13,7 +13,6 @@ import {
   codeMeaning,
   diagnose,
   diagnosisHeadlineParts,
-  FIX_WORDS,
   localDateTime,
   pointedCheckState,
   timesWords,
@@ -141,7 +140,7 @@ function codeHtml(code: DiagnosedCode, findings: readonly Finding[]): string {
     const finding = findings.find((f) => f.check === check.check && f.subject === check.subject);
     if (!finding) return `<li>${escape(pointedCheckState(null))} <span class="meta">(${escape(check.check)})</span></li>`;
     const action = finding.fix?.action;
-    const fix = action ? `; the wizard can put it right: ${escape(FIX_WORDS[action])} (${escape(action)})` : '';
+    const fix = action ? `; the wizard can put it right: ${escape(FIX_TITLES[action])} (${escape(action)})` : '';
     return `<li>${escape(pointedCheckState(check.status))}: <a href="#${escape(findingAnchor(finding))}">${escape(finding.title)}</a> <span class="meta">(${escape(check.check)})</span>${fix}</li>`;
   });
   return `<li><strong><code>${escape(code.code)}</code></strong> (seen ${escape(timesWords(code.count))}): ${escape(meaning)}.${cause}${none}${checks.length > 0 ? `<ul>${checks.join('')}</ul>` : ''}</li>`;

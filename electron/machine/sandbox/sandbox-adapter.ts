@@ -8,7 +8,6 @@ import { copyTree } from '../../actions/copy-tree.js';
 import { outputText } from '../../probes/command-runner.js';
 import { eventsFromXml } from '../../probes/windows/cloudbackup-log.js';
 import { lastWritten } from '../../probes/history/agent-logs.js';
-import { decodeProfileText } from '../../../shared/profile/decode-profile-text.js';
 import { readRegularFile } from '../../util/read-regular-file.js';
 import type { FolderAttributes } from '../../../shared/profile/types.js';
 import { isWithin } from '../../../shared/util/paths.js';
@@ -90,8 +89,7 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
         return { why: `the sandbox's ${SANDBOX_EVENT_LOG} could not be read (${(error as Error).message})` };
       }
       if (bytes === undefined || bytes.length === 0) return { events: [] };
-      const text = bytes[0] === 0xfe && bytes[1] === 0xff ? decodeProfileText(bytes) : outputText(bytes);
-      const { events, unreadable } = eventsFromXml(text);
+      const { events, unreadable } = eventsFromXml(outputText(bytes));
       // Bytes that hold no event are not an empty log: what they are cannot be told.
       if (events.length === 0)
         return {

@@ -3,13 +3,13 @@
 // the agent's logs with what it means, and for each check that tells whether its cause is still there a
 // link that opens its finding card, brings it into view and focuses it, and - where that finding offers a fix the
 // wizard can carry out - a button that starts it through the card's own handler (onFix).
+import { FIX_TITLES } from '../../../shared/actions/fix-plan';
 import { Alert, AlertTitle, Box, Button, Link, Stack, Typography } from '@mui/material';
 import { findingAnchor } from '../../../shared/report/anchor';
 import {
   codeMeaning,
   diagnose,
   diagnosisHeadlineParts,
-  FIX_WORDS,
   htmlDateTime,
   localDateTime,
   pointedCheckState,
@@ -129,7 +129,7 @@ function CodeItem({
                     <>
                       {' '}
                       <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>
-                        {FIX_WORDS[action]}…
+                        {FIX_TITLES[action]}…
                       </Button>
                     </>
                   )}
