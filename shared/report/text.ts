@@ -5,8 +5,9 @@
 import { wrapIndented } from './wrap.js';
 import { plural } from '../rules/finding.js';
 import { groupFindings, VERDICT_WORDS } from './grouping.js';
-import type { Finding, Report } from './types.js';
+import type { ActionId, Finding, Report } from './types.js';
 import { diagnose, diagnosedCodeLine, diagnosisHeadline, localDateTime, type Diagnosis } from './diagnosis.js';
+import { ACTION_STATUS_WORDS, doThisFirst, whoWords, type DoThisFirst } from './do-this-first.js';
 
 export interface Palette {
   red(text: string): string;
@@ -57,6 +58,9 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push('', ...diagnosisLines(diagnosis, width, p, options.formatDate ?? ((iso) => localDateTime(iso))));
 
+  const first = doThisFirst(report);
+  if (first.count > 0) lines.push('', ...doThisFirstLines(first, width, p));
+
   const groups = groupFindings(report.findings);
   if (options.historyFirst) groups.sort((a, b) => Number(isHistory(b)) - Number(isHistory(a)));
   for (const group of groups) {
@@ -74,15 +78,28 @@ function diagnosisLines(diagnosis: Diagnosis, width: number, p: Palette, formatD
   const lines = wrapIndented(diagnosisHeadline(diagnosis, formatDate), width, '').map((line) => colour(p.bold(line)));
   for (const code of diagnosis.codes) lines.push(...wrapIndented(`- ${diagnosedCodeLine(code)}`, width, '  ', '    '));
   const actions = [...new Set(diagnosis.codes.flatMap((c) => (c.stillThere ? c.checks.map((k) => k.action) : [])).filter(Boolean))];
-  for (const action of actions)
-    lines.push(
-      ...wrapIndented(
-        `This tool can put it right: mars-readiness fix ${action!}${action === 'relocate-cache' ? ' --to <folder>' : ''}`,
-        width,
-        '  ',
-        '    ',
-      ),
-    );
+  for (const action of actions) lines.push(...wrapIndented(`This tool can put it right: ${fixCommand(action!)}`, width, '  ', '    '));
+  return lines;
+}
+
+/** The command that carries out a fix, with the one option it cannot do without. */
+const fixCommand = (action: ActionId) => `mars-readiness fix ${action}${action === 'relocate-cache' ? ' --to <folder>' : ''}`;
+
+/** The short list the wizard and the HTML report open with: one line per root cause, by who acts; the steps are the findings' own, below. */
+function doThisFirstLines(first: DoThisFirst, width: number, p: Palette): string[] {
+  const lines = [p.bold('Do this first')];
+  let n = 0;
+  for (const group of first.groups) {
+    lines.push(...wrapIndented(`${whoWords(group.who, first.machine)}:`, width, '  '));
+    for (const action of group.actions) {
+      const marker = `${++n}. `;
+      const indent = ' '.repeat(4 + marker.length);
+      lines.push(...wrapIndented(`${marker}${action.title} (${ACTION_STATUS_WORDS[action.status].toLowerCase()})`, width, '    ', indent));
+      if (action.resolves.length > 1)
+        lines.push(...wrapIndented(`Resolves: ${action.resolves.map((f) => f.title).join('; ')}.`, width, indent));
+      if (action.action) lines.push(...wrapIndented(`This tool can do it: ${fixCommand(action.action)}`, width, indent));
+    }
+  }
   return lines;
 }
 

@@ -13,6 +13,7 @@ import { planRelocation } from '../../../shared/actions/relocate-plan';
 import { planStartEngine } from '../../../shared/actions/start-engine-plan';
 import { suggestTarget } from '../../../shared/actions/suggest-target';
 import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizard-api';
+import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { samePath } from '../../../shared/util/paths';
 import { formatBytes } from '../../../shared/util/units';
@@ -216,7 +217,7 @@ export function FixPage({
               )}
             </Alert>
           )}
-          {phase.kind === 'unsupported' && <ManualSteps finding={finding} why={phase.message} />}
+          {phase.kind === 'unsupported' && <ManualSteps finding={finding} origin="live" why={phase.message} />}
           {phase.kind === 'confirm' && (
             <FixConfirmation
               key={JSON.stringify(phase.plan)}
@@ -270,7 +271,7 @@ function PutBack({ plan, outcome, stopped, onRetry }: { plan: FixPlan; outcome: 
 }
 
 /** The finding's own steps, for someone to carry out by hand. */
-function ManualSteps({ finding, why }: { finding: Finding; why: string }) {
+function ManualSteps({ finding, origin, why }: { finding: Finding; origin: ReportOrigin; why: string }) {
   return (
     <Stack spacing={1}>
       <Alert severity="info" role="note">
@@ -280,7 +281,7 @@ function ManualSteps({ finding, why }: { finding: Finding; why: string }) {
         The steps by hand
       </Typography>
       <Box component="ol" sx={{ pl: 3, my: 0 }}>
-        {(finding.fix?.steps ?? []).map((s) => (
+        {guiSteps(finding, origin).map((s) => (
           <li key={s}>
             <Typography component="span">{s}</Typography>
           </li>
@@ -331,7 +332,7 @@ function ElsewhereFix({
             `Please fix this on ${host}: ${finding.title}.`,
             finding.detail,
             'The steps:',
-            ...(finding.fix?.steps ?? []).map((s, i) => `${i + 1}. ${s}`),
+            ...guiSteps(finding, 'opened').map((s, i) => `${i + 1}. ${s}`),
           ].join('\n')
         : null;
   return (
@@ -358,6 +359,7 @@ function ElsewhereFix({
       {manual && (
         <ManualSteps
           finding={finding}
+          origin="opened"
           why={
             action === 'point-registry' && profileHolders(examined).some((h) => h.holdsKey === null)
               ? `Which of the folders the two values name holds the cache cannot be told from a profile: on ${host}, look for OnlineBackup.KEK in ${namedFolders(profile).join(' and ')}, then follow these steps.`

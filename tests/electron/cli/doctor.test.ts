@@ -29,8 +29,9 @@ describe('doctor', () => {
     expect(result.stdout).toMatch(/SalLowDiskSpace \(seen twice\)/);
     expect(flat(result.stdout)).toMatch(/0x80070070 \(seen twice\): Windows error 112: there is not enough space on the disk/);
     expect(flat(result.stdout)).toMatch(/mars-readiness fix relocate-cache --to <folder>/);
-    // The doctor's order: the history area comes first among the areas.
-    const areas = lines.filter((l) => /^[A-Z][a-z]/.test(l) && !l.startsWith('The ') && !l.startsWith('MARS') && !l.startsWith('Support'));
+    // The doctor's order: the history area comes first among the areas (after the diagnosis and Do this first).
+    expect(lines.indexOf('Do this first')).toBeGreaterThan(headline);
+    const areas = lines.filter((l) => /^[A-Z][a-z]/.test(l) && !/^(The |MARS|Support|Do this first$)/.test(l));
     expect(areas[0]).toBe('Backup history');
     expect(lines.filter((l) => l.length > 80 && !/^https:\/\/\S+$/.test(l))).toEqual([]);
   });

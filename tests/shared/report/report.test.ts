@@ -101,8 +101,9 @@ describe('renderText', () => {
   it('puts the verdict first and the areas with blockers before the rest', () => {
     const out = text('cache-problems');
     expect(out.split('\n')[0]).toBe('MARS readiness: NOT READY');
-    const firstArea = out.split('\n\n')[1]!.split('\n')[0];
-    expect(firstArea).toBe('Cache folder');
+    const sections = out.split('\n\n').map((s) => s.split('\n')[0]);
+    expect(sections[1]).toBe('Do this first');
+    expect(sections[2]).toBe('Cache folder');
     expect(out.indexOf('FAIL')).toBeLessThan(out.indexOf('PASS'));
   });
 
@@ -112,6 +113,21 @@ describe('renderText', () => {
     const labels = out.match(/^ {2}(FAIL {3}|WARN {3}|UNKNOWN|INFO {3}|PASS {3}) {2}/gm) ?? [];
     expect(out).not.toContain('????');
     expect(labels).toHaveLength(r.findings.length);
+  });
+
+  it('opens with Do this first: one numbered line per root cause, by who acts, with what it resolves and the command', () => {
+    const out = text('cache-problems');
+    const first = out.split('\n\n')[1]!;
+    expect(first.split('\n')[1]).toBe('  A server administrator:');
+    // The two findings one move resolves are one action, said once, with the one command that does it.
+    const move = first.slice(first.indexOf('2. Move the cache folder'), first.indexOf('3. '));
+    expect(move.replace(/\s+/g, ' ')).toContain(
+      'Resolves: The cache folder has attributes the agent does not support; Not enough free space for the cache.',
+    );
+    expect(move).toContain('This tool can do it: mars-readiness fix relocate-cache --to <folder>');
+    expect(first.match(/^ {4}\d+\. /gm)).toEqual(['    1. ', '    2. ', '    3. ']);
+    // Nothing to do, nothing said.
+    expect(text('healthy-server')).not.toContain('Do this first');
   });
 
   it('has no escape codes with the plain palette', () => {
