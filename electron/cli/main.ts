@@ -31,6 +31,8 @@ import { ExplainedError } from '../explained-error.js';
 import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import type { FixFlags, FixIo } from './fix.js';
+import type { DiffFlags } from './diff-command.js';
+import { WaiverFileError } from '../../shared/report/waiver-file-error.js';
 
 export const EXIT = { ok: 0, notReady: 1, usage: 2, unexpected: 3 } as const;
 
@@ -88,11 +90,20 @@ interface CheckOptions extends ProbeFlags, FleetFlags {
   matrix: EditionId;
   json?: boolean;
   strict?: boolean;
+  waivers?: string;
+  history?: string | true;
 }
 
 interface CollectFlags extends ProbeFlags {
   out?: string;
+  history?: string | true;
 }
+
+/** --history [DIR] (check, doctor, collect, diff): the folder of runs; without DIR, the default one on Windows. */
+const HISTORY_HELP =
+  'also keep this run in a history folder, one file per run named by time and host (default on Windows: %ProgramData%\\MarsReadiness\\history)';
+const WAIVERS_HELP =
+  'a waiver file (JSON): the blockers, warnings and unknowns it covers are shown as waived, counted apart, and leave the verdict';
 
 /** A repeatable option: each use adds one value. */
 const collectPaths = (value: string, list: string[] = []) => [...list, value];
@@ -153,6 +164,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--json', 'print the report as JSON, and nothing else, on stdout (the same as --format json)')
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
+    .option('--waivers <file>', WAIVERS_HELP)
+    .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
@@ -170,6 +183,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout (the same as --format json)")
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
+    .option('--waivers <file>', WAIVERS_HELP)
+    .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
@@ -183,11 +198,28 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .command('collect')
     .description("write this machine's profile (JSON), to open here or on another machine")
     .option('--out <file>', 'write the profile to this file instead of stdout')
+    .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
     .action(async (options: CollectFlags) => {
       exitCode = await collect(options, io, probe);
     });
   addProbeOptions(collectCommand);
+
+  program
+    .command('diff')
+    .description('say what changed between two reports or profiles of a machine: resolved, new, worse and better')
+    .argument('[files...]', 'the older and the newer report or profile (JSON)')
+    .option('--history [dir]', 'compare the two latest runs of one machine in the history folder (default on Windows as for check)')
+    .addOption(
+      new Option(
+        '--matrix <edition>',
+        'the matrix edition a profile is checked against (default: that of the report beside it, else current)',
+      ).choices(EDITION_IDS),
+    )
+    .option('--json', 'print the difference as JSON, and nothing else, on stdout')
+    .action(async (files: string[], options: DiffFlags) => {
+      exitCode = await (await import('./diff-command.js')).runDiff(files, options, io);
+    });
 
   program
     .command('web')
@@ -278,6 +310,15 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       );
       return EXIT.usage;
     }
+    if (error instanceof WaiverFileError) {
+      io.stderr(
+        wrapBlock(
+          `${APP.name}: the waiver file ${error.file} cannot be used:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+          io.columns,
+        ),
+      );
+      return EXIT.usage;
+    }
     if (error instanceof UsageError || error instanceof ExplainedError) {
       io.stderr(wrapBlock(`${APP.name}: ${error.message}\n`, io.columns));
       return EXIT.usage;
@@ -339,17 +380,32 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
       `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
     );
   }
+  // The waiver file and the history folder are checked before anything is probed.
+  const waivers = options.waivers !== undefined ? await (await import('./load-waivers.js')).loadWaivers(options.waivers) : null;
+  const history = options.history !== undefined ? await import('../services/report-history.js') : null;
+  const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
   const { profile, examples, interruptedFix } = options.profile
     ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null }
     : await probeThisMachine(options, io, probe, quietFormat(formatOf(options)));
-  const report = buildReport(profile, {
+  const built = buildReport(profile, {
     edition: options.matrix,
     toolVersion: APP.version,
     now: io.now(),
     ...(examples ? { examples } : {}),
     interruptedFix: interruptedFix ?? null,
   });
+  const report = waivers ? (await import('../../shared/report/waivers.js')).applyWaivers(built, waivers) : built;
   const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
+  if (history && historyFolder !== null) {
+    const kept = await history.keepInHistory(
+      historyFolder,
+      'report',
+      json.generatedAt,
+      json.host.name,
+      `${JSON.stringify(json, null, 2)}\n`,
+    );
+    if (!quietFormat(formatOf(options))) io.stderr(wrapBlock(`The report is kept in ${kept}.\n`, io.columns));
+  }
   const text = { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true };
   return printReportAs(formatOf(options), report, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
 }
@@ -371,8 +427,15 @@ async function intuneRules(options: { out?: string }, io: CliIo): Promise<number
 }
 
 async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {
+  const history = options.history !== undefined ? await import('../services/report-history.js') : null;
+  const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
   const { profile } = await probeThisMachine(options, io, probe);
   const text = `${JSON.stringify(profile, null, 2)}\n`;
+  if (history && historyFolder !== null) {
+    const time = profile.capturedAt ?? io.now().toISOString();
+    const kept = await history.keepInHistory(historyFolder, 'profile', time, profile.host?.name ?? null, text);
+    io.stderr(wrapBlock(`The profile is kept in ${kept}.\n`, io.columns));
+  }
   if (!options.out) io.stdout(text);
   else {
     const { writeFileAtomically } = await import('../util/atomic-file.js');

@@ -5,7 +5,7 @@
 // the text and HTML reports and `mars-readiness doctor` say the same, for a machine examined here or a
 // report opened from a file.
 
-import type { ActionId, CheckId, Finding, Report, Status } from './types.js';
+import type { ActionId, CheckId, Finding, FindingStatus, Report } from './types.js';
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { latestJob } from '../rules/history.js';
@@ -18,7 +18,7 @@ export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
 export interface PointedCheck {
   check: CheckId;
   /** Its worst finding's status here; null when the report has no finding of it. */
-  status: Status | null;
+  status: FindingStatus | null;
   title: string | null;
   /** That finding's subject (null for a check of the whole machine, or when there is no finding): with
    * the check, it names the finding on a page (findingAnchor). */
@@ -54,7 +54,7 @@ export interface Diagnosis {
   logsRead: boolean;
 }
 
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+const SEVERITY: Record<FindingStatus, number> = { fail: 0, warn: 1, unknown: 2, waived: 3, info: 4, pass: 5 };
 const OUTCOMES: Record<number, JobOutcome | undefined> = { 10: 'warned', 11: 'failed', 18: 'did-not-start' };
 
 export function diagnose(report: Pick<Report, 'findings'>): Diagnosis | null {
@@ -158,11 +158,12 @@ export function codeMeaning(code: DiagnosedCode): string | null {
 }
 
 /** Whether the cause a check looks at is still there, by its finding's status here: "Still there (blocks backup)". */
-export function pointedCheckState(status: Status | null): string {
+export function pointedCheckState(status: FindingStatus | null): string {
   if (status === null) return 'Not checked here';
   if (status === 'fail') return 'Still there (blocks backup)';
   if (status === 'warn') return 'Still there (a risk)';
   if (status === 'unknown') return 'Could not be checked now';
+  if (status === 'waived') return 'Still there (waived)';
   return 'Fine now';
 }
 
@@ -172,6 +173,7 @@ function checkState(check: PointedCheck): string {
   if (check.status === 'fail') return `Still so now: ${title} (blocks backup).`;
   if (check.status === 'warn') return `Still a risk now: ${title}.`;
   if (check.status === 'unknown') return `Could not be checked now: ${title}.`;
+  if (check.status === 'waived') return `Still so now, but waived: ${title}.`;
   return `Fine now: ${title}.`;
 }
 

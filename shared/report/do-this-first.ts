@@ -10,7 +10,7 @@
 // action. Fails come before warnings, unknowns last, each phrased as something to find out. Every title is
 // an instruction a helpdesk agent can read aloud; whoWords says who, in words that fit the machine.
 
-import type { ActionId, CheckId, Finding, Fixer, Report, Status } from './types.js';
+import type { ActionId, CheckId, Finding, FindingStatus, Fixer, Report, Status } from './types.js';
 import { findingAnchor } from './anchor.js';
 import { CHECKS } from '../rules/catalogue.js';
 import { errorCodeKey, knownErrorCode } from '../rules/error-codes.js';
@@ -278,7 +278,7 @@ export function machineKindOf(report: Pick<Report, 'findings' | 'host'>): Machin
   return 'unknown';
 }
 
-const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+const SEVERITY: Record<FindingStatus, number> = { fail: 0, warn: 1, unknown: 2, waived: 3, info: 4, pass: 5 };
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
 const byReportOrder = (a: Finding, b: Finding) =>
   SEVERITY[a.status] - SEVERITY[b.status] || (CHECK_ORDER.get(a.check) ?? 0) - (CHECK_ORDER.get(b.check) ?? 0);

@@ -2,16 +2,17 @@
 // first, otherwise the catalogue's order. The terminal, the HTML page and the wizard share it.
 
 import { AREA_NAMES, areaOf, CHECKS, type Area } from '../rules/catalogue.js';
-import type { CheckId, Finding, Status } from './types.js';
+import type { CheckId, Finding, FindingStatus } from './types.js';
 
-export const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
+// A waived finding (--waivers) comes after what still needs doing, before what is fine.
+export const SEVERITY: Record<FindingStatus, number> = { fail: 0, warn: 1, unknown: 2, waived: 3, info: 4, pass: 5 };
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
 
 export interface AreaGroup {
   area: Area;
   name: string;
   findings: Finding[];
-  worst: Status;
+  worst: FindingStatus;
 }
 
 export function groupFindings(findings: readonly Finding[]): AreaGroup[] {
@@ -29,10 +30,11 @@ export function groupFindings(findings: readonly Finding[]): AreaGroup[] {
     .sort((a, b) => SEVERITY[a.worst] - SEVERITY[b.worst]);
 }
 
-export const STATUS_WORDS: Record<Status, string> = {
+export const STATUS_WORDS: Record<FindingStatus, string> = {
   fail: 'Blocks backup',
   warn: 'Warning',
   unknown: 'Unknown',
+  waived: 'Waived',
   info: 'For information',
   pass: 'Passed',
 };
@@ -40,7 +42,7 @@ export const STATUS_WORDS: Record<Status, string> = {
  * A finding's status in words, for its check: a fail of a restore check blocks restoring, not backing up
  * ("Blocks restore"); every other status reads as STATUS_WORDS says.
  */
-export function statusLabel(status: Status, check?: CheckId): string {
+export function statusLabel(status: FindingStatus, check?: CheckId): string {
   if (status === 'fail' && check !== undefined && areaOf(check) === 'restore') return 'Blocks restore';
   return STATUS_WORDS[status];
 }

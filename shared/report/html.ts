@@ -23,7 +23,8 @@ import {
 import { groupFindings, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { evidenceFacts, factText } from './evidence-words.js';
 import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
-import type { Finding, Report, Status } from './types.js';
+import type { Finding, FindingStatus, Report } from './types.js';
+import { waivedWords, waiverNotes } from './waiver-words.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
 import { plural } from '../rules/finding.js';
@@ -39,7 +40,8 @@ a{color:#0b57d0}
 .verdict{padding:.75rem 1rem;border-radius:6px;font-weight:600;margin:1rem 0}
 .ready{background:#e6f4ea;color:#0d5223}.ready-with-warnings{background:#fff4e5;color:#663c00}.not-ready{background:#fdeded;color:#5f2120}
 .finding{border:1px solid #ddd;border-left-width:6px;border-radius:4px;padding:.5rem 1rem;margin:.5rem 0}
-.fail{border-left-color:#c62828}.warn{border-left-color:#ed6c02}.unknown{border-left-color:#0277bd}.info{border-left-color:#757575}.pass{border-left-color:#2e7d32}
+.fail{border-left-color:#c62828}.warn{border-left-color:#ed6c02}.unknown{border-left-color:#0277bd}.waived{border-left-color:#6a1b9a;border-left-style:dashed}.info{border-left-color:#757575}.pass{border-left-color:#2e7d32}
+.waiver{font-style:italic}
 .status{font-weight:700;text-transform:uppercase;font-size:.8rem;letter-spacing:.05em;margin:0}.status .area{text-transform:none;font-weight:400;letter-spacing:0}
 .meta{color:#555;font-size:.85rem}pre{background:#f5f5f5;padding:.5rem;overflow:auto;font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere}
 .finding p,.finding li{overflow-wrap:anywhere}
@@ -75,7 +77,7 @@ a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;overflow-wrap
 
 /** "3 blockers, 1 warning, 0 unknown, 22 passed, 5 for information": the counts, each with its plural. */
 export function countsWords(c: Report['counts']): string {
-  return `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}, ${plural(c.info, 'for information', 'for information')}`;
+  return `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}, ${plural(c.info, 'for information', 'for information')}${c.waived !== undefined ? `, ${plural(c.waived, 'waived', 'waived')}` : ''}`;
 }
 
 const learnMore = (f: Finding) =>
@@ -92,7 +94,7 @@ function findingHtml(f: Finding, machine: MachineKind): string {
       ? `<p class="saw">What the check saw:</p><ul class="facts">${facts.map((fact) => `<li>${escape(factText(fact))}</li>`).join('')}</ul>`
       : '';
   return `<section class="finding ${f.status}" id="${escape(findingAnchor(f))}"><p class="status">${escape(statusLabel(f.status, f.check))} <span class="area">- ${escape(AREA_NAMES[areaOf(f.check)])}</span></p>
-<h3>${escape(f.title)}</h3><p>${escape(f.detail)}</p>${evidence}${fix}${learnMore(f)}
+<h3>${escape(f.title)}</h3><p>${escape(f.detail)}</p>${waivedWords(f) ? `<p class="waiver">${escape(waivedWords(f)!)}</p>` : ''}${evidence}${fix}${learnMore(f)}
 <p class="meta">${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''} - ${escape(f.source.document)}, section "${escape(f.source.section)}" (${escape(f.source.edition)}, ${escape(f.source.date)})</p></section>`;
 }
 
@@ -152,10 +154,11 @@ export interface HtmlOptions {
 }
 
 /** The sections after the summary: the findings of one status, the worst first, then by area. */
-const SECTIONS: { status: Status; heading: string }[] = [
+const SECTIONS: { status: FindingStatus; heading: string }[] = [
   { status: 'fail', heading: 'Blockers' },
   { status: 'warn', heading: 'Warnings' },
   { status: 'unknown', heading: 'Not known' },
+  { status: 'waived', heading: 'Waived' },
 ];
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
@@ -168,7 +171,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const kind = machineKindOf(report);
   // The report's order: by status, then the areas' order (groupFindings), each area's worst first.
   const ordered = groupFindings(report.findings).flatMap((g) => g.findings);
-  const of = (status: Status) => ordered.filter((f) => f.status === status);
+  const of = (status: FindingStatus) => ordered.filter((f) => f.status === status);
   const sections = SECTIONS.filter((s) => of(s.status).length > 0)
     .map(
       (s) =>
@@ -207,7 +210,11 @@ ${passed
 <title>MARS readiness: ${escape(machine)}</title><style>${STYLE}</style></head>
 <body><div class="summary"><h1>MARS readiness report</h1><p class="machine">${escape(machine)}</p>
 <div class="verdict ${report.verdict}" role="status">${escape(VERDICT_WORDS[report.verdict])}: ${escape(countsWords(report.counts))}</div>
-${doctor}<p class="meta">Support matrix ${escape(report.matrix.edition)} (${escape(report.matrix.date)}). Report made ${time(report.generatedAt)} by ${escape(report.tool.name)} ${escape(report.tool.version)}${report.host.capturedAt ? `; machine examined ${time(report.host.capturedAt)}` : ''}.</p>
+${doctor}${waiverNotes(report)
+    .map((note) => `<p class="waiver-note" role="note">${escape(note)}</p>\n`)
+    .join(
+      '',
+    )}<p class="meta">Support matrix ${escape(report.matrix.edition)} (${escape(report.matrix.date)}). Report made ${time(report.generatedAt)} by ${escape(report.tool.name)} ${escape(report.tool.version)}${report.host.capturedAt ? `; machine examined ${time(report.host.capturedAt)}` : ''}.</p>
 ${doThisFirstHtml(report)}</div>
 ${sections}
 ${infoHtml}

@@ -12,7 +12,8 @@ import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type Machine
 import { groupFindings, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { evidenceFacts, factText } from './evidence-words.js';
 import { countsWords } from './html.js';
-import type { Finding, Report, Status } from './types.js';
+import type { Finding, FindingStatus, Report } from './types.js';
+import { waivedWords, waiverNotes } from './waiver-words.js';
 
 export interface MarkdownOptions {
   /** How a time reads (the reader's locale and time zone by default, through Intl). */
@@ -44,10 +45,11 @@ const code = (text: string) => {
   return `${fence}${ticks > 1 || /^`|`$/.test(text) ? ` ${text} ` : text}${fence}`;
 };
 
-const SECTIONS: readonly { status: Status; heading: string }[] = [
+const SECTIONS: readonly { status: FindingStatus; heading: string }[] = [
   { status: 'fail', heading: 'Blockers' },
   { status: 'warn', heading: 'Warnings' },
   { status: 'unknown', heading: 'Not known' },
+  { status: 'waived', heading: 'Waived' },
 ];
 
 function findingMarkdown(f: Finding, machine: MachineKind): string[] {
@@ -56,6 +58,8 @@ function findingMarkdown(f: Finding, machine: MachineKind): string[] {
     '',
     `${statusLabel(f.status, f.check)} - ${AREA_NAMES[areaOf(f.check)]}. ${escapeMarkdown(f.detail)}`,
   ];
+  const waived = waivedWords(f);
+  if (waived) lines.push('', `_${escapeMarkdown(waived)}_`);
   const facts = evidenceFacts(f);
   if (facts.length > 0) lines.push('', 'What the check saw:', '', ...facts.map((fact) => `- ${escapeMarkdown(factText(fact))}`));
   if (f.fix) {
@@ -77,6 +81,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     `# MARS readiness: ${escapeMarkdown(machine)}`,
     '',
     `**${VERDICT_WORDS[report.verdict]}**: ${countsWords(report.counts)}.`,
+    ...waiverNotes(report).flatMap((note) => ['', `> ${escapeMarkdown(note)}`]),
     '',
     `Support matrix ${escapeMarkdown(report.matrix.edition)} (${escapeMarkdown(report.matrix.date)}). Report made ${escapeMarkdown(formatDate(report.generatedAt))} by ${escapeMarkdown(`${report.tool.name} ${report.tool.version}`)}${report.host.capturedAt ? `; machine examined ${escapeMarkdown(formatDate(report.host.capturedAt))}` : ''}.`,
   ];
@@ -120,7 +125,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
 
   const ordered = groupFindings(report.findings).flatMap((g) => g.findings);
-  const of = (status: Status) => ordered.filter((f) => f.status === status);
+  const of = (status: FindingStatus) => ordered.filter((f) => f.status === status);
   for (const { status, heading } of SECTIONS) {
     const findings = of(status);
     if (findings.length === 0) continue;

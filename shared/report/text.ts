@@ -8,6 +8,7 @@ import { groupFindings, VERDICT_WORDS } from './grouping.js';
 import type { ActionId, Finding, Report } from './types.js';
 import { diagnose, diagnosedCodeLine, diagnosisHeadline, localDateTime, type Diagnosis } from './diagnosis.js';
 import { ACTION_STATUS_WORDS, doThisFirst, whoWords, type DoThisFirst } from './do-this-first.js';
+import { waivedWords, waiverNotes } from './waiver-words.js';
 
 export interface Palette {
   red(text: string): string;
@@ -49,11 +50,12 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const c = report.counts;
   lines.push(
     ...wrapIndented(
-      `${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information`,
+      `${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed, ${c.info} for information${c.waived !== undefined ? `, ${c.waived} waived` : ''}`,
       width,
       '',
     ),
   );
+  for (const note of waiverNotes(report)) lines.push(...wrapIndented(`Note: ${note}`, width, '', '      '));
 
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push('', ...diagnosisLines(diagnosis, width, p, options.formatDate ?? ((iso) => localDateTime(iso))));
@@ -110,12 +112,15 @@ function renderFinding(f: Finding, width: number, p: Palette): string[] {
     warn: p.yellow('WARN   '),
     unknown: p.cyan('UNKNOWN'),
     info: p.dim('INFO   '),
+    waived: p.dim('WAIVED '),
     pass: p.green('PASS   '),
   }[f.status];
   const indent = ' '.repeat(11);
   const lines = wrapIndented(f.title, width - 2, indent).map((line, i) => (i === 0 ? `  ${label}  ${line.trimStart()}` : `  ${line}`));
   if (f.status === 'pass') return lines;
   lines.push(...wrapIndented(f.detail, width, indent));
+  const waived = waivedWords(f);
+  if (waived) lines.push(...wrapIndented(waived, width, indent));
   if (f.fix) {
     const action = f.fix.action ? `; the wizard can do it: ${f.fix.action}` : '';
     lines.push(...wrapIndented(`What to do (${f.fix.who}${action}):`, width, indent));

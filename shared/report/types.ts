@@ -8,6 +8,11 @@ export type Verdict = 'ready' | 'ready-with-warnings' | 'not-ready';
 
 export const STATUSES: readonly Status[] = ['fail', 'warn', 'unknown', 'info', 'pass'];
 
+/** A finding's status in a report: its check's, or `waived` where a waiver file covers a fail, warn or unknown (--waivers). */
+export type FindingStatus = Status | 'waived';
+/** The statuses a waiver can cover. */
+export type WaivableStatus = 'fail' | 'warn' | 'unknown';
+
 export type CheckId =
   | 'os.supported'
   | 'os.system-state'
@@ -70,7 +75,7 @@ export interface Source {
 export interface Finding {
   check: CheckId;
   subject: string | null;
-  status: Status;
+  status: FindingStatus;
   title: string;
   detail: string;
   /** The profile values the finding used, keyed by JSON pointer into the profile. */
@@ -78,9 +83,20 @@ export interface Finding {
   /** What to do; null for pass and info. */
   fix: Fix | null;
   source: Source;
+  /** Only on a waived finding (--waivers): the status its check gave, and the waiver that covers it. */
+  waivedStatus?: WaivableStatus;
+  waiver?: WaiverTerms;
 }
 
-export type Counts = Record<Status, number>;
+/** What a waiver says beside what it covers: why, who approved it, until when (a date, YYYY-MM-DD). */
+export interface WaiverTerms {
+  justification: string;
+  approvedBy: string;
+  expires: string;
+}
+
+/** A count per status; `waived` only in a report made with --waivers. */
+export type Counts = Record<Status, number> & { waived?: number };
 
 export interface Report {
   schemaVersion: 1;
@@ -97,4 +113,20 @@ export interface Report {
   verdict: Verdict;
   counts: Counts;
   findings: Finding[];
+  /** Only in a report made with --waivers: the waivers that no longer apply, and those that matched nothing. */
+  waivers?: WaiverNotes;
+}
+
+/** A waiver as a report names it: what it covers and until when. */
+export interface WaiverRef {
+  check: CheckId;
+  subject: string | null;
+  expires: string;
+}
+
+export interface WaiverNotes {
+  /** Waivers whose expiry date is before the report's day: they no longer apply. */
+  expired: WaiverRef[];
+  /** Waivers (not expired) that cover no blocker, warning or unknown of this report. */
+  unused: WaiverRef[];
 }

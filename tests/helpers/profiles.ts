@@ -6,7 +6,7 @@ import { evaluate } from '../../shared/report/build.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import type { EditionId } from '../../shared/matrix/types.js';
-import type { CheckId, Finding, Status } from '../../shared/report/types.js';
+import type { CheckId, Finding, FindingStatus } from '../../shared/report/types.js';
 
 export const SAMPLES = new URL('../../samples/profiles/', import.meta.url);
 
@@ -33,7 +33,7 @@ export function statusOf(
   check: CheckId,
   edition: EditionId = 'current',
   subject?: string | null,
-): Status | 'absent' {
+): FindingStatus | 'absent' {
   const found = findingsOf(profile, check, edition).filter((f) => subject === undefined || f.subject === subject);
   if (found.length > 1) throw new Error(`${check} gave ${found.length} findings; name a subject`);
   return found[0]?.status ?? 'absent';

@@ -8,6 +8,7 @@ import { findingAnchor } from '../../../shared/report/anchor';
 import { evidenceFacts, factText } from '../../../shared/report/evidence-words';
 import { guiSteps, learnMoreUrl, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
+import { waivedWords } from '../../../shared/report/waiver-words';
 import { StatusChip } from './StatusChip';
 
 export function FindingCard({
@@ -45,6 +46,7 @@ export function FindingCard({
       <AccordionDetails id={`${id}-details`}>
         <Stack spacing={1.5}>
           <Typography sx={{ overflowWrap: 'anywhere' }}>{f.detail}</Typography>
+          {waivedWords(f) && <Typography sx={{ overflowWrap: 'anywhere', fontStyle: 'italic' }}>{waivedWords(f)}</Typography>}
           {f.fix && steps.length > 0 && (
             <Box>
               <Typography sx={{ fontWeight: 600 }}>What to do ({f.fix.who}):</Typography>

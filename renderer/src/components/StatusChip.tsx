@@ -2,17 +2,19 @@
 // word is the check's own (a restore check's fail "Blocks restore", not "Blocks backup").
 import { Chip } from '@mui/material';
 import { statusLabel } from '../../../shared/report/grouping';
-import type { CheckId, Status } from '../../../shared/report/types';
+import type { CheckId, FindingStatus } from '../../../shared/report/types';
 
-const LOOK: Record<Status, { color: 'error' | 'warning' | 'info' | 'default' | 'success'; symbol: string }> = {
+// A waived finding (a waiver file accepted it) has a look of its own: never a pass's.
+const LOOK: Record<FindingStatus, { color: 'error' | 'warning' | 'info' | 'default' | 'success' | 'secondary'; symbol: string }> = {
   fail: { color: 'error', symbol: '✕' },
   warn: { color: 'warning', symbol: '!' },
   unknown: { color: 'info', symbol: '?' },
+  waived: { color: 'secondary', symbol: '⊘' },
   info: { color: 'default', symbol: 'i' },
   pass: { color: 'success', symbol: '✓' },
 };
 
-export function StatusChip({ status, check }: { status: Status; check?: CheckId }) {
+export function StatusChip({ status, check }: { status: FindingStatus; check?: CheckId }) {
   const look = LOOK[status];
   return (
     <Chip size="small" color={look.color} label={`${look.symbol} ${statusLabel(status, check)}`} sx={{ fontWeight: 600, flexShrink: 0 }} />

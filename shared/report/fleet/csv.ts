@@ -10,6 +10,8 @@ export const CSV_HEADER = [
   'os',
   'verdict',
   ...STATUSES,
+  // Findings a waiver file covers (--waivers; 0 without one): counted apart, never as passed.
+  'waived',
   'blockers',
   'warnings',
   'tool_version',
@@ -40,6 +42,7 @@ export function csvRow(report: Report): string {
     report.host.os ?? '',
     report.verdict,
     ...STATUSES.map((status) => String(report.counts[status])),
+    String(report.counts.waived ?? 0),
     checksWith(report, 'fail').join(' '),
     checksWith(report, 'warn').join(' '),
     report.tool.version,

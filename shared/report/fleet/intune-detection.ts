@@ -27,11 +27,13 @@ export function shorten(text: string, max: number): string {
 /** The line, without its line end. */
 export function renderIntuneDetection(report: Report, max = INTUNE_DETECTION_MAX): string {
   const blockers = report.findings.filter((f) => f.status === 'fail');
+  // Waived findings (--waivers) are counted apart, after the verdict: never among the blockers.
+  const waived = report.counts.waived ? `, ${report.counts.waived} waived` : '';
   const head = `MARS readiness: ${report.verdict}`;
   if (blockers.length === 0) {
     const warnings = report.counts.warn;
-    return shorten(oneLine(`${head}; no blockers${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`), max);
+    return shorten(oneLine(`${head}; no blockers${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${waived}`), max);
   }
   const items = blockers.map((f) => `${f.check}: ${f.title}${f.subject ? ` (${f.subject})` : ''}`);
-  return shorten(oneLine(`${head}; ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${items.join('; ')}`), max);
+  return shorten(oneLine(`${head}${waived}; ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${items.join('; ')}`), max);
 }

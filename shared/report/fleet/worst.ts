@@ -2,16 +2,19 @@
 // gave no finding, as for a row the edition lacks), and the checks that block or warn.
 
 import { CHECKS } from '../../rules/catalogue.js';
-import { STATUSES, type CheckId, type Report, type Status } from '../types.js';
+import type { CheckId, FindingStatus, Report } from '../types.js';
 
-export type CheckState = Status | 'absent';
+/** `waived` only in a report made with --waivers: a blocker, warning or unknown that a waiver covers. */
+export type CheckState = FindingStatus | 'absent';
 
-/** The worst status of one check's findings (fail, warn, unknown, info, pass in that order), or `absent`. */
+const WORST_FIRST: readonly FindingStatus[] = ['fail', 'warn', 'unknown', 'waived', 'info', 'pass'];
+
+/** The worst status of one check's findings (fail, warn, unknown, waived, info, pass in that order), or `absent`. */
 export function worstStatusOf(report: Report, check: CheckId): CheckState {
   let worst: CheckState = 'absent';
   for (const f of report.findings) {
     if (f.check !== check) continue;
-    if (worst === 'absent' || STATUSES.indexOf(f.status) < STATUSES.indexOf(worst)) worst = f.status;
+    if (worst === 'absent' || WORST_FIRST.indexOf(f.status) < WORST_FIRST.indexOf(worst)) worst = f.status;
   }
   return worst;
 }
@@ -22,7 +25,7 @@ export function checkStates(report: Report): [CheckId, CheckState][] {
 }
 
 /** The checks with at least one finding of this status, each once, in the report's order. */
-export function checksWith(report: Report, status: Status): CheckId[] {
+export function checksWith(report: Report, status: FindingStatus): CheckId[] {
   return [...new Set(report.findings.filter((f) => f.status === status).map((f) => f.check))];
 }
 

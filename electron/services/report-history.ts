@@ -1,0 +1,119 @@
+// The history folder: each run of `check --history`, `doctor --history` or `collect --history` (and each
+// scan of the wizard, in its own folder under the app's user data) keeps its report or profile there, one
+// file per run, written whole or not at all (write-file-atomic). A file's name says when and of which host:
+//   2026-11-25T12-00-00.000Z_az-web-03.report.json     2026-11-25T12-00-00.000Z_az-web-03.profile.json
+// so that sorting the names sorts the runs by time. `diff --history` and the wizard's "since last time"
+// read the latest of them back.
+
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ExplainedError } from '../explained-error.js';
+import { writeFileAtomically } from '../util/atomic-file.js';
+
+export type HistoryKind = 'report' | 'profile';
+
+/** Where `--history` keeps its files when it is given without a folder: on Windows only. */
+export function defaultHistoryFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (platform !== 'win32') return null;
+  return join(env.ProgramData ?? env.ALLUSERSPROFILE ?? 'C:\\ProgramData', 'MarsReadiness', 'history');
+}
+
+/** The folder `--history [DIR]` names: DIR, or the default folder where there is one; else a usage error. */
+export function historyFolderOf(option: string | true, platform: NodeJS.Platform = process.platform, env = process.env): string {
+  if (option !== true) {
+    if (option.trim() === '')
+      throw new ExplainedError('--history was given an empty folder name: give a folder, such as --history D:\\readiness.');
+    return option;
+  }
+  const folder = defaultHistoryFolder(platform, env);
+  if (folder === null)
+    throw new ExplainedError(
+      '--history needs a folder on this machine: give one, such as --history ./history (the folder under %ProgramData% is the default on Windows only).',
+    );
+  return folder;
+}
+
+const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:\.\d{3})?Z)_(.+?)(?:-(\d+))?\.(report|profile)\.json$/;
+
+/** A host name as a part of a file name: letters, digits, dot, hyphen and underscore kept, the rest as "_". */
+export function hostPart(host: string | null): string {
+  const safe = (host ?? '')
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 63);
+  return safe === '' ? 'unnamed' : safe;
+}
+
+/** The name of a run's file, from its time (an ISO date-time) and host. */
+export function historyFileName(time: string, host: string | null, kind: HistoryKind, copy = 1): string {
+  const stamp = new Date(time).toISOString().replace(/:/g, '-');
+  return `${stamp}_${hostPart(host)}${copy > 1 ? `-${copy}` : ''}.${kind}.json`;
+}
+
+/**
+ * Keeps `text` (a report or a profile, as JSON) in `folder` (made if missing) under a name of its own, and
+ * returns its path. A folder that cannot be made or written is an ExplainedError naming it.
+ */
+export async function keepInHistory(folder: string, kind: HistoryKind, time: string, host: string | null, text: string): Promise<string> {
+  for (let copy = 1; ; copy++) {
+    const path = join(folder, historyFileName(time, host, kind, copy));
+    const taken = await lstat(path).then(
+      () => true,
+      () => false,
+    );
+    if (taken) continue;
+    await writeFileAtomically(path, text, { createFolder: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof ExplainedError) throw error;
+      throw new ExplainedError(
+        `the ${kind} could not be kept in the history folder ${folder}: ${error.code === 'EACCES' || error.code === 'EPERM' ? 'permission was denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'that is a file, not a folder' : error.message}`,
+      );
+    });
+    return path;
+  }
+}
+
+export interface HistoryEntry {
+  path: string;
+  name: string;
+  /** The host part of its name (hostPart of the host's name). */
+  host: string;
+  kind: HistoryKind;
+}
+
+/** The runs the folder holds, the oldest first (other files are left out); a folder that cannot be read is an ExplainedError. */
+export async function listHistory(folder: string): Promise<HistoryEntry[]> {
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    throw new ExplainedError(
+      `the history folder ${folder} cannot be read: ${error.code === 'ENOENT' ? 'there is no such folder' : error.code === 'ENOTDIR' ? 'it is a file, not a folder' : error.message}`,
+    );
+  });
+  return names
+    .map((name) => ({ name, match: NAME.exec(name) }))
+    .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
+    .sort((a, b) => a.match[1]!.localeCompare(b.match[1]!) || Number(a.match[3] ?? 1) - Number(b.match[3] ?? 1))
+    .map(({ name, match }) => ({ path: join(folder, name), name, host: match[2]!, kind: match[4] as HistoryKind }));
+}
+
+/** The latest run of the folder and the one before it of the same host; null when there are not two. */
+export async function latestTwo(folder: string): Promise<{ older: HistoryEntry; newer: HistoryEntry } | null> {
+  const entries = await listHistory(folder);
+  const newer = entries.at(-1);
+  if (!newer) return null;
+  const older = entries
+    .slice(0, -1)
+    .reverse()
+    .find((entry) => entry.host === newer.host);
+  return older ? { older, newer } : null;
+}
+
+/** The latest report kept for `host`, parsed; null when there is none (or it cannot be read as JSON). */
+export async function latestReportOf(folder: string, host: string | null): Promise<unknown> {
+  const entries = await listHistory(folder).catch(() => []);
+  const latest = entries.filter((entry) => entry.kind === 'report' && entry.host === hostPart(host)).at(-1);
+  if (!latest) return null;
+  try {
+    return JSON.parse(await readFile(latest.path, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
