@@ -1,4 +1,4 @@
-// The whole wizard in Chromium over browser mode: the sample profiles opened from files, this machine's
+// The whole wizard in Chromium over browser mode: a sample profile opened from its file, this machine's
 // live probes, keyboard only once; axe on every page; a screenshot of every page.
 import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,31 +13,13 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.close());
 
-const SAMPLES = ['healthy-server', 'cache-problems', 'old-os', 'pre-install', 'azure-vm'];
-const VERDICTS: Record<string, string> = {
-  'healthy-server': 'Ready',
-  'cache-problems': 'Not ready',
-  'old-os': 'Not ready',
-  'pre-install': 'Not ready',
-  'azure-vm': 'Ready, with warnings',
-};
-
+// Every sample's results, in both sizes and themes, are in gallery.spec.ts.
 async function openSample(page: Page, name: string) {
   await page.goto(server.url);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Open a saved profile…' }).click();
   await (await chooser).setFiles(join(ROOT, 'samples', 'profiles', `${name}.json`));
   await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
-}
-
-for (const name of SAMPLES) {
-  test(`sample ${name}: results, verdict and accessible`, async ({ page }) => {
-    await openSample(page, name);
-    await expect(page.getByRole('status').filter({ hasText: VERDICTS[name]! }).first()).toBeVisible();
-    await expect(page.getByText(`collected on another machine (${name}.json)`)).toBeVisible();
-    await expectAccessible(page, `results of ${name}`);
-    await shot(page, `results-${name}`);
-  });
 }
 
 test('the whole flow over this machine, every page accessible, with screenshots', async ({ page }) => {

@@ -1,0 +1,137 @@
+// Every sample's results as people will see them: each sample profile opened from its file, and each sample
+// sandbox scanned as a user would, at 1280x800 and 800x600, in the light and the dark theme. In each of the
+// four: axe finds nothing serious, the page never scrolls sideways, no text is cut off by the box that holds
+// it, and a screenshot is left in e2e/output/screenshots/gallery for a person to look through. An opened
+// profile's page shows the verdict the engine gives that profile, and says where it came from.
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { WebServer } from '../electron/web/server.js';
+import { expectAccessible, ROOT, SCREENSHOTS, startServer } from './helpers.js';
+
+const GALLERY = join(SCREENSHOTS, 'gallery');
+mkdirSync(GALLERY, { recursive: true });
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 800, height: 600 },
+] as const;
+const THEMES = ['light', 'dark'] as const;
+
+const PROFILES = readdirSync(join(ROOT, 'samples', 'profiles'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const SANDBOXES = readdirSync(join(ROOT, 'samples', 'sandboxes'), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+test.describe.configure({ timeout: 120_000 });
+
+/**
+ * Elements whose text is cut off: wider (or taller) inside than the box that clips it, where the box hides
+ * what overflows (an ellipsis counts as cut: a person cannot read what it hides). Scrolling regions are not
+ * clipping, and neither are boxes with nothing but whitespace in them.
+ */
+function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const style = getComputedStyle(el);
+      const clips = (o: string) => o === 'hidden' || o === 'clip';
+      if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
+      if (!(el.textContent ?? '').trim() || el.getClientRects().length === 0) continue;
+      // MUI hides a collapsed Accordion's content by height 0 and visibility hidden: not shown, so not cut.
+      if (style.visibility === 'hidden' || el.closest('[hidden], .MuiCollapse-hidden')) continue;
+      const wide = clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+      const tall = clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
+      if (wide || tall)
+        cut.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${(el.textContent ?? '').trim().slice(0, 80)}"`);
+    }
+    return cut;
+  });
+}
+
+/** The results as they are now, in each size and theme: accessible, nothing sideways, nothing cut, a screenshot of each. */
+async function everyLook(page: Page, name: string) {
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    // The theme follows the system: the page's own background says which one it is in.
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'))
+      .toBe(theme === 'dark');
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      const look = `${name} at ${size.width}x${size.height}, ${theme}`;
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(sideways, `${look}: the page scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await clippedText(page), `${look}: text cut off`).toEqual([]);
+      await expectAccessible(page, look);
+      await page.screenshot({ path: join(GALLERY, `${name}-${size.width}x${size.height}-${theme}.png`), fullPage: true });
+    }
+  }
+}
+
+/** The verdict's words as the engine gives them for this profile (the page must agree). */
+async function verdictWords(name: string): Promise<string> {
+  const { buildReport } = (await import(`${ROOT}dist/shared/report/build.js`)) as typeof import('../shared/report/build.js');
+  const { VERDICT_WORDS } = (await import(`${ROOT}dist/shared/report/grouping.js`)) as typeof import('../shared/report/grouping.js');
+  const profile = JSON.parse(readFileSync(join(ROOT, 'samples', 'profiles', `${name}.json`), 'utf8'));
+  return VERDICT_WORDS[buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() }).verdict];
+}
+
+test('the check for cut-off text finds text that is cut off', async ({ page }) => {
+  await page.setContent(
+    '<p>whole</p><div style="width:60px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">a label far too long for its box</div>',
+  );
+  expect(await clippedText(page)).toEqual(['div.: "a label far too long for its box"']);
+});
+
+test.describe('sample profiles', () => {
+  let server: WebServer;
+  test.beforeAll(async () => {
+    server = await startServer();
+  });
+  test.afterAll(async () => server?.close());
+
+  for (const name of PROFILES) {
+    test(`${name}: the results in both sizes and both themes`, async ({ page }) => {
+      await page.goto(server.url);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Open a saved profile…' }).click();
+      await (await chooser).setFiles(join(ROOT, 'samples', 'profiles', `${name}.json`));
+      await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+      await expect(
+        page
+          .getByRole('status')
+          .filter({ hasText: await verdictWords(name) })
+          .first(),
+      ).toBeVisible();
+      await expect(page.getByText(`collected on another machine (${name}.json)`)).toBeVisible();
+      await everyLook(page, name);
+    });
+  }
+});
+
+test.describe('sample sandboxes', () => {
+  for (const name of SANDBOXES) {
+    test(`${name}: what to back up and the results, in both sizes and both themes`, async ({ page }) => {
+      // A copy: the sample itself is never used in place.
+      const dir = mkdtempSync(join(tmpdir(), `mars gallery ${name}-`));
+      cpSync(join(ROOT, 'samples', 'sandboxes', name), dir, { recursive: true });
+      const server = await startServer(undefined, dir);
+      try {
+        await page.goto(server.url);
+        await page.getByRole('button', { name: 'Start' }).click();
+        await page.getByRole('switch', { name: /Test the connection/ }).uncheck();
+        await everyLook(page, `${name}-what-to-back-up`);
+        await page.getByRole('button', { name: 'Scan this machine' }).click();
+        await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
+        await everyLook(page, name);
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
