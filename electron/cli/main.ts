@@ -31,6 +31,7 @@ import { ExplainedError } from '../explained-error.js';
 import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import type { FixFlags, FixIo } from './fix.js';
+import { forOutput, REDACT_HELP, redactProfileForOutput, tellRedaction } from './redact-output.js';
 import type { DiffFlags } from './diff-command.js';
 import { WaiverFileError } from '../../shared/report/waiver-file-error.js';
 
@@ -85,7 +86,7 @@ interface ProbeFlags {
   historyDays?: number;
 }
 
-interface CheckOptions extends ProbeFlags, FleetFlags {
+interface CheckOptions extends ProbeFlags, FleetFlags, RedactFlag {
   profile?: string;
   matrix: EditionId;
   json?: boolean;
@@ -94,7 +95,12 @@ interface CheckOptions extends ProbeFlags, FleetFlags {
   history?: string | true;
 }
 
-interface CollectFlags extends ProbeFlags {
+/** --redact: names and addresses hidden in what is printed or written (redact-output.ts). */
+interface RedactFlag {
+  redact?: boolean;
+}
+
+interface CollectFlags extends ProbeFlags, RedactFlag {
   out?: string;
   history?: string | true;
 }
@@ -164,6 +170,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--json', 'print the report as JSON, and nothing else, on stdout (the same as --format json)')
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
+    .option('--redact', REDACT_HELP)
     .option('--waivers <file>', WAIVERS_HELP)
     .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
@@ -183,6 +190,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout (the same as --format json)")
     .addOption(formatOption())
     .option('--strict', 'exit with 1 on warnings and unknowns too')
+    .option('--redact', REDACT_HELP)
     .option('--waivers <file>', WAIVERS_HELP)
     .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
@@ -198,6 +206,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .command('collect')
     .description("write this machine's profile (JSON), to open here or on another machine")
     .option('--out <file>', 'write the profile to this file instead of stdout')
+    .option('--redact', REDACT_HELP)
     .option('--history [dir]', HISTORY_HELP)
     .allowExcessArguments(false)
     .action(async (options: CollectFlags) => {
@@ -357,7 +366,9 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober, qui
     offline: flags.offline === true,
     uploadMbps: flags.uploadMbps ?? null,
   });
-  if (!quiet) for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
+  // With --redact the notes are said after the report is redacted, in its placeholders (redact-output.ts).
+  if (!quiet && !(flags as RedactFlag).redact)
+    for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
   return collected;
 }
 
@@ -384,8 +395,8 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   const waivers = options.waivers !== undefined ? await (await import('./load-waivers.js')).loadWaivers(options.waivers) : null;
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
   const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
-  const { profile, examples, interruptedFix } = options.profile
-    ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null }
+  const { profile, examples, interruptedFix, notes } = options.profile
+    ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null, notes: [] }
     : await probeThisMachine(options, io, probe, quietFormat(formatOf(options)));
   const built = buildReport(profile, {
     edition: options.matrix,
@@ -395,7 +406,8 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     interruptedFix: interruptedFix ?? null,
   });
   const report = waivers ? (await import('../../shared/report/waivers.js')).applyWaivers(built, waivers) : built;
-  const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
+  const { report: shown, summary: redaction } = forOutput(report, profile, options.redact, quietFormat(formatOf(options)) ? [] : notes, io);
+  const json = mode.doctor ? { ...shown, diagnosis: diagnose(shown) } : shown;
   if (history && historyFolder !== null) {
     const kept = await history.keepInHistory(
       historyFolder,
@@ -407,7 +419,10 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     if (!quietFormat(formatOf(options))) io.stderr(wrapBlock(`The report is kept in ${kept}.\n`, io.columns));
   }
   const text = { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true };
-  return printReportAs(formatOf(options), report, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
+  const format = formatOf(options);
+  const exit = await printReportAs(format, shown, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
+  tellRedaction(format, redaction, io, quietFormat(format));
+  return exit;
 }
 
 async function intuneRules(options: { out?: string }, io: CliIo): Promise<number> {
@@ -429,7 +444,8 @@ async function intuneRules(options: { out?: string }, io: CliIo): Promise<number
 async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
   const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
-  const { profile } = await probeThisMachine(options, io, probe);
+  const { profile: probed, notes } = await probeThisMachine(options, io, probe);
+  const profile = options.redact ? redactProfileForOutput(probed, notes, io) : probed;
   const text = `${JSON.stringify(profile, null, 2)}\n`;
   if (history && historyFolder !== null) {
     const time = profile.capturedAt ?? io.now().toISOString();

@@ -54,7 +54,7 @@ export function addHost(placeholders: Placeholders, name: string): void {
   }
   const first = placeholders.add('host', host.slice(0, dot));
   const domain = placeholders.add('domain', host.slice(dot + 1));
-  if (first && domain) placeholders.add('host', host, () => `${first.placeholder}.${domain.placeholder}`);
+  if (first && domain) placeholders.add('host', host, [first, domain]);
 }
 
 /** A proxy setting: direct, wpad, pac:<url>, host:port, a per-protocol list, a bypass list (*.corp.local). */

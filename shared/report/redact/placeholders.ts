@@ -21,6 +21,8 @@ export interface Placeholder {
    * user called admin must not turn every "backup" or "server admin" of the report's sentences into one.
    */
   anywhere: boolean;
+  /** A FQDN's host and domain, whose placeholders make up its own: hiding it hides them too. */
+  parts: Placeholder[];
 }
 
 export class Placeholders {
@@ -28,20 +30,20 @@ export class Placeholders {
   private readonly counts = new Map<RedactionKind, number>();
 
   /** The placeholder of a value, made on first sight; null for an empty value or one that is a placeholder. */
-  add(kind: RedactionKind, value: string, compose?: () => string): Placeholder | null {
+  add(kind: RedactionKind, value: string, parts?: Placeholder[]): Placeholder | null {
     const trimmed = value.trim();
     if (trimmed === '' || PLACEHOLDER.test(trimmed)) return null;
     const key = trimmed.toLowerCase();
     const known = this.byValue.get(key);
     if (known) return known;
     let placeholder: string;
-    if (compose) placeholder = compose();
+    if (parts) placeholder = parts.map((part) => part.placeholder).join('.');
     else {
       const n = (this.counts.get(kind) ?? 0) + 1;
       this.counts.set(kind, n);
       placeholder = `${PREFIX[kind]}-${n}`;
     }
-    const entry: Placeholder = { kind, value: trimmed, placeholder, anywhere: isDistinctive(trimmed) };
+    const entry: Placeholder = { kind, value: trimmed, placeholder, anywhere: isDistinctive(trimmed), parts: parts ?? [] };
     this.byValue.set(key, entry);
     return entry;
   }

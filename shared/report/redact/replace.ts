@@ -21,11 +21,15 @@ export function replacer(placeholders: Placeholders): Replacing {
   const counts = new Map<RedactionKind, { values: Set<string>; replaced: number }>();
   const changed: string[] = [];
   const anywhere = anywherePattern(placeholders.all());
-  const use = (entry: Placeholder): string => {
+  const tally = (entry: Placeholder): void => {
+    if (entry.parts.length > 0) return entry.parts.forEach(tally);
     const count = counts.get(entry.kind) ?? { values: new Set<string>(), replaced: 0 };
     count.values.add(entry.value.toLowerCase());
     count.replaced += 1;
     counts.set(entry.kind, count);
+  };
+  const use = (entry: Placeholder): string => {
+    tally(entry);
     return entry.placeholder;
   };
   const inPlace = (value: string): string => {

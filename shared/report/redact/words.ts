@@ -22,8 +22,8 @@ export function redactionLines(summary: RedactionSummary): string[] {
 }
 
 /** The whole sentence: what was hidden, or that nothing needed hiding. */
-export function redactionSentence(summary: RedactionSummary): string {
+export function redactionSentence(summary: RedactionSummary, what: 'report' | 'profile' | 'request' = 'report'): string {
   const lines = redactionLines(summary);
-  if (lines.length === 0) return 'Names and addresses are hidden: this report held none to hide.';
-  return `Names and addresses are hidden: ${lines.join('; ')}. The same name has the same stand-in everywhere in this report.`;
+  if (lines.length === 0) return `Names and addresses are hidden: this ${what} held none to hide.`;
+  return `Names and addresses are hidden: ${lines.join('; ')}. The same name has the same stand-in everywhere in this ${what}.`;
 }
