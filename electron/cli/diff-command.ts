@@ -96,7 +96,7 @@ export async function runDiff(paths: string[], flags: DiffFlags, io: DiffIo): Pr
   } else {
     if (paths.length !== 2)
       throw new ExplainedError(
-        `give two files to compare, the older first (diff OLD NEW), or --history [DIR]; ${paths.length === 0 ? 'none was given' : `${paths.length} were given`}.`,
+        `give two files to compare, the older first (diff OLD NEW), or --history [DIR]; ${paths.length === 0 ? 'none was given' : `${paths.length} ${paths.length === 1 ? 'was' : 'were'} given`}.`,
       );
     files = [paths[0]!, paths[1]!];
   }

@@ -33,7 +33,8 @@ export function historyFolderOf(option: string | true, platform: NodeJS.Platform
   return folder;
 }
 
-const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:\.\d{3})?Z)_(.+?)(?:-(\d+))?\.(report|profile)\.json$/;
+// A second run in the same millisecond of the same host gets -2 after its time (a host name can end in -2).
+const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}(?:\.\d{3})?Z)(?:-(\d+))?_(.+)\.(report|profile)\.json$/;
 
 /** A host name as a part of a file name: letters, digits, dot, hyphen and underscore kept, the rest as "_". */
 export function hostPart(host: string | null): string {
@@ -47,7 +48,7 @@ export function hostPart(host: string | null): string {
 /** The name of a run's file, from its time (an ISO date-time) and host. */
 export function historyFileName(time: string, host: string | null, kind: HistoryKind, copy = 1): string {
   const stamp = new Date(time).toISOString().replace(/:/g, '-');
-  return `${stamp}_${hostPart(host)}${copy > 1 ? `-${copy}` : ''}.${kind}.json`;
+  return `${stamp}${copy > 1 ? `-${copy}` : ''}_${hostPart(host)}.${kind}.json`;
 }
 
 /**
@@ -90,8 +91,8 @@ export async function listHistory(folder: string): Promise<HistoryEntry[]> {
   return names
     .map((name) => ({ name, match: NAME.exec(name) }))
     .filter((entry): entry is { name: string; match: RegExpExecArray } => entry.match !== null)
-    .sort((a, b) => a.match[1]!.localeCompare(b.match[1]!) || Number(a.match[3] ?? 1) - Number(b.match[3] ?? 1))
-    .map(({ name, match }) => ({ path: join(folder, name), name, host: match[2]!, kind: match[4] as HistoryKind }));
+    .sort((a, b) => a.match[1]!.localeCompare(b.match[1]!) || Number(a.match[2] ?? 1) - Number(b.match[2] ?? 1))
+    .map(({ name, match }) => ({ path: join(folder, name), name, host: match[3]!, kind: match[4] as HistoryKind }));
 }
 
 /** The latest run of the folder and the one before it of the same host; null when there are not two. */

@@ -1,0 +1,172 @@
+// `mars-readiness diff` and `--history` through the installed program (bin/): two samples compared, a
+// profile against itself, a report against a profile, the JSON form, the exit status (1 only when
+// something got worse or something new blocks), the history folder kept by check, doctor and collect and
+// compared by `diff --history`, and bad inputs (a file that is neither, a missing one, a folder without
+// two runs) refused with a sentence that names them (exit 2, nothing on stdout).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ReportDiff } from '../../../shared/report/diff.js';
+import { cliProcess, flat } from '../../helpers/cli.js';
+
+const sample = (name: string) => fileURLToPath(new URL(`../../../samples/profiles/${name}.json`, import.meta.url));
+const SANDBOX = fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url));
+const dir = () => mkdtempSync(join(tmpdir(), 'mars-diff-'));
+
+describe('diff OLD NEW', () => {
+  it('says nothing changed between a profile and itself (exit 0)', async () => {
+    const run = await cliProcess(['diff', sample('pre-install'), sample('pre-install')]);
+    expect(run.code).toBe(0);
+    expect(flat(run.stdout)).toContain('Verdict: Not ready, as before.');
+    expect(flat(run.stdout)).toMatch(/Nothing changed: \d+ findings, each with the same status as before\./);
+  });
+
+  it('lists what got worse, with exit 1, and what was resolved, with exit 0, between two samples', async () => {
+    const worse = await cliProcess(['diff', sample('healthy-server'), sample('cache-problems')]);
+    expect(worse.code).toBe(1);
+    const text = flat(worse.stdout);
+    expect(text).toContain('Verdict: was Ready, now Not ready.');
+    expect(text).toContain('Worse than before (4)');
+    expect(text).toContain('The two cache registry values disagree: was passed, now blocks backup.');
+    expect(text).toContain('These are two different machines');
+    const better = await cliProcess(['diff', sample('cache-problems'), sample('healthy-server')]);
+    expect(better.code).toBe(0);
+    expect(flat(better.stdout)).toContain('Resolved (4)');
+    expect(flat(better.stdout)).toContain('Both cache registry values agree: was blocks backup, now passed.');
+  });
+
+  it('prints the difference as JSON with --json, matched by check id and subject', async () => {
+    const run = await cliProcess(['diff', sample('azure-vm'), sample('pre-install'), '--json']);
+    expect(run.code).toBe(1);
+    const diff = JSON.parse(run.stdout) as ReportDiff;
+    expect(Object.keys(diff)).toEqual(['from', 'to', 'resolved', 'new', 'regressed', 'improved', 'changed', 'unchanged', 'notes']);
+    expect(diff.new).toEqual([]);
+    expect(diff.regressed).toContainEqual(
+      expect.objectContaining({ check: 'network.endpoints', subject: '*.blob.core.windows.net', was: 'pass', now: 'fail' }),
+    );
+    // E: passed on the Azure VM and blocks here: the same check and subject, so worse, not new.
+    expect(diff.regressed).toContainEqual(expect.objectContaining({ check: 'volume.supported', subject: 'E:', was: 'pass', now: 'fail' }));
+    expect(diff.resolved).toContainEqual(expect.objectContaining({ check: 'cache.azure-temporary', was: 'warn' }));
+    expect(diff.from.host).toBe('az-web-03');
+  });
+
+  it('lists a finding the older one did not have as new, and exits 1 when it blocks', async () => {
+    const run = await cliProcess(['diff', sample('healthy-server'), sample('v2-clock-skew')]);
+    expect(run.code).toBe(1);
+    expect(flat(run.stdout)).toMatch(/New \(1\) - .*: blocks backup\. host\.clock/);
+  });
+
+  it('compares a report with a profile, checking the profile against the report’s edition of the matrix', async () => {
+    const folder = dir();
+    const report = join(folder, 'old.json');
+    const old = await cliProcess(['check', '--profile', sample('old-os'), '--matrix', '2019-02', '--json']);
+    writeFileSync(report, old.stdout);
+    const same = await cliProcess(['diff', report, sample('old-os'), '--json']);
+    const diff = JSON.parse(same.stdout) as ReportDiff;
+    expect(diff.to.matrix.edition).toBe('2019-02');
+    expect(diff.notes).toEqual([]);
+    expect(diff.resolved.length + diff.new.length + diff.regressed.length + diff.improved.length + diff.changed.length).toBe(0);
+    expect(same.code).toBe(0);
+    const current = await cliProcess(['diff', report, sample('old-os'), '--matrix', 'current', '--json']);
+    expect((JSON.parse(current.stdout) as ReportDiff).notes.join(' ')).toContain(
+      'different editions of the support matrix (2019-02 and current)',
+    );
+  });
+
+  it('counts a waived finding by the status its check gave: a waiver is not a repair', async () => {
+    const folder = dir();
+    const waivers = join(folder, 'waivers.json');
+    writeFileSync(
+      waivers,
+      JSON.stringify({
+        schemaVersion: 1,
+        waivers: [
+          { check: 'volume.supported', subject: 'E:', justification: 'Moving soon', approvedBy: 'Jane Doe', expires: '2099-01-01' },
+        ],
+      }),
+    );
+    const waived = join(folder, 'waived.json');
+    writeFileSync(waived, (await cliProcess(['check', '--profile', sample('pre-install'), '--waivers', waivers, '--json'])).stdout);
+    const run = await cliProcess(['diff', sample('pre-install'), waived, '--json']);
+    const diff = JSON.parse(run.stdout) as ReportDiff;
+    expect(diff.resolved).toEqual([]);
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses a file that is neither a report nor a profile, a missing file, a broken report and a wrong count of files (exit 2)', async () => {
+    const folder = dir();
+    const other = join(folder, 'other.json');
+    writeFileSync(other, JSON.stringify({ name: 'not a report' }));
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ schemaVersion: 1, findings: 'none' }));
+    const text = join(folder, 'notes.txt');
+    writeFileSync(text, 'hello');
+    const cases: [string[], string][] = [
+      [
+        [other, sample('azure-vm')],
+        `${other} is neither a readiness report (as check --json writes it) nor a machine profile (as collect writes it).`,
+      ],
+      [[join(folder, 'missing.json'), sample('azure-vm')], 'missing.json cannot be read: there is no such file'],
+      [[sample('azure-vm'), broken], 'is not a readiness report this version can compare'],
+      [[sample('azure-vm'), text], 'notes.txt is not JSON'],
+      [[sample('azure-vm')], 'give two files to compare, the older first (diff OLD NEW), or --history [DIR]; 1 was given'],
+    ];
+    for (const [args, words] of cases) {
+      const run = await cliProcess(['diff', ...args]);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(flat(run.stderr)).toContain(words);
+    }
+  });
+});
+
+describe('--history', () => {
+  it('keeps each run of check, doctor and collect in the folder, named by time and host, and diff --history compares the two latest', async () => {
+    const folder = join(dir(), 'history');
+    const first = await cliProcess(['check', '--profile', sample('healthy-server'), '--json', '--history', folder]);
+    expect(first.code).toBe(0);
+    expect(flat(first.stderr)).toContain(`The report is kept in ${folder}`);
+    const kept = readdirSync(folder);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z_FS01\.report\.json$/);
+    expect(JSON.parse(readFileSync(join(folder, kept[0]!), 'utf8'))).toEqual(JSON.parse(first.stdout));
+
+    // Not enough runs of one machine yet.
+    const early = await cliProcess(['diff', '--history', folder]);
+    expect(early.code).toBe(2);
+    expect(flat(early.stderr)).toContain('does not hold two runs of one machine yet');
+
+    const second = await cliProcess(['doctor', '--profile', sample('healthy-server'), '--format', 'intune-detection', '--history', folder]);
+    expect(second.stderr).toBe('');
+    expect(readdirSync(folder)).toHaveLength(2);
+    const same = await cliProcess(['diff', '--history', folder]);
+    expect(same.code).toBe(0);
+    expect(flat(same.stdout)).toContain('Nothing changed');
+
+    const collected = await cliProcess(['collect', '--sandbox', SANDBOX, '--offline', '--history', folder]);
+    expect(collected.code).toBe(0);
+    const profiles = readdirSync(folder).filter((name) => name.endsWith('.profile.json'));
+    expect(profiles).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(folder, profiles[0]!), 'utf8'))).toEqual(JSON.parse(collected.stdout));
+  });
+
+  it('wants a folder where there is no default one, and refuses a file as the folder (exit 2, nothing printed)', async () => {
+    if (process.platform !== 'win32') {
+      const run = await cliProcess(['check', '--profile', sample('azure-vm'), '--history']);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(flat(run.stderr)).toContain('--history needs a folder on this machine');
+    }
+    const file = join(dir(), 'a-file');
+    writeFileSync(file, 'x');
+    const run = await cliProcess(['check', '--profile', sample('azure-vm'), '--history', file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(flat(run.stderr)).toContain(`could not be kept in the history folder ${file}`);
+    const missing = await cliProcess(['diff', '--history', join(file, 'nothing')]);
+    expect(missing.code).toBe(2);
+    expect(existsSync(join(file, 'nothing'))).toBe(false);
+  });
+});

@@ -1,0 +1,43 @@
+// The history folder's names and default place (electron/services/report-history.ts).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  defaultHistoryFolder,
+  historyFileName,
+  historyFolderOf,
+  hostPart,
+  keepInHistory,
+  latestReportOf,
+  latestTwo,
+} from '../../../electron/services/report-history.js';
+
+describe('the history folder', () => {
+  it('is under %ProgramData% on Windows, and nowhere by default elsewhere', () => {
+    expect(defaultHistoryFolder('win32', { ProgramData: 'C:\\ProgramData' })).toMatch(/^C:\\ProgramData[\\/]MarsReadiness[\\/]history$/);
+    expect(defaultHistoryFolder('linux', {})).toBeNull();
+    expect(historyFolderOf('/srv/h', 'linux', {})).toBe('/srv/h');
+    expect(() => historyFolderOf(true, 'linux', {})).toThrow(/--history needs a folder on this machine/);
+  });
+
+  it('names a file by its time and host, sortable, with nothing a file system refuses', () => {
+    expect(historyFileName('2026-11-25T12:00:00Z', 'az-web-03', 'report')).toBe('2026-11-25T12-00-00.000Z_az-web-03.report.json');
+    expect(historyFileName('2026-11-25T12:00:00.5+01:00', null, 'profile', 2)).toBe('2026-11-25T11-00-00.500Z-2_unnamed.profile.json');
+    expect(hostPart('..\\evil/host:1')).toBe('__evil_host_1');
+  });
+
+  it('keeps two runs of one moment apart, and finds the latest two of the latest host (a host may end in -2)', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'mars-history-')), 'h');
+    const at = '2026-11-25T12:00:00.000Z';
+    const a = await keepInHistory(folder, 'report', at, 'app-2', '{"n":1}');
+    const b = await keepInHistory(folder, 'report', at, 'app-2', '{"n":2}');
+    await keepInHistory(folder, 'report', '2026-11-25T11:00:00.000Z', 'other', '{}');
+    expect(a).not.toBe(b);
+    const pair = await latestTwo(folder);
+    expect([pair!.older.path, pair!.newer.path]).toEqual([a, b]);
+    expect(pair!.newer.host).toBe('app-2');
+    expect(await latestReportOf(folder, 'app-2')).toEqual({ n: 2 });
+    expect(await latestReportOf(folder, 'nobody')).toBeNull();
+  });
+});
