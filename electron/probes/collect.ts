@@ -2,11 +2,13 @@
 // test, which are the same on every machine. Tests hand in an adapter over recorded Windows outputs, a
 // sandbox, or this Linux machine for real. Nothing here needs admin rights.
 
+import { lstat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { ScanProgress } from '../../shared/api/wizard-api.js';
 import type { ClockFacts, HistoryFacts, MachineProfile, NetworkFacts, SelectedItem, Selection } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import type { SkipExamples } from '../../shared/rules/context.js';
+import { plural } from '../../shared/rules/finding.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import type { Machine, PlatformFacts, Track } from '../machine/machine.js';
 import { thisMachine } from '../machine/open-machine.js';
@@ -198,17 +200,34 @@ async function measureSelection(
   if (scans.some((s) => s.cancelled)) throw new CollectCancelled();
   const oneDriveRoots = (await facts.oneDriveRoots?.()) ?? null;
   const examples: SkipExamples = {};
+  // A selected folder that could not be opened at all was not measured: its size is not known, never 0.
+  const rootProblems = await Promise.all(
+    wanted.paths.map((path, index) => (scans[index]!.unreadable.examples[0] === localPath(path) ? whyUnopened(localPath(path)) : null)),
+  );
   const items = wanted.paths.map((path, index): SelectedItem => {
     const scan = scans[index]!;
     const volume =
       machine.kind === 'windows' || machine.kind === 'sandbox' || /^[A-Za-z]:/.test(path)
         ? driveLetterOf(path)
         : (mountOf(path, facts.profile.volumes)?.id ?? null);
+    const unopened = rootProblems[index];
+    if (unopened) {
+      notes.add(`/selection/items/${index}`, `${path} ${unopened}, so its size and files are not known`);
+      return {
+        path,
+        volume,
+        sizeBytes: null,
+        fileCount: null,
+        skipped: null,
+        oneDrive: touchesAny(path, oneDriveRoots),
+        dfsReplicated: touchesAny(path, facts.dfsrRoots),
+      };
+    }
     if (scan.unseen) notes.add(`/selection/items/${index}/skipped`, `in ${path}, ${scan.unseen}`);
     if (scan.unreadable.count > 0) {
       notes.add(
         `/selection/items/${index}`,
-        `${scan.unreadable.count} folder(s) in ${path} could not be read and were not counted, such as ${scan.unreadable.examples.join(', ')}`,
+        `${plural(scan.unreadable.count, 'folder')} in ${path} could not be read and ${scan.unreadable.count === 1 ? 'was' : 'were'} not counted, such as ${scan.unreadable.examples.join(', ')}`,
       );
     }
     // Examples as the user knows the paths: a sandbox's are shown as the Windows paths they stand for.
@@ -227,6 +246,21 @@ async function measureSelection(
     };
   });
   return { selection: { systemState: wanted.systemState, items }, examples };
+}
+
+/** Why a selected folder could not be opened, in words, by the error's code (never its message). */
+async function whyUnopened(local: string): Promise<string> {
+  try {
+    const stats = await lstat(local);
+    if (stats.isSymbolicLink()) return 'is a link, which the agent does not follow';
+    if (!stats.isDirectory()) return 'is a file, not a folder';
+    return 'could not be opened';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+    if (code === 'EACCES' || code === 'EPERM') return 'could not be opened: access is denied';
+    return `could not be opened (${code ?? 'an unknown error'})`;
+  }
 }
 
 /** A folder is in a set of roots when it lies inside one of them or holds one. */
