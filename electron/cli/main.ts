@@ -32,6 +32,7 @@ import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import type { FixFlags, FixIo } from './fix.js';
 import { forOutput, REDACT_HELP, redactProfileForOutput, tellRedaction } from './redact-output.js';
+import type { RequestFlags } from './network-request.js';
 import type { DiffFlags } from './diff-command.js';
 import { WaiverFileError } from '../../shared/report/waiver-file-error.js';
 
@@ -217,6 +218,27 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
   program
     .command('diff')
     .description('say what changed between two reports or profiles of a machine: resolved, new, worse and better')
+  const requestCommand = program
+    .command('network-request')
+    .description(
+      'write a request for the network team: each Microsoft address the test could not reach or did not test, its port, what failed, why the agent needs it, the service tag to allow and the TLS inspection to leave off',
+    )
+    .option('--profile <file>', 'make the request from a saved machine profile instead of testing this machine (- reads standard input)')
+    .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
+    .addOption(
+      new Option('--format <format>', 'markdown (the default: for a ticket or an email) or csv (for a spreadsheet)').choices([
+        'markdown',
+        'csv',
+      ]),
+    )
+    .option('--out <file>', 'write the request to this file instead of stdout')
+    .option('--redact', REDACT_HELP)
+    .allowExcessArguments(false)
+    .action(async (options: CheckOptions & RequestFlags) => {
+      exitCode = await requestForNetworkTeam(options, io, probe);
+    });
+  addProbeOptions(requestCommand);
+
     .argument('[files...]', 'the older and the newer report or profile (JSON)')
     .option('--history [dir]', 'compare the two latest runs of one machine in the history folder (default on Windows as for check)')
     .addOption(
@@ -434,6 +456,22 @@ async function intuneRules(options: { out?: string }, io: CliIo): Promise<number
     await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
       throw new UsageError(
         `the rules could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
+/** network-request: the profile as check has it (loaded, or probed with the same options), then the request. */
+async function requestForNetworkTeam(options: CheckOptions & RequestFlags, io: CliIo, probe: Prober): Promise<number> {
+  const command = await import('./network-request.js');
+  command.refuseOffline(options);
+  const probing = PROBE_ONLY.filter(([key]) => options[key] !== undefined && options[key] !== false).map(([, flag]) => flag);
+  if (options.profile && probing.length > 0)
+    throw new UsageError(
+      `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
+    );
+  const { profile, notes } = options.profile
+    ? { profile: await loadProfile(options.profile), notes: [] }
+    : await probeThisMachine(options, io, probe);
+  const report = buildReport(profile, { edition: options.matrix, toolVersion: APP.version, now: io.now() });
+  return command.networkRequest(options, { profile, report, notes }, io);
+}
+
       );
     });
     io.stderr(`The Intune compliance rules are in ${options.out}.\n`);

@@ -73,5 +73,5 @@ export function tellRedaction(
 ): void {
   if (!summary || quiet) return;
   if (format === 'text') io.stdout(redactionParagraph(summary, io.columns));
-  else io.stderr(redactionNote(summary, io.columns));
+  else io.stderr(redactionNote(summary, io.columns, format === 'request' ? 'request' : 'report'));
 }

@@ -1,0 +1,98 @@
+// The request for the network team: for each address the agent needs whose test failed or did not
+// happen (network.endpoints not passed), one row per host tested in its place - the pattern, the host,
+// port and protocol, what went wrong, why the agent needs it, the service tag to allow and what to ask
+// of TLS inspection - and the notes that bear on it (no network test at all; a test that went out
+// through another proxy than the backup engine's).
+
+import { EDITIONS, type EditionId } from '../../matrix/index.js';
+import type { EndpointRow } from '../../matrix/types.js';
+import type { EndpointProbe, MachineProfile } from '../../profile/types.js';
+import type { Report } from '../types.js';
+import { endpointNeed } from './endpoint-needs.js';
+import { endpointOutcome, OUTCOME_WORDS, type EndpointOutcome } from './endpoint-outcome.js';
+
+export interface RequestRow {
+  pattern: string;
+  host: string;
+  port: number;
+  protocol: 'HTTPS' | 'HTTP';
+  outcome: EndpointOutcome;
+  /** The outcome in words. */
+  failed: string;
+  /** What the test itself said, as the profile records it (null: nothing recorded). */
+  testSaid: string | null;
+  why: string;
+  serviceTag: string | null;
+  tlsInspection: string;
+}
+
+export interface NetworkRequest {
+  host: string | null;
+  capturedAt: string | null;
+  edition: { id: EditionId; date: string };
+  tool: { name: string; version: string };
+  /** How many addresses the edition lists; rows cover those not reached. */
+  addresses: number;
+  rows: RequestRow[];
+  notes: string[];
+}
+
+export function buildNetworkRequest(profile: MachineProfile, report: Report): NetworkRequest {
+  const edition = EDITIONS[report.matrix.edition];
+  const findings = report.findings.filter((f) => f.check === 'network.endpoints');
+  const probes = profile.network?.endpoints ?? [];
+  const rows: RequestRow[] = [];
+  for (const row of edition.endpoints) {
+    const finding = findings.find((f) => f.subject === row.pattern) ?? findings.find((f) => f.subject === null);
+    if (!finding || finding.status === 'pass') continue;
+    for (const alternative of row.anyOf ?? [row.pattern]) {
+      const tested = probes.filter((p) => p.pattern.toLowerCase() === alternative.toLowerCase());
+      if (tested.length === 0) rows.push(rowOf(row, alternative, undefined));
+      for (const probe of tested) if (probe.reachable !== true) rows.push(rowOf(row, alternative, probe));
+    }
+  }
+  const notes: string[] = [];
+  if (profile.network == null)
+    notes.push(
+      'This profile holds no network test, so every address is listed as not tested. Run the test on the machine (without --offline) to see which ones are really blocked.',
+    );
+  const serviceProxy = report.findings.find((f) => f.check === 'network.service-proxy' && f.status === 'warn');
+  if (serviceProxy) notes.push(`${serviceProxy.detail} Allow these addresses on the way out that the backup engine takes too.`);
+  const through = profile.serviceProxy?.probe;
+  if (through && through !== 'direct') notes.push(`The test went out through the proxy ${through}.`);
+  return {
+    host: report.host.name,
+    capturedAt: report.host.capturedAt,
+    edition: { id: edition.id, date: edition.date },
+    tool: report.tool,
+    addresses: edition.endpoints.length,
+    rows,
+    notes,
+  };
+}
+
+function rowOf(row: EndpointRow, alternative: string, probe: EndpointProbe | undefined): RequestRow {
+  const host = probe?.host ?? (row.anyOf ? alternative : row.probeHost);
+  // The OS connectivity pair: www.msftncsi.com is tested over HTTP, as Windows does.
+  const port = probe?.port ?? (alternative === 'www.msftncsi.com' ? 80 : row.port);
+  const protocol = port === 80 ? 'HTTP' : 'HTTPS';
+  const outcome = endpointOutcome(probe, row.probeHostIsSample === true && !row.anyOf);
+  const need = endpointNeed(alternative);
+  return {
+    pattern: alternative,
+    host,
+    port,
+    protocol,
+    outcome,
+    failed: OUTCOME_WORDS[outcome],
+    testSaid: probe?.error ?? null,
+    why: need.why,
+    serviceTag: need.serviceTag,
+    tlsInspection:
+      protocol === 'HTTP'
+        ? 'Plain HTTP: let it through unchanged (no login or warning page in its place).'
+        : outcome === 'tls-intercepted'
+          ? `TLS inspection was seen on this address: please exempt ${alternative} from inspection. The agent accepts only Microsoft's own certificate.`
+          : `Please do not inspect (decrypt) TLS to ${alternative}: the agent accepts only Microsoft's own certificate.`,
+  };
+}
