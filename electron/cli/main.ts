@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
 import { formatBytes } from '../../shared/util/units.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
+import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
 import { ExplainedError } from '../explained-error.js';
 // Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
 import type { Collected, CollectOptions } from '../probes/collect.js';
@@ -87,7 +88,7 @@ interface ProbeFlags {
   historyDays?: number;
 }
 
-interface CheckOptions extends ProbeFlags, FleetFlags, RedactFlag {
+interface CheckOptions extends ProbeFlags, FleetFlags, RedactFlag, EventLogFlags {
   profile?: string;
   matrix: EditionId;
   json?: boolean;
@@ -182,6 +183,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     });
   addProbeOptions(checkCommand);
   addFleetOptions(checkCommand);
+  addEventLogOption(checkCommand);
 
   const doctorCommand = program
     .command('doctor')
@@ -202,6 +204,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     });
   addProbeOptions(doctorCommand);
   addFleetOptions(doctorCommand);
+  addEventLogOption(doctorCommand);
 
   const collectCommand = program
     .command('collect')
@@ -413,6 +416,8 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
       `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
     );
   }
+  const eventLogProblem = eventLogRefusal(options);
+  if (eventLogProblem) throw new UsageError(eventLogProblem);
   // The waiver file and the history folder are checked before anything is probed.
   const waivers = options.waivers !== undefined ? await (await import('./load-waivers.js')).loadWaivers(options.waivers) : null;
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
@@ -444,6 +449,10 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   const format = formatOf(options);
   const exit = await printReportAs(format, shown, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
   tellRedaction(format, redaction, io, quietFormat(format));
+  if (options.eventLog) {
+    const problem = await logEvents(report);
+    if (problem && !quietFormat(format)) io.stderr(wrapBlock(`${APP.name}: ${problem}.\n`, io.columns));
+  }
   return exit;
 }
 
