@@ -59,7 +59,7 @@ export function buildNetworkRequest(profile: MachineProfile, report: Report): Ne
   const serviceProxy = report.findings.find((f) => f.check === 'network.service-proxy' && f.status === 'warn');
   if (serviceProxy) notes.push(`${serviceProxy.detail} Allow these addresses on the way out that the backup engine takes too.`);
   const through = profile.serviceProxy?.probe;
-  if (through && through !== 'direct') notes.push(`The test went out through the proxy ${through}.`);
+  if (!serviceProxy && through && through !== 'direct') notes.push(`The test went out through the proxy ${through}.`);
   return {
     host: report.host.name,
     capturedAt: report.host.capturedAt,
