@@ -2,6 +2,7 @@
 // wizard's own page in one of our windows, and validating its arguments (in createHandlers).
 
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
 import { writeFileAtomically } from './util/atomic-file.js';
 import type { HelperProgram } from './helper/helper-client.js';
 import { thisMachine } from './machine/open-machine.js';
@@ -16,6 +17,8 @@ export function registerIpc(window: BrowserWindow): void {
     mode: 'desktop',
     machine: thisMachine(),
     helper,
+    // "Since last time" on the Results page: each scan's report, kept for the next.
+    historyDir: join(app.getPath('userData'), 'history'),
     emitProgress: (progress) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, progress);
     },

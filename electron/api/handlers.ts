@@ -21,7 +21,9 @@ import type {
 } from '../../shared/api/wizard-api.js';
 import { DEFAULT_EDITION, EDITIONS, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
-import type { CheckId } from '../../shared/report/types.js';
+import type { CheckId, Report } from '../../shared/report/types.js';
+import { diffReports, type ComparableReport, type ReportDiff } from '../../shared/report/diff.js';
+import { COMPARABLE_REPORT, keepInHistory, latestReportOf } from '../services/report-history.js';
 import { APP } from '../app-info.js';
 import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
 import { AppError, errorCode } from '../errors.js';
@@ -47,6 +49,8 @@ export interface HandlerDeps {
   emitProgress: (progress: ScanProgress) => void;
   emitFixProgress?: (progress: FixProgress) => void;
   now?: () => Date;
+  /** Where each scan's report is kept, for "since last time" (the app's user data); none: no history. */
+  historyDir?: string | null;
 }
 
 export type Handlers = { [M in Method]: (...args: unknown[]) => Promise<ApiResult<unknown>> };
@@ -145,14 +149,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       ...(examples ? { examples } : {}),
       interruptedFix: interruptedFix ?? null,
     });
+  const since = sinceLastTime(deps.historyDir ?? null);
   const outcome = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<ScanOutcome> => {
     const collected = await probe(request, onProgress);
     onProgress?.({ step: 'report', state: 'running' });
-    const result = {
-      profile: collected.profile,
-      report: report(collected.profile, request.edition, collected.examples, collected.interruptedFix),
-      notes: collected.notes,
-    };
+    const made = report(collected.profile, request.edition, collected.examples, collected.interruptedFix);
+    const result: ScanOutcome = { profile: collected.profile, report: made, notes: collected.notes };
+    if (deps.historyDir) result.sinceLastTime = await since(made);
     onProgress?.({ step: 'report', state: 'done' });
     return result;
   };
@@ -265,4 +268,22 @@ export function toApiError(error: unknown): { code: ApiErrorCode; message: strin
   const message = (error as Error)?.message ?? String(error);
   // Sentences written for users are shown as they are; only the unforeseen is marked as such.
   return { code, message: code === 'internal' ? `Something went wrong inside the wizard: ${message}` : message };
+}
+
+/**
+ * "Since last time": each report of this machine is kept in the history folder, and compared with the
+ * latest one kept before this session (read once, at the first scan: checking again compares with the same
+ * one). The history never stops a scan: a folder that cannot be read or written means no comparison.
+ */
+function sinceLastTime(folder: string | null): (report: Report) => Promise<ReportDiff | null> {
+  let baseline: Promise<ComparableReport | null> | null = null;
+  return async (report) => {
+    if (folder === null) return null;
+    baseline ??= latestReportOf(folder, report.host.name).then((value) =>
+      COMPARABLE_REPORT(value) === null ? (value as ComparableReport) : null,
+    );
+    const before = await baseline.catch(() => null);
+    await keepInHistory(folder, 'report', report.generatedAt, report.host.name, `${JSON.stringify(report, null, 2)}\n`).catch(() => {});
+    return before ? diffReports(before, report) : null;
+  };
 }

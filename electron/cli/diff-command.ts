@@ -4,17 +4,15 @@
 // that both sides are held against the same rows. Exit status 0, or 1 when something got worse or something
 // new blocks; 2 for a file that cannot be read or is neither a report nor a profile.
 
-import { Type } from '@sinclair/typebox';
 import { stat, readFile } from 'node:fs/promises';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { decodeProfileText } from '../../shared/profile/decode-profile-text.js';
 import { parseProfile } from '../../shared/profile/parse-profile.js';
 import { buildReport } from '../../shared/report/build.js';
 import { diffFails, diffReports, renderDiffText, type ComparableReport } from '../../shared/report/diff.js';
-import { compileSchema } from '../../shared/util/schema.js';
 import { APP } from '../app-info.js';
 import { ExplainedError } from '../explained-error.js';
-import { historyFolderOf, latestTwo } from '../services/report-history.js';
+import { COMPARABLE_REPORT, historyFolderOf, latestTwo } from '../services/report-history.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 
 export interface DiffFlags {
@@ -28,26 +26,6 @@ export interface DiffIo {
   columns: number;
   now: () => Date;
 }
-
-/** What a report must hold to be compared (more may be there: the doctor's diagnosis, waivers). */
-const COMPARABLE_REPORT = compileSchema(
-  Type.Object({
-    schemaVersion: Type.Literal(1),
-    generatedAt: Type.String({ minLength: 1 }),
-    verdict: Type.Union([Type.Literal('ready'), Type.Literal('ready-with-warnings'), Type.Literal('not-ready')]),
-    matrix: Type.Object({ edition: Type.String(), date: Type.String() }),
-    host: Type.Object({ name: Type.Union([Type.String(), Type.Null()]) }),
-    findings: Type.Array(
-      Type.Object({
-        check: Type.String({ minLength: 1 }),
-        subject: Type.Union([Type.String(), Type.Null()]),
-        status: Type.Union(['fail', 'warn', 'unknown', 'info', 'pass', 'waived'].map((s) => Type.Literal(s))),
-        title: Type.String(),
-        waivedStatus: Type.Optional(Type.Union(['fail', 'warn', 'unknown'].map((s) => Type.Literal(s)))),
-      }),
-    ),
-  }),
-);
 
 /** Twice what the wizard accepts of a profile: a report of a large selection is longer than its profile. */
 const MAX_BYTES = 40 * 1024 * 1024;

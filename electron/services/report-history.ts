@@ -5,12 +5,34 @@
 // so that sorting the names sorts the runs by time. `diff --history` and the wizard's "since last time"
 // read the latest of them back.
 
+import { Type } from '@sinclair/typebox';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
 import { writeFileAtomically } from '../util/atomic-file.js';
+import { compileSchema } from '../../shared/util/schema.js';
 
 export type HistoryKind = 'report' | 'profile';
+
+/** What a report must hold to be compared (more may be there: the doctor's diagnosis, waivers). */
+export const COMPARABLE_REPORT = compileSchema(
+  Type.Object({
+    schemaVersion: Type.Literal(1),
+    generatedAt: Type.String({ minLength: 1 }),
+    verdict: Type.Union([Type.Literal('ready'), Type.Literal('ready-with-warnings'), Type.Literal('not-ready')]),
+    matrix: Type.Object({ edition: Type.String(), date: Type.String() }),
+    host: Type.Object({ name: Type.Union([Type.String(), Type.Null()]) }),
+    findings: Type.Array(
+      Type.Object({
+        check: Type.String({ minLength: 1 }),
+        subject: Type.Union([Type.String(), Type.Null()]),
+        status: Type.Union(['fail', 'warn', 'unknown', 'info', 'pass', 'waived'].map((s) => Type.Literal(s))),
+        title: Type.String(),
+        waivedStatus: Type.Optional(Type.Union(['fail', 'warn', 'unknown'].map((s) => Type.Literal(s)))),
+      }),
+    ),
+  }),
+);
 
 /** Where `--history` keeps its files when it is given without a folder: on Windows only. */
 export function defaultHistoryFolder(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string | null {

@@ -20,6 +20,8 @@ export interface Examined {
   /** live: this machine, just probed (re-check possible); opened: a profile from a file. */
   source: 'live' | 'opened';
   fileName?: string;
+  /** A live check: what changed since the wizard's last report of this machine, when it kept one. */
+  sinceLastTime?: ScanOutcome['sinceLastTime'];
 }
 
 export const DEFAULT_REQUEST: ScanRequest = {

@@ -6,6 +6,7 @@ import type { EditionId } from '../matrix/types.js';
 import type { MachineProfile } from '../profile/types.js';
 import type { FixAction, FixPlan, PlanResult } from '../actions/fix-plan.js';
 import type { CheckId, Report } from '../report/types.js';
+import type { ReportDiff } from '../report/diff.js';
 
 /**
  * invalid-argument: the call itself was wrong; invalid-profile: the opened file is not a profile; cancelled:
@@ -76,6 +77,11 @@ export interface ScanOutcome {
   profile: MachineProfile;
   report: Report;
   notes: ProbeNoteView[];
+  /**
+   * What changed since the latest report of this machine the wizard kept before this session (its history
+   * folder, under the app's user data); null or absent when it has none.
+   */
+  sinceLastTime?: ReportDiff | null;
 }
 
 export type ScanStep = 'system' | 'agent' | 'volumes' | 'cache' | 'selection' | 'network' | 'report';

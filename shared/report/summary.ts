@@ -27,7 +27,7 @@ export function shortSummary(report: Report, options: SummaryOptions = {}): stri
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'This machine';
   const lines = [
     `MARS readiness of ${machine}: ${VERDICT_WORDS[report.verdict]} (support matrix ${report.matrix.edition}, ${report.matrix.date}).`,
-    `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}.`,
+    `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}${c.waived !== undefined ? `, ${plural(c.waived, 'waived', 'waived')}` : ''}.`,
   ];
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push(diagnosisHeadline(diagnosis, options.formatDate ?? ((iso) => localDateTime(iso))));

@@ -34,6 +34,7 @@ import { DiagnosisBanner } from '../components/DiagnosisBanner';
 import { DoThisFirst } from '../components/DoThisFirst';
 import { FindingCard } from '../components/FindingCard';
 import { FixDoneAlert, type FixDone } from '../components/FixResult';
+import { SinceLastTime } from '../components/SinceLastTime';
 import { VerdictBanner } from '../components/VerdictBanner';
 import type { Examined } from '../state';
 
@@ -105,6 +106,7 @@ export function ResultsPage({
         </Alert>
       )}
       <VerdictBanner report={report} />
+      {origin === 'live' && <SinceLastTime diff={examined.sinceLastTime} />}
       <Typography>
         Machine: {[profile.host?.name, osWords(profile.os)].filter(Boolean).join(', ')}. Held against the support matrix of{' '}
         {report.matrix.date} ({report.matrix.edition === 'current' ? 'the current edition' : `the ${report.matrix.edition} edition`}).
