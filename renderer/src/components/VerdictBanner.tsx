@@ -17,7 +17,8 @@ export function VerdictBanner({ report }: { report: Report }) {
       <AlertTitle component="p" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
         {VERDICT_WORDS[report.verdict]}
       </AlertTitle>
-      {ADVICE[report.verdict]} {plural(c.fail, 'blocker')}, {plural(c.warn, 'warning')}, {c.unknown} unknown, {c.pass} passed{c.waived !== undefined ? `, ${c.waived} waived` : ''}.
+      {ADVICE[report.verdict]} {plural(c.fail, 'blocker')}, {plural(c.warn, 'warning')}, {c.unknown} unknown, {c.pass} passed
+      {c.waived !== undefined ? `, ${c.waived} waived` : ''}.
     </Alert>
   );
 }
