@@ -30,7 +30,8 @@ export function registerIpc(window: BrowserWindow): void {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     saveFile: async (request: SaveRequest) => {
-      const filters = request.kind === 'html' ? [{ name: 'Web page', extensions: ['html'] }] : [{ name: 'JSON', extensions: ['json'] }];
+      const names = { html: 'Web page', json: 'JSON', md: 'Markdown', csv: 'CSV' } as const;
+      const filters = [{ name: names[request.kind], extensions: [request.kind] }];
       const result = await dialog.showSaveDialog(window, { defaultPath: request.suggestedName, filters });
       if (result.canceled || !result.filePath) return null;
       await writeFileAtomically(result.filePath, request.content, { createFolder: false });

@@ -5,7 +5,7 @@ export async function saveText(api: WizardApi, request: SaveRequest): Promise<st
   const result = await api.saveFile(request);
   if (result.ok) return result.value;
   if (result.error.code !== 'unsupported') throw new Error(result.error.message);
-  const type = request.kind === 'html' ? 'text/html' : 'application/json';
+  const type = { html: 'text/html', json: 'application/json', md: 'text/markdown', csv: 'text/csv' }[request.kind];
   const url = URL.createObjectURL(new Blob([request.content], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -76,7 +76,7 @@ export function checkId(value: unknown): CheckId {
 export function saveRequest(value: unknown): SaveRequest {
   const v = record(value, 'the save request');
   onlyKeys(v, ['suggestedName', 'content', 'kind'], 'the save request');
-  if (v.kind !== 'json' && v.kind !== 'html') fail('kind must be "json" or "html"');
+  if (v.kind !== 'json' && v.kind !== 'html' && v.kind !== 'md' && v.kind !== 'csv') fail('kind must be "json", "html", "md" or "csv"');
   if (typeof v.content !== 'string' || v.content.length > MAX_TEXT) fail('content must be text of at most 20 MB');
   if (typeof v.suggestedName !== 'string' || !/^[^\\/:*?"<>|\0]{1,120}$/.test(v.suggestedName))
     fail('suggestedName must be a plain file name');

@@ -108,7 +108,7 @@ export interface SelectionScanProgress {
 export interface SaveRequest {
   suggestedName: string;
   content: string;
-  kind: 'json' | 'html';
+  kind: 'json' | 'html' | 'md' | 'csv';
 }
 
 /** Progress of a fix: each step as it runs, and the copy's files and bytes. */

@@ -1,7 +1,10 @@
 // Share the result: the report as JSON or as one HTML page for a ticket, a short summary to paste, the
 // machine profile to open elsewhere; or open another machine's profile.
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { redactReportAndProfile } from '../../../shared/report/redact/redact';
+import { HideNamesSwitch } from '../components/HideNamesSwitch';
+import { NetworkRequestButton } from '../components/NetworkRequestButton';
 import { renderHtml } from '../../../shared/report/html';
 import { shortSummary } from '../../../shared/report/summary';
 import { useApi } from '../api/context';
@@ -20,10 +23,13 @@ export function ReportPage({
 }) {
   const api = useApi();
   const [status, setStatus] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
-  const { report, profile } = examined;
+  // With "Hide names and addresses" on, everything saved or copied here is the redacted report and profile.
+  const [hideNames, setHideNames] = useState(false);
+  const redacted = useMemo(() => (hideNames ? redactReportAndProfile(examined.report, examined.profile) : null), [hideNames, examined]);
+  const { report, profile } = redacted ?? examined;
   const host = report.host.name;
 
-  const save = async (what: string, extension: 'json' | 'html', content: string) => {
+  const save = async (what: string, extension: 'json' | 'html' | 'md' | 'csv', content: string) => {
     try {
       const where = await saveText(api, { suggestedName: fileNameFor(host, what, extension), content, kind: extension });
       setStatus(where ? { severity: 'success', text: `Saved ${where}.` } : null);
@@ -43,6 +49,7 @@ export function ReportPage({
   return (
     <Stack spacing={2}>
       <Typography>Keep the result, attach it to a ticket, or review another machine.</Typography>
+      <HideNamesSwitch checked={hideNames} onChange={setHideNames} summary={redacted?.summary ?? null} samples={redacted?.samples ?? []} />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button variant="contained" onClick={() => void save('mars-readiness', 'html', renderHtml(report))}>
           Save report as a web page
@@ -56,6 +63,11 @@ export function ReportPage({
         <Button variant="outlined" onClick={() => void save('machine-profile', 'json', `${JSON.stringify(profile, null, 2)}\n`)}>
           Save the machine profile
         </Button>
+        <NetworkRequestButton
+          profile={profile}
+          report={report}
+          onSave={(extension, content) => void save('network-request', extension, content)}
+        />
       </Stack>
       <div role="status" aria-live="polite">
         {status && (
