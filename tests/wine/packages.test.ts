@@ -3,7 +3,9 @@
 // on a fresh prefix: `msiexec /i /qn` puts the exe and native-reg's addon under Program Files and the folder
 // on the system PATH; the exe, found through that PATH by Wine's cmd.exe, reports the Wine machine's agent
 // values (read by native-reg beside it, with reg.exe taken away to be sure); its `collect --out` profile is
-// read by the Linux CLI; osslsigncode accepts the signatures; `msiexec /x` takes it all away again.
+// read by the Linux CLI; the MSI registers the event source that `--event-log` writes under, and a run with
+// it on a machine without eventcreate.exe (Wine) says so and keeps its exit status; osslsigncode accepts the
+// signatures; `msiexec /x` takes it all away again.
 // The build is reused when out/cli holds one of the same sources (scripts/dist-cli/build.js --if-stale).
 // Skipped, with the reason printed, only where wine64, wixl, msitools or osslsigncode can be neither found nor
 // installed (.ci/run installs them).
@@ -25,6 +27,7 @@ const OUT = join(ROOT, 'out', 'cli');
 const MSI = join(OUT, 'mars-readiness.msi');
 const INSTALL_DIR = 'C:\\Program Files\\MARS Readiness Wizard';
 const ENVIRONMENT_KEY = 'HKLM\\System\\CurrentControlSet\\Control\\Session Manager\\Environment';
+const EVENT_SOURCE_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\EventLog\\Application\\MARS Readiness';
 // The agent's values as the existing Wine tier seeds them, the cache folder's name with non-ASCII in it:
 // reg.exe prints in the console code page, which garbled a "ü" once; native-reg reads UTF-16.
 const INSTALL_PATH = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\';
@@ -53,6 +56,10 @@ const seen: {
   verify?: Record<string, Run>;
   uninstall?: Run;
   pathAfterUninstall?: string;
+  eventSource?: Record<string, Run>;
+  eventSourceAfterUninstall?: Run;
+  eventLog?: Run;
+  plainText?: Run;
   filesAfterUninstall?: { exe: boolean; addon: boolean };
   seconds?: number;
 } = {};
@@ -130,6 +137,15 @@ beforeAll(() => {
   }
   machine.writeFiles('C:\\fleet', { 'readme.txt': 'profiles land here\n' });
   seen.collect = viaPath(['collect', '--offline', '--out', 'C:\\fleet\\profile.json'], 'collect');
+  // The event source the MSI registered, value by value (reg.exe's value names and types are not localised).
+  seen.eventSource = Object.fromEntries(
+    ['EventMessageFile', 'TypesSupported', 'CustomSource'].map((name) => [
+      name,
+      underWine(['reg', 'query', EVENT_SOURCE_KEY, '/v', name], `event-source-${name}`, exeEnv),
+    ]),
+  );
+  seen.plainText = viaPath(['check', '--offline'], 'check-text');
+  seen.eventLog = viaPath(['check', '--offline', '--event-log'], 'check-event-log');
   const profile = onC('C:\\fleet\\profile.json');
   if (existsSync(profile)) {
     const linux = spawnSync(process.execPath, [join(ROOT, 'bin', 'mars-readiness.js'), 'check', '--profile', profile, '--json'], {
@@ -159,6 +175,7 @@ beforeAll(() => {
 
   seen.uninstall = underWine(['msiexec', '/x', z(MSI), '/qn'], 'uninstall', exeEnv);
   seen.pathAfterUninstall = systemPath(exeEnv);
+  seen.eventSourceAfterUninstall = underWine(['reg', 'query', EVENT_SOURCE_KEY], 'event-source-after', exeEnv);
   seen.filesAfterUninstall = installed();
   seen.seconds = (Date.now() - started) / 1000;
   console.log(
@@ -224,6 +241,30 @@ describe.skipIf(missing !== null)('mars-readiness.exe and its MSI, built here, u
     expect(evidence(run.stdout)).toMatchObject({ '/agent/scratchLocation': SCRATCH, '/cache/path': SCRATCH });
   });
 
+  it('the MSI registers the event source "MARS Readiness" as eventcreate.exe itself would (CustomSource)', () => {
+    const value = (name: string) => {
+      const run = seen.eventSource![name]!;
+      expect(run.code, `${name}: ${run.stdout}${run.stderr}`).toBe(0);
+      return new RegExp(`^\\s*${name}\\s+(REG_\\w+)\\s+(.*?)\\s*$`, 'im').exec(run.stdout)?.slice(1);
+    };
+    expect(value('EventMessageFile')).toEqual(['REG_SZ', 'C:\\windows\\system32\\EventCreate.exe']);
+    expect(value('TypesSupported')).toEqual(['REG_DWORD', '0x7']);
+    expect(value('CustomSource')).toEqual(['REG_DWORD', '0x1']);
+  });
+
+  it('check --event-log prints the same report, says in one sentence that the events were not written, and keeps the exit status', () => {
+    // Wine has no eventcreate.exe: the run shows what a machine that cannot write them sees.
+    const [plain, logged] = [seen.plainText!, seen.eventLog!];
+    expect([0, 1], plain.stderr).toContain(plain.code);
+    expect(logged.code).toBe(plain.code);
+    expect(logged.stdout.split('\n')[0]).toBe(plain.stdout.split('\n')[0]);
+    expect(logged.stdout).toMatch(/^MARS readiness: /);
+    expect(logged.stderr.replace(/\s+/g, ' ')).toMatch(
+      / mars-readiness: \d+ events? (was|were) not written to the Application log: C:\\windows\\System32\\eventcreate\.exe is not on this machine\. $/,
+    );
+    expect(logged.stderr).not.toMatch(/unexpected error/);
+  });
+
   it('osslsigncode verifies the installed exe, the addon and the MSI, and rejects a changed exe', () => {
     for (const name of ['exe', 'addon', 'msi']) {
       const run = seen.verify![name]!;
@@ -237,6 +278,8 @@ describe.skipIf(missing !== null)('mars-readiness.exe and its MSI, built here, u
     expect(seen.uninstall?.code, seen.uninstall?.stderr).toBe(0);
     expect(seen.filesAfterUninstall).toEqual({ exe: false, addon: false });
     expect(seen.pathAfterUninstall).not.toContain('MARS Readiness Wizard');
+    // The event source's values go, and the key with them: reg.exe no longer finds it.
+    expect(seen.eventSourceAfterUninstall?.code).toBe(1);
     // Wine's msi leaves the separator it added; Windows Installer takes it away too.
     expect(seen.pathAfterUninstall?.replace(/;$/, '')).toBe(seen.pathBefore);
   });
