@@ -138,7 +138,7 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     '',
     '`check`, `doctor`, `collect` and `network-request` with `--redact` hide the machine behind placeholders in what they print',
     'or write: host names (the machine, proxies, the servers of shares, the hosts of addresses) become `HOST-1`, `HOST-2`; their',
-    "domains, and the organisation of a `OneDrive - <name>` folder, `DOMAIN-1`; a fully qualified name both (`HOST-2.DOMAIN-1`);",
+    'domains, and the organisation of a `OneDrive - <name>` folder, `DOMAIN-1`; a fully qualified name both (`HOST-2.DOMAIN-1`);',
     'the user folders of paths (`C:\\Users\\<name>`, `C:\\Documents and Settings\\<name>`, `/home/<name>`) and the user names of',
     'addresses `USER-1`; IPv4 and IPv6 addresses `IP-1`; a password in an address `SECRET-1`. The same value (compared without',
     'regard to case) is the same placeholder in every field, key, title, detail, fix step and note of one run, and in the profile',
