@@ -191,7 +191,7 @@ describe('--format csv', () => {
     expect(rows).toHaveLength(4);
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows.map((r) => r[1])).toEqual(['host', 'APP02', host, 'FS01']);
-    expect(rows[1]![9]).toBe('cache.registry cache.attributes cache.free-space');
+    expect(rows[1]![CSV_HEADER.indexOf('blockers')]).toBe('cache.registry cache.attributes cache.free-space');
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
