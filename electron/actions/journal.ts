@@ -7,7 +7,8 @@
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { FIX_PLAN_SCHEMA, registryChanges, type FIX_STEP_IDS, type FixPlan } from '../../shared/actions/fix-plan.js';
+import { registryChanges, type FIX_STEP_IDS, type FixPlan } from '../../shared/actions/fix-plan.js';
+import { FIX_PLAN_SCHEMA } from '../../shared/actions/fix-plan-schema.js';
 import { preconditionsOf } from '../../shared/actions/relocate-plan.js';
 import { compileSchema } from '../../shared/util/schema.js';
 import { writeFileAtomically } from '../util/atomic-file.js';

@@ -9,7 +9,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
-import { FIX_ACTIONS, FIX_PLAN_SCHEMA } from '../../shared/actions/fix-plan.js';
+import { FIX_ACTIONS } from '../../shared/actions/fix-plan.js';
+import { FIX_PLAN_SCHEMA } from '../../shared/actions/fix-plan-schema.js';
 import { compileSchema } from '../../shared/util/schema.js';
 
 const Text = Type.String({ maxLength: 4000 });

@@ -4,8 +4,6 @@
 // and how it is undone. One engine (electron/actions/fix-engine.ts) carries out every action's plan; the
 // wizard's confirmation, `fix --dry-run` and `fix --script` all show the same plan first.
 
-import { Type, type Static } from '@sinclair/typebox';
-
 export const FIX_ACTIONS = ['relocate-cache', 'point-registry', 'start-engine'] as const;
 export type FixAction = (typeof FIX_ACTIONS)[number];
 
@@ -84,94 +82,10 @@ export const ACTION_PRECONDITIONS: Record<FixAction, readonly PreconditionId[]> 
   'start-engine': ['same-host', 'agent-installed', 'service-known', 'no-recovery-pending', 'service-stopped'],
 };
 
-const PATH = Type.String({ minLength: 1, maxLength: 32_767 });
-const NullablePath = Type.Union([PATH, Type.Null()]);
-/** A registry value as read: any text (an empty one counts as not set), or absent. */
-const RegistryText = Type.Union([Type.String({ maxLength: 32_767 }), Type.Null()]);
-const Bytes = Type.Integer({ minimum: 0 });
-const NullableBytes = Type.Union([Bytes, Type.Null()]);
-
-/** A registry value the fix sets, with what it holds now (restored if the fix is undone). */
-const REGISTRY_CHANGE = Type.Object(
-  { key: Type.String({ maxLength: 500 }), name: Type.String({ maxLength: 100 }), before: RegistryText, after: PATH },
-  { additionalProperties: false },
-);
-
-/** The numbers shown before the user confirms. */
-const FIGURES = Type.Object(
-  {
-    /** The cache as listed when the plan was made: bytes and files to copy (null: not listed). */
-    cacheBytes: NullableBytes,
-    cacheFiles: NullableBytes,
-    /** The target's volume: its free space now and once the copy is there. */
-    targetVolume: Type.Union([
-      Type.Object(
-        { id: Type.String({ maxLength: 300 }), freeBefore: NullableBytes, freeAfter: NullableBytes },
-        { additionalProperties: false },
-      ),
-      Type.Null(),
-    ]),
-    /** How long the fix should take, from a measured read of the cache; null: not measured. */
-    estimate: Type.Union([
-      Type.Object(
-        {
-          seconds: Type.Number({ minimum: 0 }),
-          /** The backup engine is stopped for about this long (the whole fix, for a move). */
-          engineStoppedSeconds: Type.Number({ minimum: 0 }),
-          readBytesPerSecond: Type.Number({ minimum: 0 }),
-          sampledBytes: Bytes,
-        },
-        { additionalProperties: false },
-      ),
-      Type.Null(),
-    ]),
-  },
-  { additionalProperties: false },
-);
-
-/** A plan as data: its JSON Schema (what crosses to the elevated helper is checked against it) and its type. */
-export const FIX_PLAN_SCHEMA = Type.Object(
-  {
-    action: Type.Union(FIX_ACTIONS.map((a) => Type.Literal(a))),
-    /** The host the plan was made on: a plan is only ever carried out there. */
-    host: Type.Union([Type.String({ maxLength: 256 }), Type.Null()]),
-    /** The folder that holds the cache now (relocate-cache, point-registry); null for start-engine. */
-    from: NullablePath,
-    /** The folder both registry values name once the fix is done; null for start-engine. */
-    to: NullablePath,
-    /** The values both registry entries hold now, restored if the fix is undone. */
-    previous: Type.Object({ scratchLocation: RegistryText, providerScratchLocation: RegistryText }, { additionalProperties: false }),
-    /** Bytes the copy needs on the target volume (0 when nothing is copied). */
-    neededBytes: Bytes,
-    registry: Type.Array(REGISTRY_CHANGE, { maxItems: 4 }),
-    /** The paths selected for backup that the plan held the target against (the script checks the same). */
-    selectedPaths: Type.Array(PATH, { maxItems: 500 }),
-    figures: FIGURES,
-    preconditions: Type.Array(
-      Type.Object(
-        { id: Type.Union(PRECONDITION_IDS.map((id) => Type.Literal(id))), says: Type.String({ maxLength: 2000 }) },
-        { additionalProperties: false },
-      ),
-      { maxItems: PRECONDITION_IDS.length },
-    ),
-    /** What could not be checked before the fix, said to the user before they confirm. */
-    cautions: Type.Array(Type.String({ maxLength: 2000 }), { maxItems: 50 }),
-    steps: Type.Array(
-      Type.Object(
-        {
-          id: Type.Union(FIX_STEP_IDS.map((id) => Type.Literal(id))),
-          title: Type.String({ maxLength: 500 }),
-          does: Type.String({ maxLength: 2000 }),
-          undo: Type.String({ maxLength: 2000 }),
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 20 },
-    ),
-  },
-  { additionalProperties: false },
-);
-export type FixPlan = Static<typeof FIX_PLAN_SCHEMA>;
+// The plan's schema lives in fix-plan-schema.ts, loaded only where a plan crosses a boundary (the helper,
+// the journal, the wizard's arguments): TypeBox is some 200 modules, which `check --profile` need not load.
+export type { FixPlan } from './fix-plan-schema.js';
+import type { FixPlan } from './fix-plan-schema.js';
 export type PlanStep = FixPlan['steps'][number];
 export type PlanFigures = FixPlan['figures'];
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; problems: string[] };

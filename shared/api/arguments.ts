@@ -6,7 +6,8 @@ import type { EditionId } from '../matrix/types.js';
 import { CHECKS } from '../rules/catalogue.js';
 import type { CheckId } from '../report/types.js';
 import type { Method, SaveRequest, ScanRequest } from './wizard-api.js';
-import { FIX_ACTIONS, FIX_PLAN_SCHEMA, type FixAction, type FixPlan } from '../actions/fix-plan.js';
+import { FIX_ACTIONS, type FixAction, type FixPlan } from '../actions/fix-plan.js';
+import { FIX_PLAN_SCHEMA } from '../actions/fix-plan-schema.js';
 import type { FixRequest } from './wizard-api.js';
 import { compileSchema } from '../util/schema.js';
 
