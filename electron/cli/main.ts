@@ -32,8 +32,8 @@ import { ExplainedError } from '../explained-error.js';
 import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import type { FixFlags, FixIo } from './fix.js';
-import { forOutput, REDACT_HELP, redactProfileForOutput, tellRedaction } from './redact-output.js';
 import type { RequestFlags } from './network-request.js';
+import { forOutput, REDACT_HELP, redactProfileForOutput, tellRedaction } from './redact-output.js';
 import type { DiffFlags } from './diff-command.js';
 import { WaiverFileError } from '../../shared/report/waiver-file-error.js';
 
@@ -218,9 +218,6 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     });
   addProbeOptions(collectCommand);
 
-  program
-    .command('diff')
-    .description('say what changed between two reports or profiles of a machine: resolved, new, worse and better')
   const requestCommand = program
     .command('network-request')
     .description(
@@ -242,6 +239,9 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     });
   addProbeOptions(requestCommand);
 
+  program
+    .command('diff')
+    .description('say what changed between two reports or profiles of a machine: resolved, new, worse and better')
     .argument('[files...]', 'the older and the newer report or profile (JSON)')
     .option('--history [dir]', 'compare the two latest runs of one machine in the history folder (default on Windows as for check)')
     .addOption(
@@ -456,15 +456,6 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   return exit;
 }
 
-async function intuneRules(options: { out?: string }, io: CliIo): Promise<number> {
-  const { intuneComplianceRules } = await import('../../shared/report/fleet/intune-compliance.js');
-  const text = `${JSON.stringify(intuneComplianceRules(), null, 2)}\n`;
-  if (!options.out) io.stdout(text);
-  else {
-    const { writeFileAtomically } = await import('../util/atomic-file.js');
-    await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        `the rules could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
 /** network-request: the profile as check has it (loaded, or probed with the same options), then the request. */
 async function requestForNetworkTeam(options: CheckOptions & RequestFlags, io: CliIo, probe: Prober): Promise<number> {
   const command = await import('./network-request.js');
@@ -481,6 +472,15 @@ async function requestForNetworkTeam(options: CheckOptions & RequestFlags, io: C
   return command.networkRequest(options, { profile, report, notes }, io);
 }
 
+async function intuneRules(options: { out?: string }, io: CliIo): Promise<number> {
+  const { intuneComplianceRules } = await import('../../shared/report/fleet/intune-compliance.js');
+  const text = `${JSON.stringify(intuneComplianceRules(), null, 2)}\n`;
+  if (!options.out) io.stdout(text);
+  else {
+    const { writeFileAtomically } = await import('../util/atomic-file.js');
+    await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(
+        `the rules could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
       );
     });
     io.stderr(`The Intune compliance rules are in ${options.out}.\n`);
