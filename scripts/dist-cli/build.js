@@ -7,9 +7,11 @@
 // Steps: esbuild bundles electron/cli into one CommonJS script (scripts/dist-cli/sea-main.js is its entry);
 // this Node (which must be the version of the Windows Node the Wine tier uses) makes the SEA blob with its
 // code cache; postject injects it into a copy of that Windows node.exe (tests/wine/wine-prefix.ts fetches
-// it into .cache/); osslsigncode signs the exe, the addon and the MSI, and verifies the three signatures;
-// wixl (Debian's wixl, from the msitools sources) builds the MSI and msibuild (msitools) adds the PATH entry,
-// which wixl cannot write.
+// it into .cache/); resedit gives the exe our version resource and icon in place of Node's
+// (scripts/dist-cli/exe-resources.js; build/mars-readiness.ico, drawn by scripts/dist-cli/make-icon.js);
+// osslsigncode signs the exe, the addon and the MSI, and verifies the three signatures; wixl (Debian's wixl,
+// from the msitools sources) builds the MSI and msibuild (msitools) adds the PATH entry, which wixl cannot
+// write.
 //
 // Signing certificate, from the environment:
 //   MARS_SIGN_PFX=file.pfx [MARS_SIGN_PFX_PASSWORD=...]                     a PKCS#12 file, or
@@ -27,6 +29,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ensureDebianPackage } from '../debian-package.js';
+import { setExeResources } from './exe-resources.js';
+import { ICON } from './make-icon.js';
 import { loadWinePrefix } from './wine-prefix.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -79,6 +83,8 @@ export async function distCli({ ifStale = false } = {}) {
   await step('make the SEA blob', () => seaBlob(bundle));
   const nodeExe = await step(`fetch the Windows Node ${NODE_WIN}`, () => settled(windowsNode()));
   await step('inject the blob into node.exe (postject)', () => injectBlob(nodeExe, join(work, 'sea.blob')));
+  // After the injection, before the signature: resedit rewrites the resource section that holds the blob.
+  await step('our version resource and icon (resedit)', () => setExeResources(join(work, 'mars-readiness.exe'), pkg));
   copyFileSync(join(root, 'node_modules', 'native-reg', 'prebuilds', 'win32-x64', 'node.napi.node'), join(work, 'native-reg.node'));
   const identity = await step('the signing certificate', () => signing.prepare());
   await step('sign the exe and the addon (osslsigncode)', () => {
@@ -186,7 +192,9 @@ function buildMsi(pkg, msi) {
   // wixl reads the files relative to its working folder; its (GLib) warnings are noise when it succeeds.
   run(
     'wixl',
-    ['-a', 'x64', '-D', `Version=${pkg.version}`, '-D', 'SourceDir=.', '-o', msi, join(root, 'build', 'msi', 'mars-readiness.wxs')],
+    ['-a', 'x64', '-D', `Version=${pkg.version}`, '-D', 'SourceDir=.', '-D', `IconFile=${relative(OUT, ICON)}`, '-o', msi].concat(
+      join(root, 'build', 'msi', 'mars-readiness.wxs'),
+    ),
     {
       cwd: OUT,
     },
@@ -310,11 +318,11 @@ function run(command, args, options = {}) {
   return result.stdout;
 }
 
-/** What the build is made of: the CLI's sources, these scripts, the MSI's source, the locked packages, this Node. */
+/** What the build is made of: the CLI's sources, these scripts, the MSI's source, the icon, the locked packages, this Node. */
 function sourceHash(signedWith) {
   const hash = createHash('sha256').update(`${process.version}\n${signedWith}\n`);
   const files = ['electron', 'shared', 'scripts/dist-cli', 'build/msi'].flatMap((dir) => listFiles(join(root, dir)));
-  for (const file of [...files, join(root, 'package.json'), join(root, 'package-lock.json')].sort()) {
+  for (const file of [...files, ICON, join(root, 'package.json'), join(root, 'package-lock.json')].sort()) {
     hash.update(`${relative(root, file)}\n`).update(readFileSync(file));
   }
   return hash.digest('hex');

@@ -5,13 +5,15 @@
 // values (read by native-reg beside it, with reg.exe taken away to be sure); its `collect --out` profile is
 // read by the Linux CLI; the MSI registers the event source that `--event-log` writes under, and a run with
 // it on a machine without eventcreate.exe (Wine) says so and keeps its exit status; osslsigncode accepts the
-// signatures; `msiexec /x` takes it all away again.
+// signatures; the installed exe carries our version resource and icon, not Node's, read back with resedit
+// (and the MSI the same icon for Apps & features); `msiexec /x` takes it all away again.
 // The build is reused when out/cli holds one of the same sources (scripts/dist-cli/build.js --if-stale).
 // Skipped, with the reason printed, only where wine64, wixl, msitools or osslsigncode can be neither found nor
 // installed (.ci/run installs them).
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NtExecutable, NtExecutableResource, Resource } from 'resedit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDebianPackage } from '../../scripts/debian-package.js';
 import { createWineMachine, MARS_KEY, ROOT, WINE, wineMissing, z, type WineMachine } from './wine-prefix.js';
@@ -48,6 +50,8 @@ const seen: {
   install?: Run;
   pathAfterInstall?: string;
   files?: { exe: boolean; addon: boolean };
+  resources?: ExeResources;
+  msiIcon?: { property: string; stream: Buffer };
   fromPath?: Run;
   withoutRegExe?: Run;
   fromProfile?: Run;
@@ -63,6 +67,39 @@ const seen: {
   filesAfterUninstall?: { exe: boolean; addon: boolean };
   seconds?: number;
 } = {};
+
+interface ExeResources {
+  versions: { lang: string | number; fixed: Record<string, number>; languages: unknown; strings: Record<string, string> }[];
+  iconGroups: { id: string | number; lang: string | number; icons: { width: number; height: number; bitCount: number; bin: Buffer }[] }[];
+  iconImages: number;
+  seaBlob: Buffer | undefined;
+}
+
+/** The installed exe's resources as resedit reads them: version resources, icon groups and their images, the SEA blob. */
+function exeResources(file: string): ExeResources {
+  const entries = NtExecutableResource.from(NtExecutable.from(readFileSync(file), { ignoreCert: true })).entries;
+  const image = (id: number) => entries.find((e) => e.type === 3 && e.id === id);
+  return {
+    versions: Resource.VersionInfo.fromEntries(entries).map((v) => ({
+      lang: v.lang,
+      fixed: { ...v.fixedInfo },
+      languages: v.getAvailableLanguages(),
+      strings: v.getStringValues({ lang: 1033, codepage: 1200 }),
+    })),
+    iconGroups: Resource.IconGroupEntry.fromEntries(entries).map((g) => ({
+      id: g.id,
+      lang: g.lang,
+      icons: g.icons.map((i) => ({
+        width: i.width || 256,
+        height: i.height || 256,
+        bitCount: i.bitCount,
+        bin: Buffer.from(image(i.iconID)?.bin ?? new ArrayBuffer(0)),
+      })),
+    })),
+    iconImages: entries.filter((e) => e.type === 3).length,
+    seaBlob: ((blob) => (blob ? Buffer.from(blob.bin) : undefined))(entries.find((e) => e.type === 10 && e.id === 'NODE_SEA_BLOB')),
+  };
+}
 
 /** Runs a program under Wine with its stdout and stderr in files (Windows Node's stdout must not be a pipe). */
 function underWine(args: string[], name: string, env: NodeJS.ProcessEnv): Run {
@@ -122,6 +159,11 @@ beforeAll(() => {
   seen.install = underWine(['msiexec', '/i', z(MSI), '/qn'], 'install', exeEnv);
   seen.pathAfterInstall = systemPath(exeEnv);
   seen.files = installed();
+  if (seen.files.exe) seen.resources = exeResources(onC(`${INSTALL_DIR}\\mars-readiness.exe`));
+  seen.msiIcon = {
+    property: spawnSync('msiinfo', ['export', MSI, 'Property'], { encoding: 'utf8' }).stdout,
+    stream: spawnSync('msiinfo', ['extract', MSI, 'Icon.MarsReadiness.ico']).stdout,
+  };
 
   // Found through the PATH the MSI wrote: cmd.exe starts with the system environment from the registry.
   const viaPath = (args: string[], name: string) => underWine(['cmd', '/c', 'mars-readiness.exe', ...args], name, exeEnv);
@@ -201,6 +243,54 @@ describe.skipIf(missing !== null)('mars-readiness.exe and its MSI, built here, u
     expect(seen.files).toEqual({ exe: true, addon: true });
     expect(seen.pathBefore).not.toContain('MARS Readiness Wizard');
     expect(seen.pathAfterInstall).toBe(`${seen.pathBefore};${INSTALL_DIR}\\`);
+  });
+
+  it("the installed exe's file properties are ours (version resource, icon), its SEA blob intact", () => {
+    const { versions, iconGroups, iconImages, seaBlob } = seen.resources!;
+    // One version resource, US English, 0.1.0 as 0.1.0.0 (package.json's version) in its fixed part too.
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+    const [major, minor, patch] = version.split(/[.-]/).map(Number) as [number, number, number];
+    const four = `${major}.${minor}.${patch}.0`;
+    expect(versions).toHaveLength(1);
+    expect(versions[0]!.lang).toBe(1033);
+    expect(versions[0]!.languages).toEqual([{ lang: 1033, codepage: 1200 }]);
+    expect(versions[0]!.fixed).toMatchObject({
+      fileVersionMS: (major << 16) | minor,
+      fileVersionLS: patch << 16,
+      productVersionMS: (major << 16) | minor,
+      productVersionLS: patch << 16,
+      fileOS: 0x40004, // VOS_NT_WINDOWS32
+      fileType: 1, // VFT_APP
+      fileFlags: 0,
+    });
+    expect(versions[0]!.strings).toEqual({
+      CompanyName: 'MARS Readiness Wizard authors',
+      FileDescription: 'MARS Readiness Wizard (command line)',
+      FileVersion: four,
+      InternalName: 'mars-readiness',
+      LegalCopyright: 'Copyright © 2026 the MARS Readiness Wizard authors. MIT License.',
+      OriginalFilename: 'mars-readiness.exe',
+      ProductName: 'MARS Readiness Wizard',
+      ProductVersion: four,
+    });
+    // One icon group, ours: its four sizes, each image byte for byte the one in build/mars-readiness.ico;
+    // Node's six images are gone.
+    const ico = readFileSync(join(ROOT, 'build', 'mars-readiness.ico'));
+    const icoImage = (i: number) =>
+      ico.subarray(ico.readUInt32LE(6 + 16 * i + 12), ico.readUInt32LE(6 + 16 * i + 12) + ico.readUInt32LE(6 + 16 * i + 8));
+    expect(iconGroups.map((g) => [g.id, g.lang])).toEqual([[1, 1033]]);
+    expect(iconGroups[0]!.icons.map((i) => [i.width, i.height, i.bitCount])).toEqual([16, 32, 48, 256].map((s) => [s, s, 32]));
+    iconGroups[0]!.icons.forEach((icon, i) => expect(icon.bin.equals(icoImage(i)), `icon ${icon.width}`).toBe(true));
+    expect(iconImages).toBe(4);
+    // The SEA runs from this resource (the runs below prove it does; the build compares it byte for byte
+    // before and after the edit): still there, a SEA blob (Node's kMagic first).
+    expect(seaBlob?.readUInt32LE(0)).toBe(0x143da20);
+    expect(seaBlob!.length).toBeGreaterThan(100_000);
+  });
+
+  it('the MSI shows the same icon for the product in Apps & features (ARPPRODUCTICON)', () => {
+    expect(seen.msiIcon!.property).toMatch(/^ARPPRODUCTICON\tMarsReadiness\.ico$/m);
+    expect(seen.msiIcon!.stream.equals(readFileSync(join(ROOT, 'build', 'mars-readiness.ico')))).toBe(true);
   });
 
   it('check --profile from the PATH: the report as the Linux CLI gives it, nothing on stderr (the code cache made on Linux accepted)', () => {
