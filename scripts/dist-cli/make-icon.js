@@ -180,7 +180,7 @@ function bmp(size, rgba) {
   return Buffer.concat([header, pixels, mask]);
 }
 
-export function png(size, rgba) {
+function png(size, rgba) {
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
