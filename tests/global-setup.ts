@@ -1,4 +1,5 @@
-// The CLI tests start the built program (bin/ -> dist/), as users do; build it once before any test runs.
+// The CLI tests start the built program (bin/ -> the bundle in dist/cli/, made from dist/), as users do;
+// build both once before any test runs.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -7,4 +8,5 @@ export default function setup(): void {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
   execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit', timeout: 120_000 });
+  execFileSync(process.execPath, ['scripts/build-cli-bundle.js'], { cwd: root, stdio: 'inherit', timeout: 120_000 });
 }

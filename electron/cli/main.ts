@@ -24,7 +24,7 @@ import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
-import { formatBytes } from '../../shared/util/units.js';
+import { formatBytes, formatNumber } from '../../shared/util/units.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
 import { ExplainedError } from '../explained-error.js';
@@ -382,7 +382,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober, qui
       if (quiet || !process.stderr.isTTY || Date.now() - lastReport < 1000) return;
       lastReport = Date.now();
       io.stderr(
-        `scanning: ${p.files.toLocaleString('en-US')} files, ${formatBytes(p.bytes)}, ${p.filesPerSecond.toLocaleString('en-US')} files/s, in ${p.current}\n`,
+        `scanning: ${formatNumber(p.files)} files, ${formatBytes(p.bytes)}, ${formatNumber(p.filesPerSecond)} files/s, in ${p.current}\n`,
       );
     },
     cachePath: flags.cache ?? null,

@@ -3,6 +3,7 @@
 // checked on the handle itself (no swap between the check and the read), and never more than a limit -
 // either refused, or, for a log whose newest lines are at its end, read from there.
 
+import { formatNumber } from '../../shared/util/units.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
@@ -29,9 +30,7 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<B
     if (info.isDirectory()) throw new NotARegularFile('it is a folder');
     if (!info.isFile()) throw new NotARegularFile('it is not a regular file (a pipe or a device?)');
     if (info.size > limit.maxBytes && !limit.tail)
-      throw new NotARegularFile(
-        `it is ${info.size.toLocaleString('en-US')} bytes, more than the ${limit.maxBytes.toLocaleString('en-US')} read`,
-      );
+      throw new NotARegularFile(`it is ${formatNumber(info.size)} bytes, more than the ${formatNumber(limit.maxBytes)} read`);
     // From an even offset, so that a UTF-16 log's tail still starts on a character.
     const start = Math.max(0, info.size - limit.maxBytes) & ~1;
     const length = info.size - start;

@@ -11,7 +11,7 @@ import { editionName } from '../matrix/windows-editions.js';
 import type { OsFacts } from '../profile/types.js';
 import { listInWords, plural, timesWords } from '../rules/finding.js';
 import { dotnetName } from '../rules/software.js';
-import { formatBytes, GB, TB } from '../util/units.js';
+import { formatBytes, formatNumber, GB, TB } from '../util/units.js';
 import type { CheckId } from './types.js';
 
 export interface EvidenceFact {
@@ -87,7 +87,7 @@ export function bytesAlike(values: number[]): string[] {
     if (!Number.isFinite(v)) return NOT_KNOWN;
     const amount = v / unit;
     const digits = amount === 0 || amount >= 100 ? 0 : amount >= 10 ? 1 : 2;
-    return `${Number(amount.toFixed(digits)).toLocaleString('en-US')} ${name}`;
+    return `${formatNumber(Number(amount.toFixed(digits)))} ${name}`;
   });
 }
 
@@ -276,7 +276,7 @@ function endpointFacts(value: unknown): Pair[] {
       const host = text(p.host, text(p.pattern, 'the address'));
       const port = typeof p.port === 'number' ? ` (port ${p.port})` : '';
       const error = typeof p.error === 'string' && p.error ? p.error.replace(/\.$/, '') : null;
-      const ms = typeof p.ms === 'number' ? ` in ${Math.round(p.ms).toLocaleString('en-US')} ms` : '';
+      const ms = typeof p.ms === 'number' ? ` in ${formatNumber(Math.round(p.ms))} ms` : '';
       const outcome =
         p.reachable === true
           ? `answered${ms}`
@@ -476,7 +476,7 @@ export const EVIDENCE: readonly Entry[] = [
   { key: '/network/proxy', facts: (v) => proxyFacts(v) },
   {
     key: '/network/uploadMbps',
-    facts: single('Upload speed', (v) => (typeof v === 'number' ? `${v.toLocaleString('en-US')} Mbps` : 'not given')),
+    facts: single('Upload speed', (v) => (typeof v === 'number' ? `${formatNumber(v)} Mbps` : 'not given')),
   },
   { key: '/serviceProxy', facts: single("The backup engine's proxy", () => 'could not be read') },
   { key: '/serviceProxy/winhttp', facts: single('WinHTTP proxy (the backup engine uses it)', (v) => proxyWords(v)) },
@@ -574,7 +574,7 @@ export function pointerWords(pointer: string): string {
 export function valueWords(value: unknown, options: WordsOptions = {}): string {
   if (value === null || value === undefined) return NOT_KNOWN;
   if (typeof value === 'boolean') return yesNo(value);
-  if (typeof value === 'number') return value.toLocaleString('en-US');
+  if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) ? dateWords(value, options) : value || 'empty';
   if (Array.isArray(value)) {
     if (value.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v)))

@@ -5,6 +5,8 @@
 // longer than a line is never cut (a cut one cannot be opened). Plain text in, so the caller colours whole
 // lines afterwards.
 
+import { formatNumber } from '../util/units.js';
+
 /** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
 const MAX_SHOWN = 2000;
 /** Stands for a space inside a path while the text is wrapped (a private-use character no report holds). */
@@ -27,8 +29,7 @@ export function keepPathsWhole(text: string): string {
  * longer than MAX_SHOWN is shortened first, saying by how much, so a report stays readable (and small).
  */
 export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
-  const shown =
-    text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${(text.length - MAX_SHOWN).toLocaleString('en-US')} more characters)` : text;
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${formatNumber(text.length - MAX_SHOWN)} more characters)` : text;
   const lines: string[] = [];
   let line = '';
   let indent = first;

@@ -2,6 +2,7 @@
 // shape: a fix on every fail, warn and unknown, none on pass and info, and the edition's citation (its
 // section and, contract v2, that section's address on learn.microsoft.com).
 
+import { formatNumber } from '../util/units.js';
 import type { Citation } from '../matrix/types.js';
 import type { CheckId, Finding, Fix, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
@@ -58,15 +59,15 @@ export function listInWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-const PLURAL_RULES = new Intl.PluralRules('en-US');
-const NUMBER = new Intl.NumberFormat('en-US');
+let pluralRules: Intl.PluralRules | null = null;
 
 /** "1 warning", "2 warnings", "1,204 files": the count and the word in the form English's plural rules pick. */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${NUMBER.format(count)} ${PLURAL_RULES.select(count) === 'one' ? one : many}`;
+  pluralRules ??= new Intl.PluralRules('en-US');
+  return `${formatNumber(count)} ${pluralRules.select(count) === 'one' ? one : many}`;
 }
 
 /** "once", "twice", "1,204 times": how often something was seen. */
 export function timesWords(count: number): string {
-  return count === 1 ? 'once' : count === 2 ? 'twice' : `${NUMBER.format(count)} times`;
+  return count === 1 ? 'once' : count === 2 ? 'twice' : `${formatNumber(count)} times`;
 }

@@ -3,6 +3,7 @@
 // sign-in tokens the agent exchanges with Azure can be refused (300 s is the clock skew Microsoft's token
 // libraries allow by default), and 60 s leaves a margin. Section: the edition's `clock`.
 
+import { formatNumber } from '../util/units.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
@@ -13,7 +14,7 @@ export const CLOCK_WARN_ABOVE_SECONDS = 60;
 
 function inWords(seconds: number): string {
   const abs = Math.abs(seconds);
-  const amount = abs >= 600 ? `${Math.round(abs / 60).toLocaleString('en-US')} minutes` : `${Number(abs.toFixed(1))} seconds`;
+  const amount = abs >= 600 ? `${formatNumber(Math.round(abs / 60))} minutes` : `${Number(abs.toFixed(1))} seconds`;
   return `${amount} ${seconds > 0 ? 'ahead of' : 'behind'}`;
 }
 

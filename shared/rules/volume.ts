@@ -3,7 +3,7 @@
 // and the size limits (`sizeLimits`).
 
 import type { Finding } from '../report/types.js';
-import { formatBytes, GB } from '../util/units.js';
+import { formatBytes, formatNumber, GB } from '../util/units.js';
 import { compareVersions } from '../util/version.js';
 import { unusableVolumeProblems } from './cache.js';
 import { windowsVersion, type RuleContext } from './context.js';
@@ -99,8 +99,8 @@ function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
     cite: row ?? rows[0] ?? ctx.edition.volumes,
   };
   const limitWords = row
-    ? `the limit for one volume on this Windows is ${limitGB.toLocaleString('en-US')} GB`
-    : `that is more than the largest limit for one volume, ${limitGB.toLocaleString('en-US')} GB, on any Windows`;
+    ? `the limit for one volume on this Windows is ${formatNumber(limitGB)} GB`
+    : `that is more than the largest limit for one volume, ${formatNumber(limitGB)} GB, on any Windows`;
   const amounts = `${formatBytes(total)}${sizes.complete ? '' : ' or more (some item sizes are not known)'} is selected on ${ref.id}`;
   const split = fix('server admin', [
     'Split the data across several volumes, or back up part of it with another policy or machine.',
@@ -124,7 +124,7 @@ function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
       title: `${ref.id} is close to the size limit`,
       detail: row
         ? `${amounts}; ${limitWords}: over 90% of it, so growth will soon stop backups.`
-        : `${amounts}, over 90% of ${limitGB.toLocaleString('en-US')} GB, the largest limit for one volume on any Windows, so growth will soon stop backups.`,
+        : `${amounts}, over 90% of ${formatNumber(limitGB)} GB, the largest limit for one volume on any Windows, so growth will soon stop backups.`,
       fix: split,
     });
   }

@@ -4,6 +4,17 @@ export const GB = 2 ** 30;
 export const TB = 2 ** 40;
 export const MEGABIT = 1_000_000;
 
+let numbers: Intl.NumberFormat | null = null;
+
+/**
+ * A number as English writes it ("1,204", "0.5"), by Intl. One formatter for every caller, made on first
+ * use: each toLocaleString('en-US') would make (and pay for) one of its own.
+ */
+export function formatNumber(value: number): string {
+  numbers ??= new Intl.NumberFormat('en-US');
+  return numbers.format(value);
+}
+
 /** Bytes in words for people: "1.5 TB", "320 GB", "12 MB". Binary units, as the matrix uses them. */
 export function formatBytes(bytes: number): string {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB', 'PB'];
@@ -15,7 +26,7 @@ export function formatBytes(bytes: number): string {
   }
   if (unit === 0) return `${bytes} bytes`;
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${Number(value.toFixed(digits)).toLocaleString('en-US')} ${units[unit]}`;
+  return `${formatNumber(Number(value.toFixed(digits)))} ${units[unit]}`;
 }
 
 /** A duration in days and hours, for upload estimates. */

@@ -1,0 +1,75 @@
+// The last step of `npm run build`: the command line as one CommonJS file, dist/cli/mars-readiness.cjs, and
+// V8's code cache of it (bin/cli-bundle.js runs them). Made after tsc, from the same sources.
+//
+// Each source's import.meta.url becomes the address of its own compiled file under dist/ (not the bundle's),
+// so that what a module finds beside itself is found as before: the scanner's worker script, the elevated
+// helper's entry, the wizard's pages for `web`, package.json for the version. native-reg stays outside (its
+// addon is loaded from node_modules, as without the bundle) and Electron is never pulled in.
+//
+// The cache is made after two warm-up runs on a sample profile (the JSON report and the text one), so that
+// it holds the functions those runs compiled, not only the top level. Both files are written whole or not at
+// all, and the cache is only a speed-up: without it the bundle runs as it is.
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+export const BUNDLE = join(root, 'dist', 'cli', 'mars-readiness.cjs');
+const WARM_UP = join(root, 'samples', 'profiles', 'cache-problems.json');
+
+/** import.meta.url in each of our sources, as the URL of the file tsc compiled it to. */
+const distUrls = {
+  name: 'import-meta-url-of-dist',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes('node_modules')) return undefined;
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
+      const compiled = relative(root, args.path).replace(/\.ts$/, '.js').split('\\').join('/');
+      return { contents: source.replaceAll('import.meta.url', `__marsDistUrl(${JSON.stringify(compiled)})`), loader: 'ts' };
+    });
+  },
+};
+
+export async function buildCliBundle() {
+  const temporary = `${BUNDLE}.${process.pid}.tmp`;
+  const result = await build({
+    entryPoints: [join(root, 'electron', 'cli', 'main.ts')],
+    outfile: temporary,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Whitespace and syntax only: names stay, so that MARS_READINESS_DEBUG's stack traces still read.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    external: ['electron', 'native-reg'],
+    banner: {
+      js: 'const __marsDistUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, "..", file)).href;',
+    },
+    plugins: [distUrls],
+    logLevel: 'warning',
+    metafile: true,
+  });
+  const electron = Object.keys(result.metafile.inputs).filter((i) => /(^|\/)node_modules\/electron\//.test(i));
+  if (electron.length > 0) throw new Error(`the CLI bundle pulled in electron (${electron[0]}).`);
+  rmSync(`${BUNDLE}.cache`, { force: true });
+  renameSync(temporary, BUNDLE);
+
+  const { loadCliBundle } = await import(pathToFileURL(join(root, 'bin', 'cli-bundle.js')).href);
+  const { cli, script } = loadCliBundle(BUNDLE);
+  const quiet = { stdout: () => {}, stderr: () => {}, color: false, columns: 80, now: () => new Date() };
+  for (const format of [['--json'], []]) await cli.runCli(['check', '--profile', WARM_UP, ...format], quiet);
+  writeFileSync(`${BUNDLE}.cache.tmp`, script.createCachedData());
+  renameSync(`${BUNDLE}.cache.tmp`, `${BUNDLE}.cache`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    await buildCliBundle();
+  } catch (error) {
+    console.error(`build: the CLI bundle was not made: ${error.message}`);
+    process.exitCode = 1;
+  }
+}
