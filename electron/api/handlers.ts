@@ -262,7 +262,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 export function toApiError(error: unknown): { code: ApiErrorCode; message: string } {
   if (error instanceof ArgumentError) return { code: 'invalid-argument', message: error.message };
   if (error instanceof ProfileLoadError)
-    return { code: 'invalid-profile', message: `This file is not a valid machine profile: ${error.problems.join('; ')}` };
+    return {
+      code: 'invalid-profile',
+      message: error.sentence ?? `This file is not a valid machine profile: ${error.problems.join('; ')}`,
+    };
   if (error instanceof CollectCancelled) return { code: 'cancelled', message: 'The scan was cancelled.' };
   const code = errorCode(error);
   const message = (error as Error)?.message ?? String(error);

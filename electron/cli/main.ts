@@ -340,7 +340,12 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     }
     if (error instanceof ProfileLoadError) {
       io.stderr(
-        wrapBlock(`${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`, io.columns),
+        wrapBlock(
+          error.sentence
+            ? `${APP.name}: ${error.file}: ${error.sentence}\n`
+            : `${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+          io.columns,
+        ),
       );
       return EXIT.usage;
     }

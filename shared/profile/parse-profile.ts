@@ -11,10 +11,26 @@ export class ProfileLoadError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
+    /** What the file is instead, in one sentence, when that says more than its problems would. */
+    readonly sentence: string | null = null,
   ) {
-    super(`${file}: ${problems.join('; ')}`);
+    super(sentence ?? `${file}: ${problems.join('; ')}`);
     this.name = 'ProfileLoadError';
   }
+}
+
+export const READINESS_REPORT_NOT_PROFILE =
+  'This file is a readiness report, not a machine profile: open the profile (made by "collect", or saved from the wizard\'s Report page).';
+
+/**
+ * Whether a value is a readiness report (what `check --json` prints, or the wizard saves as JSON) rather
+ * than a profile: a person opens the one for the other easily, and the profile's schema would answer
+ * with a wall of missing fields.
+ */
+function isReadinessReport(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  return ('findings' in v && 'verdict' in v) || ('tool' in v && 'counts' in v);
 }
 
 export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
@@ -27,6 +43,8 @@ export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
     throw new ProfileLoadError(file, [`is not valid JSON: ${describeJsonError(error, text)}`]);
   }
   const result = validateProfile(value);
+  if (!result.ok && isReadinessReport(value))
+    throw new ProfileLoadError(file, [READINESS_REPORT_NOT_PROFILE], READINESS_REPORT_NOT_PROFILE);
   if (!result.ok) {
     throw new ProfileLoadError(
       file,

@@ -85,6 +85,15 @@ describe('handlers', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-profile', message: expect.stringMatching(/\/os\/family/) } });
     expect(await handlers.evaluateProfile(42, 'current')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
+  it('says in one sentence that a readiness report opened as a profile is a report, by its shape', async () => {
+    const { handlers } = setup();
+    const sentence =
+      'This file is a readiness report, not a machine profile: open the profile (made by "collect", or saved from the wizard\'s Report page).';
+    const scanned = await handlers.scan(request);
+    const report = scanned.ok ? (scanned.value as { report: object }).report : null;
+    for (const text of [JSON.stringify(report), '{"findings":[],"verdict":"ready"}', '{"tool":{"name":"x"},"counts":{}}'])
+      expect(await handlers.evaluateProfile(text, 'current')).toEqual({ ok: false, error: { code: 'invalid-profile', message: sentence } });
+  });
   it('re-checks by examining the machine afresh, and refuses an unknown check id', async () => {
     const { handlers, seen } = setup();
     const result = await handlers.recheck(request, 'cache.registry');

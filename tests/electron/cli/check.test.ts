@@ -123,6 +123,18 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
     });
   }
 
+  it('says in one sentence that a readiness report is not a profile, instead of its missing fields', async () => {
+    const made = await cliInProcess(['check', '--profile', samplePath('cache-problems'), '--json']);
+    const report = file('report.json', made.stdout);
+    for (const json of [[], ['--json']]) {
+      const result = await cliInProcess(['check', '--profile', report, ...json]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(flat(result.stderr).trim()).toBe(
+        `mars-readiness: ${report}: This file is a readiness report, not a machine profile: open the profile (made by "collect", or saved from the wizard's Report page).`,
+      );
+    }
+  });
   it('reads UTF-16 profiles with a byte-order mark, as Windows PowerShell writes them', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(healthyText, 'utf16le')]);
     const result = await cliInProcess(['check', '--profile', file('utf16.json', utf16), '--json']);
