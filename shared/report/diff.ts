@@ -8,6 +8,7 @@
 // A waived finding (--waivers) counts as the status its check gave: a waiver changes the verdict, not the
 // machine. Pure; the words are wrapped as the rest of the text output (wrap.ts).
 
+import { visibleLines, visibleText } from './visible-text.js';
 import { statusLabel, VERDICT_WORDS } from './grouping.js';
 import { findingKey } from './subject-key.js';
 import type { CheckId, Finding, FindingStatus, Report, Verdict } from './types.js';
@@ -163,7 +164,7 @@ export function diffHeadline(diff: ReportDiff): string {
 /** The difference as text, every line within `width`. */
 export function renderDiffText(diff: ReportDiff, width = 80): string {
   const w = Math.max(40, width);
-  const machine = diff.to.host ?? diff.from.host ?? 'the machine';
+  const machine = visibleText(diff.to.host ?? diff.from.host ?? 'the machine');
   const lines = wrapIndented(`What changed on ${machine}, from ${when(diff.from.generatedAt)} to ${when(diff.to.generatedAt)}`, w, '');
   const verdict =
     diff.from.verdict === diff.to.verdict
@@ -173,7 +174,7 @@ export function renderDiffText(diff: ReportDiff, width = 80): string {
   for (const note of diff.notes) lines.push(...wrapIndented(`Note: ${note}`, w, '', '      '));
   if (nothingChanged(diff)) {
     lines.push('', ...wrapIndented(`Nothing changed: ${diff.unchanged} findings, each with the same status as before.`, w, ''));
-    return `${lines.join('\n')}\n`;
+    return visibleLines(`${lines.join('\n')}\n`);
   }
   for (const { key, heading } of DIFF_LISTS) {
     const entries = diff[key];
@@ -185,5 +186,6 @@ export function renderDiffText(diff: ReportDiff, width = 80): string {
     }
   }
   lines.push('', ...wrapIndented(`The same as before: ${diff.unchanged} findings.`, w, ''));
-  return `${lines.join('\n')}\n`;
+  // The titles and subjects come from the two files: nothing in them may steer the terminal.
+  return visibleLines(`${lines.join('\n')}\n`);
 }

@@ -8,6 +8,7 @@
 // checks as a table. Every finding has its findingAnchor id. Printed (A4 or Letter), no finding, action or
 // row is cut at a page's edge, and each link to Microsoft's documentation prints its address.
 
+import { visibleReport } from './visible-text.js';
 import { findingAnchor } from './anchor.js';
 import {
   codeMeaning,
@@ -161,7 +162,9 @@ const SECTIONS: { status: FindingStatus; heading: string }[] = [
   { status: 'waived', heading: 'Waived' },
 ];
 
-export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+export function renderHtml(given: Report, options: HtmlOptions = {}): string {
+  // A profile's strings reach people here: no control character or direction override gets through.
+  const report = visibleReport(given);
   const formatDate = options.formatDate ?? ((iso: string) => localDateTime(iso));
   // Plain words (no <time>: that marks the doctor's job alone), in the reader's locale and zone.
   const time = (iso: string) => escape(formatDate(iso));

@@ -4,6 +4,7 @@
 // unknowns with their fixes and Learn more links, what is for information, and the passed checks as a
 // table. Every value from the profile is escaped, so that a path or an address never turns into markup.
 
+import { visibleReport } from './visible-text.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
 import { plural } from '../rules/finding.js';
@@ -73,7 +74,9 @@ function findingMarkdown(f: Finding, machine: MachineKind): string[] {
   return lines;
 }
 
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+export function renderMarkdown(given: Report, options: MarkdownOptions = {}): string {
+  // A profile's strings reach people here: no control character or direction override gets through.
+  const report = visibleReport(given);
   const formatDate = options.formatDate ?? ((iso: string) => localDateTime(iso));
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'Unnamed machine';
   const kind = machineKindOf(report);

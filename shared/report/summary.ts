@@ -3,6 +3,7 @@
 // warnings, then what is not known, each by its title; and the Do this first list in short - by who acts,
 // one line per action, what it resolves counted and whether the wizard can do it.
 
+import { visibleReport } from './visible-text.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { plural } from '../rules/finding.js';
 import { diagnose, diagnosisHeadline, localDateTime } from './diagnosis.js';
@@ -22,7 +23,9 @@ export const SUMMARY_LISTS: readonly { status: Status; heading: string }[] = [
   { status: 'unknown', heading: 'Not known' },
 ];
 
-export function shortSummary(report: Report, options: SummaryOptions = {}): string {
+export function shortSummary(given: Report, options: SummaryOptions = {}): string {
+  // A profile's strings reach people here: no control character or direction override gets through.
+  const report = visibleReport(given);
   const c = report.counts;
   const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'This machine';
   const lines = [

@@ -2,6 +2,7 @@
 // the given width (80 columns by default). Colour is the caller's choice (only on a TTY); status words
 // are always printed too, so colour is never the only signal.
 
+import { visibleReport } from './visible-text.js';
 import { wrapIndented } from './wrap.js';
 import { plural } from '../rules/finding.js';
 import { groupFindings, VERDICT_WORDS } from './grouping.js';
@@ -37,7 +38,9 @@ export interface TextOptions {
   formatDate?: (iso: string) => string;
 }
 
-export function renderText(report: Report, options: TextOptions = {}): string {
+export function renderText(given: Report, options: TextOptions = {}): string {
+  // A profile's strings reach people here: no control character or direction override gets through.
+  const report = visibleReport(given);
   const width = Math.max(40, options.width ?? 80);
   const p = options.palette ?? PLAIN;
   const lines: string[] = [];
