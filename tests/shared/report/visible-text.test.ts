@@ -13,7 +13,6 @@ import { sample } from '../../helpers/profiles.js';
 
 const HOSTILE_HOST = 'APP02\u001b]8;;https://evil.example/\u0007click\u001b]8;;\u0007\u001b[2J\nMARS readiness: READY';
 const HOSTILE_PATH = 'C:\\Data\u202Esrevird\\Scratch\u0085x';
-// eslint-disable-next-line no-control-regex -- what must not be there
 const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function hostileReport() {
