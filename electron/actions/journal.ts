@@ -149,7 +149,7 @@ export const serviceStoppedMark = {
 
 /**
  * Temporary files an atomic write left when its process was killed between writing and renaming
- * (write-file-atomic names them "<file>.<number>"): ours, in the state folder, removed by whoever holds
+ * (electron/util/atomic-file.ts names them "<file>.<digits>"): ours, in the state folder, removed by whoever holds
  * the fix lock before it starts. (A sandbox's registry and services files live there too.)
  */
 export async function removeLeftoverTemporaries(stateDir: string): Promise<void> {

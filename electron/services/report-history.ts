@@ -1,6 +1,6 @@
 // The history folder: each run of `check --history`, `doctor --history` or `collect --history` (and each
 // scan of the wizard, in its own folder under the app's user data) keeps its report or profile there, one
-// file per run, written whole or not at all (write-file-atomic). A file's name says when and of which host:
+// file per run, written whole or not at all (electron/util/atomic-file.ts). A file's name says when and of which host:
 //   2026-11-25T12-00-00.000Z_az-web-03.report.json     2026-11-25T12-00-00.000Z_az-web-03.profile.json
 // so that sorting the names sorts the runs by time. `diff --history` and the wizard's "since last time"
 // read the latest of them back.
