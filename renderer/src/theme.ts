@@ -1,5 +1,11 @@
 // Light and dark, following the system. Status colours are darker (light) or lighter (dark) than MUI's
-// defaults so that text on them meets WCAG AA contrast (4.5:1), and the focus is always a visible outline.
+// defaults so that text on them meets WCAG AA contrast (4.5:1), and the focus is always a visible outline:
+// MUI's own controls (buttons, accordion summaries, switches, step buttons: ButtonBase, whose reset says
+// `outline: 0` and would beat a global :focus-visible) take the theme's focus ring, 3 px in each scheme's
+// primary colour (3:1 and more against its background), inset where an ancestor could clip it; everything
+// else takes the same ring from :focus-visible. Buttons keep their words as written (no capitals: "Move the
+// cache to D:\MARS Cache", never "D:\MARS CACHE"), and text wraps anywhere a long word or path would
+// otherwise run off a narrow window.
 import { createTheme } from '@mui/material/styles';
 
 export const theme = createTheme({
@@ -23,12 +29,14 @@ export const theme = createTheme({
       },
     },
   },
-  typography: { fontSize: 15 },
+  focusVisible: { outlineWidth: 3, outlineOffset: 2 },
+  typography: { fontSize: 15, button: { textTransform: 'none' } },
   components: {
     MuiCssBaseline: {
-      styleOverrides: {
-        ':focus-visible': { outline: '3px solid #1976d2', outlineOffset: '2px' },
-      },
+      styleOverrides: (theme) => ({
+        ':focus-visible': { outline: `3px solid ${theme.palette.primary.main}`, outlineOffset: '2px' },
+        body: { overflowWrap: 'anywhere' },
+      }),
     },
   },
 });

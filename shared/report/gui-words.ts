@@ -14,6 +14,8 @@ export type ReportOrigin = 'live' | 'opened';
 
 const SELECT_PAGE = '"What to back up"';
 const NETWORK_SWITCH = `"Test the connection to Microsoft's addresses"`;
+/** "Check again", for a profile opened from a file: that page has no Check again button, the machine is elsewhere. */
+const CHECK_THAT_MACHINE = 'check the machine itself again with this wizard, or open a profile collected on it since';
 const CANNOT_READ = 'Look at "What could not be read" at the end of this page for why it was not read, then check again';
 
 type Words = string | ((...groups: string[]) => string) | null;
@@ -74,6 +76,17 @@ const REWRITES: readonly Rewrite[] = [
     live: 'The notice at the top of the wizard says what was interrupted and offers to finish or undo it.',
     opened: 'Open the wizard on that machine: its first page says what was interrupted and offers to finish or undo it.',
   },
+  // Check again: on a live check, the area's Check again button; an opened profile has none.
+  {
+    match: /^(Check again(?: afterwards)?\.)$/,
+    live: (step) => step,
+    opened: `Then ${CHECK_THAT_MACHINE}.`,
+  },
+  {
+    match: /^(Or check again)( once .*)$/,
+    live: (or, rest) => `${or}${rest}`,
+    opened: (_or, rest) => `Or ${CHECK_THAT_MACHINE}${rest}`,
+  },
   // Collect the profile again: on a live check, it was collected here just now.
   {
     match:
@@ -116,6 +129,11 @@ const CLAUSES: readonly Rewrite[] = [
     match: /, and collect the profile again on the machine itself\.$/,
     live: ', and check again.',
     opened: ', and check the machine itself with this wizard.',
+  },
+  {
+    match: /\bcheck again( afterwards)?\.$/,
+    live: (afterwards) => `check again${afterwards}.`,
+    opened: `${CHECK_THAT_MACHINE}.`,
   },
   // Whatever else names an option of the command line: the hint in brackets goes, the sentence stays.
   { match: / \((?:on the command line: |or pass |or )?--[a-z][^)]*\)/g, live: '', opened: '' },

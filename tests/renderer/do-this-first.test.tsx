@@ -116,6 +116,15 @@ describe('the words fit the machine', () => {
     expect(within(item(region, 'Take E: out of the selection, and back it up where it is stored')).getByText('Needed')).toBeTruthy();
   });
 
+  it('one action is said in the singular', () => {
+    const profile = sampleProfile('healthy-server');
+    profile.agent!.serviceState = 'stopped';
+    const report = reportOf(profile);
+    expect(doThisFirst(report).count).toBe(1);
+    const region = shown(report);
+    expect(within(region).getByText('1 action, by who carries it out, the most pressing first.')).toBeTruthy();
+  });
+
   it('a server has a server administrator', () => {
     const region = shown(reportOf(sampleProfile('cache-problems')));
     expect(

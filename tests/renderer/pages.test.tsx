@@ -153,7 +153,7 @@ describe('Results', () => {
     const { api, user } = await toResults();
     const area = screen.getByRole('region', { name: 'Cache folder' });
     await user.click(within(area).getByRole('button', { name: 'Check cache folder again' }));
-    await within(area).findByText(/^Checked again at .*: .*Both cache registry values agree - passed \(was: blocks backup\)/);
+    await within(area).findByText(/^Checked again at [^.]+\. .*Both cache registry values agree - passed \(was: blocks backup\)/);
     expect(api.calls.find((c) => c.method === 'recheck')?.args[1]).toBe('cache.registry');
   });
   it('offers a Fix for every action a finding names, each leading to the Fix page for that action', async () => {

@@ -151,7 +151,7 @@ describe('what opens and what folds', () => {
     const button = within(cache).getByRole('button', { name: 'Check cache folder again' });
     await user.click(button);
     const said = await within(cache).findByRole('status');
-    await within(said).findByText(/^Checked again at .+: /);
+    await within(said).findByText(/^Checked again at [^.]+\. /);
     expect(said.textContent).toMatch(/Both cache registry values agree - passed \(was: blocks backup\)/);
     expect(api.calls.filter((c) => c.method === 'recheck')).toHaveLength(1);
     // The page shows the machine examined again; the cache area keeps its place and its words.
@@ -165,6 +165,43 @@ describe('what opens and what folds', () => {
     rerender();
     expect(areaHeadings()).toEqual(before);
     expect(within(screen.getByRole('region', { name: 'Cache folder' })).getByRole('status').textContent).toMatch(/^Checked again at /);
+  });
+  it('keeps the keyboard focus on the Check again button pressed, while it checks and after', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi();
+    const answer = api.recheck;
+    let release = () => {};
+    let asked = 0;
+    api.recheck = async (...args) => (asked++, await new Promise<void>((resolve) => (release = resolve)), answer(...args));
+    show(examine(sampleProfile('cache-problems'), 'live'), api);
+    const cache = screen.getByRole('region', { name: 'Cache folder' });
+    const button = within(cache).getByRole('button', { name: 'Check cache folder again' }) as HTMLButtonElement;
+    button.focus();
+    await user.keyboard('{Enter}');
+    await within(cache).findByRole('button', { name: 'Checking cache folder again…' });
+    // A disabled button would drop the focus to the page's body (as browsers do): this one is only said to be unavailable.
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(button);
+    await user.keyboard('{Enter}');
+    expect(asked).toBe(1);
+    // The other areas' buttons wait.
+    const others = screen.getAllByRole('button', { name: /^Check .* again$/ }) as HTMLButtonElement[];
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((b) => b.disabled)).toBe(true);
+    act(() => release());
+    await within(cache).findByText(/^Checked again at /);
+    expect(within(cache).getByRole('button', { name: 'Check cache folder again' })).toBe(button);
+    expect(button.disabled).toBe(false);
+    expect(button.hasAttribute('aria-disabled')).toBe(false);
+    expect(document.activeElement).toBe(button);
+  });
+  it('says the steps of an opened profile without "check again": that page has no Check again button', () => {
+    for (const name of SAMPLES) {
+      show(examine(sampleProfile(name), 'opened'));
+      expect(document.body.textContent, name).not.toMatch(/\bcheck again\b/i);
+      cleanup();
+    }
   });
   it('offers no Check again for a profile opened from a file', () => {
     show(examine(sampleProfile('cache-problems'), 'opened'));

@@ -38,7 +38,7 @@ export function DoThisFirst({
         Do this first
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 1 }}>
-        {plural(list.count, 'action')}, by who carries them out, the most pressing first.
+        {plural(list.count, 'action, by who carries it out', 'actions, by who carries them out')}, the most pressing first.
       </Typography>
       {list.groups.map((group) => {
         const id = `do-this-first-${group.who.replace(/\s+/g, '-')}`;

@@ -140,7 +140,18 @@ export function ResultsPage({
             {origin === 'live' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
                 {/* Neutral colours: primary blue on its own hover tint falls short of 4.5:1. */}
-                <Button variant="outlined" color="inherit" size="small" disabled={checking !== null} onClick={() => void recheck(group)}>
+                {/* The button being checked stays enabled, only said to be unavailable: a disabled button drops
+                    the keyboard focus to the page's body, and the person pressing it would lose their place. */}
+                <Button
+                  variant="outlined"
+                  color="inherit"
+                  size="small"
+                  disabled={checking !== null && checking !== group.area}
+                  aria-disabled={checking === group.area ? true : undefined}
+                  onClick={() => {
+                    if (checking === null) void recheck(group);
+                  }}
+                >
                   {checking === group.area ? `Checking ${group.name.toLowerCase()} again…` : `Check ${group.name.toLowerCase()} again`}
                 </Button>
                 <Box role="status" aria-live="polite" sx={{ flex: '1 1 16rem' }}>
@@ -228,7 +239,8 @@ export function recheckWords(before: readonly Finding[], after: readonly Finding
     ...before.filter((f) => !now.has(key(f))).map((f) => `"${f.title}" no longer applies`),
   ];
   const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
-  return changes.length === 0 ? `Checked again at ${time}: nothing has changed here.` : `Checked again at ${time}: ${changes.join('; ')}.`;
+  // A full stop before the changes: each starts with a finding's title, capital and all.
+  return changes.length === 0 ? `Checked again at ${time}: nothing has changed here.` : `Checked again at ${time}. ${changes.join('; ')}.`;
 }
 
 function key(f: Finding): string {

@@ -76,6 +76,20 @@ describe('fix steps in the wizard', () => {
     // A step with nothing for the command line stays exactly as the rule wrote it.
     expect(guiStep('Stop the backup engine: net stop obengine.', 'live')).toBe('Stop the backup engine: net stop obengine.');
   });
+  it('for an opened profile never say "check again" (that page has no Check again button); on a live check they keep it', () => {
+    const steps = FINDINGS.flatMap((f) => f.fix?.steps ?? []);
+    expect(steps.some((s) => /\bcheck again\b/i.test(s))).toBe(true);
+    expect(FINDINGS.flatMap((f) => guiSteps(f, 'opened')).filter((s) => /\bcheck again\b/i.test(s))).toEqual([]);
+    const that = 'check the machine itself again with this wizard, or open a profile collected on it since';
+    expect(guiStep('Check again.', 'opened')).toBe(`Then ${that}.`);
+    expect(guiStep('Check again afterwards.', 'opened')).toBe(`Then ${that}.`);
+    expect(guiStep('Restart the machine, then check again.', 'opened')).toBe(`Restart the machine, then ${that}.`);
+    expect(guiStep('Or check again once the network test reaches the Microsoft addresses.', 'opened')).toBe(
+      `Or ${that} once the network test reaches the Microsoft addresses.`,
+    );
+    for (const step of ['Check again.', 'Check again afterwards.', 'Restart the machine, then check again.'])
+      expect(guiStep(step, 'live')).toBe(step);
+  });
   it('say a probe note without its option', () => {
     expect(guiNote('not tested: --offline')).toBe(`not tested: "Test the connection to Microsoft's addresses" was turned off`);
   });
