@@ -1,7 +1,7 @@
 // Finding the names and addresses in a report or a profile: the machine's own name, the proxies' hosts,
 // the servers of shares (\\server\share), the user folders of paths (C:\Users\<name>, /home/<name>), the
-// organisation of a OneDrive folder ("OneDrive - <name>"), the hosts and user names of addresses
-// (http://user@host), and every IP address. Each is given its placeholder as it is found.
+// organisation of a OneDrive folder ("OneDrive - <name>", read from paths only), the hosts and user names
+// of addresses (http://user@host), and every IP address. Each is given its placeholder as it is found.
 
 import { findIpAddresses, isIpv4, isIpv6 } from './ip-addresses.js';
 import { Placeholders } from './placeholders.js';
@@ -20,18 +20,31 @@ export const SHARE_SERVER = /\\\\(?:\?\\UNC\\)?([\p{L}\p{N}_][\p{L}\p{N}._-]*)(?
 export const USER_FOLDER_INSIDE = /([\\/](?:Users|Documents and Settings|home)[\\/])([^\\/\r\n"'<>|:*?]+)(?=[\\/])/gi;
 /** A user folder at the end of a path (or of the text): no spaces. */
 export const USER_FOLDER_LAST = /([\\/](?:Users|Documents and Settings|home)[\\/])([^\\/\s"'<>|:*?,;)]+)(?![^\\/\s"'<>|:*?,;)])/gi;
-export const ONEDRIVE_ORGANISATION = /(OneDrive - )([^\\/\r\n"'<>|:*?]+)/g;
+/**
+ * The organisation of a OneDrive folder, where the path goes on after it: the name is the whole path
+ * component ("Fabrikam Ltd" in ...\OneDrive - Fabrikam Ltd\Budget), never ending in a space.
+ */
+const ONEDRIVE_INSIDE = /(?<=^|[\\/])OneDrive - ([^\\/\r\n"'<>|:*?]*[^\\/\s"'<>|:*?])(?=[\\/])/g;
+/**
+ * The same at the end of a string that is a path (a path field, a key that is a path). In a sentence a
+ * folder's name runs into the sentence's own words ("...\OneDrive - Contoso holds 3 files"), so there it is
+ * never read: the names come from the paths, and are replaced wherever they follow "OneDrive - ".
+ */
+const ONEDRIVE_LAST = /(?<=^|[\\/])OneDrive - ([^\\/\r\n"'<>|:*?]*[^\\/\s"'<>|:*?.])[\\/]?$/;
+/** Fields that hold a path (selection items, the cache, the agent's folder, Defender's exclusions). */
+const PATH_FIELD = /(?:^p|P)aths?$/;
 
 /** Every name and address of the values given (a profile, a report), in the order met. */
 export function findIdentifiers(sources: readonly unknown[], placeholders = new Placeholders()): Placeholders {
   for (const source of sources)
-    eachString(source, (text, path) => {
+    eachString(source, (text, path, isKey) => {
       const last = path[path.length - 1] ?? '';
       const parent = path[path.length - 2] ?? '';
       if (last === 'name' && parent === 'host') addHost(placeholders, text);
       else if (last === 'referenceHost') addHost(placeholders, text);
       else if (PROXY_FIELDS.has(last) && path.some((p) => p === 'proxy' || p === 'serviceProxy')) addProxySetting(placeholders, text);
       addFromText(placeholders, text);
+      if (isKey || PATH_FIELD.test(last)) addOrganisations(placeholders, text);
     });
   return placeholders;
 }
@@ -87,11 +100,25 @@ function addFromText(placeholders: Placeholders, text: string): void {
     addUser(placeholders, match[2]!);
   }
   for (const match of text.matchAll(USER_FOLDER_LAST)) if (!inside.has(match.index)) addUser(placeholders, match[2]!);
-  for (const match of text.matchAll(ONEDRIVE_ORGANISATION)) {
-    const organisation = match[2]!.trim().replace(/\.+$/, '');
-    if (organisation) placeholders.add('domain', organisation);
-  }
   for (const address of findIpAddresses(text)) placeholders.add('ip', address);
+}
+
+/** The organisations of the OneDrive folders of a path (a string that is one, not a sentence naming one). */
+function addOrganisations(placeholders: Placeholders, path: string): void {
+  const names = [...path.matchAll(ONEDRIVE_INSIDE)].map((match) => match[1]!);
+  const last = ONEDRIVE_LAST.exec(path)?.[1];
+  for (const name of last ? [...names, last] : names) placeholders.add('domain', name.trim());
+}
+
+/** "OneDrive - " and the organisation names of paths, the longest first, each ending where its name ends. */
+export function oneDriveOrganisations(placeholders: Placeholders): RegExp | null {
+  const names = placeholders
+    .all()
+    .filter((entry) => entry.kind === 'domain' && entry.parts.length === 0)
+    .map((entry) => entry.value)
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return names.length === 0 ? null : new RegExp(`(OneDrive - )(${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 export function addUser(placeholders: Placeholders, folder: string): void {

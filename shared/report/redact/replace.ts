@@ -3,7 +3,7 @@
 // field), then, for names distinctive enough, wherever they stand as a word. Each replacement is counted
 // by kind, so that the summary can say what was hidden without saying what it was.
 
-import { ONEDRIVE_ORGANISATION, SHARE_SERVER, URL_IN_TEXT, USER_FOLDER_INSIDE, USER_FOLDER_LAST } from './identifiers.js';
+import { oneDriveOrganisations, SHARE_SERVER, URL_IN_TEXT, USER_FOLDER_INSIDE, USER_FOLDER_LAST } from './identifiers.js';
 import type { Placeholder, Placeholders, RedactionKind } from './placeholders.js';
 
 const HOST_BEFORE_PORT = /(?<![\p{L}\p{N}._-])([\p{L}\p{N}][\p{L}\p{N}._-]*|\[[0-9a-f:.%]+\])(?=:\d{1,5}(?!\d))/giu;
@@ -21,6 +21,7 @@ export function replacer(placeholders: Placeholders): Replacing {
   const counts = new Map<RedactionKind, { values: Set<string>; replaced: number }>();
   const changed: string[] = [];
   const anywhere = anywherePattern(placeholders.all());
+  const organisations = oneDriveOrganisations(placeholders);
   const tally = (entry: Placeholder): void => {
     if (entry.parts.length > 0) return entry.parts.forEach(tally);
     const count = counts.get(entry.kind) ?? { values: new Set<string>(), replaced: 0 };
@@ -53,10 +54,7 @@ export function replacer(placeholders: Placeholders): Replacing {
           (_match: string, before: string, name: string) =>
             before + inPlace(name.replace(/\.+$/, '')) + name.slice(name.replace(/\.+$/, '').length),
         );
-      result = result.replace(ONEDRIVE_ORGANISATION, (_match: string, before: string, name: string) => {
-        const trimmed = name.trim().replace(/\.+$/, '');
-        return trimmed ? `${before}${name.replace(trimmed, inPlace(trimmed))}` : before + name;
-      });
+      if (organisations) result = result.replace(organisations, (_match: string, before: string, name: string) => before + inPlace(name));
       result = result.replace(HOST_BEFORE_PORT, (host: string) => inPlace(host.replace(/^\[(.*)\]$/, '$1')));
       if (anywhere) result = result.replace(anywhere, (value: string) => inPlace(value));
     }

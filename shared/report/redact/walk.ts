@@ -38,14 +38,18 @@ const LEFT_ALONE = new Set([
 ]);
 
 /** Each string of a JSON value (keys that are data included) with the path of keys that leads to it. */
-export function eachString(value: unknown, visit: (text: string, path: readonly string[]) => void, path: string[] = []): void {
-  if (typeof value === 'string') visit(value, path);
+export function eachString(
+  value: unknown,
+  visit: (text: string, path: readonly string[], isKey: boolean) => void,
+  path: string[] = [],
+): void {
+  if (typeof value === 'string') visit(value, path, false);
   else if (Array.isArray(value)) for (const item of value) eachString(item, visit, path);
   else if (value !== null && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) {
       const next = [...path, ...keySegments(key, path)];
       if (next.some((segment) => LEFT_ALONE.has(segment))) continue;
-      if (isData(key, path)) visit(key, path);
+      if (isData(key, path)) visit(key, path, true);
       eachString(item, visit, next);
     }
 }

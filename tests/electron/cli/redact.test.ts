@@ -159,3 +159,21 @@ describe('consistency', () => {
     expect(b.findings.map((f) => `${f.check} ${f.status}`)).toEqual(a.findings.map((f) => `${f.check} ${f.status}`));
   });
 });
+
+describe('the organisation of a OneDrive folder', () => {
+  it('ends where the path component ends: a sentence naming the folder keeps its own words, with one placeholder', async () => {
+    const { code, stdout } = await cliProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact']);
+    expect(code).toBeLessThan(2);
+    const text = stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('C:\\Users\\USER-1\\OneDrive - DOMAIN-1 holds OneDrive-synced or cloud-only files');
+    expect(text).not.toMatch(/DOMAIN-3/);
+    // Contoso, and the domain of the system proxy: two names, not three.
+    expect(text).toContain('2 domain or organisation names');
+    const json = await cliProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact', '--json']);
+    const report = JSON.parse(json.stdout) as { findings: { check: string; detail: string; evidence: unknown }[] };
+    const onedrive = report.findings.find((f) => f.check === 'files.onedrive')!;
+    expect(onedrive.detail).toMatch(/^C:\\Users\\USER-1\\OneDrive - DOMAIN-1 holds OneDrive-synced .* The agent does not back these up\.$/);
+    expect(Object.keys((onedrive.evidence as { items: object }).items)).toContain('C:\\Users\\USER-1\\OneDrive - DOMAIN-1');
+    expect(json.stdout).not.toMatch(/contoso/i);
+  });
+});
