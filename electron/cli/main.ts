@@ -19,6 +19,7 @@ import {
 } from './format.js';
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
+import { osWords } from '../../shared/report/evidence-words.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
@@ -450,7 +451,13 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     );
     if (!quietFormat(formatOf(options))) io.stderr(wrapBlock(`The report is kept in ${kept}.\n`, io.columns));
   }
-  const text = { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true };
+  const text = {
+    width: io.columns,
+    palette: palette(io),
+    historyFirst: mode.doctor === true,
+    // This machine, probed now: on one that is not Windows the Windows-only checks fold into one line.
+    ...(options.profile ? {} : { machine: { family: profile.os.family, osName: osWords(profile.os) } }),
+  };
   const format = formatOf(options);
   const exit = await printReportAs(format, shown, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
   tellRedaction(format, redaction, io, quietFormat(format));

@@ -6,6 +6,7 @@
 // says to collect it on the machine itself is said as what to do here instead. The rules' texts, and the
 // CLI's and the report's words, stay as they are. Pure.
 
+import { plural } from '../rules/finding.js';
 import type { OsFamily } from '../profile/types.js';
 import type { CheckId, Finding } from './types.js';
 
@@ -234,6 +235,11 @@ export const NEEDS_WINDOWS: ReadonlySet<CheckId> = new Set<CheckId>([
   'history.last-backup',
   'history.known-error',
 ]);
+
+/** The one line the checks that need Windows fold into on another machine ("12 checks do not apply here: ..."). */
+export function notHereWords(count: number, osName: string): string {
+  return `${plural(count, 'check does', 'checks do')} not apply here: this machine runs ${osName}, and they look at what only Windows has - the MARS agent, its cache and registry values, .NET and PowerShell.`;
+}
 
 /**
  * Whether a finding does not apply because the machine is not Windows: a check that needs Windows, on a

@@ -8,7 +8,9 @@ import { plural } from '../rules/finding.js';
 import { groupFindings, VERDICT_WORDS } from './grouping.js';
 import type { ActionId, Finding, Report } from './types.js';
 import { diagnose, diagnosedCodeLine, diagnosisHeadline, localDateTime, type Diagnosis } from './diagnosis.js';
-import { ACTION_STATUS_WORDS, doThisFirst, whoWords, type DoThisFirst } from './do-this-first.js';
+import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type DoThisFirst, type MachineKind } from './do-this-first.js';
+import { notForThisOs, notHereWords } from './gui-words.js';
+import type { OsFamily } from '../profile/types.js';
 import { waivedWords, waiverNotes } from './waiver-words.js';
 
 export interface Palette {
@@ -36,6 +38,11 @@ export interface TextOptions {
   historyFirst?: boolean;
   /** How a time reads (the reader's locale and time zone by default). */
   formatDate?: (iso: string) => string;
+  /**
+   * The machine the report is of, where the caller knows it (a live check): on one that is not Windows,
+   * the checks that need Windows fold into one line saying why, as on the wizard's results page.
+   */
+  machine?: { family: OsFamily; osName: string };
 }
 
 export function renderText(given: Report, options: TextOptions = {}): string {
@@ -63,15 +70,20 @@ export function renderText(given: Report, options: TextOptions = {}): string {
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push('', ...diagnosisLines(diagnosis, width, p, options.formatDate ?? ((iso) => localDateTime(iso))));
 
-  const first = doThisFirst(report);
+  const notHere = options.machine ? report.findings.filter((f) => notForThisOs(f, options.machine!.family)) : [];
+  const shown = report.findings.filter((f) => !notHere.includes(f));
+  const first = doThisFirst({ ...report, findings: shown });
   if (first.count > 0) lines.push('', ...doThisFirstLines(first, width, p));
 
-  const groups = groupFindings(report.findings);
+  const kind = machineKindOf(report);
+  const groups = groupFindings(shown);
   if (options.historyFirst) groups.sort((a, b) => Number(isHistory(b)) - Number(isHistory(a)));
   for (const group of groups) {
     lines.push('', p.bold(group.name));
-    for (const f of group.findings) lines.push(...renderFinding(f, width, p));
+    for (const f of group.findings) lines.push(...renderFinding(f, width, p, kind));
   }
+  if (notHere.length > 0)
+    lines.push('', p.bold('Checks that need Windows'), ...wrapIndented(notHereWords(notHere.length, options.machine!.osName), width, '  '));
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,7 +120,7 @@ function doThisFirstLines(first: DoThisFirst, width: number, p: Palette): string
   return lines;
 }
 
-function renderFinding(f: Finding, width: number, p: Palette): string[] {
+function renderFinding(f: Finding, width: number, p: Palette, kind: MachineKind): string[] {
   // Words, each as wide as the widest, so that titles line up: "unknown" is said, never drawn as "????".
   const label = {
     fail: p.red('FAIL   '),
@@ -125,9 +137,10 @@ function renderFinding(f: Finding, width: number, p: Palette): string[] {
   const waived = waivedWords(f);
   if (waived) lines.push(...wrapIndented(waived, width, indent));
   if (f.fix) {
-    const action = f.fix.action ? `; the wizard can do it: ${f.fix.action}` : '';
-    lines.push(...wrapIndented(`What to do (${f.fix.who}${action}):`, width, indent));
+    // Who, in words that fit the machine ("an administrator of this PC" on a laptop), as the wizard says it.
+    lines.push(...wrapIndented(`What to do, by ${whoWords(f.fix.who, kind, 'sentence')}:`, width, indent));
     f.fix.steps.forEach((step, i) => lines.push(...wrapIndented(`${i + 1}. ${step}`, width, `${indent}  `, `${indent}     `)));
+    if (f.fix.action) lines.push(...wrapIndented(`This tool can do it: ${fixCommand(f.fix.action)}`, width, indent));
   }
   lines.push(p.dim(wrapIndented(`${f.check}${f.subject ? ` ${f.subject}` : ''} - ${f.source.section}`, width, indent).join('\n')));
   if (f.source.url) lines.push(p.dim(wrapIndented(`Learn more: ${f.source.url}`, width, indent).join('\n')));

@@ -25,7 +25,7 @@ import { offerProblem } from '../../../shared/actions/offer';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
 import { osWords, pointerLabel } from '../../../shared/report/evidence-words';
 import { groupFindings, statusLabel, type AreaGroup } from '../../../shared/report/grouping';
-import { guiNote, notForThisOs } from '../../../shared/report/gui-words';
+import { guiNote, notForThisOs, notHereWords } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { AREA_NAMES, areaOf, CHECKS, type Area } from '../../../shared/rules/catalogue';
 import { plural } from '../../../shared/rules/finding';
@@ -112,7 +112,8 @@ export function ResultsPage({
         {report.matrix.date} ({report.matrix.edition === 'current' ? 'the current edition' : `the ${report.matrix.edition} edition`}).
       </Typography>
       {/* One short list of what to do, by who acts, before the findings it is made of. */}
-      <DoThisFirst report={report} origin={origin} onFix={onFix} />
+      {/* Without the checks that do not apply here, which the list would only ask to find out about. */}
+      <DoThisFirst report={notHere.length > 0 ? { ...report, findings: shown } : report} origin={origin} onFix={onFix} />
       {groups.map((group) => {
         const open = group.findings.filter((f) => f.status !== 'pass');
         const passed = group.findings.filter((f) => f.status === 'pass');
@@ -167,10 +168,7 @@ export function ResultsPage({
           <Typography id="needs-windows-heading" component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
             Checks that need Windows
           </Typography>
-          <Folded
-            id="needs-windows"
-            summary={`${plural(notHere.length, 'check does', 'checks do')} not apply here: this machine runs ${osWords(profile.os)}, and they look at what only Windows has - the MARS agent, its cache and registry values, .NET and PowerShell.`}
-          >
+          <Folded id="needs-windows" summary={notHereWords(notHere.length, osWords(profile.os))}>
             {notHere.map((f) => (
               <FindingCard key={key(f)} finding={f} origin={origin} heading="h4" />
             ))}

@@ -136,8 +136,27 @@ describe('renderText', () => {
 
   it('numbers the fix steps and names who can act', () => {
     const out = text('cache-problems');
-    expect(out).toMatch(/What to do \(server admin; the wizard can do it: relocate-cache\):/);
+    expect(out).toMatch(/^ {11}What to do, by a server administrator:$/m);
+    expect(out).toMatch(/^ {11}This tool can do it: mars-readiness fix relocate-cache --to <folder>$/m);
     expect(out).toMatch(/^ {13}1\. /m);
+  });
+
+  it('names who acts in words that fit the machine: never "server admin" on a laptop', () => {
+    const out = text('pre-install');
+    expect(out).toMatch(/What to do, by an administrator of this PC:/);
+    expect(out).not.toMatch(/server admin/);
+  });
+
+  it('folds the checks that need Windows into one line on a live check of a machine that is not Windows', () => {
+    const r = report('pre-install');
+    const linux = renderText(r, { machine: { family: 'linux', osName: 'Debian GNU/Linux 12' } });
+    const windowsOnly = r.findings.filter((f) => f.check === 'software.dotnet' || f.check === 'software.powershell');
+    expect(windowsOnly.length).toBeGreaterThan(0);
+    // Unknowns of Windows-only checks leave the areas and Do this first; one line says why.
+    const unknownTitles = r.findings.filter((f) => f.status === 'unknown').map((f) => f.title);
+    for (const title of unknownTitles) expect(linux).not.toContain(title);
+    expect(linux).toMatch(/Checks that need Windows\n {2}\d+ checks? do(es)? not apply here: this machine runs Debian GNU\/Linux 12/);
+    expect(renderText(r)).not.toContain('Checks that need Windows');
   });
 
   it('shows a finding with no subject and no fix without crashing', () => {
