@@ -8,7 +8,8 @@ import type { ScanProgress } from '../../shared/api/wizard-api.js';
 import type { ClockFacts, HistoryFacts, MachineProfile, NetworkFacts, SelectedItem, Selection } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import type { SkipExamples } from '../../shared/rules/context.js';
-import { plural } from '../../shared/rules/finding.js';
+import { listInWords, plural } from '../../shared/rules/finding.js';
+import { ExplainedError } from '../explained-error.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import type { Machine, PlatformFacts, Track } from '../machine/machine.js';
 import { thisMachine } from '../machine/open-machine.js';
@@ -72,6 +73,10 @@ export interface Collected {
 
 export async function collectProfile(options: CollectOptions = {}): Promise<Collected> {
   const machine = options.machine ?? thisMachine();
+  // A folder named to back up that is not there is a mistake in what was asked, said before anything is
+  // probed: a report would only guess at why its size is not known.
+  const missing = await missingFolders(options.selection?.paths ?? [], machine);
+  if (missing.length > 0) throw new SelectionMissingError(missing);
   const notes = new ProbeNotes();
   const track = tracker(options);
   const partial = await machine.probe(options.cachePath ?? null, notes, track);
@@ -248,6 +253,30 @@ async function measureSelection(
   return { selection: { systemState: wanted.systemState, items }, examples };
 }
 
+/** A folder named to back up does not exist (on the machine examined). */
+export class SelectionMissingError extends ExplainedError {
+  constructor(readonly paths: string[]) {
+    super(
+      paths.length === 1
+        ? `The folder to back up ${paths[0]} does not exist. Correct the path, or leave it out.`
+        : `The folders to back up ${listInWords(paths)} do not exist. Correct the paths, or leave them out.`,
+    );
+  }
+}
+
+/** The selected paths that are not there, told by the error's code (a path under a file is not there either). */
+async function missingFolders(paths: readonly string[], machine: Machine): Promise<string[]> {
+  const gone = await Promise.all(
+    paths.map((path) =>
+      lstat(machine.files.localPath(path)).then(
+        () => false,
+        (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR',
+      ),
+    ),
+  );
+  return paths.filter((_, i) => gone[i]);
+}
+
 /** Why a selected folder could not be opened, in words, by the error's code (never its message). */
 async function whyUnopened(local: string): Promise<string> {
   try {
@@ -257,7 +286,7 @@ async function whyUnopened(local: string): Promise<string> {
     return 'could not be opened';
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist'; // gone since the check above
     if (code === 'EACCES' || code === 'EPERM') return 'could not be opened: access is denied';
     return `could not be opened (${code ?? 'an unknown error'})`;
   }
