@@ -1,6 +1,7 @@
 // The history folder: each run of `check --history`, `doctor --history` or `collect --history` (and each
 // scan of the wizard, in its own folder under the app's user data) keeps its report or profile there, one
-// file per run, written whole or not at all (electron/util/atomic-file.ts). A file's name says when and of which host:
+// file per run, written whole or not at all and never over another run's file (electron/util/atomic-file.ts).
+// A file's name says when and of which host:
 //   2026-11-25T12-00-00.000Z_az-web-03.report.json     2026-11-25T12-00-00.000Z_az-web-03.profile.json
 // so that sorting the names sorts the runs by time. `diff --history` and the wizard's "since last time"
 // read the latest of them back.
@@ -9,7 +10,7 @@ import { Type } from '@sinclair/typebox';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
-import { writeFileAtomically } from '../util/atomic-file.js';
+import { writeNewFileAtomically } from '../util/atomic-file.js';
 import { compileSchema } from '../../shared/util/schema.js';
 
 export type HistoryKind = 'report' | 'profile';
@@ -78,21 +79,18 @@ export function historyFileName(time: string, host: string | null, kind: History
  * returns its path. A folder that cannot be made or written is an ExplainedError naming it.
  */
 export async function keepInHistory(folder: string, kind: HistoryKind, time: string, host: string | null, text: string): Promise<string> {
-  for (let copy = 1; ; copy++) {
-    const path = join(folder, historyFileName(time, host, kind, copy));
-    const taken = await lstat(path).then(
-      () => true,
-      () => false,
+  const nameFor = (copy: number) => join(folder, historyFileName(time, host, kind, copy));
+  const existing = await lstat(folder).catch(() => null);
+  if (existing && !existing.isDirectory())
+    throw new ExplainedError(`the ${kind} could not be kept in the history folder ${folder}: that is a file, not a folder`);
+  // Linked into place under a name no one holds (the next copy number when it is taken): two runs of one
+  // moment, even in two processes, never overwrite each other.
+  return writeNewFileAtomically(nameFor, text, { createFolder: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error instanceof ExplainedError) throw error;
+    throw new ExplainedError(
+      `the ${kind} could not be kept in the history folder ${folder}: ${error.code === 'EACCES' || error.code === 'EPERM' ? 'permission was denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'that is a file, not a folder' : error.message}`,
     );
-    if (taken) continue;
-    await writeFileAtomically(path, text, { createFolder: true }).catch((error: NodeJS.ErrnoException) => {
-      if (error instanceof ExplainedError) throw error;
-      throw new ExplainedError(
-        `the ${kind} could not be kept in the history folder ${folder}: ${error.code === 'EACCES' || error.code === 'EPERM' ? 'permission was denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'that is a file, not a folder' : error.message}`,
-      );
-    });
-    return path;
-  }
+  });
 }
 
 export interface HistoryEntry {

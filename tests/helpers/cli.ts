@@ -30,17 +30,12 @@ export async function cliInProcess(args: string[], { color = false, columns = 80
  * sets COLUMNS, so that assertions on what it says do not depend on where 80 columns fall; the wrapping
  * itself is asserted where it is the point (tests/electron/cli/wrapping.test.ts).
  */
-export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function cliProcess(args: string[], env: NodeJS.ProcessEnv = {}, timeout = 15_000): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, COLUMNS: '1000', ...env }, timeout: 15_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, COLUMNS: '1000', ...env }, timeout }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

@@ -152,6 +152,22 @@ describe('--history', () => {
     expect(JSON.parse(readFileSync(join(folder, profiles[0]!), 'utf8'))).toEqual(JSON.parse(collected.stdout));
   });
 
+  it('keeps every run of 40 processes started at once: a name taken in the same millisecond is never overwritten', async () => {
+    const folder = join(dir(), 'history');
+    const runs = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        cliProcess(['check', '--profile', sample('azure-vm'), '--history', folder, '--format', 'json'], {}, 60_000),
+      ),
+    );
+    expect(runs.map((run) => run.code)).toEqual(Array.from({ length: 40 }, () => 0));
+    const kept = readdirSync(folder);
+    expect(kept).toHaveLength(40);
+    expect(kept.every((name) => /_az-web-03\.report\.json$/.test(name))).toBe(true);
+    // Each file holds a whole report, and each run's own (each was printed and kept alike).
+    const printed = new Set(runs.map((run) => run.stdout));
+    expect(new Set(kept.map((name) => readFileSync(join(folder, name), 'utf8')))).toEqual(printed);
+  }, 120_000);
+
   it('wants a folder where there is no default one, and refuses a file as the folder (exit 2, nothing printed)', async () => {
     if (process.platform !== 'win32') {
       const run = await cliProcess(['check', '--profile', sample('azure-vm'), '--history']);

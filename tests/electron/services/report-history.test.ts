@@ -1,5 +1,5 @@
 // The history folder's names and default place (electron/services/report-history.ts).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +39,18 @@ describe('the history folder', () => {
     expect(pair!.newer.host).toBe('app-2');
     expect(await latestReportOf(folder, 'app-2')).toEqual({ n: 2 });
     expect(await latestReportOf(folder, 'nobody')).toBeNull();
+  });
+
+  it('never overwrites a run: 40 kept at once for one moment and one host are 40 files, each whole, no temporary left', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'mars-history-')), 'h');
+    const at = '2026-11-25T12:00:00.000Z';
+    const paths = await Promise.all(Array.from({ length: 40 }, (_, n) => keepInHistory(folder, 'report', at, 'az-web-03', `{"n":${n}}`)));
+    expect(new Set(paths).size).toBe(40);
+    const names = readdirSync(folder);
+    expect(names).toHaveLength(40);
+    expect(names.map((name) => (JSON.parse(readFileSync(join(folder, name), 'utf8')) as { n: number }).n).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 40 }, (_, n) => n),
+    );
+    expect(names).toContain('2026-11-25T12-00-00.000Z-40_az-web-03.report.json');
   });
 });
