@@ -10,6 +10,8 @@ export interface PendingRecovery {
   journal: Journal | null;
   /** Set when the journal cannot be read as one. */
   damaged: string | null;
+  /** What is wrong with a damaged journal, without its path or a command (for the wizard's words). */
+  damagedProblem?: string;
 }
 
 export async function pendingRecovery(machine: Machine): Promise<PendingRecovery | null> {
@@ -18,7 +20,7 @@ export async function pendingRecovery(machine: Machine): Promise<PendingRecovery
     const journal = await readJournal(path);
     return isOpen(journal) ? { path, journal, damaged: null } : null;
   } catch (error) {
-    if (error instanceof DamagedJournalError) return { path, journal: null, damaged: error.message };
+    if (error instanceof DamagedJournalError) return { path, journal: null, damaged: error.message, damagedProblem: error.problem };
     throw error;
   }
 }
@@ -26,12 +28,24 @@ export async function pendingRecovery(machine: Machine): Promise<PendingRecovery
 /** The sentence for a pending recovery, for refusals and dry runs. */
 export function describePending(pending: PendingRecovery): string {
   if (pending.damaged) return pending.damaged;
+  return `An interrupted ${interruptedWhat(pending)} must be finished or undone first: run "mars-readiness fix resume" (the wizard offers it on its first page). Its record is ${pending.path}.`;
+}
+
+/**
+ * The same in the wizard's words, for its notice: no command to run and no file's path - the notice itself
+ * offers to deal with it.
+ */
+export function describePendingInWizard(pending: PendingRecovery): string {
+  if (pending.damaged)
+    return `The record of an interrupted cache move is damaged${pending.damagedProblem ? `: ${pending.damagedProblem}` : ''}. Nothing was done. Ask an administrator to look at it before it is set aside.`;
+  return `An interrupted ${interruptedWhat(pending)} must be finished or undone first.`;
+}
+
+function interruptedWhat(pending: PendingRecovery): string {
   const { plan } = pending.journal!;
-  const what =
-    plan.action === 'relocate-cache'
-      ? `move of the cache from ${plan.from} to ${plan.to}`
-      : plan.action === 'point-registry'
-        ? `change of both cache registry values to ${plan.to}`
-        : 'start of the backup engine';
-  return `An interrupted ${what} must be finished or undone first: run "mars-readiness fix resume" (the wizard offers it on its first page). Its record is ${pending.path}.`;
+  return plan.action === 'relocate-cache'
+    ? `move of the cache from ${plan.from} to ${plan.to}`
+    : plan.action === 'point-registry'
+      ? `change of both cache registry values to ${plan.to}`
+      : 'start of the backup engine';
 }

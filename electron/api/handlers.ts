@@ -6,7 +6,7 @@
 
 import { ArgumentError, PARSE_ARGUMENTS } from '../../shared/api/arguments.js';
 import type { FixPlan } from '../../shared/actions/fix-plan.js';
-import type { FixRequest } from '../../shared/api/wizard-api.js';
+import { FIX_RUNNING_ELSEWHERE, type FixRequest } from '../../shared/api/wizard-api.js';
 import type {
   ApiErrorCode,
   ApiResult,
@@ -32,7 +32,8 @@ import type { Machine } from '../machine/machine.js';
 import { collectProfile, CollectCancelled, type Collected, type CollectOptions } from '../probes/collect.js';
 import type { ScanProgress as FolderScanProgress } from '../probes/selection/scanner.js';
 import { planFix } from '../services/fixes.js';
-import { describePending, pendingRecovery } from '../actions/pending-fix.js';
+import { describePendingInWizard, pendingRecovery } from '../actions/pending-fix.js';
+import { lockHolder } from '../actions/machine-lock.js';
 import { fixRunnerFor, type FixResult } from '../services/fix-runner.js';
 
 /** What differs between the desktop app and browser mode: the native dialogs, the machine, the helper. */
@@ -161,7 +162,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
   /** One fix at a time: a second click while one runs is refused, and never takes over its Stop. */
   const fix = async (request: ScanRequest, work: (signal: AbortSignal) => Promise<FixResult>): Promise<FixOutcome> => {
-    if (moving) throw new AppError('busy', 'A fix is already running: wait for it to finish, or stop it.');
+    // Another window of this wizard runs one (this server's), or another process holds the machine-wide
+    // lock (the command line): said as such, never as its lock file's owner and time.
+    if (moving || (await lockHolder(machine.stateDir).catch(() => null))) throw new AppError('busy', FIX_RUNNING_ELSEWHERE);
     moving = new AbortController();
     let result: FixResult;
     try {
@@ -182,12 +185,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 
   const implementations = {
     appInfo: async (): Promise<AppInfo> => {
-      const pending = await pendingRecovery(machine);
+      // A fix that runs now has an open record too: it is running, not interrupted.
+      const fixRunning = moving !== null || (await lockHolder(machine.stateDir).catch(() => null)) !== null;
+      const pending = fixRunning ? null : await pendingRecovery(machine);
       return {
         toolVersion: APP.version,
         sandbox: machine.kind === 'sandbox',
         machine: { kind: machine.kind, label: machine.label, cannotFix: machine.fixes.mode === 'none' ? machine.fixes.reason : null },
-        pending: pending ? { message: describePending(pending), damaged: pending.damaged !== null, path: pending.path } : null,
+        pending: pending ? { message: describePendingInWizard(pending), damaged: pending.damaged !== null, path: pending.path } : null,
+        fixRunning,
         mode: deps.mode,
         platform: process.platform,
         recordedSelection: (await machine.recordedSelection?.()) ?? null,

@@ -16,14 +16,21 @@ import { ENGINE_SERVICE } from '../probes/windows/agent-windows.js';
 import { CollectCancelled, collectProfile, type CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import { AppError } from '../errors.js';
+import { ALREADY_FIXED } from '../../shared/api/wizard-api.js';
+import { DEFAULT_EDITION } from '../../shared/matrix/index.js';
+import type { MachineProfile } from '../../shared/profile/types.js';
+import { evaluate } from '../../shared/report/build.js';
+import type { CheckId } from '../../shared/report/types.js';
 import { measureCache } from './measure-cache.js';
 
 export type Selection = CollectOptions['selection'];
 
-/** What a fix is asked to do: the action, and for a move the folder to move the cache to. */
+/** What a fix is asked to do: the action, for a move the folder to move the cache to, and the finding it is for. */
 export interface FixRequest {
   action: FixAction;
   to: string | null;
+  /** The finding the fix was chosen for: a plan is refused once its check passes (fixed meanwhile). */
+  finding?: { check: CheckId; subject: string | null } | null;
 }
 
 /**
@@ -40,6 +47,8 @@ export async function planFix(
   measure = true,
 ): Promise<PlanResult> {
   const { profile, offlineSeeding } = await collectProfile({ machine, offline: true, selection, ...(signal ? { signal } : {}) });
+  // A page showing older results (another window fixed it since) must not plan the fix again.
+  if (request.finding && passesNow(profile, request.finding)) return { ok: false, problems: [ALREADY_FIXED], fixed: true };
   // Starting the engine stops nothing: a running backup does not matter to it.
   if (request.action === 'start-engine') return planStartEngine(profile);
   const backupJob = await machine.backupJob();
@@ -56,6 +65,17 @@ export async function planFix(
   const measured =
     measure && from && profile.cache?.exists ? await measureCache(machine.files.localPath(from), signal).catch(() => null) : null;
   return planRelocation({ profile, to, target, offlineSeeding: offlineSeeding ?? null, backupJob, measured, systemStateDisks });
+}
+
+/**
+ * Whether the check a fix is for passes on the machine as this profile has it: its finding for the same
+ * subject, or - when the subject changed with the fix (the cache's volume, say) - every finding of the check.
+ */
+function passesNow(profile: MachineProfile, finding: { check: CheckId; subject: string | null }): boolean {
+  const ofCheck = evaluate(profile, DEFAULT_EDITION).filter((f) => f.check === finding.check);
+  const same = ofCheck.filter((f) => (f.subject ?? null) === finding.subject);
+  const judged = same.length > 0 ? same : ofCheck;
+  return judged.length > 0 && judged.every((f) => f.status === 'pass');
 }
 
 /** Whether a folder holds the cache's key file: a plain file, read without following links. */

@@ -51,10 +51,15 @@ export function App({ api }: { api: WizardApi }) {
     },
     [api],
   );
-  const show = useCallback((e: Examined | null) => {
-    setExamined(e);
-    setFixed(null);
-  }, []);
+  const show = useCallback(
+    (e: Examined | null) => {
+      setExamined(e);
+      setFixed(null);
+      // The machine examined again: whether a fix runs elsewhere, or was left interrupted, may have changed too.
+      if (e?.source === 'live') void api.appInfo().then((r) => r.ok && setInfo(r.value));
+    },
+    [api],
+  );
   const reachable = (p: Page) =>
     !fixRunning && (p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null)));
   const title = PAGES.find((p) => p.id === page)!.label;

@@ -88,7 +88,8 @@ export type { FixPlan } from './fix-plan-schema.js';
 import type { FixPlan } from './fix-plan-schema.js';
 export type PlanStep = FixPlan['steps'][number];
 export type PlanFigures = FixPlan['figures'];
-export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; problems: string[] };
+/** fixed: refused because the finding the fix was planned for passes on the machine as it is now. */
+export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; problems: string[]; fixed?: boolean };
 
 export const ENGINE_SERVICE_NAME = 'obengine';
 export const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';

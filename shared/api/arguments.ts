@@ -89,13 +89,25 @@ const checkPlan = compileSchema(FIX_PLAN_SCHEMA);
 export function fixRequest(value: unknown): FixRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('the fix request must be an object');
   const v = value as Record<string, unknown>;
-  const extra = Object.keys(v).filter((k) => k !== 'action' && k !== 'to');
+  const extra = Object.keys(v).filter((k) => k !== 'action' && k !== 'to' && k !== 'finding');
   if (extra.length > 0) fail(`the fix request has a field it should not: ${extra[0]!.slice(0, 40)}`);
   if (!FIX_ACTIONS.includes(v.action as FixAction)) fail(`the action must be one of ${FIX_ACTIONS.join(', ')}`);
   const action = v.action as FixAction;
-  if (action === 'relocate-cache') return { action, to: path(v.to, 'the target folder') };
+  const finding = fixFinding(v.finding);
+  const also = finding ? { finding } : {};
+  if (action === 'relocate-cache') return { action, to: path(v.to, 'the target folder'), ...also };
   if (v.to !== null && v.to !== undefined) fail(`${action} takes no folder`);
-  return { action, to: null };
+  return { action, to: null, ...also };
+}
+
+/** The finding a fix is planned for: a check of the catalogue, and its subject (or null). */
+function fixFinding(value: unknown): FixRequest['finding'] {
+  if (value === undefined || value === null) return null;
+  const v = record(value, 'the finding of the fix request');
+  onlyKeys(v, ['check', 'subject'], 'the finding of the fix request');
+  if (v.subject !== null && (typeof v.subject !== 'string' || v.subject.length > MAX_PATH_LENGTH))
+    fail('the subject of the finding must be text or null');
+  return { check: checkId(v.check), subject: v.subject };
 }
 
 export function fixPlan(value: unknown): FixPlan {

@@ -42,8 +42,13 @@ export interface AppInfo {
   /** A sandbox machine stands in for this one (training mode). */
   sandbox: boolean;
   machine: MachineView;
-  /** An interrupted cache move waiting to be finished or undone; null when there is none. */
+  /**
+   * An interrupted cache move waiting to be finished or undone; null when there is none - and while a fix
+   * runs (fixRunning), whose open record is not an interrupted one.
+   */
   pending: PendingMoveView | null;
+  /** A fix runs on the machine now: in another window of this wizard, or in the command line (it holds the machine-wide lock). */
+  fixRunning?: boolean;
   /** desktop: the Electron app; browser: the HTTP bridge of `npm run web`. */
   mode: 'desktop' | 'browser';
   platform: string;
@@ -126,7 +131,19 @@ export interface FixProgress {
 export interface FixRequest {
   action: FixAction;
   to: string | null;
+  /**
+   * The finding the fix is for, when it was planned from one: a plan is refused when that check passes on
+   * the machine as it is now (fixed in the meantime, from another window, say). Absent or null: none.
+   */
+  finding?: { check: CheckId; subject: string | null } | null;
 }
+
+/** What the wizard says while a fix runs elsewhere: another window of it, or the command line. */
+export const FIX_RUNNING_ELSEWHERE =
+  'A fix is running in another window of this wizard (or in the command line); wait for it to finish, then check again.';
+
+/** What planning a fix for a finding that now passes says. */
+export const ALREADY_FIXED = 'This is already fixed: check again to see the machine as it is now.';
 
 export interface FixOutcome {
   /** null: there was nothing to do (no interrupted move to recover). */

@@ -249,7 +249,11 @@ describe('Fix', () => {
     expect(alert.textContent).toContain(
       'E:\\Shares\\Cache lies inside E:\\Shares, which is selected for backup: the agent fails when its cache folder is backed up.',
     );
-    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({ action: 'relocate-cache', to: 'E:\\Shares\\Cache' });
+    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({
+      action: 'relocate-cache',
+      to: 'E:\\Shares\\Cache',
+      finding: { check: 'cache.free-space', subject: null },
+    });
     expect(ran(api)).toBe(0);
   });
 
@@ -385,7 +389,11 @@ describe('Fix', () => {
   it('points both registry values at the cache: planned at once, confirmed, done', async () => {
     const { api, user } = await toFix(fakeApi(), 'The two cache registry values disagree');
     await screen.findByRole('heading', { level: 2, name: `Point both cache registry values at ${CACHE}` });
-    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({ action: 'point-registry', to: null });
+    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({
+      action: 'point-registry',
+      to: null,
+      finding: { check: 'cache.registry', subject: null },
+    });
     expect(screen.queryByRole('textbox', { name: 'Move the cache to' })).toBeNull();
     const changes = within(screen.getByRole('list', { name: 'What changes' }));
     expect(changes.getByText(`Registry: ${CONFIG}\\CloudBackupProvider\\ScratchLocation: D:\\MARS\\Scratch -> ${CACHE}`)).toBeTruthy();
@@ -403,7 +411,11 @@ describe('Fix', () => {
   it('starts the backup engine: planned at once, confirmed, done', async () => {
     const { api, user } = await toFix(fakeApi(), 'The backup engine is stopped');
     await screen.findByRole('heading', { level: 2, name: 'Start the backup engine (obengine)' });
-    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({ action: 'start-engine', to: null });
+    expect(api.calls.find((c) => c.method === 'planFix')?.args[0]).toEqual({
+      action: 'start-engine',
+      to: null,
+      finding: { check: 'agent.service', subject: null },
+    });
     expect(screen.getByText('Service: obengine is started')).toBeTruthy();
     expect(ran(api)).toBe(0);
     await user.click(screen.getByRole('button', { name: 'Start the backup engine' }));
@@ -455,7 +467,7 @@ describe('Fix, for an opened profile', () => {
 
 describe('An interrupted fix', () => {
   const pending = {
-    message: `An interrupted move of the cache from ${CACHE} to D:\\MARS Cache must be finished or undone first: run "mars-readiness fix resume" (the wizard offers it on its first page). Its record is C:\\ProgramData\\MARS Readiness\\fix-journal.json.`,
+    message: `An interrupted move of the cache from ${CACHE} to D:\\MARS Cache must be finished or undone first.`,
     damaged: false,
     path: 'C:\\ProgramData\\MARS Readiness\\fix-journal.json',
   };
@@ -481,6 +493,45 @@ describe('An interrupted fix', () => {
     expect(api.calls.filter((c) => c.method === 'recoverFix')).toHaveLength(1);
     expect(await screen.findByRole('heading', { level: 1, name: 'Results' })).toBeTruthy();
     expect(card('Not enough free space for the cache')).toBeTruthy();
+  });
+});
+
+describe('A fix running in another window', () => {
+  it('is said as running - wait, then check again - never as interrupted, and with no command or path', async () => {
+    const api = fakeApi();
+    const appInfo = api.appInfo;
+    api.appInfo = async () => {
+      const info = await appInfo();
+      return info.ok ? { ok: true, value: { ...info.value, pending: null, fixRunning: true } } : info;
+    };
+    render(<App api={api} />);
+    const notice = await screen.findByText(
+      'A fix is running in another window of this wizard (or in the command line); wait for it to finish, then check again.',
+    );
+    expect(notice.closest('[role=status]')).toBeTruthy();
+    expect(screen.queryByText(/interrupted/)).toBeNull();
+    expect(screen.queryByRole('button', { name: /Deal with/ })).toBeNull();
+    expect(document.body.textContent).not.toMatch(/mars-readiness fix|journal\.json/);
+  });
+});
+
+describe('A fix for a finding fixed since (in another window)', () => {
+  it('is refused when planned, in one sentence, with nothing to confirm', async () => {
+    const api = fakeApi();
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Start' }));
+    await user.click(await screen.findByRole('button', { name: 'Scan this machine' }));
+    await screen.findByRole('heading', { level: 1, name: 'Results' });
+    api.planFix = async (request) => (
+      api.calls.push({ method: 'planFix', args: [request] }),
+      { ok: true, value: { ok: false, problems: ['This is already fixed: check again to see the machine as it is now.'], fixed: true } }
+    );
+    await user.click(within(await openCard(user, 'The backup engine is stopped')).getByRole('button', { name: 'Fix this' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('This is already fixed: check again to see the machine as it is now.');
+    expect(screen.queryByText('This cannot be done as the machine is now:')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Start the backup engine' })).toBeNull();
   });
 });
 

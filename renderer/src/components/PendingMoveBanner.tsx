@@ -1,10 +1,11 @@
-// An interrupted fix found on the machine: said at the top of every page - what was found and what the
+// A fix running elsewhere (another window of the wizard, or the command line) is said as running - wait,
+// then check again - never as interrupted. An interrupted fix found on the machine: said at the top of every page - what was found and what the
 // wizard would do about it - and dealt with only when the user asks and confirms: the wizard never acts on
 // it by itself, not on page load, not ever. Afterwards it says what was done, and the machine examined
 // again (the fresh report) is handed to the app.
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizard-api';
+import { FIX_RUNNING_ELSEWHERE, type AppInfo, type FixOutcome, type ScanRequest } from '../../../shared/api/wizard-api';
 import { useApi } from '../api/context';
 
 export function PendingMoveBanner({
@@ -22,7 +23,13 @@ export function PendingMoveBanner({
   const [working, setWorking] = useState(false);
   const [said, setSaid] = useState<{ severity: 'success' | 'warning' | 'error'; text: string } | null>(null);
   const pending = info.pending;
-  if (!pending && !said) return null;
+  // A fix that runs elsewhere (another window, the command line) is not interrupted: nothing to deal with here.
+  if (!pending && !said)
+    return info.fixRunning ? (
+      <Alert severity="info" role="status" sx={{ mb: 2 }}>
+        {FIX_RUNNING_ELSEWHERE}
+      </Alert>
+    ) : null;
   // The interrupted fix by its kind, as the record's sentence names it: "move", "change" or "start".
   const noun = /An interrupted (move|change|start)\b/.exec(pending?.message ?? '')?.[1] ?? 'fix';
 

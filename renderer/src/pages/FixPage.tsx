@@ -5,7 +5,7 @@
 // examined again is the new truth, and the result stands at the top. For a profile opened from a file the
 // page changes nothing here: it gives that machine's script, or the steps by hand, and a ticket text.
 import { Alert, AlertTitle, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FIX_TITLES, type FixAction, type FixPlan } from '../../../shared/actions/fix-plan';
 import { namedFolders, planPointRegistry } from '../../../shared/actions/point-registry-plan';
 import { fixScript } from '../../../shared/actions/powershell-script';
@@ -27,6 +27,7 @@ type Phase =
   | { kind: 'choose' }
   | { kind: 'planning' }
   | { kind: 'refused'; problems: string[] }
+  | { kind: 'fixed'; message: string }
   | { kind: 'unsupported'; message: string }
   | { kind: 'confirm'; plan: FixPlan }
   | { kind: 'running'; plan: FixPlan; stopping: boolean }
@@ -74,6 +75,10 @@ export function FixPage({
   const running = phase.kind === 'running';
   const { progress, start, finish } = useFixProgress(api);
   useEffect(() => onRunning?.(running), [onRunning, running]);
+  // Only a finding that names this fix: "Move the cache folder to another volume…" is offered on a pass.
+  const check = finding.fix?.action ? finding.check : null;
+  const subject = finding.subject ?? null;
+  const forFinding = useMemo(() => (check ? { check, subject } : null), [check, subject]);
   const planned = useRef(0);
   const result = useRef<HTMLDivElement>(null);
   // The report the fix started from: what "now passes" is measured against.
@@ -83,15 +88,18 @@ export function FixPage({
     async (target: string | null) => {
       const mine = ++planned.current;
       setPhase({ kind: 'planning' });
-      const answer = await api.planFix({ action, to: target });
+      // The finding it is for: a page showing older results must not plan a fix that was done since.
+      const answer = await api.planFix({ action, to: target, finding: forFinding });
       if (mine !== planned.current) return; // a newer plan replaced this one
       if (!answer.ok) {
         if (answer.error.code === 'unsupported') return setPhase({ kind: 'unsupported', message: answer.error.message });
         return setPhase({ kind: 'refused', problems: [answer.error.message] });
       }
-      setPhase(answer.value.ok ? { kind: 'confirm', plan: answer.value.plan } : { kind: 'refused', problems: answer.value.problems });
+      const result = answer.value;
+      if (!result.ok && result.fixed) return setPhase({ kind: 'fixed', message: result.problems.join(' ') });
+      setPhase(result.ok ? { kind: 'confirm', plan: result.plan } : { kind: 'refused', problems: result.problems });
     },
-    [api, action],
+    [api, action, forFinding],
   );
 
   // Pointing the values and starting the engine have nothing to choose: they are planned at once.
@@ -215,6 +223,11 @@ export function FixPage({
                   Check again
                 </Button>
               )}
+            </Alert>
+          )}
+          {phase.kind === 'fixed' && (
+            <Alert severity="info" role="alert">
+              {phase.message}
             </Alert>
           )}
           {phase.kind === 'unsupported' && <ManualSteps finding={finding} origin="live" why={phase.message} />}
