@@ -2,17 +2,20 @@
 // profiles of a machine (shared/report/diff.ts). A profile is checked first, against the edition of the
 // matrix --matrix names - by default the one of the report it is compared with, else the current one - so
 // that both sides are held against the same rows. Exit status 0, or 1 when something got worse or something
-// new blocks; 2 for a file that cannot be read or is neither a report nor a profile.
+// new blocks; 2 for a file that cannot be read or is neither a report nor a profile. With --history, a
+// file of the folder that cannot be read as either is left out with a note naming it, and a machine with
+// fewer than two runs kept is said in a sentence, exit status 0: a first scheduled run is no failure.
 
-import { stat, readFile } from 'node:fs/promises';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { decodeProfileText } from '../../shared/profile/decode-profile-text.js';
-import { parseProfile } from '../../shared/profile/parse-profile.js';
+import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
 import { buildReport } from '../../shared/report/build.js';
 import { diffFails, diffReports, renderDiffText, type ComparableReport } from '../../shared/report/diff.js';
 import { APP } from '../app-info.js';
 import { ExplainedError } from '../explained-error.js';
-import { COMPARABLE_REPORT, historyFolderOf, latestTwo } from '../services/report-history.js';
+import { COMPARABLE_REPORT, historyFolderOf, listHistory, type HistoryEntry } from '../services/report-history.js';
+import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
+import { wrapBlock } from '../../shared/report/wrap.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 
 export interface DiffFlags {
@@ -23,6 +26,7 @@ export interface DiffFlags {
 
 export interface DiffIo {
   stdout: (text: string) => void;
+  stderr: (text: string) => void;
   columns: number;
   now: () => Date;
 }
@@ -32,53 +36,93 @@ const MAX_BYTES = 40 * 1024 * 1024;
 
 type Side = { kind: 'report'; report: ComparableReport } | { kind: 'profile'; profile: MachineProfile; name: string };
 
+/** A file that is not a side to compare: the sentence for diff OLD NEW, and what it is, for a note. */
+class NotASide extends ExplainedError {
+  constructor(
+    readonly file: string,
+    /** What is wrong, as the note of diff --history says it after the file's name ("is a folder"). */
+    readonly reason: string,
+    advice: string,
+  ) {
+    super(`${file} ${reason}${advice}`);
+  }
+}
+
 async function readSide(file: string): Promise<Side> {
-  const size = await stat(file).then(
-    (s) => (s.isDirectory() ? -1 : s.size),
-    (error: NodeJS.ErrnoException) => {
-      throw new ExplainedError(`${file} cannot be read: ${error.code === 'ENOENT' ? 'there is no such file' : error.message}`);
-    },
-  );
-  if (size < 0) throw new ExplainedError(`${file} is a folder: give a report or a profile file (or diff --history ${file}).`);
-  if (size > MAX_BYTES) throw new ExplainedError(`${file} is larger than 40 MB: that is neither a readiness report nor a machine profile.`);
-  const bytes = await readFile(file);
+  // A regular file only, opened without blocking: a pipe named like a report must not hang the command.
+  const bytes = await readRegularFile(file, { maxBytes: MAX_BYTES }).catch((error: Error) => {
+    if (!(error instanceof NotARegularFile)) throw error;
+    if (error.message === 'it is a folder')
+      throw new NotASide(file, 'is a folder', `: give a report or a profile file (or diff --history ${file}).`);
+    if (/^it is [\d,.\s]+ bytes/.test(error.message))
+      throw new NotASide(file, 'is larger than 40 MB', ': that is neither a readiness report nor a machine profile.');
+    throw new NotASide(file, `cannot be read: ${error.message}`, '');
+  });
+  if (bytes === undefined) throw new NotASide(file, 'cannot be read: there is no such file', '');
   let value: unknown;
   try {
     value = JSON.parse(decodeProfileText(bytes));
   } catch {
-    throw new ExplainedError(`${file} is not JSON: give a readiness report (check --json) or a machine profile (collect).`);
+    throw new NotASide(file, 'is not JSON', ': give a readiness report (check --json) or a machine profile (collect).');
   }
   const object = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   if (object && 'findings' in object) {
     const problem = COMPARABLE_REPORT(value);
-    if (problem) throw new ExplainedError(`${file} is not a readiness report this version can compare: ${problem}.`);
+    if (problem) throw new NotASide(file, `is not a readiness report this version can compare: ${problem}`, '.');
     return { kind: 'report', report: value as ComparableReport };
   }
   if (object && 'os' in object) return { kind: 'profile', profile: parseProfile(file, bytes), name: file };
-  throw new ExplainedError(
-    `${file} is neither a readiness report (as check --json writes it) nor a machine profile (as collect writes it).`,
-  );
+  throw new NotASide(file, 'is neither a readiness report (as check --json writes it) nor a machine profile (as collect writes it)', '.');
+}
+
+/** The two latest runs of one machine that can be read (the newest valid one, and its host's one before). */
+async function latestTwoValid(folder: string, io: DiffIo): Promise<{ sides: [Side, Side] } | { runs: number; host: string | null }> {
+  const entries = await listHistory(folder);
+  const found: { entry: HistoryEntry; side: Side }[] = [];
+  for (const entry of entries.reverse()) {
+    if (found.length > 0 && entry.host !== found[0]!.entry.host) continue;
+    try {
+      found.push({ entry, side: await readSide(entry.path) });
+    } catch (error) {
+      // A profile that does not validate: its first problem is enough to say why it is left out.
+      const reason =
+        error instanceof NotASide
+          ? error.reason
+          : error instanceof ProfileLoadError
+            ? `is not a valid machine profile: ${error.sentence ?? error.problems[0] ?? ''}`
+            : null;
+      if (reason === null) throw error;
+      io.stderr(wrapBlock(`note: ${entry.path} is left out of the comparison: it ${reason.replace(/[.:]$/, '')}.\n`, io.columns));
+      continue;
+    }
+    if (found.length === 2) return { sides: [found[1]!.side, found[0]!.side] };
+  }
+  return { runs: found.length, host: found[0]?.entry.host ?? null };
 }
 
 export async function runDiff(paths: string[], flags: DiffFlags, io: DiffIo): Promise<number> {
-  let files: [string, string];
+  let sides: Side[];
   if (flags.history !== undefined) {
     if (paths.length > 0) throw new ExplainedError('give two files to compare, or --history, not both.');
     const folder = historyFolderOf(flags.history);
-    const pair = await latestTwo(folder);
-    if (!pair)
-      throw new ExplainedError(
-        `the history folder ${folder} does not hold two runs of one machine yet, so there is nothing to compare: run check (or collect) with --history again later.`,
-      );
-    files = [pair.older.path, pair.newer.path];
+    const latest = await latestTwoValid(folder, io);
+    if (!('sides' in latest)) {
+      const sentence = `Nothing to compare yet: ${latest.runs} ${latest.runs === 1 ? 'run' : 'runs'} kept${latest.host ? ` of ${latest.host}` : ''} in ${folder}. diff --history compares the two latest runs of one machine: run check (or collect) with --history again later.`;
+      // JSON readers get null (no difference yet), people the sentence.
+      if (flags.json) {
+        io.stdout('null\n');
+        io.stderr(wrapBlock(`${sentence}\n`, io.columns));
+      } else io.stdout(wrapBlock(`${sentence}\n`, io.columns));
+      return 0;
+    }
+    sides = latest.sides;
   } else {
     if (paths.length !== 2)
       throw new ExplainedError(
         `give two files to compare, the older first (diff OLD NEW), or --history [DIR]; ${paths.length === 0 ? 'none was given' : `${paths.length} ${paths.length === 1 ? 'was' : 'were'} given`}.`,
       );
-    files = [paths[0]!, paths[1]!];
+    sides = [await readSide(paths[0]!), await readSide(paths[1]!)];
   }
-  const sides = [await readSide(files[0]), await readSide(files[1])];
   const reportEdition = sides.map((s) => (s.kind === 'report' ? s.report.matrix.edition : null)).find((e) => e !== null);
   const edition: EditionId =
     flags.matrix ?? ((EDITION_IDS as readonly string[]).includes(reportEdition ?? '') ? (reportEdition as EditionId) : DEFAULT_EDITION);

@@ -1,9 +1,11 @@
 // `mars-readiness diff` and `--history` through the installed program (bin/): two samples compared, a
 // profile against itself, a report against a profile, the JSON form, the exit status (1 only when
 // something got worse or something new blocks), the history folder kept by check, doctor and collect and
-// compared by `diff --history`, and bad inputs (a file that is neither, a missing one, a folder without
-// two runs) refused with a sentence that names them (exit 2, nothing on stdout).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// compared by `diff --history` (what is not a run left out with a note; fewer than two runs said, exit 0),
+// and bad inputs (a file that is neither, a missing one) refused with a sentence that names them (exit 2,
+// nothing on stdout).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,10 +135,17 @@ describe('--history', () => {
     expect(kept[0]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z_FS01\.report\.json$/);
     expect(JSON.parse(readFileSync(join(folder, kept[0]!), 'utf8'))).toEqual(JSON.parse(first.stdout));
 
-    // Not enough runs of one machine yet.
+    // Not enough runs of one machine yet: said, and no failure (a first scheduled run).
     const early = await cliProcess(['diff', '--history', folder]);
-    expect(early.code).toBe(2);
-    expect(flat(early.stderr)).toContain('does not hold two runs of one machine yet');
+    expect(early.code).toBe(0);
+    expect(flat(early.stdout)).toContain(`Nothing to compare yet: 1 run kept of FS01 in ${folder}.`);
+    const earlyJson = await cliProcess(['diff', '--history', folder, '--json']);
+    expect(earlyJson.code).toBe(0);
+    expect(JSON.parse(earlyJson.stdout)).toBeNull();
+    expect(flat(earlyJson.stderr)).toContain('Nothing to compare yet: 1 run kept');
+    const empty = await cliProcess(['diff', '--history', dir()]);
+    expect(empty.code).toBe(0);
+    expect(flat(empty.stdout)).toContain('Nothing to compare yet: 0 runs kept');
 
     const second = await cliProcess(['doctor', '--profile', sample('healthy-server'), '--format', 'intune-detection', '--history', folder]);
     expect(second.stderr).toBe('');
@@ -167,6 +176,33 @@ describe('--history', () => {
     const printed = new Set(runs.map((run) => run.stdout));
     expect(new Set(kept.map((name) => readFileSync(join(folder, name), 'utf8')))).toEqual(printed);
   }, 120_000);
+
+  it('leaves out a file or folder named like a run that is not one, with a note naming it, and compares the two latest valid runs', async () => {
+    const folder = join(dir(), 'history');
+    // The same machine, FS01, then with its clock off.
+    const skewed = join(dir(), 'skewed.json');
+    const profile = JSON.parse(readFileSync(sample('v2-clock-skew'), 'utf8')) as { host: { name: string } };
+    profile.host.name = 'FS01';
+    writeFileSync(skewed, JSON.stringify(profile));
+    for (const file of [sample('healthy-server'), skewed])
+      expect((await cliProcess(['check', '--profile', file, '--history', folder, '--format', 'json'])).code).toBeLessThan(2);
+    const bad = '2030-01-01T00-00-00.000Z_FS01.report.json';
+    const folderLikeRun = '2030-01-02T00-00-00.000Z_FS01.report.json';
+    const notJson = '2030-01-03T00-00-00.000Z_FS01.profile.json';
+    writeFileSync(join(folder, bad), '{}');
+    mkdirSync(join(folder, folderLikeRun));
+    writeFileSync(join(folder, notJson), 'not json');
+    const pipe = '2030-01-04T00-00-00.000Z_FS01.report.json';
+    const piped = process.platform !== 'win32' && spawnSync('mkfifo', [join(folder, pipe)]).status === 0;
+    const run = await cliProcess(['diff', '--history', folder]);
+    expect(run.code).toBe(1);
+    const notes = flat(run.stderr);
+    for (const name of [bad, folderLikeRun, notJson, ...(piped ? [pipe] : [])])
+      expect(notes).toContain(`note: ${join(folder, name)} is left out of the comparison: it `);
+    expect(notes).toContain(`${bad} is left out of the comparison: it is neither a readiness report`);
+    expect(notes).toContain(`${folderLikeRun} is left out of the comparison: it is a folder.`);
+    expect(flat(run.stdout)).toMatch(/New \(1\) - .*: blocks backup\. host\.clock/);
+  });
 
   it('wants a folder where there is no default one, and refuses a file as the folder (exit 2, nothing printed)', async () => {
     if (process.platform !== 'win32') {
