@@ -424,6 +424,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   }
   const eventLogProblem = eventLogRefusal(options);
   if (eventLogProblem) throw new UsageError(eventLogProblem);
+  refuseRedactedHistory(options);
   // The waiver file and the history folder are checked before anything is probed.
   const waivers = options.waivers !== undefined ? await (await import('./load-waivers.js')).loadWaivers(options.waivers) : null;
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
@@ -468,6 +469,17 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   return exit;
 }
 
+/**
+ * --redact with --history: the history is read back by diff --history on this machine, by host; redacted,
+ * every machine would be HOST-1 and diff would compare different machines as one.
+ */
+function refuseRedactedHistory(options: RedactFlag & { history?: string | true }): void {
+  if (options.redact && options.history !== undefined)
+    throw new UsageError(
+      '--redact and --history cannot be used together: the history is kept for diff --history on this machine, and redacted every machine would be HOST-1 and be compared as one. Keep the history without --redact, and redact what you send.',
+    );
+}
+
 /** network-request: the profile as check has it (loaded, or probed with the same options), then the request. */
 async function requestForNetworkTeam(options: CheckOptions & RequestFlags, io: CliIo, probe: Prober): Promise<number> {
   const command = await import('./network-request.js');
@@ -501,6 +513,7 @@ async function intuneRules(options: { out?: string }, io: CliIo): Promise<number
 }
 
 async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise<number> {
+  refuseRedactedHistory(options);
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
   const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
   const { profile: probed, notes } = await probeThisMachine(options, io, probe);

@@ -2,7 +2,7 @@
 // (tests/fixtures/redact/named-machine.json): none of the input's host, domain or user names or IP
 // addresses is left anywhere in what it prints, in any format; the same name is the same placeholder
 // throughout; a redacted profile still validates and opens with check --profile.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -175,5 +175,23 @@ describe('the organisation of a OneDrive folder', () => {
     expect(onedrive.detail).toMatch(/^C:\\Users\\USER-1\\OneDrive - DOMAIN-1 holds OneDrive-synced .* The agent does not back these up\.$/);
     expect(Object.keys((onedrive.evidence as { items: object }).items)).toContain('C:\\Users\\USER-1\\OneDrive - DOMAIN-1');
     expect(json.stdout).not.toMatch(/contoso/i);
+  });
+});
+
+describe('--redact with --history', () => {
+  it.each([
+    ['check', '--profile', join(PROFILES, 'azure-vm.json')],
+    ['doctor', '--profile', join(PROFILES, 'azure-vm.json')],
+    ['collect', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--offline'],
+  ])('is refused by %s (exit 2, nothing printed or kept): the history is for diff on this machine', async (command, ...args) => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'redact-history-')), 'history');
+    const run = await cliProcess([command, ...args, '--redact', '--history', folder]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.replace(/\s+/g, ' ')).toContain(
+      '--redact and --history cannot be used together: the history is kept for diff --history on this machine',
+    );
+    expect(run.stderr).toContain('Keep the history without --redact');
+    expect(existsSync(folder)).toBe(false);
   });
 });
