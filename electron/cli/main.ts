@@ -67,13 +67,15 @@ export function processIo(): CliIo {
 }
 
 /**
- * How wide the words are wrapped: the terminal's width (at most 100, for reading), else COLUMNS as
- * shells and GNU tools honour it (a log viewer, a wide ticket field), else 80.
+ * How wide the words are wrapped: COLUMNS where it is a number, as GNU tools honour it (a log viewer, a
+ * wide ticket field, a narrow pane), kept between 40 and 1000; else the terminal's width (at most 100, for
+ * reading); else 80.
  */
 export function terminalColumns(terminal: number | undefined, env: string | undefined): number {
-  if (terminal) return Math.min(terminal, 100);
-  const asked = env !== undefined && /^\d+$/.test(env.trim()) ? Number(env) : NaN;
-  return asked >= 40 && asked <= 1000 ? asked : 80;
+  const asked = env !== undefined && /^\s*\d+\s*$/.test(env) ? Number(env) : NaN;
+  if (Number.isFinite(asked)) return Math.min(1000, Math.max(40, asked));
+  if (terminal) return Math.max(40, Math.min(terminal, 100));
+  return 80;
 }
 
 class UsageError extends Error {}

@@ -18,10 +18,25 @@ const QUOTED_PATH = new RegExp(String.raw`"(${PATH_START}[^"]*)"`, 'g');
 // "Config and under"); the last name stops at the first space (where an unquoted path ends cannot be told).
 const BARE_PATH = new RegExp(String.raw`${PATH_START}(?:[^\\\s"]+(?: [A-Z0-9(][^\\\s"]*)*\\)*[^\\\s",;:)]*`, 'g');
 
-/** The spaces inside paths and keys glued, so that wrapping never cuts there. */
+// The last name of an unquoted path may go on in words that start with a capital or a digit ("...\Microsoft
+// Azure Recovery Services Agent"), up to a word that ends a sentence ("Agent.") or a lowercase word.
+const LAST_NAME_WORDS = /^(?: [A-Z0-9(][^\s\\",;:).]*(?:\.[^\s\\",;:).]+)*)*/;
+/** A number and its unit ("81.2 GB", "1,204 files" is words, not a unit) are never parted. */
+const AMOUNT = /(\d[\d,.]*) (bytes|KB|MB|GB|TB|PB|Mbps|ms|s|%)(?=$|[\s.,;:)])/g;
+
+/** The spaces inside paths and keys, and between a number and its unit, glued, so that wrapping never cuts there. */
 export function keepPathsWhole(text: string): string {
   const glue = (path: string) => path.replaceAll(' ', GLUE);
-  return text.replace(QUOTED_PATH, (_, path: string) => `"${glue(path)}"`).replace(BARE_PATH, glue);
+  const quoted = text.replace(QUOTED_PATH, (_, path: string) => `"${glue(path)}"`);
+  let out = '';
+  let last = 0;
+  for (const match of quoted.matchAll(BARE_PATH)) {
+    const end = match.index + match[0].length;
+    const more = LAST_NAME_WORDS.exec(quoted.slice(end))?.[0] ?? '';
+    out += quoted.slice(last, match.index) + glue(match[0] + more);
+    last = end + more.length;
+  }
+  return (out + quoted.slice(last)).replace(AMOUNT, `$1${GLUE}$2`);
 }
 
 /**
@@ -76,9 +91,11 @@ export function piecesOf(word: string, room: number): string[] {
         pieces.push(current);
         current = '';
       } else {
-        // One name longer than a line: cut it, as a last resort.
-        pieces.push(rest.slice(0, room));
-        rest = rest.slice(room);
+        // One name longer than a line: broken at a space inside it if it has one, else cut, as a last resort.
+        const space = rest.lastIndexOf(GLUE, room);
+        const cut = space > 0 ? space : room;
+        pieces.push(rest.slice(0, cut));
+        rest = rest.slice(space > 0 ? cut + 1 : cut);
       }
     }
   }

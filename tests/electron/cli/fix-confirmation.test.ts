@@ -51,6 +51,8 @@ describe('fix relocate-cache, before it runs', () => {
 
   it('refuses a folder inside what --select names, with the sentence, and changes nothing', async () => {
     const dir = sandbox();
+    // The selected folder is there (one that is not is refused before anything else: select-missing.test.ts).
+    mkdirSync(join(dir, 'drives', 'D', 'Data'), { recursive: true });
     const result = await cliProcess([
       'fix',
       'relocate-cache',

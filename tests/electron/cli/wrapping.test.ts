@@ -24,10 +24,17 @@ describe('the width the CLI wraps to', () => {
     expect(() => JSON.parse(json.stdout)).not.toThrow();
   });
 
-  it('takes the terminal first (at most 100), then a sane COLUMNS, else 80', () => {
-    expect(terminalColumns(120, '50')).toBe(100);
+  it('takes COLUMNS first (kept between 40 and 1000), then the terminal (at most 100), else 80', () => {
+    expect(terminalColumns(120, '50')).toBe(50);
+    expect(terminalColumns(200, '60')).toBe(60);
+    expect(terminalColumns(120, undefined)).toBe(100);
     expect(terminalColumns(72, undefined)).toBe(72);
+    expect(terminalColumns(30, undefined)).toBe(40);
     expect(terminalColumns(undefined, '132')).toBe(132);
-    for (const bad of ['', 'wide', '-5', '10', '99999', '80px']) expect(terminalColumns(undefined, bad)).toBe(80);
+    expect(terminalColumns(undefined, '39')).toBe(40);
+    expect(terminalColumns(undefined, '0')).toBe(40);
+    expect(terminalColumns(undefined, '10000')).toBe(1000);
+    for (const bad of ['', 'wide', '-5', '80px', '1e3']) expect(terminalColumns(undefined, bad)).toBe(80);
+    expect(terminalColumns(72, 'abc')).toBe(72);
   });
 });

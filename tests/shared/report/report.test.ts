@@ -204,6 +204,41 @@ describe('the text report at 80 columns', () => {
     }
   });
 
+  it("keeps a path's last name whole when it runs on in capitalised words, up to the full stop", () => {
+    const path = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent';
+    // From the width where the path and its full stop fit beside the indent.
+    for (let width = path.length + 3; width <= 90; width++) {
+      const lines = wrapIndented(`The MARS agent, version 2.0.9145.0, is installed in ${path}. It runs as a service.`, width, '  ');
+      expect(
+        lines.filter((l) => l.includes(path)),
+        `width ${width}`,
+      ).toHaveLength(1);
+      expect(lines.join(' ').replace(/\s+/g, ' ')).toContain('. It runs as a service.');
+    }
+  });
+
+  it('breaks a name longer than the whole line at a space inside it, never inside a word', () => {
+    const text = 'Copy C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch now.';
+    const lines = wrapIndented(text, 40, '  ').map((l) => l.trim());
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(40);
+    // Each break falls at a space of the text or after a backslash.
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1]!, lines[i]!];
+      expect(text.includes(`${a} ${b}`) || (a.endsWith('\\') && text.includes(`${a}${b}`)), `${a} | ${b}`).toBe(true);
+    }
+  });
+
+  it('never parts a number from its unit', () => {
+    for (let width = 40; width <= 80; width++) {
+      const lines = wrapIndented(
+        'The cache needs at least 5% of the selection plus room for System State (81.2 GB); C: has 1,204 MB.',
+        width,
+        '',
+      );
+      for (const line of lines) expect(line).not.toMatch(/\d$/);
+    }
+  });
+
   it('keeps every line of every sample within 80 columns, the status as a word', () => {
     for (const name of SAMPLE_NAMES) {
       const out = renderText(report(name), { palette: PLAIN, width: 80 });
