@@ -6,7 +6,7 @@
 // tell it fell back. Bytes as the matrix writes them (binary GB and TB, one unit within one fact); dates by
 // Intl in the reader's locale and time zone; booleans as words; lists summarised. Pure.
 
-import { identifyOs } from '../matrix/identify-os.js';
+import { FAMILIES, osWords } from '../matrix/os-words.js';
 import { editionName } from '../matrix/windows-editions.js';
 import type { OsFacts } from '../profile/types.js';
 import { listInWords, plural, timesWords } from '../rules/finding.js';
@@ -153,7 +153,7 @@ const INSTALLATION_TYPES: Record<string, string> = {
   'Server Core': 'Server Core',
 };
 const ARCHITECTURES: Record<string, string> = { x64: '64-bit (x64)', x86: '32-bit (x86)', arm64: 'ARM, 64-bit (arm64)' };
-const FAMILIES: Record<string, string> = { windows: 'Windows', linux: 'Linux', macos: 'macOS', other: 'not Windows' };
+export { osWords };
 const SKIPPED_KINDS: Record<string, [string, string]> = {
   hardLinks: ['hard link', 'hard links'],
   reparsePoints: ['reparse point (link, junction or deduplicated file)', 'reparse points (links, junctions or deduplicated files)'],
@@ -165,23 +165,6 @@ const SKIPPED_KINDS: Record<string, [string, string]> = {
 const ERROR_SOURCES: Record<string, string> = { errlog: "the agent's error log", 'failed-files': 'the list of files that failed' };
 
 const lookup = (table: Record<string, string>, value: unknown) => (typeof value === 'string' ? (table[value] ?? value) : NOT_KNOWN);
-
-/**
- * The OS in words, with its version in brackets: "Windows Server 2008 R2 (6.1.7601)", "Windows 11
- * (10.0.22631)", "Debian GNU/Linux 12 (bookworm)". The name is the one we identify from the version, the
- * product type and the edition (captions are localised and free-form); the caption where we cannot tell.
- */
-export function osWords(os: Partial<OsFacts> & { family?: OsFacts['family'] | null }): string {
-  const family = os.family ?? 'windows';
-  const identity = identifyOs({ ...os, family } as OsFacts);
-  const caption = os.caption?.trim() || null;
-  let name: string;
-  if (identity.kind === 'known' || identity.kind === 'unlisted') name = identity.name;
-  else if (identity.kind === 'not-windows') name = caption ?? identity.name;
-  else name = caption ?? (family === 'windows' ? 'Windows' : FAMILIES[family]!);
-  const version = os.version?.trim();
-  return version && !name.includes(version) ? `${name} (${version})` : name;
-}
 
 function volumeWords(volume: Record<string, unknown>): string {
   const parts: string[] = [];

@@ -1,6 +1,7 @@
 // restore.* checks: Instant Restore's .NET requirement, and whether a chosen restore target can take
 // this machine's backups. Matrix row: "Support for data restoration".
 
+import { osWords } from '../matrix/os-words.js';
 import type { Finding } from '../report/types.js';
 import { compareStatedParts, parseVersion } from '../util/version.js';
 import type { RuleContext } from './context.js';
@@ -51,6 +52,9 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
   const source = ctx.profile.os.family === 'windows' ? parseVersion(ctx.profile.os.version) : null;
   const destination = parseVersion(target.version);
   const base = { evidence: { '/restoreTarget/version': target.version, '/os/version': ctx.profile.os.version }, cite: ctx.edition.restore };
+  // Both named, the version in brackets ("Windows Server 2008 R2 (6.1.7601)"), not bare numbers.
+  const here = osWords(ctx.profile.os);
+  const there = osWords({ family: 'windows', version: target.version, productType: target.productType ?? null });
   if (!source || !destination) {
     return [
       finding(ctx, 'restore.target', {
@@ -73,7 +77,7 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
         ...base,
         status: 'fail',
         title: 'The restore target runs an older Windows',
-        detail: `Backups of this machine (Windows ${ctx.profile.os.version}) cannot be restored to a machine on an older Windows (${target.version}).`,
+        detail: `This machine runs ${here}; its backups cannot be restored to the restore target, which runs an older Windows: ${there}.`,
         fix: fix('server admin', ['Restore to a machine on the same or a later Windows version, or upgrade the target first.']),
       }),
     ];
@@ -85,7 +89,7 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
         ...base,
         status: 'unknown',
         title: 'Whether the restore target fits is not known',
-        detail: `This machine runs Windows ${ctx.profile.os.version} and the restore target ${target.version}. The version of ${shorter} has no build number, so it may be an older build of the same Windows (10.0 covers Windows Server 2016 as well as 2019, for example).`,
+        detail: `This machine runs ${here} and the restore target ${there}. The version of ${shorter} has no build number, so it may be an older build of the same Windows (10.0 covers Windows Server 2016 as well as 2019, for example).`,
         fix: fix('helpdesk', [`Find the full version, with its build number, of ${shorter} (run "winver" there), then check again.`]),
       }),
     ];
@@ -95,7 +99,7 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
       ...base,
       status: 'pass',
       title: 'The restore target can take these backups',
-      detail: `The target runs Windows ${target.version}, the same as or later than this machine's ${ctx.profile.os.version}.`,
+      detail: `The target runs ${there}, the same as or later than this machine's ${here}.`,
     }),
   ];
 }
