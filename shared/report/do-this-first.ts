@@ -85,7 +85,9 @@ export interface RootCause {
   merge?: 'shared' | 'each-then-shared' | 'shared-then-each';
 }
 
-const subjectOf = (findings: readonly Finding[]) => listInWords([...new Set(findings.map((f) => f.subject ?? '').filter(Boolean))]);
+// A subject of either of two names ("www.msftconnecttest.com|www.msftncsi.com") is said as "a or b".
+const subjectOf = (findings: readonly Finding[]) =>
+  listInWords([...new Set(findings.map((f) => (f.subject ?? '').split('|').join(' or ')).filter(Boolean))]);
 const isSet = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 const has = (findings: readonly Finding[], check: CheckId) => findings.some((f) => f.check === check);
 

@@ -6,7 +6,7 @@ import type { EndpointProbe, Tls12Facts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { compareVersions } from '../util/version.js';
 import { windowsVersion, type RuleContext } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix, plural, listInWords } from './finding.js';
 import { osName } from './os.js';
 
 const SCHANNEL_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
@@ -173,7 +173,7 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
       ...base,
       status: 'fail',
       title: `${shown} cannot be reached`,
-      detail: `The agent needs ${shown}${row.anyOf ? '' : ' (one host was tried in its place)'}, and the test could not reach it (${reasons.join('; ')}). Backups and registration fail without it.`,
+      detail: `The agent needs ${shown}${row.anyOf ? '' : `, and the test tried ${plural(failed.length, 'host')} of that name`}. It could not reach it (${reasons.join('; ')}). Backups and registration fail without it.`,
       fix: fix('network team', openSteps),
     });
   }
