@@ -57,6 +57,10 @@ export function refuseFleetOptionsElsewhere(command: Command): void {
   const shown = json ? '--json' : format === undefined ? 'the default format (text)' : `--format ${format}`;
   if (append !== undefined && (json || format !== 'csv'))
     throw new ExplainedError(`--append goes with --format csv only, not with ${shown}: give --format csv --append FILE.`);
+  if (append !== undefined && append.trim() === '-')
+    throw new ExplainedError(
+      '--append - names standard output, which is not a file to append to: give a file, or leave --append out to print the header and the row.',
+    );
   if (configmgrCheck !== undefined && (json || format !== 'configmgr'))
     throw new ExplainedError(
       `--configmgr-check goes with --format configmgr only, not with ${shown}: give --format configmgr --configmgr-check ID.`,

@@ -3,15 +3,16 @@ import { execFileSync as attackExec } from 'node:child_process';
 import { tmpdir as attackTmp } from 'node:os';
 import { join as attackJoin } from 'node:path';
 import { appendCsvRow } from '../../../electron/cli/csv-append.js';
-import { csvField } from '../../../shared/report/fleet/csv.js';
+import { csvField, csvHeader as csvHeaderLine } from '../../../shared/report/fleet/csv.js';
 // The formats fleet tools read, through the CLI (electron/cli/format.ts): what each consumer parses, on
 // every sample; the exit statuses they act on; the options that go with one format only; the rules file
 // of `fleet intune-rules`; and `--format csv --append` from many processes at once into one file.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main.js';
 import { CSV_HEADER } from '../../../shared/report/fleet/csv.js';
 import { CHECKS } from '../../../shared/rules/catalogue.js';
@@ -303,5 +304,129 @@ describe('--append, attacked', () => {
     expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
     for (const start of ['+', '-', '@']) expect(csvField(`${start}1`)).toBe(`'${start}1`);
     expect(csvField('APP02')).toBe('APP02');
+  });
+});
+
+describe('--append, attacked again (issue 16)', () => {
+  const args = (file: string, profile = 'healthy-server') => [
+    'check',
+    '--profile',
+    samplePath(profile),
+    '--format',
+    'csv',
+    '--append',
+    file,
+  ];
+  const header = CSV_HEADER.join(',');
+
+  it('takes over at once a fresh lock whose process is gone from this host, and waits for another host’s', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'fleet.csv');
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(`${file}.lock`, JSON.stringify({ host: hostname(), pid: dead }));
+    const started = Date.now();
+    const run = await cliProcess(args(file));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(parseCsv(readFileSync(file, 'utf8'))).toHaveLength(2);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+
+    // Another host's process cannot be asked: its lock is waited on until it is 30 s old.
+    writeFileSync(`${file}.lock`, JSON.stringify({ host: `not-${hostname()}`, pid: dead }));
+    let done = false;
+    const work = appendCsvRow(file, csvHeaderLine(), 'a,b\r\n').then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(done).toBe(false);
+    const old = (Date.now() - 60_000) / 1000;
+    utimesSync(`${file}.lock`, old, old);
+    await work;
+    expect(readFileSync(file, 'utf8').endsWith('a,b\r\n')).toBe(true);
+  });
+
+  it('appends to a file Excel saved again (a byte-order mark, LF line ends, quoted fields), with its own line ends', async () => {
+    const file = join(tempDir(), 'excel.csv');
+    const quoted = CSV_HEADER.map((name) => `"${name}"`).join(',');
+    writeFileSync(file, `\uFEFF${quoted}\nold,row\n`);
+    const run = await cliProcess(args(file));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith(`\uFEFF${quoted}\nold,row\n`)).toBe(true);
+    expect(text).not.toContain('\r');
+    const rows = parseCsv(text.slice(1).replace(/\n/g, '\r\n'));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]![1]).toBe('FS01');
+    expect(rows[2]).toHaveLength(CSV_HEADER.length);
+
+    // A header with CRLF line ends and a BOM: the row keeps CRLF.
+    const crlf = join(tempDir(), 'bom.csv');
+    writeFileSync(crlf, `\uFEFF${header}\r\n`);
+    expect((await cliProcess(args(crlf))).code).toBe(0);
+    expect(parseCsv(readFileSync(crlf, 'utf8').slice(1))).toHaveLength(2);
+  });
+
+  it('says which column of another header differs, and writes nothing', async () => {
+    const file = join(tempDir(), 'other.csv');
+    const other = header.replace(',verdict,', ',result,');
+    writeFileSync(file, `${other}\r\n`);
+    const run = await cliProcess(args(file));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('holds another kind of table (column 4 is "result" where this tool\'s header has "verdict")');
+    expect(readFileSync(file, 'utf8')).toBe(`${other}\r\n`);
+    const shorter = join(tempDir(), 'short.csv');
+    writeFileSync(shorter, 'timestamp,host\r\n');
+    expect((await cliProcess(args(shorter))).stderr).toContain('its first line ends before column 3 ("os")');
+  });
+
+  it('refuses --append - (standard output is not a file to append to), exit 2', async () => {
+    const run = await cliProcess(args('-'));
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('--append - names standard output, which is not a file to append to');
+  });
+
+  it.runIf(process.platform !== 'win32')('says a dangling link is a link to something that does not exist', async () => {
+    const dir = tempDir();
+    const link = join(dir, 'fleet.csv');
+    symlinkSync(join(dir, 'gone', 'fleet.csv'), link);
+    const run = await cliProcess(args(link));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${link} is a link to something that does not exist`);
+    expect(run.stderr).not.toContain('its folder does not exist');
+  });
+});
+
+// A small disk of its own, to fill: only root can mount one, only Linux has tmpfs, and a container may forbid it.
+const smallDisk = mkdtempSync(join(tmpdir(), 'mars-csv-full-'));
+const diskMounted =
+  process.platform === 'linux' &&
+  process.getuid?.() === 0 &&
+  spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', smallDisk], { timeout: 10_000 }).status === 0;
+if (!diskMounted) console.log('SKIPPED the full-disk test of --append: a 64 KB tmpfs could not be mounted (it needs root on Linux).');
+afterAll(() => {
+  if (diskMounted) spawnSync('umount', [smallDisk], { timeout: 10_000 });
+});
+
+describe.runIf(diskMounted)('--append on a full disk', () => {
+  it('fails (exit 2) and leaves no lock behind, so that the next run appends at once', async () => {
+    const file = join(smallDisk, 'fleet.csv');
+    writeFileSync(file, '');
+    const filler = join(smallDisk, 'filler');
+    try {
+      writeFileSync(filler, Buffer.alloc(1024 * 1024));
+    } catch {
+      /* the disk is full now */
+    }
+    const full = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file]);
+    expect(full.code).toBe(2);
+    expect(full.stderr).toMatch(/ENOSPC|no space/i);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    rmSync(filler);
+    const started = Date.now();
+    const next = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file]);
+    expect(next.code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(parseCsv(readFileSync(file, 'utf8'))).toHaveLength(2);
   });
 });
