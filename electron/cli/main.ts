@@ -20,6 +20,7 @@ import {
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
 import { osWords } from '../../shared/report/evidence-words.js';
+import { liveReport } from '../../shared/report/live-words.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
@@ -462,7 +463,9 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     ...(options.profile ? {} : { machine: { family: profile.os.family, osName: osWords(profile.os) } }),
   };
   const format = formatOf(options);
-  const exit = await printReportAs(format, shown, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
+  // This machine, probed now: no "collect the profile again" in what people read (the JSON keeps the rules' words).
+  const readable = options.profile ? shown : liveReport(shown);
+  const exit = await printReportAs(format, readable, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
   tellRedaction(format, redaction, io, quietFormat(format));
   if (options.eventLog) {
     const problem = await logEvents(report);
