@@ -200,7 +200,11 @@ async function measureSelection(
   const scans = await scanFolders(wanted.paths.map(localPath), {
     ...machine.files.scanOptions(),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
+    ...(options.onScanProgress
+      ? {
+          onProgress: (p: FolderScanProgress) => options.onScanProgress!({ ...p, current: asUserPath(wanted.paths, p.current, localPath) }),
+        }
+      : {}),
   });
   if (scans.some((s) => s.cancelled)) throw new CollectCancelled();
   const oneDriveRoots = (await facts.oneDriveRoots?.()) ?? null;
@@ -236,10 +240,9 @@ async function measureSelection(
       );
     }
     // Examples as the user knows the paths: a sandbox's are shown as the Windows paths they stand for.
-    const local = localPath(path);
-    const asUserPath = (example: string) =>
-      local === path ? example : `${path.replace(/\\+$/, '')}\\${relative(local, example).split(sep).join('\\')}`;
-    examples[path] = Object.fromEntries(Object.entries(scan.examples).map(([kind, paths]) => [kind, paths.map(asUserPath)]));
+    examples[path] = Object.fromEntries(
+      Object.entries(scan.examples).map(([kind, paths]) => [kind, paths.map((example) => asUserPath([path], example, localPath))]),
+    );
     return {
       path,
       volume,
@@ -290,6 +293,21 @@ async function whyUnopened(local: string): Promise<string> {
     if (code === 'EACCES' || code === 'EPERM') return 'could not be opened: access is denied';
     return `could not be opened (${code ?? 'an unknown error'})`;
   }
+}
+
+/**
+ * A path the scan met, as the user knows it: inside a sandbox, the Windows path it stands for
+ * ("E:\\Shares\\big", not /tmp/.../drives/E/Shares/big); elsewhere, as it is.
+ */
+function asUserPath(roots: readonly string[], met: string, localPath: (path: string) => string): string {
+  for (const root of roots) {
+    const local = localPath(root);
+    if (local === root) continue;
+    if (met === local) return root;
+    if (met.startsWith(local.endsWith(sep) ? local : local + sep))
+      return `${root.replace(/\\+$/, '')}\\${relative(local, met).split(sep).join('\\')}`;
+  }
+  return met;
 }
 
 /** A folder is in a set of roots when it lies inside one of them or holds one. */
