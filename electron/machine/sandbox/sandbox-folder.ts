@@ -5,6 +5,7 @@
 //   drives/C/...   the drives' files
 // Writes are atomic (electron/util/atomic-file.ts), so a crash never leaves half a file.
 
+import { lstatSync, readdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Type } from '@sinclair/typebox';
 import { compileSchema } from '../../../shared/util/schema.js';
@@ -109,6 +110,20 @@ const CHECKS = Object.fromEntries(Object.entries(FILE_SCHEMAS).map(([name, schem
 
 export class SandboxError extends ExplainedError {}
 
+/** The entry of `dir` that is `name` in some case; `name` itself when it is there as it is, or nothing matches. */
+function nameAsStored(dir: string, name: string): string {
+  try {
+    lstatSync(join(dir, name));
+    return name;
+  } catch {
+    try {
+      return readdirSync(dir).find((entry) => entry.toLowerCase() === name.toLowerCase()) ?? name;
+    } catch {
+      return name;
+    }
+  }
+}
+
 export class SandboxFolder {
   private constructor(
     readonly dir: string,
@@ -150,7 +165,9 @@ export class SandboxFolder {
     const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(canonical)!;
     const segments = (match[2] ?? '').split('\\').filter(Boolean);
     const drives = join(this.dir, 'drives');
-    const path = join(drives, match[1]!.toUpperCase(), ...segments);
+    // Windows paths ignore case: each name is the one the folder holds, in any case ("e:\\shares" is E:\\Shares).
+    let path = join(drives, match[1]!.toUpperCase());
+    for (const segment of segments) path = join(path, nameAsStored(path, segment));
     if (!path.startsWith(drives + sep)) throw new SandboxError(`"${windowsPath}" is outside the sandbox`);
     return path;
   }

@@ -37,3 +37,13 @@ describe('--select of a folder that does not exist', () => {
     expect(result.stderr.replace(/\s+/g, ' ')).toContain('The folders to back up D:\\Gone and E:\\Nope do not exist.');
   });
 });
+
+describe('a sandbox, like Windows, ignores the case of a path', () => {
+  it('finds E:\\Shares as e:\\shares', async () => {
+    const result = await cliInProcess(['collect', '--sandbox', sandbox, '--offline', '--select', 'e:\\shares']);
+    expect(result.code, result.stderr).toBe(0);
+    const item = JSON.parse(result.stdout).selection.items[0];
+    expect(item.path).toBe('e:\\shares');
+    expect(item.fileCount).toBeGreaterThan(0);
+  });
+});
