@@ -12,6 +12,7 @@ import type { OsFacts } from '../profile/types.js';
 import { listInWords, plural, timesWords } from '../rules/finding.js';
 import { dotnetName } from '../rules/software.js';
 import { formatBytes, formatNumber, GB, TB } from '../util/units.js';
+import { maskPasswords } from '../util/mask-password.js';
 import type { CheckId } from './types.js';
 
 export interface EvidenceFact {
@@ -104,8 +105,8 @@ const strings = (value: unknown): string[] | null =>
 const record = (value: unknown): Record<string, unknown> | null =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
-/** A proxy setting as the profile writes it: "direct" or a host:port. */
-const proxyWords = (value: unknown) => (value === 'direct' ? 'none (direct)' : text(value));
+/** A proxy setting as the profile writes it: "direct" or a host:port (an address's password as ****). */
+const proxyWords = (value: unknown) => (value === 'direct' ? 'none (direct)' : maskPasswords(text(value)));
 
 const SERVICE_STATES: Record<string, string> = {
   running: 'running',
@@ -258,7 +259,7 @@ function endpointFacts(value: unknown): Pair[] {
     .map((p): Pair => {
       const host = text(p.host, text(p.pattern, 'the address'));
       const port = typeof p.port === 'number' ? ` (port ${p.port})` : '';
-      const error = typeof p.error === 'string' && p.error ? p.error.replace(/\.$/, '') : null;
+      const error = typeof p.error === 'string' && p.error ? maskPasswords(p.error).replace(/\.$/, '') : null;
       const ms = typeof p.ms === 'number' ? ` in ${formatNumber(Math.round(p.ms))} ms` : '';
       const outcome =
         p.reachable === true
@@ -274,9 +275,9 @@ function proxyFacts(value: unknown): Pair[] {
   const p = record(value);
   if (!p) return [['Proxy settings', 'could not be read']];
   return [
-    ['WinHTTP proxy (the backup engine uses it)', p.winhttp ? text(p.winhttp) : 'none'],
-    ['Proxy of Internet Options', p.system ? text(p.system) : 'none'],
-    ['Proxy of the environment', p.environment ? text(p.environment) : 'none'],
+    ['WinHTTP proxy (the backup engine uses it)', p.winhttp ? maskPasswords(text(p.winhttp)) : 'none'],
+    ['Proxy of Internet Options', p.system ? maskPasswords(text(p.system)) : 'none'],
+    ['Proxy of the environment', p.environment ? maskPasswords(text(p.environment)) : 'none'],
   ];
 }
 

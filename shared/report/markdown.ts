@@ -40,11 +40,13 @@ function link(words: string, url: string): string {
   return `[${escapeMarkdown(words)}](${url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
 }
 
+/** Text as a code span, fenced with more backticks than it holds (also the network request's, render.ts). */
 const code = (text: string) => {
   const ticks = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1;
   const fence = '`'.repeat(ticks);
   return `${fence}${ticks > 1 || /^`|`$/.test(text) ? ` ${text} ` : text}${fence}`;
 };
+export { code as markdownCode };
 
 const SECTIONS: readonly { status: FindingStatus; heading: string }[] = [
   { status: 'fail', heading: 'Blockers' },

@@ -4,6 +4,7 @@
 import type { EndpointRow } from '../matrix/types.js';
 import type { EndpointProbe, Tls12Facts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
+import { maskPasswords } from '../util/mask-password.js';
 import { compareVersions } from '../util/version.js';
 import { windowsVersion, type RuleContext } from './context.js';
 import { finding, fix, plural, listInWords } from './finding.js';
@@ -168,7 +169,10 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
   }
   if (status === 'fail') {
     const failed = matching.filter((probe) => probe.reachable === false);
-    const reasons = failed.map((probe) => `${probe.host ?? probe.pattern}${probe.error ? `: ${probe.error.replace(/\.$/, '')}` : ''}`);
+    // What the test said may name its proxy with a password: shown as ****.
+    const reasons = failed.map(
+      (probe) => `${probe.host ?? probe.pattern}${probe.error ? `: ${maskPasswords(probe.error).replace(/\.$/, '')}` : ''}`,
+    );
     return finding(ctx, 'network.endpoints', {
       ...base,
       status: 'fail',
@@ -234,10 +238,10 @@ export function networkProxy(ctx: RuleContext): Finding[] {
   else {
     const parts = [
       proxy.winhttp
-        ? `WinHTTP (used by the agent's service) goes through ${proxy.winhttp}`
+        ? `WinHTTP (used by the agent's service) goes through ${maskPasswords(proxy.winhttp)}`
         : "WinHTTP (used by the agent's service) connects directly",
-      proxy.system ? `the system setting names ${proxy.system}` : null,
-      proxy.environment ? `the environment names ${proxy.environment}` : null,
+      proxy.system ? `the system setting names ${maskPasswords(proxy.system)}` : null,
+      proxy.environment ? `the environment names ${maskPasswords(proxy.environment)}` : null,
     ].filter((x): x is string => x !== null);
     detail = `${parts.join('; ')}. The agent's service runs as Local System: it uses the machine's WinHTTP proxy or the system account's settings, not those of the signed-in user; a proxy for the agent itself is set in the agent's Change Properties.`;
   }

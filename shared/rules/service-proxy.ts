@@ -5,12 +5,14 @@
 
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
+import { maskPasswords } from '../util/mask-password.js';
 import { finding, fix, listInWords } from './finding.js';
 
 const P = '/serviceProxy';
 
-/** A proxy setting in words: direct, automatic detection, a PAC script, or a proxy server. */
-function described(value: string): string {
+/** A proxy setting in words: direct, automatic detection, a PAC script, or a proxy server (a password as ****). */
+function described(given: string): string {
+  const value = maskPasswords(given);
   const lower = value.toLowerCase();
   if (lower === 'direct') return 'no proxy (direct)';
   if (lower === 'wpad') return 'automatic proxy detection (WPAD)';

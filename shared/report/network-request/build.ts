@@ -2,12 +2,13 @@
 // happen (network.endpoints not passed), one row per host tested in its place - the pattern, the host,
 // port and protocol, what went wrong, why the agent needs it, the service tag to allow and what to ask
 // of TLS inspection - and the notes that bear on it (no network test at all; a test that went out
-// through another proxy than the backup engine's).
+// through another proxy than the backup engine's). A password in an address is shown as ****.
 
 import { EDITIONS, type EditionId } from '../../matrix/index.js';
 import type { EndpointRow } from '../../matrix/types.js';
 import type { EndpointProbe, MachineProfile } from '../../profile/types.js';
 import type { Report } from '../types.js';
+import { maskPasswords } from '../../util/mask-password.js';
 import { endpointNeed } from './endpoint-needs.js';
 import { endpointOutcome, OUTCOME_WORDS, type EndpointOutcome } from './endpoint-outcome.js';
 
@@ -60,14 +61,19 @@ export function buildNetworkRequest(profile: MachineProfile, report: Report): Ne
   if (serviceProxy) notes.push(`${serviceProxy.detail} Allow these addresses on the way out that the backup engine takes too.`);
   const through = profile.serviceProxy?.probe;
   if (!serviceProxy && through && through !== 'direct') notes.push(`The test went out through the proxy ${through}.`);
+  // The request goes to another team: a password in any address it names is shown as ****, always.
   return {
     host: report.host.name,
     capturedAt: report.host.capturedAt,
     edition: { id: edition.id, date: edition.date },
     tool: report.tool,
     addresses: edition.endpoints.length,
-    rows,
-    notes,
+    rows: rows.map((row) => ({
+      ...row,
+      host: maskPasswords(row.host),
+      testSaid: row.testSaid === null ? null : maskPasswords(row.testSaid),
+    })),
+    notes: notes.map(maskPasswords),
   };
 }
 

@@ -2,6 +2,8 @@
 // firewall tool's import; RFC 4180, as --format csv writes it).
 
 import { csvField } from '../fleet/csv.js';
+import { escapeMarkdown, markdownCode } from '../markdown.js';
+import { visibleText } from '../visible-text.js';
 import type { NetworkRequest, RequestRow } from './build.js';
 
 const machineOf = (request: NetworkRequest) => request.host ?? 'this machine';
@@ -14,7 +16,10 @@ export function nothingToAsk(request: NetworkRequest): string {
 const tagWords = (row: RequestRow) => row.serviceTag ?? 'None: allow the name itself on the proxy or firewall';
 
 export function renderRequestMarkdown(request: NetworkRequest): string {
-  const cell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  // A profile's words (a host, what the test said) are shown, never read as markup or HTML, on one line.
+  const cell = (text: string) => escapeMarkdown(visibleText(text));
+  // In a table a pipe ends the cell even inside a code span, unless escaped.
+  const codeCell = (text: string) => markdownCode(visibleText(text)).replace(/\|/g, '\\|');
   const lines = [`# Network access for the MARS backup agent on ${cell(machineOf(request))}`, ''];
   if (request.rows.length === 0) {
     lines.push(nothingToAsk(request), '');
@@ -27,7 +32,7 @@ export function renderRequestMarkdown(request: NetworkRequest): string {
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...request.rows.map(
         (row) =>
-          `| \`${cell(row.pattern)}\` | ${cell(row.host)} | ${row.port} | ${row.protocol} | ${cell(row.failed)} | ${cell(row.why)} | ${cell(tagWords(row))} | ${cell(row.tlsInspection)} |`,
+          `| ${codeCell(row.pattern)} | ${cell(row.host)} | ${row.port} | ${row.protocol} | ${cell(row.failed)} | ${cell(row.why)} | ${cell(tagWords(row))} | ${cell(row.tlsInspection)} |`,
       ),
       '',
     );

@@ -7,6 +7,7 @@ import { findIpAddresses, isIpv4, isIpv6 } from './ip-addresses.js';
 import { Placeholders } from './placeholders.js';
 import { isPublicHost } from './public-hosts.js';
 import { eachString } from './walk.js';
+import { MASKED_PASSWORD } from '../../util/mask-password.js';
 
 /** The proxy settings' fields (network.proxy and serviceProxy): a host, a list, a PAC address. */
 const PROXY_FIELDS = new Set(['winhttp', 'system', 'environment', 'probe', 'systemAccount']);
@@ -89,7 +90,8 @@ function addProxySetting(placeholders: Placeholders, text: string): void {
 function addFromText(placeholders: Placeholders, text: string): void {
   for (const match of text.matchAll(URL_IN_TEXT)) {
     if (match[1]) placeholders.add('user', match[1]);
-    if (match[2]) placeholders.add('secret', match[2]);
+    // A password already shown as **** (in the report's words) is nothing left to hide.
+    if (match[2] && match[2] !== MASKED_PASSWORD) placeholders.add('secret', match[2]);
     addHost(placeholders, match[3]!);
   }
   for (const match of text.matchAll(SHARE_SERVER)) addHost(placeholders, match[1]!);

@@ -2,7 +2,7 @@
 // machine whose every kind of endpoint failure is recorded (tests/fixtures/network-request/blocked.json):
 // one row per address not reached, its CSV read back by an RFC 4180 reader, the Markdown table, the exit
 // statuses, --offline refused, --out, --redact.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +144,60 @@ describe('bad input', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(words);
+  });
+});
+
+/** A profile whose endpoint result and proxy hold markup, a link, backticks, pipes, line ends and a password. */
+function hostileProfile(): string {
+  const profile = JSON.parse(readFileSync(join(ROOT, 'samples', 'profiles', 'v2-service-proxy-differs.json'), 'utf8')) as {
+    network: {
+      proxy: Record<string, string | null>;
+      endpoints: { pattern: string; host?: string; reachable: boolean | null; error?: string }[];
+    };
+    serviceProxy: { probe: string };
+  };
+  const proxy = 'http://svcbackup:Hunter2Pa55word@proxy.contoso.com:8080';
+  profile.network.proxy.environment = proxy;
+  profile.network.proxy.system = proxy;
+  profile.serviceProxy.probe = proxy;
+  const endpoint = profile.network.endpoints.find((e) => e.pattern.includes('blob'))!;
+  endpoint.reachable = false;
+  endpoint.host = '<img src=x onerror=alert(1)>|`x`';
+  endpoint.error = `through ${proxy}: <script>alert(1)</script> | [link](javascript:alert(1)) \`tick\`\nline two\rthree`;
+  const file = join(mkdtempSync(join(tmpdir(), 'mars-request-')), 'hostile.json');
+  writeFileSync(file, JSON.stringify(profile));
+  return file;
+}
+
+describe('a profile that attacks the request', () => {
+  it('escapes every Markdown cell and line (no HTML, link, code span or extra column gets through) and keeps each row on one line', async () => {
+    const { stdout, code } = await cliProcess(['network-request', '--profile', hostileProfile()]);
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/(?<!\\)<(script|img|\/script)|(?<!\\)\]\(javascript:/);
+    const row = stdout.split('\n').find((l) => l.startsWith('| `*.blob.core.windows.net`'))!;
+    expect(row).toContain('| \\<img src=x onerror=alert(1)\\>\\|\\`x\\` |');
+    // Eight columns: no pipe of the profile's makes a ninth.
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(10);
+    const said = stdout.split('\n').find((l) => l.startsWith('- \\<img'))!;
+    expect(said).toContain('\\<script\\>alert(1)\\</script\\> \\| \\[link\\](javascript:alert(1)) \\`tick\\` line two three');
+  });
+
+  it('masks the password of every address, without --redact, in Markdown and CSV, and in the report check prints', async () => {
+    const file = hostileProfile();
+    const markdown = await cliProcess(['network-request', '--profile', file]);
+    const csv = await cliProcess(['network-request', '--profile', file, '--format', 'csv']);
+    const text = await cliProcess(['check', '--profile', file]);
+    const html = await cliProcess(['check', '--profile', file, '--format', 'html']);
+    for (const run of [markdown, csv, text, html]) {
+      expect(run.stdout).not.toContain('Hunter2Pa55word');
+      expect(run.stdout.replace(/\\\*/g, '*')).toContain('svcbackup:****@proxy.contoso.com:8080');
+    }
+    // The JSON report's evidence keeps what the profile says; its sentences do not.
+    const json = JSON.parse((await cliProcess(['check', '--profile', file, '--json'])).stdout) as {
+      findings: { check: string; detail: string; evidence: Record<string, unknown> }[];
+    };
+    const proxy = json.findings.find((f) => f.check === 'network.proxy')!;
+    expect(proxy.evidence['/network/proxy']).toMatchObject({ environment: 'http://svcbackup:Hunter2Pa55word@proxy.contoso.com:8080' });
+    expect(json.findings.map((f) => f.detail).join(' ')).not.toContain('Hunter2Pa55word');
   });
 });
