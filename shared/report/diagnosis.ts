@@ -183,7 +183,7 @@ function checkState(check: PointedCheck): string {
  * their language (en-US, en-GB, ...), else British English: no foreign script or calendar inside an English
  * sentence.
  */
-export function localDateTime(iso: string, locale?: string, timeZone?: string): string {
+export function localDateTime(iso: string, locale?: string, timeZone?: string, withSeconds = false): string {
   const date = dateOf(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const wanted = locale ?? new Intl.DateTimeFormat().resolvedOptions().locale;
@@ -195,6 +195,7 @@ export function localDateTime(iso: string, locale?: string, timeZone?: string): 
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
     timeZoneName: 'short',
     calendar: 'gregory',
     numberingSystem: 'latn',

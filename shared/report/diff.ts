@@ -8,6 +8,7 @@
 // A waived finding (--waivers) counts as the status its check gave: a waiver changes the verdict, not the
 // machine. Pure; the words are wrapped as the rest of the text output (wrap.ts).
 
+import { localDateTime } from './diagnosis.js';
 import { visibleLines, visibleText } from './visible-text.js';
 import { statusLabel, VERDICT_WORDS } from './grouping.js';
 import { findingKey } from './subject-key.js';
@@ -138,10 +139,8 @@ export function diffEntryWords(e: DiffEntry): string {
 }
 
 /** "2026-11-25 12:00 UTC": a report's time, the same wherever the text is read. */
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-};
+/** A run's time in the reader's words and zone (by Intl), to the second when needed to tell two runs apart. */
+const when = (iso: string, withSeconds = false) => localDateTime(iso, undefined, undefined, withSeconds);
 
 export const DIFF_LISTS = [
   { key: 'regressed', heading: 'Worse than before' },
@@ -165,7 +164,12 @@ export function diffHeadline(diff: ReportDiff): string {
 export function renderDiffText(diff: ReportDiff, width = 80): string {
   const w = Math.max(40, width);
   const machine = visibleText(diff.to.host ?? diff.from.host ?? 'the machine');
-  const lines = wrapIndented(`What changed on ${machine}, from ${when(diff.from.generatedAt)} to ${when(diff.to.generatedAt)}`, w, '');
+  const seconds = when(diff.from.generatedAt) === when(diff.to.generatedAt);
+  const lines = wrapIndented(
+    `What changed on ${machine}, from ${when(diff.from.generatedAt, seconds)} to ${when(diff.to.generatedAt, seconds)}`,
+    w,
+    '',
+  );
   const verdict =
     diff.from.verdict === diff.to.verdict
       ? `Verdict: ${VERDICT_WORDS[diff.to.verdict]}, as before.`

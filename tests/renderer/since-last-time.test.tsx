@@ -31,7 +31,9 @@ describe('since last time', () => {
     const before = report('cache-problems', '2026-11-20T09:30:00Z');
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: diffReports(before, now) });
     const note = screen.getByRole('note', { name: 'Since last time' });
-    expect(note.textContent).toContain('Since 2026-11-20 09:30 UTC: 4 resolved.');
+    // The time in the reader's words (Intl), never ISO.
+    expect(note.textContent).toMatch(/^Since \w{3}, .*Nov.* 2026, .*30.*: 4 resolved\.$/);
+    expect(note.textContent).not.toMatch(/2026-11-20/);
     expect(
       within(note)
         .getAllByRole('listitem')
@@ -43,7 +45,9 @@ describe('since last time', () => {
     const now = report('healthy-server', '2026-11-25T12:00:00Z');
     const earlier = report('healthy-server', '2026-11-24T12:00:00Z');
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: diffReports(earlier, now) });
-    expect(screen.getByRole('note', { name: 'Since last time' }).textContent).toBe('Since 2026-11-24 12:00 UTC: nothing has changed.');
+    expect(screen.getByRole('note', { name: 'Since last time' }).textContent).toMatch(
+      /^Since \w{3}, 2[45] Nov 2026, \d\d:\d\d [^:]+: nothing has changed\.$/,
+    );
     cleanup();
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: null });
     expect(screen.queryByRole('note', { name: 'Since last time' })).toBeNull();
