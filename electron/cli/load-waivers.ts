@@ -1,9 +1,10 @@
 // Reads a waiver file for `check --waivers` and `doctor --waivers`; what it holds is checked by
 // shared/report/waivers.ts. Every way this can go wrong is a WaiverFileError naming the file, the field
-// and what is wrong (exit status 2, before anything is probed).
+// and what is wrong (exit status 2, before anything is probed). Only a regular file is read, opened
+// without blocking (electron/util/read-regular-file.ts): a named pipe or a device would wait forever.
 
-import { open } from 'node:fs/promises';
 import { parseWaivers, WaiverFileError, type WaiverFile } from '../../shared/report/waivers.js';
+import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
 
 export { WaiverFileError };
 
@@ -11,33 +12,25 @@ export { WaiverFileError };
 export const MAX_WAIVER_BYTES = 1024 * 1024;
 
 export async function loadWaivers(file: string): Promise<WaiverFile> {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
   try {
-    const handle = await open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(MAX_WAIVER_BYTES + 1);
-      let length = 0;
-      while (length < buffer.length) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-        if (bytesRead === 0) break;
-        length += bytesRead;
-      }
-      bytes = buffer.subarray(0, length);
-    } finally {
-      await handle.close();
-    }
+    bytes = await readRegularFile(file, { maxBytes: MAX_WAIVER_BYTES });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'there is no such file'
-        : code === 'EISDIR'
+    if (error instanceof NotARegularFile) {
+      const reason = error.message;
+      if (/^it is [\d,.\s]+ bytes/.test(reason)) throw new WaiverFileError(file, ['is larger than 1 MB: that is not a waiver file']);
+      const why =
+        reason === 'it is a folder'
           ? 'it is a folder, not a file'
-          : code === 'EACCES' || code === 'EPERM'
+          : reason === 'EACCES' || reason === 'EPERM'
             ? 'permission was denied'
-            : (error as Error).message;
-    throw new WaiverFileError(file, [`cannot be read: ${why}`]);
+            : reason.startsWith('it is not a regular file')
+              ? 'it is not a regular file (a named pipe or a device?): give the waiver file itself'
+              : reason;
+      throw new WaiverFileError(file, [`cannot be read: ${why}`]);
+    }
+    throw new WaiverFileError(file, [`cannot be read: ${(error as Error).message}`]);
   }
-  if (bytes.length > MAX_WAIVER_BYTES) throw new WaiverFileError(file, ['is larger than 1 MB: that is not a waiver file']);
+  if (bytes === undefined) throw new WaiverFileError(file, ['cannot be read: there is no such file']);
   return parseWaivers(file, bytes);
 }

@@ -3,6 +3,7 @@
 // out of the verdict and the exit status; an expired one no longer applies and says so; one that covers
 // nothing is unused; a bad file is refused with the field named (exit 2, nothing on stdout). Without
 // --waivers the JSON report is exactly what it was.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +215,20 @@ describe('check --waivers with a bad file', () => {
     expect(await refused(waiverFile('{ "schemaVersion": 1,'))).toContain('is not valid JSON');
     expect(await refused(waiverFile(''))).toContain('is empty');
     expect(await refused(join(dir, 'no-such-file.json'))).toContain('cannot be read: there is no such file');
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses a named pipe, a device and a folder at once, without waiting on them', async () => {
+    const pipe = join(dir, 'waivers.fifo');
+    execFileSync('mkfifo', [pipe]);
+    const started = Date.now();
+    const run = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', pipe], {}, 10_000);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(flat(run.stderr)).toContain(`the waiver file ${pipe} cannot be used`);
+    expect(flat(run.stderr)).toContain('cannot be read: it is not a regular file (a named pipe or a device?)');
+    expect(Date.now() - started).toBeLessThan(8_000);
+    expect(await refused('/dev/zero')).toContain('cannot be read: it is not a regular file');
+    expect(await refused(dir)).toContain('cannot be read: it is a folder, not a file');
   });
 
   it('is refused before anything is probed', async () => {
