@@ -338,9 +338,9 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? EXIT.ok
-        : EXIT.usage;
+      // A command of subcommands given none (fleet, fix) shows its help on stderr as an error: bad usage.
+      if (error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof ProfileLoadError) {
       io.stderr(

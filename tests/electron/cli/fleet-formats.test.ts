@@ -430,3 +430,16 @@ describe.runIf(diskMounted)('--append on a full disk', () => {
     expect(parseCsv(readFileSync(file, 'utf8'))).toHaveLength(2);
   });
 });
+
+describe('fleet without a subcommand', () => {
+  it('prints its help on stderr and exits 2 (bad usage); fleet --help still exits 0', async () => {
+    const run = await cliProcess(['fleet']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage: mars-readiness fleet');
+    expect(run.stderr).toContain('intune-rules');
+    const help = await cliProcess(['fleet', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: mars-readiness fleet');
+  });
+});
