@@ -32,7 +32,7 @@ describe('since last time', () => {
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: diffReports(before, now) });
     const note = screen.getByRole('note', { name: 'Since last time' });
     // The time in the reader's words (Intl), never ISO.
-    expect(note.textContent).toMatch(/^Since \w{3}, .*Nov.* 2026, .*30.*: 4 resolved\.$/);
+    expect(note.textContent).toMatch(/^Since \w{3}, .*Nov.*2026, .*\d\d:30.*: 4 resolved\./);
     expect(note.textContent).not.toMatch(/2026-11-20/);
     expect(
       within(note)
@@ -46,7 +46,7 @@ describe('since last time', () => {
     const earlier = report('healthy-server', '2026-11-24T12:00:00Z');
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: diffReports(earlier, now) });
     expect(screen.getByRole('note', { name: 'Since last time' }).textContent).toMatch(
-      /^Since \w{3}, 2[45] Nov 2026, \d\d:\d\d [^:]+: nothing has changed\.$/,
+      /^Since \w{3}, [^:]*Nov[^:]* 2026, [^:]*:\d\d[^:]*: nothing has changed\.$/,
     );
     cleanup();
     show({ profile: sampleProfile('healthy-server'), report: now, notes: [], source: 'live', sinceLastTime: null });
