@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { expectAccessible, ROOT, SCREENSHOTS, shot, startServer, tabTo } from './helpers.js';
+import { expectAccessible, ROOT, SCREENSHOTS, shot, tabTo, withServer } from './helpers.js';
 
 const AT = '2026-12-01T02:41:17.553Z'; // the job's time as <time datetime> carries it (Windows wrote .5532109)
 const FREE_SPACE = 'Not enough free space for the cache';
@@ -30,15 +30,6 @@ function sandbox(): string {
   made.push(dir);
   cpSync(join(ROOT, 'samples', 'sandboxes', 'last-backup-failed'), dir, { recursive: true });
   return dir;
-}
-
-async function withServer(dir: string, work: (server: WebServer) => Promise<void>) {
-  const server = await startServer(undefined, dir);
-  try {
-    await work(server);
-  } finally {
-    await server.close();
-  }
 }
 
 /** Opens the wizard, scans the sandbox with the default selection (no connection test), waits for the results. */

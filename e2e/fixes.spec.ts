@@ -11,7 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { expectAccessible, ROOT, shot, startServer } from './helpers.js';
+import { expectAccessible, ROOT, shot, withServer } from './helpers.js';
 
 const CACHE = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch';
 const CACHE_DIR = join('drives', 'C', 'Program Files', 'Microsoft Azure Recovery Services Agent', 'Scratch');
@@ -91,15 +91,6 @@ async function toMoveConfirmation(page: Page, to: string) {
   await expect(page.getByRole('textbox', { name: 'Move the cache to' })).toHaveValue('D:\\MARS Cache');
   await page.getByRole('textbox', { name: 'Move the cache to' }).fill(to);
   await page.getByRole('button', { name: 'Check this folder' }).click();
-}
-
-async function withServer(dir: string, work: (server: WebServer) => Promise<void>) {
-  const server = await startServer(undefined, dir);
-  try {
-    await work(server);
-  } finally {
-    await server.close();
-  }
 }
 
 test.describe.configure({ timeout: 90_000 });

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { expectAccessible, ROOT, SCREENSHOTS, startServer } from './helpers.js';
+import { expectAccessible, ROOT, SCREENSHOTS, startServer, withServer } from './helpers.js';
 
 const GALLERY = join(SCREENSHOTS, 'gallery');
 mkdirSync(GALLERY, { recursive: true });
@@ -119,17 +119,17 @@ test.describe('sample sandboxes', () => {
       // A copy: the sample itself is never used in place.
       const dir = mkdtempSync(join(tmpdir(), `mars gallery ${name}-`));
       cpSync(join(ROOT, 'samples', 'sandboxes', name), dir, { recursive: true });
-      const server = await startServer(undefined, dir);
       try {
-        await page.goto(server.url);
-        await page.getByRole('button', { name: 'Start' }).click();
-        await page.getByRole('switch', { name: /Test the connection/ }).uncheck();
-        await everyLook(page, `${name}-what-to-back-up`);
-        await page.getByRole('button', { name: 'Scan this machine' }).click();
-        await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
-        await everyLook(page, name);
+        await withServer(dir, async (server) => {
+          await page.goto(server.url);
+          await page.getByRole('button', { name: 'Start' }).click();
+          await page.getByRole('switch', { name: /Test the connection/ }).uncheck();
+          await everyLook(page, `${name}-what-to-back-up`);
+          await page.getByRole('button', { name: 'Scan this machine' }).click();
+          await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible({ timeout: 30_000 });
+          await everyLook(page, name);
+        });
       } finally {
-        await server.close();
         rmSync(dir, { recursive: true, force: true });
       }
     });

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { WebServer } from '../electron/web/server.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOTS = fileURLToPath(new URL('./output/screenshots/', import.meta.url));
@@ -18,6 +19,16 @@ export async function startServer(collect?: Parameters<ServerModule['startWebSer
   )) as typeof import('../electron/machine/open-machine.js');
   const machine = await openMachine({ sandbox: sandboxDir ?? null });
   return startWebServer({ rendererDir: `${ROOT}out/renderer`, machine, ...(collect ? { collect } : {}) });
+}
+
+/** Browser mode over a sandbox, for the length of `work`, closed however it ends. */
+export async function withServer(dir: string, work: (server: WebServer) => Promise<void>): Promise<void> {
+  const server = await startServer(undefined, dir);
+  try {
+    await work(server);
+  } finally {
+    await server.close();
+  }
 }
 
 /** No serious or critical accessibility violation on the page as it is now. */

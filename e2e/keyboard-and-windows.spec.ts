@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { ROOT, shot, startServer } from './helpers.js';
+import { ROOT, shot, startServer, withServer } from './helpers.js';
 
 const RUNNING_ELSEWHERE =
   'A fix is running in another window of this wizard (or in the command line); wait for it to finish, then check again.';
@@ -29,15 +29,6 @@ function sandbox(name: string, bigCache = false): string {
     for (let i = 0; i < 12_000; i++) writeFileSync(join(big, `chunk ${i}.bin`), content);
   }
   return dir;
-}
-
-async function withServer(dir: string, work: (server: WebServer) => Promise<void>) {
-  const server = await startServer(undefined, dir);
-  try {
-    await work(server);
-  } finally {
-    await server.close();
-  }
 }
 
 async function toResults(page: Page, server: WebServer) {
