@@ -115,18 +115,6 @@ export async function listHistory(folder: string): Promise<HistoryEntry[]> {
     .map(({ name, match }) => ({ path: join(folder, name), name, host: match[3]!, kind: match[4] as HistoryKind }));
 }
 
-/** The latest run of the folder and the one before it of the same host; null when there are not two. */
-export async function latestTwo(folder: string): Promise<{ older: HistoryEntry; newer: HistoryEntry } | null> {
-  const entries = await listHistory(folder);
-  const newer = entries.at(-1);
-  if (!newer) return null;
-  const older = entries
-    .slice(0, -1)
-    .reverse()
-    .find((entry) => entry.host === newer.host);
-  return older ? { older, newer } : null;
-}
-
 /** The latest report kept for `host`, parsed; null when there is none (or it cannot be read as JSON). */
 export async function latestReportOf(folder: string, host: string | null): Promise<unknown> {
   const entries = await listHistory(folder).catch(() => []);

@@ -9,8 +9,8 @@ import {
   historyFolderOf,
   hostPart,
   keepInHistory,
+  listHistory,
   latestReportOf,
-  latestTwo,
 } from '../../../electron/services/report-history.js';
 
 describe('the history folder', () => {
@@ -27,16 +27,15 @@ describe('the history folder', () => {
     expect(hostPart('..\\evil/host:1')).toBe('__evil_host_1');
   });
 
-  it('keeps two runs of one moment apart, and finds the latest two of the latest host (a host may end in -2)', async () => {
+  it('keeps two runs of one moment apart, in order, and finds the latest report of a host (a host may end in -2)', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'mars-history-')), 'h');
     const at = '2026-11-25T12:00:00.000Z';
     const a = await keepInHistory(folder, 'report', at, 'app-2', '{"n":1}');
     const b = await keepInHistory(folder, 'report', at, 'app-2', '{"n":2}');
     await keepInHistory(folder, 'report', '2026-11-25T11:00:00.000Z', 'other', '{}');
     expect(a).not.toBe(b);
-    const pair = await latestTwo(folder);
-    expect([pair!.older.path, pair!.newer.path]).toEqual([a, b]);
-    expect(pair!.newer.host).toBe('app-2');
+    const runs = (await listHistory(folder)).filter((entry) => entry.host === 'app-2');
+    expect(runs.map((entry) => entry.path)).toEqual([a, b]);
     expect(await latestReportOf(folder, 'app-2')).toEqual({ n: 2 });
     expect(await latestReportOf(folder, 'nobody')).toBeNull();
   });
