@@ -14,10 +14,11 @@ const dist = new URL('../dist/shared/', import.meta.url);
  * The markdown of docs/checks.md, formatted as the repository's prettier settings format it.
  * @param {{ checks: any[], editions: { id: string, date: string, document: string }[], defaultEdition: string,
  *           statusMeanings: Record<string, string>, statuses: readonly string[],
- *           errorCodes?: { code: string, meaning: string, cause: string, checks: string[] }[] }} data
+ *           errorCodes?: { code: string, meaning: string, cause: string, checks: string[] }[],
+ *           eventIds: { run: number, areas: [string, number][] } }} data
  * @returns {Promise<string>}
  */
-export async function renderChecksDoc({ checks, editions, defaultEdition, statusMeanings, statuses, errorCodes = [] }) {
+export async function renderChecksDoc({ checks, editions, defaultEdition, statusMeanings, statuses, errorCodes = [], eventIds }) {
   const current = editions.find((edition) => edition.id === defaultEdition);
   const others = editions.filter((edition) => edition.id !== defaultEdition);
   const code = (text) => `\`${text}\``;
@@ -165,6 +166,16 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     'DNS does not know) and `not-tested`. The profile records a test as `reachable` and a sentence: the outcome is read from',
     "`reachable`, and for a failure from the probe's fixed opening of each kind of sentence; `test_said` is that sentence.",
     '',
+    '## The event log',
+    '',
+    '`check --event-log` and `doctor --event-log`, on Windows, also write the report to the Application log under the source',
+    '`MARS Readiness` (which the MSI registers), with `eventcreate.exe` from System32: one event for the run, id ' +
+      eventIds.run +
+      ' (Information',
+    'when ready, Warning with warnings, Error when not ready), then one per blocker (Error) and per warning (Warning) with the id',
+    "of its check's area: " + eventIds.areas.map(([name, id]) => `${id} ${name}`).join(', ') + '. Events that cannot be',
+    'written are said on stderr and leave the exit status as it is. Refused with `--profile`, with `--sandbox`, and off Windows.',
+    '',
     '## Exit statuses',
     '',
     '- 0: ready, or ready with warnings.',
@@ -193,6 +204,20 @@ function anchor(id) {
   return id.toLowerCase().replace(/[^a-z0-9 _-]/g, '');
 }
 
+/**
+ * The event log's ids as the documentation lists them: the run's, then each area's by name, in id order.
+ * @param {Record<string, number>} areaIds
+ * @param {number} run
+ * @param {Record<string, string>} areaNames
+ * @returns {{ run: number, areas: [string, number][] }}
+ */
+export function eventIdsOf(areaIds, run, areaNames) {
+  const areas = Object.entries(areaIds)
+    .sort((a, b) => a[1] - b[1])
+    .map(([area, id]) => /** @type {[string, number]} */ ([areaNames[area].toLowerCase().replace(/^system state$/, 'System State'), id]));
+  return { run, areas };
+}
+
 /** The data, from the built program (dist/). */
 async function loadBuilt() {
   if (!existsSync(new URL('rules/catalogue.js', dist))) {
@@ -204,7 +229,10 @@ async function loadBuilt() {
   const { EDITIONS, DEFAULT_EDITION } = await import(new URL('matrix/index.js', dist).href);
   const { STATUSES } = await import(new URL('report/types.js', dist).href);
   const { KNOWN_ERROR_CODES } = await import(new URL('rules/error-codes.js', dist).href);
+  const { AREA_EVENT_IDS, RUN_EVENT_ID } = await import(new URL('report/event-log.js', dist).href);
+  const { AREA_NAMES } = await import(new URL('rules/catalogue.js', dist).href);
   return {
+    eventIds: eventIdsOf(AREA_EVENT_IDS, RUN_EVENT_ID, AREA_NAMES),
     errorCodes: KNOWN_ERROR_CODES,
     checks: checkReference(),
     editions: Object.values(EDITIONS),
