@@ -13,7 +13,7 @@
 // millisecond), and the next name is tried; where the file system has no hard links (FAT, some shares),
 // the name is opened exclusively (wx) instead.
 
-import { link, lstat, mkdir, open, rename, rm, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
 
@@ -35,17 +35,22 @@ export async function writeFileAtomically(path: string, text: string, { createFo
   // A new file, never one that is there (wx): the temporary name cannot be a link planted in advance.
   const handle = await open(temporary, 'wx', existing ? existing.mode & 0o777 : 0o666);
   try {
-    try {
-      if (existing && process.platform !== 'win32') await handle.chown(existing.uid, existing.gid).catch(() => {});
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    if (existing && process.platform !== 'win32') await handle.chown(existing.uid, existing.gid).catch(() => {});
+    await writeWhole(handle, text);
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/** The text written to the end (or ENOSPC), flushed to the disk, and the file closed whatever happens. */
+async function writeWhole(handle: FileHandle, text: string): Promise<void> {
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
@@ -69,12 +74,7 @@ export async function writeNewFileAtomically(
   const temporary = temporaryNameOf(first);
   const handle = await open(temporary, 'wx', 0o666);
   try {
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeWhole(handle, text);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const path = attempt === 1 ? first : nameFor(attempt);
       try {
@@ -105,12 +105,7 @@ async function createExclusively(nameFor: (attempt: number) => string, from: num
       throw error;
     }
     try {
-      try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
+      await writeWhole(handle, text);
       return path;
     } catch (error) {
       await rm(path, { force: true });
