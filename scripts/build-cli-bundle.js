@@ -32,6 +32,12 @@ const distUrls = {
   },
 };
 
+/** The CLI runs without Electron: a bundle that pulled it in (through some import) is refused. Also dist:cli's. */
+export function refuseElectron(metafile) {
+  const electron = Object.keys(metafile.inputs).filter((i) => /(^|\/)node_modules\/electron\//.test(i));
+  if (electron.length > 0) throw new Error(`the CLI bundle pulled in electron (${electron[0]}).`);
+}
+
 export async function buildCliBundle() {
   const temporary = `${BUNDLE}.${process.pid}.tmp`;
   const result = await build({
@@ -52,8 +58,7 @@ export async function buildCliBundle() {
     logLevel: 'warning',
     metafile: true,
   });
-  const electron = Object.keys(result.metafile.inputs).filter((i) => /(^|\/)node_modules\/electron\//.test(i));
-  if (electron.length > 0) throw new Error(`the CLI bundle pulled in electron (${electron[0]}).`);
+  refuseElectron(result.metafile);
   rmSync(`${BUNDLE}.cache`, { force: true });
   renameSync(temporary, BUNDLE);
 

@@ -19,7 +19,7 @@ import {
 } from './format.js';
 import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
-import { osWords } from '../../shared/report/evidence-words.js';
+import { osWords } from '../../shared/matrix/os-words.js';
 import { liveReport } from '../../shared/report/live-words.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import { listInWords } from '../../shared/rules/finding.js';

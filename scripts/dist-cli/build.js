@@ -28,6 +28,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { refuseElectron } from '../build-cli-bundle.js';
 import { ensureDebianPackage } from '../debian-package.js';
 import { setExeResources } from './exe-resources.js';
 import { ICON } from './make-icon.js';
@@ -159,9 +160,7 @@ async function bundleCli(pkg) {
     logLevel: 'warning',
     metafile: true,
   });
-  const inputs = Object.keys(result.metafile.inputs);
-  const electron = inputs.filter((i) => /(^|\/)node_modules\/electron\//.test(i));
-  if (electron.length > 0) throw new Error(`the CLI bundle pulled in electron (${electron[0]}).`);
+  refuseElectron(result.metafile);
   return outfile;
 }
 

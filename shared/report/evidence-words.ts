@@ -154,7 +154,6 @@ const INSTALLATION_TYPES: Record<string, string> = {
   'Server Core': 'Server Core',
 };
 const ARCHITECTURES: Record<string, string> = { x64: '64-bit (x64)', x86: '32-bit (x86)', arm64: 'ARM, 64-bit (arm64)' };
-export { osWords };
 const SKIPPED_KINDS: Record<string, [string, string]> = {
   hardLinks: ['hard link', 'hard links'],
   reparsePoints: ['reparse point (link, junction or deduplicated file)', 'reparse points (links, junctions or deduplicated files)'],

@@ -11,11 +11,11 @@ import {
   bytesAlike,
   evidenceFacts,
   knowsEvidence,
-  osWords,
   pointerWords,
   valueWords,
   type EvidenceFact,
 } from '../../../shared/report/evidence-words.js';
+import { osWords } from '../../../shared/matrix/os-words.js';
 import type { Finding } from '../../../shared/report/types.js';
 import { GB, SAMPLES, sample, TB } from '../../helpers/profiles.js';
 import { STATUS_PROFILES } from '../../helpers/status-profiles.js';
