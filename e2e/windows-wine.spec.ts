@@ -15,7 +15,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatBytes } from '../shared/util/units.js';
+import { formatBytes } from '../shared/i18n/translate.js';
 import { createWineMachine, DIST_URL, MARS_KEY, ROOT, WINE, wineMissing, z, type WineMachine } from '../tests/wine/wine-prefix.js';
 import { expectAccessible, shot } from './helpers.js';
 

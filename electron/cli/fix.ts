@@ -8,7 +8,7 @@ import { fixScript } from '../../shared/actions/powershell-script.js';
 import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fix-plan.js';
 import { describePlanLines } from '../../shared/actions/describe-plan.js';
 import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
-import { formatBytes } from '../../shared/util/units.js';
+import { formatBytes } from '../../shared/i18n/translate.js';
 import { trainingFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';

@@ -26,7 +26,7 @@ import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
-import { formatBytes, formatNumber } from '../../shared/util/units.js';
+import { formatBytes, formatNumber } from '../../shared/i18n/translate.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
 import { ExplainedError } from '../explained-error.js';

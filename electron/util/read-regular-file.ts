@@ -3,7 +3,7 @@
 // checked on the handle itself (no swap between the check and the read), and never more than a limit -
 // either refused, or, for a log whose newest lines are at its end, read from there.
 
-import { formatNumber } from '../../shared/util/units.js';
+import { formatNumber } from '../../shared/i18n/translate.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 

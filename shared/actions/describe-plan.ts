@@ -4,7 +4,7 @@
 // confirmation and `fix --dry-run` print these lines; the wizard shows the same facts as a page.
 
 import { samePath } from '../util/paths.js';
-import { formatBytes } from '../util/units.js';
+import { formatBytes } from '../i18n/translate.js';
 import type { FixPlan } from './fix-plan.js';
 import { durationWords } from './progress-rate.js';
 

@@ -7,7 +7,8 @@ import { volumeOfPath } from '../rules/context.js';
 import { selectionTotal } from '../rules/selection.js';
 import { locationProblems } from '../rules/cache.js';
 import { canonicalWindowsPath, isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
-import { formatBytes, GB } from '../util/units.js';
+import { GB } from '../util/units.js';
+import { formatBytes } from '../i18n/translate.js';
 import {
   ACTION_PRECONDITIONS,
   CONFIG_KEY,

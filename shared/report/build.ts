@@ -7,6 +7,8 @@ import { CHECKS } from '../rules/catalogue.js';
 import { offerProblem } from '../actions/offer.js';
 import { makeContext, type SkipExamples } from '../rules/context.js';
 import type { Counts, Finding, Report, Verdict } from './types.js';
+import { m } from '../i18n/message.js';
+import { say } from '../i18n/translate.js';
 
 export const TOOL_NAME = 'mars-readiness';
 
@@ -40,9 +42,11 @@ function withOfferableAction(finding: Finding, profile: MachineProfile): Finding
   if (!finding.fix || !action) return finding;
   const problem = offerProblem(action, profile);
   if (!problem) return finding;
+  const step = m('actions.offer.cannotHere', { problem });
   return {
     ...finding,
-    fix: { ...finding.fix, action: null, steps: [...finding.fix.steps, `The wizard cannot do this for you here: ${problem}.`] },
+    fix: { ...finding.fix, action: null, steps: [...finding.fix.steps, say(step)] },
+    ...(finding.messages ? { messages: { ...finding.messages, steps: [...finding.messages.steps, step] } } : {}),
   };
 }
 

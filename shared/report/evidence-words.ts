@@ -11,7 +11,8 @@ import { editionName } from '../matrix/windows-editions.js';
 import type { OsFacts } from '../profile/types.js';
 import { listInWords, plural, timesWords } from '../rules/finding.js';
 import { dotnetName } from '../rules/software.js';
-import { formatBytes, formatNumber, GB, TB } from '../util/units.js';
+import { GB, TB } from '../util/units.js';
+import { formatBytes, formatNumber } from '../i18n/translate.js';
 import { maskPasswords } from '../util/mask-password.js';
 import type { CheckId } from './types.js';
 

@@ -1,4 +1,5 @@
 import type { FixAction } from '../actions/fix-plan.js';
+import type { Msg } from '../i18n/message.js';
 // The readiness report: the contract's JSON format (docs/checks.md, "The report").
 
 import type { EditionId } from '../matrix/types.js';
@@ -83,9 +84,21 @@ export interface Finding {
   /** What to do; null for pass and info. */
   fix: Fix | null;
   source: Source;
+  /**
+   * The title, detail and fix steps as catalogue messages (id and arguments): what makes a report readable
+   * in another language than the one it was made in (shared/report/relocalize.ts).
+   */
+  messages?: FindingMessages;
   /** Only on a waived finding (--waivers): the status its check gave, and the waiver that covers it. */
   waivedStatus?: WaivableStatus;
   waiver?: WaiverTerms;
+}
+
+export interface FindingMessages {
+  title: Msg;
+  detail: Msg;
+  /** One per fix step, in the steps' order; [] for a finding without a fix. */
+  steps: Msg[];
 }
 
 /** What a waiver says beside what it covers: why, who approved it, until when (a date, YYYY-MM-DD). */

@@ -5,7 +5,7 @@
 // longer than a line is never cut (a cut one cannot be opened). Plain text in, so the caller colours whole
 // lines afterwards.
 
-import { formatNumber } from '../util/units.js';
+import { formatNumber } from '../i18n/translate.js';
 
 /** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
 const MAX_SHOWN = 2000;

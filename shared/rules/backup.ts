@@ -2,7 +2,8 @@
 // Matrix row: "Support for initial offline backup".
 
 import type { Finding } from '../report/types.js';
-import { formatBytes, formatDuration, MEGABIT, TB } from '../util/units.js';
+import { MEGABIT, TB } from '../util/units.js';
+import { formatBytes, formatDuration } from '../i18n/translate.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
 import { sumSizes } from './selection.js';

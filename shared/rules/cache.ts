@@ -5,7 +5,8 @@
 import type { VolumeFacts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { isUncPath, samePath } from '../util/paths.js';
-import { formatBytes, GB } from '../util/units.js';
+import { GB } from '../util/units.js';
+import { formatBytes } from '../i18n/translate.js';
 import { volumeOfPath, type RuleContext, type VolumeRef } from './context.js';
 import { finding, fix, listInWords } from './finding.js';
 import { sumSizes } from './selection.js';

@@ -2,32 +2,50 @@
 // shape: a fix on every fail, warn and unknown, none on pass and info, and the edition's citation (its
 // section and, contract v2, that section's address on learn.microsoft.com).
 
-import { formatNumber } from '../util/units.js';
+import { formatNumber, say } from '../i18n/translate.js';
+import type { Msg } from '../i18n/message.js';
 import type { Citation } from '../matrix/types.js';
-import type { CheckId, Finding, Fix, Status } from '../report/types.js';
+import type { ActionId, CheckId, Finding, Fixer, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
+
+/** A sentence of a finding: a catalogue message (plain text only where a rule is not yet in the catalogue). */
+export type Words = Msg | string;
+
+/** A fix as a rule states it: its steps as messages, said in the current language by `finding()`. */
+export interface FixParts {
+  who: Fixer;
+  steps: Words[];
+  action: ActionId | null;
+}
 
 export interface FindingParts {
   subject?: string | null;
   status: Status;
-  title: string;
-  detail: string;
+  title: Words;
+  detail: Words;
   evidence: Record<string, unknown>;
-  fix?: Fix | null;
+  fix?: FixParts | null;
   cite: Citation;
+}
+
+function words(part: Words): string {
+  return typeof part === 'string' ? part : say(part);
 }
 
 export function finding(ctx: RuleContext, check: CheckId, parts: FindingParts): Finding {
   const needsFix = parts.status === 'fail' || parts.status === 'warn' || parts.status === 'unknown';
   if (needsFix && !parts.fix) throw new Error(`${check}: a ${parts.status} finding needs a fix`);
+  const fixParts = needsFix ? (parts.fix ?? null) : null;
+  const steps = fixParts?.steps ?? [];
+  const allMessages = [parts.title, parts.detail, ...steps].every((part) => typeof part !== 'string');
   return {
     check,
     subject: parts.subject ?? null,
     status: parts.status,
-    title: parts.title,
-    detail: parts.detail,
+    title: words(parts.title),
+    detail: words(parts.detail),
     evidence: normalizeEvidence(parts.evidence),
-    fix: needsFix ? (parts.fix ?? null) : null,
+    fix: fixParts ? { who: fixParts.who, steps: steps.map(words), action: fixParts.action } : null,
     source: {
       edition: ctx.edition.id,
       date: ctx.edition.date,
@@ -35,6 +53,7 @@ export function finding(ctx: RuleContext, check: CheckId, parts: FindingParts): 
       section: parts.cite.section,
       url: parts.cite.url,
     },
+    ...(allMessages ? { messages: { title: parts.title as Msg, detail: parts.detail as Msg, steps: steps as Msg[] } } : {}),
   };
 }
 
@@ -43,7 +62,7 @@ function normalizeEvidence(evidence: Record<string, unknown>): Record<string, un
   return Object.fromEntries(Object.entries(evidence).map(([key, value]) => [key, value === undefined ? null : value]));
 }
 
-export function fix(who: Fix['who'], steps: string[], action: Fix['action'] = null): Fix {
+export function fix(who: Fixer, steps: Words[], action: FixParts['action'] = null): FixParts {
   return { who, steps, action };
 }
 

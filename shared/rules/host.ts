@@ -3,7 +3,7 @@
 // sign-in tokens the agent exchanges with Azure can be refused (300 s is the clock skew Microsoft's token
 // libraries allow by default), and 60 s leaves a margin. Section: the edition's `clock`.
 
-import { formatNumber } from '../util/units.js';
+import { formatNumber } from '../i18n/translate.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';

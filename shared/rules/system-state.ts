@@ -5,7 +5,8 @@
 
 import type { MachineProfile, SystemStateService, V2Service } from '../profile/types.js';
 import type { Finding, Status } from '../report/types.js';
-import { formatBytes, GB } from '../util/units.js';
+import { GB } from '../util/units.js';
+import { formatBytes } from '../i18n/translate.js';
 import { findVolume, type RuleContext } from './context.js';
 import { finding, fix, listInWords, worst } from './finding.js';
 

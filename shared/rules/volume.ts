@@ -3,11 +3,12 @@
 // and the size limits (`sizeLimits`).
 
 import type { Finding } from '../report/types.js';
-import { formatBytes, formatNumber, GB } from '../util/units.js';
+import { GB } from '../util/units.js';
 import { compareVersions } from '../util/version.js';
 import { unusableVolumeProblems } from './cache.js';
 import { windowsVersion, type RuleContext } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
+import { bytes, list, m } from '../i18n/message.js';
 import { itemsByVolume, sumSizes, type VolumeGroup } from './selection.js';
 
 export function volumeSupported(ctx: RuleContext): Finding[] {
@@ -17,60 +18,52 @@ export function volumeSupported(ctx: RuleContext): Finding[] {
 function supportedFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Finding {
   const volume = ref.volume;
   const base = { subject: ref.id, evidence: { volume: volume ?? null, items: items.map((i) => i.path) }, cite: ctx.edition.volumes };
-  const paths = listInWords(items.map((i) => i.path));
-  const elsewhere = fix('server admin', [
-    'Back up this data from the machine where it is stored on a local NTFS disk, or move it to one.',
-    "Remove it from this machine's selection.",
-  ]);
+  const paths = list(items.map((i) => i.path));
+  const count = items.length;
+  const elsewhere = fix('server admin', [m('volume.supported.fix.backUpWhereStored'), m('volume.supported.fix.removeFromSelection')]);
   // Any known failing fact fails the volume, even when another fact is unknown (contract v2).
   const problems = [
-    ...(ref.unc && volume?.driveType !== 'network' ? ['is a network share'] : []),
+    ...(ref.unc && volume?.driveType !== 'network' ? [m('volume.supported.problem.networkShare')] : []),
     ...(volume ? unusableVolumeProblems(volume) : []),
   ];
-  if (volume?.fileSystem != null && volume.fileSystem.trim().toUpperCase() !== 'NTFS') problems.push(`uses ${volume.fileSystem}, not NTFS`);
+  if (volume?.fileSystem != null && volume.fileSystem.trim().toUpperCase() !== 'NTFS')
+    problems.push(m('volume.supported.problem.fileSystem', { fileSystem: volume.fileSystem }));
   if (problems.length > 0) {
     return finding(ctx, 'volume.supported', {
       ...base,
       status: 'fail',
-      title: `The agent cannot back up from ${ref.id}`,
-      detail: `${paths} ${items.length === 1 ? 'is' : 'are'} on ${ref.id}, which ${listInWords(problems)}. The agent backs up only local, fixed, online, writable NTFS volumes that are unlocked when the backup starts.`,
-      fix:
-        volume?.bitlocker === 'locked' && problems.length === 1
-          ? fix('user', ['Unlock the drive (BitLocker) and keep it unlocked, or set it to unlock automatically, before backups run.'])
-          : elsewhere,
+      title: m('volume.supported.fail.title', { volume: ref.id }),
+      detail: m('volume.supported.fail.detail', { paths, count, volume: ref.id, problems: list(problems) }),
+      fix: volume?.bitlocker === 'locked' && problems.length === 1 ? fix('user', [m('volume.supported.fix.unlock')]) : elsewhere,
     });
   }
   if (!volume) {
     return finding(ctx, 'volume.supported', {
       ...base,
       status: 'unknown',
-      title: `${ref.id} is not described`,
-      detail: `${paths} ${items.length === 1 ? 'is' : 'are'} on ${ref.id}, which the profile does not describe, so it is not known whether the agent can back it up.`,
-      fix: fix('helpdesk', ['Check that the path is right, and collect the profile again on the machine itself.']),
+      title: m('volume.supported.undescribed.title', { volume: ref.id }),
+      detail: m('volume.supported.undescribed.detail', { paths, count, volume: ref.id }),
+      fix: fix('helpdesk', [m('volume.supported.undescribed.fix')]),
     });
   }
   if (!volume.driveType || volume.driveType === 'unknown' || volume.fileSystem == null) {
     const what = [
-      !volume.driveType || volume.driveType === 'unknown' ? 'what kind of drive it is' : null,
-      volume.fileSystem == null ? 'its file system' : null,
-    ].filter((x): x is string => x !== null);
+      !volume.driveType || volume.driveType === 'unknown' ? m('volume.supported.unknown.driveKind') : null,
+      volume.fileSystem == null ? m('volume.supported.unknown.fileSystem') : null,
+    ].filter((x) => x !== null);
     return finding(ctx, 'volume.supported', {
       ...base,
       status: 'unknown',
-      title: `Whether ${ref.id} can be backed up is not known`,
-      detail: `For ${ref.id}, the profile does not say ${listInWords(what)}.`,
-      fix: fix('helpdesk', [`In File Explorer, open the Properties of ${ref.id}: it should be a local disk with the NTFS file system.`]),
+      title: m('volume.supported.unknown.title', { volume: ref.id }),
+      detail: m('volume.supported.unknown.detail', { volume: ref.id, what: list(what) }),
+      fix: fix('helpdesk', [m('volume.supported.unknown.fix', { volume: ref.id })]),
     });
   }
-  const dedup =
-    volume.deduplicated === true
-      ? ' It is deduplicated: the agent backs up the full, rehydrated size of the data, so the upload is larger than the space used on disk.'
-      : '';
   return finding(ctx, 'volume.supported', {
     ...base,
     status: 'pass',
-    title: `${ref.id} can be backed up`,
-    detail: `${ref.id} is a local, fixed NTFS volume.${dedup}`,
+    title: m('volume.supported.pass.title', { volume: ref.id }),
+    detail: m('volume.supported.pass.detail', { volume: ref.id, deduplicated: volume.deduplicated === true ? 'yes' : 'no' }),
   });
 }
 
@@ -98,22 +91,21 @@ function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
     },
     cite: row ?? rows[0] ?? ctx.edition.volumes,
   };
-  const limitWords = row
-    ? `the limit for one volume on this Windows is ${formatNumber(limitGB)} GB`
-    : `that is more than the largest limit for one volume, ${formatNumber(limitGB)} GB, on any Windows`;
-  const amounts = `${formatBytes(total)}${sizes.complete ? '' : ' or more (some item sizes are not known)'} is selected on ${ref.id}`;
+  const known = row ? 'yes' : 'no';
+  const words = {
+    amount: m('volume.sizeLimit.amount', { size: bytes(total), complete: sizes.complete ? 'yes' : 'no', volume: ref.id }),
+    limit: m('volume.sizeLimit.limit', { known, limitGB }),
+  };
   const split = fix('server admin', [
-    'Split the data across several volumes, or back up part of it with another policy or machine.',
-    row && row.limitGB < 54_400
-      ? 'Upgrading to Windows Server 2012 or later raises the limit to 54,400 GB per volume.'
-      : 'Exclude what need not be backed up.',
+    m('volume.sizeLimit.fix.split'),
+    row && row.limitGB < 54_400 ? m('volume.sizeLimit.fix.upgrade', { limitGB: 54_400 }) : m('volume.sizeLimit.fix.exclude'),
   ]);
   if (sizes.known > limit) {
     return finding(ctx, 'volume.size-limit', {
       ...base,
       status: 'fail',
-      title: `Too much selected on ${ref.id}`,
-      detail: `${amounts}; ${limitWords}. The agent cannot back up more than that from one volume.`,
+      title: m('volume.sizeLimit.fail.title', { volume: ref.id }),
+      detail: m('volume.sizeLimit.fail.detail', words),
       fix: split,
     });
   }
@@ -121,29 +113,28 @@ function sizeLimitFinding(ctx: RuleContext, { ref, items }: VolumeGroup): Findin
     return finding(ctx, 'volume.size-limit', {
       ...base,
       status: 'warn',
-      title: `${ref.id} is close to the size limit`,
-      detail: row
-        ? `${amounts}; ${limitWords}: over 90% of it, so growth will soon stop backups.`
-        : `${amounts}, over 90% of ${formatNumber(limitGB)} GB, the largest limit for one volume on any Windows, so growth will soon stop backups.`,
+      title: m('volume.sizeLimit.warn.title', { volume: ref.id }),
+      detail: m('volume.sizeLimit.warn.detail', { ...words, known, limitGB }),
       fix: split,
     });
   }
   if (!row || !sizes.complete) {
-    const missing = [!row ? 'the Windows version (os.version)' : null, !sizes.complete ? 'the size of every selected item' : null].filter(
-      (x): x is string => x !== null,
-    );
+    const missing = [
+      !row ? m('volume.sizeLimit.unknown.windowsVersion') : null,
+      !sizes.complete ? m('volume.sizeLimit.unknown.itemSizes') : null,
+    ].filter((x) => x !== null);
     return finding(ctx, 'volume.size-limit', {
       ...base,
       status: 'unknown',
-      title: `Whether ${ref.id} is within the size limit is not known`,
-      detail: `The limit on what one volume can back up depends on the Windows version, and the profile does not say ${listInWords(missing)}.`,
-      fix: fix('helpdesk', ['Scan the selection in the wizard (or pass --select) and collect the profile on the machine itself.']),
+      title: m('volume.sizeLimit.unknown.title', { volume: ref.id }),
+      detail: m('volume.sizeLimit.unknown.detail', { missing: list(missing) }),
+      fix: fix('helpdesk', [m('volume.sizeLimit.unknown.fix')]),
     });
   }
   return finding(ctx, 'volume.size-limit', {
     ...base,
     status: 'pass',
-    title: `${ref.id} is within the size limit`,
-    detail: `${amounts}; ${limitWords}.`,
+    title: m('volume.sizeLimit.pass.title', { volume: ref.id }),
+    detail: m('volume.sizeLimit.pass.detail', words),
   });
 }

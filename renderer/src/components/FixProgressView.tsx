@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { stepWords, type FixPlan } from '../../../shared/actions/fix-plan';
 import { durationWords, ProgressRate, type RateReading } from '../../../shared/actions/progress-rate';
 import type { FixProgress, WizardApi } from '../../../shared/api/wizard-api';
-import { formatBytes } from '../../../shared/util/units';
+import { formatBytes } from '../../../shared/i18n/translate';
 
 export interface FixProgressState {
   /** Each step's last state, by step. */

@@ -16,7 +16,7 @@ import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizar
 import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { samePath } from '../../../shared/util/paths';
-import { formatBytes } from '../../../shared/util/units';
+import { formatBytes } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { FixConfirmation } from '../components/FixConfirmation';
 import { FixProgressView, useFixProgress } from '../components/FixProgressView';

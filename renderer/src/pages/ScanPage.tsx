@@ -6,7 +6,7 @@ import { Alert, Box, Button, CircularProgress, List, ListItem, ListItemIcon, Lis
 import { useEffect, useRef, useState } from 'react';
 import type { ScanOutcome, ScanRequest, ScanStep, SelectionScanProgress } from '../../../shared/api/wizard-api';
 import { plural } from '../../../shared/rules/finding';
-import { formatBytes } from '../../../shared/util/units';
+import { formatBytes } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 
 const STEP_WORDS: Record<ScanStep, string> = {

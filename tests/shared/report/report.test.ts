@@ -24,7 +24,7 @@ describe('buildReport', () => {
       host: { name: 'FS01', azureVm: false, role: 'direct' },
     });
     for (const f of r.findings) {
-      expect(Object.keys(f)).toEqual(['check', 'subject', 'status', 'title', 'detail', 'evidence', 'fix', 'source']);
+      expect(Object.keys(f)).toEqual(['check', 'subject', 'status', 'title', 'detail', 'evidence', 'fix', 'source', 'messages']);
     }
   });
 

@@ -1,7 +1,7 @@
 // formatNumber is Intl's en-US form of every number, also where it skips making a formatter (below 1,000).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from '../../../shared/util/units.js';
+import { formatNumber } from '../../../shared/i18n/translate.js';
 
 const intl = new Intl.NumberFormat('en-US');
 
