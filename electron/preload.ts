@@ -33,6 +33,7 @@ const wizard: WizardApi = {
   cancelFix: invoke(CHANNELS.cancelFix),
   recoverFix: invoke(CHANNELS.recoverFix),
   discardPendingMove: invoke(CHANNELS.discardPendingMove),
+  setLanguage: invoke(CHANNELS.setLanguage),
   onScanProgress: (listener) => subscribe(PROGRESS_CHANNEL, listener),
   onFixProgress: (listener) => subscribe(FIX_PROGRESS_CHANNEL, listener),
 };

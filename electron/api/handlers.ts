@@ -35,6 +35,9 @@ import { planFix } from '../services/fixes.js';
 import { describePendingInWizard, pendingRecovery } from '../actions/pending-fix.js';
 import { lockHolder } from '../actions/machine-lock.js';
 import { fixRunnerFor, type FixResult } from '../services/fix-runner.js';
+import { languageView, useLanguage } from '../i18n/process-language.js';
+import type { Language } from '../../shared/i18n/languages.js';
+import { t } from '../../shared/i18n/translate.js';
 
 /** What differs between the desktop app and browser mode: the native dialogs, the machine, the helper. */
 export interface HandlerDeps {
@@ -199,7 +202,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         recordedSelection: (await machine.recordedSelection?.()) ?? null,
         editions: EDITION_IDS.map((id) => ({ id, date: EDITIONS[id].date })),
         defaultEdition: DEFAULT_EDITION,
+        language: languageView(),
       };
+    },
+    setLanguage: async (language: Language) => {
+      if (languageView().source === 'policy') throw new AppError('refused', t('cli.language.fixedByPolicy'));
+      await useLanguage(language, 'user');
+      return languageView();
     },
     scan: async (request: ScanRequest): Promise<ScanOutcome> => {
       lastRequest = request;

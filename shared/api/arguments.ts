@@ -10,6 +10,7 @@ import { FIX_ACTIONS, type FixAction, type FixPlan } from '../actions/fix-plan.j
 import { FIX_PLAN_SCHEMA } from '../actions/fix-plan-schema.js';
 import type { FixRequest } from './wizard-api.js';
 import { compileSchema } from '../util/schema.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
 
 export class ArgumentError extends Error {}
 
@@ -126,6 +127,13 @@ function count(args: unknown[], n: number): void {
   if (args.length !== n) fail(`this call takes ${n} argument${n === 1 ? '' : 's'}, not ${args.length}`);
 }
 
+export function language(value: unknown): Language {
+  if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value)) {
+    fail(`the language must be one of ${LANGUAGES.join(', ')}`);
+  }
+  return value as Language;
+}
+
 /** The validated arguments of each method, in order. */
 export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } = {
   appInfo: none,
@@ -140,4 +148,5 @@ export const PARSE_ARGUMENTS: { [M in Method]: (args: unknown[]) => unknown[] } 
   runFix: (args) => (count(args, 2), [fixPlan(args[0]), scanRequest(args[1])]),
   recoverFix: (args) => (count(args, 1), [scanRequest(args[0])]),
   discardPendingMove: (args) => (count(args, 1), [scanRequest(args[0])]),
+  setLanguage: (args) => (count(args, 1), [language(args[0])]),
 };

@@ -7,6 +7,7 @@ import type { MachineProfile } from '../profile/types.js';
 import type { FixAction, FixPlan, PlanResult } from '../actions/fix-plan.js';
 import type { CheckId, Report } from '../report/types.js';
 import type { ReportDiff } from '../report/diff.js';
+import type { Language } from '../i18n/languages.js';
 
 /**
  * invalid-argument: the call itself was wrong; invalid-profile: the opened file is not a profile; cancelled:
@@ -60,6 +61,18 @@ export interface AppInfo {
   recordedSelection?: { paths: string[]; systemState: boolean } | null;
   editions: { id: EditionId; date: string }[];
   defaultEdition: EditionId;
+  /** The language the main process speaks (and the pages should): chosen at start, changed by setLanguage. */
+  language: LanguageView;
+}
+
+/** The language the wizard speaks, and whether the user may change it. */
+export interface LanguageView {
+  current: Language;
+  /**
+   * Where it came from: the machine-wide policy value (a fleet's choice: the menu is locked), the user's
+   * choice in the menu, or the Windows display language / the environment (LANG), else English.
+   */
+  source: 'policy' | 'user' | 'system' | 'default';
 }
 
 /** What the user asked for on the "What to back up" page. */
@@ -190,6 +203,11 @@ export interface WizardApi {
   recoverFix(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
   /** Sets a damaged record of an interrupted move aside (kept, renamed), once the user has confirmed it. */
   discardPendingMove(request: ScanRequest): Promise<ApiResult<FixOutcome>>;
+  /**
+   * Speaks this language from now on (the words the main process sends: errors, plans, progress); refused
+   * while a policy fixes the language. The pages load their own catalogue and say the report again.
+   */
+  setLanguage(language: Language): Promise<ApiResult<LanguageView>>;
   /** Subscribes to scan progress; returns the unsubscribe function. */
   onScanProgress(listener: (progress: ScanProgress) => void): () => void;
   /** Subscribes to fix progress; returns the unsubscribe function. */
@@ -210,6 +228,7 @@ export const CHANNELS = {
   cancelFix: 'wizard:cancel-fix',
   recoverFix: 'wizard:recover-fix',
   discardPendingMove: 'wizard:discard-pending-move',
+  setLanguage: 'wizard:set-language',
 } as const satisfies Record<Exclude<keyof WizardApi, 'onScanProgress' | 'onFixProgress'>, string>;
 
 export const PROGRESS_CHANNEL = 'wizard:scan-progress';

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { FixPlan, PlanResult } from '../../shared/actions/fix-plan.js';
 import { planPointRegistry } from '../../shared/actions/point-registry-plan.js';
 import { planRelocation } from '../../shared/actions/relocate-plan.js';
+import type { Language } from '../../shared/i18n/languages.js';
 import { planStartEngine } from '../../shared/actions/start-engine-plan.js';
 import type {
   ApiResult,
@@ -117,6 +118,7 @@ export function fakeApi({
     after: examine([]),
   });
   let cancelled = false;
+  let language: Language = 'en';
   const api: FakeApi = {
     calls,
     emit: (p) => listeners.forEach((l) => l(p)),
@@ -138,6 +140,7 @@ export function fakeApi({
           { id: '2019-02', date: '2019-02-17' },
         ],
         defaultEdition: 'current',
+        language: { current: language, source: 'default' },
       })
     ),
     scan: async (request) => {
@@ -212,6 +215,11 @@ export function fakeApi({
         error: 'the move was interrupted before its copy was verified',
         after: examine([]),
       });
+    },
+    setLanguage: async (chosen) => {
+      record('setLanguage', [chosen]);
+      language = chosen;
+      return ok({ current: language, source: 'user' as const });
     },
     discardPendingMove: async (request) => {
       record('discardPendingMove', [request]);

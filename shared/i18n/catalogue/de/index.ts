@@ -23,6 +23,10 @@ import wizard from './wizard.json' with { type: 'json' };
 import cli from './cli.json' with { type: 'json' };
 import actions from './actions.json' with { type: 'json' };
 import probes from './probes.json' with { type: 'json' };
+import validation from './validation.json' with { type: 'json' };
+import plans from './plans.json' with { type: 'json' };
+import engine from './engine.json' with { type: 'json' };
+import machine from './machine.json' with { type: 'json' };
 
 export default {
   ...common,
@@ -48,4 +52,8 @@ export default {
   ...cli,
   ...actions,
   ...probes,
+  ...validation,
+  ...plans,
+  ...engine,
+  ...machine,
 } satisfies Partial<Catalogue>;

@@ -23,6 +23,10 @@ import wizard from './wizard.json' with { type: 'json' };
 import cli from './cli.json' with { type: 'json' };
 import actions from './actions.json' with { type: 'json' };
 import probes from './probes.json' with { type: 'json' };
+import validation from './validation.json' with { type: 'json' };
+import plans from './plans.json' with { type: 'json' };
+import engine from './engine.json' with { type: 'json' };
+import machine from './machine.json' with { type: 'json' };
 
 const en = {
   ...common,
@@ -48,6 +52,10 @@ const en = {
   ...cli,
   ...actions,
   ...probes,
+  ...validation,
+  ...plans,
+  ...engine,
+  ...machine,
 };
 
 export default en;
@@ -82,4 +90,8 @@ export const AREAS = [
   'cli',
   'actions',
   'probes',
+  'validation',
+  'plans',
+  'engine',
+  'machine',
 ] as const;

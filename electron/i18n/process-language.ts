@@ -1,0 +1,19 @@
+// The language this process speaks, and where it came from: chosen once at start (choose-language.ts), then
+// changed only by the user's choice (the wizard's menu), never past a policy that fixes it.
+
+import type { Language } from '../../shared/i18n/languages.js';
+import type { LanguageView } from '../../shared/api/wizard-api.js';
+import { speakLanguage } from '../../shared/i18n/load.js';
+import { currentLanguage } from '../../shared/i18n/translate.js';
+
+let source: LanguageView['source'] = 'default';
+
+/** Says everything in this language from now on, and records why. */
+export async function useLanguage(language: Language, why: LanguageView['source']): Promise<void> {
+  await speakLanguage(language);
+  source = why;
+}
+
+export function languageView(): LanguageView {
+  return { current: currentLanguage(), source };
+}
