@@ -5,6 +5,8 @@ import { app } from 'electron';
 import { HELPER_FLAG, runHelper } from './helper/helper-main.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow, hardenSessions, registerSchemePrivileges, serveAppProtocol } from './window.js';
+import { chooseStartLanguage } from './i18n/choose-language.js';
+import { useLanguage } from './i18n/process-language.js';
 
 if (process.argv.includes(HELPER_FLAG)) {
   // The elevated helper (started through UAC for one task): it speaks the helper protocol to the wizard
@@ -20,7 +22,12 @@ if (process.argv.includes(HELPER_FLAG)) {
 function startWizard(): void {
   registerSchemePrivileges();
   if (!app.requestSingleInstanceLock()) app.quit();
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    // The wizard speaks the policy's language, else Windows' display language (Electron knows it); a
+    // --lang=xx on the command line (as Chromium takes it) comes first.
+    const flag = process.argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length) ?? null;
+    const start = await chooseStartLanguage({ flag, systemTags: app.getPreferredSystemLanguages() });
+    await useLanguage(start.language, start.source === 'flag' ? 'user' : start.source);
     hardenSessions();
     serveAppProtocol();
     const window = createMainWindow();

@@ -46,8 +46,12 @@ export async function chooseStartLanguage(options: StartOptions): Promise<StartL
   if (flag) return { language: flag, source: 'flag' };
   const platform = options.platform ?? process.platform;
   const registry = platform === 'win32' ? (options.registry ?? windowsRegistryReader(runCommand)) : null;
+  // A registry that cannot be read is a registry that says nothing: the run still starts, in English at worst.
   const [policy, windowsTags] = registry
-    ? await Promise.all([registry.readKey(POLICY_KEY), options.systemTags ? Promise.resolve([]) : windowsLanguageTags(registry)])
+    ? await Promise.all([
+        registry.readKey(POLICY_KEY).catch((): KeyRead => ({ status: 'missing' })),
+        options.systemTags ? Promise.resolve([]) : windowsLanguageTags(registry).catch(() => []),
+      ])
     : [null, []];
   const fixed = policy ? matchLanguage(stringValue(policy, POLICY_VALUE)) : null;
   if (fixed) return { language: fixed, source: 'policy' };
