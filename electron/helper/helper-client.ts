@@ -3,6 +3,8 @@
 // passes Stop on, and watches the heartbeat. Whatever happens, the answer is the helper's own: done with
 // its outcome, or failed with its reason and code - never a bare exit status.
 
+import { currentLanguage, t } from '../../shared/i18n/translate.js';
+import { m } from '../../shared/i18n/message.js';
 import { rm } from 'node:fs/promises';
 import { createServer, type Socket } from 'node:net';
 import { dirname } from 'node:path';
@@ -76,10 +78,7 @@ export async function runInHelper(
     socket.on('close', () => {
       if (peer === socket)
         settle({
-          error: new AppError(
-            'refused',
-            'The helper that was moving the cache stopped before it said how the move ended. Whatever it had done is finished or undone the next time the wizard starts (or run "mars-readiness fix resume" as an administrator).',
-          ),
+          error: new AppError('refused', t('machine.helper.stoppedMidway')),
         });
     });
   });
@@ -90,35 +89,31 @@ export async function runInHelper(
   const onAbort = () => peer?.write(`${JSON.stringify({ type: 'cancel' })}\n`);
   signal.addEventListener('abort', onAbort);
 
-  const args = [...program.leadingArgs, ...helperArgs({ channel: channel.path, key: channel.key, sandbox: program.sandbox ?? null })];
+  const args = [
+    ...program.leadingArgs,
+    ...helperArgs({ channel: channel.path, key: channel.key, sandbox: program.sandbox ?? null, language: currentLanguage() }),
+  ];
   const launched: Promise<LaunchOutcome> = launch(program.program, args, launchStop.signal);
   void launched.then((outcome) => {
     // The launcher ends when the helper does; if it never connected, the launch's own reason is the answer.
     if (peer) return;
     settle({
       error: outcome.declined
-        ? new AppError(
-            'declined',
-            'The administrator prompt was declined, so nothing was changed. Moving the cache needs an administrator.',
-          )
+        ? new AppError('declined', t('machine.helper.declined'))
         : new AppError(
             'refused',
-            `The helper could not start (${outcome.failure ?? `it ended with exit status ${outcome.exitCode} before it connected`}); nothing was changed.`,
+            t('machine.helper.couldNotStart', {
+              reason: outcome.failure ?? m('machine.helper.endedBeforeConnect', { exitCode: String(outcome.exitCode) }),
+            }),
           ),
     });
   });
   const connectTimeout = timing.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const watchdog = setInterval(() => {
     const silent = Date.now() - lastHeard;
-    if (!peer && silent > connectTimeout)
-      settle({ error: new AppError('refused', 'The administrator prompt was not answered in time; nothing was changed.') });
+    if (!peer && silent > connectTimeout) settle({ error: new AppError('refused', t('machine.helper.promptTimedOut')) });
     else if (peer && silent > (timing.heartbeatLostMs ?? HEARTBEAT_LOST_MS))
-      settle({
-        error: new AppError(
-          'refused',
-          'The helper stopped answering. Whatever it had done is finished or undone the next time the wizard starts.',
-        ),
-      });
+      settle({ error: new AppError('refused', t('machine.helper.stoppedAnswering')) });
   }, 500);
   try {
     const result = await finished;

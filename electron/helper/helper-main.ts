@@ -5,6 +5,9 @@
 // that started it, says it lives every second, and when the wizard goes away it stops the move (which is
 // then undone) and exits. It writes a log beside the journal that the wizard can show.
 
+import { matchLanguage, type Language } from '../../shared/i18n/languages.js';
+import { speakLanguage } from '../../shared/i18n/load.js';
+import { t } from '../../shared/i18n/translate.js';
 import { appendFile } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -23,9 +26,11 @@ export interface HelperArgs {
   channel: string;
   key: string;
   sandbox: string | null;
+  /** The wizard's language, so that what the helper says (steps, errors) reads as the wizard does. */
+  language: Language;
 }
 
-/** The helper's command line: `--fix-helper --channel NAME --key KEY [--sandbox DIR]`. */
+/** The helper's command line: `--fix-helper --channel NAME --key KEY [--sandbox DIR] [--lang LANGUAGE]`. */
 export function parseHelperArgs(argv: string[]): HelperArgs | null {
   const at = (flag: string) => {
     const i = argv.indexOf(flag);
@@ -34,11 +39,20 @@ export function parseHelperArgs(argv: string[]): HelperArgs | null {
   const channel = at('--channel');
   const key = at('--key');
   if (!argv.includes(HELPER_FLAG) || !channel || !key) return null;
-  return { channel, key, sandbox: at('--sandbox') };
+  // A language it does not speak is English: the words change, never what the helper does.
+  return { channel, key, sandbox: at('--sandbox'), language: matchLanguage(at('--lang')) ?? 'en' };
 }
 
 export function helperArgs(args: HelperArgs): string[] {
-  return [HELPER_FLAG, '--channel', args.channel, '--key', args.key, ...(args.sandbox ? ['--sandbox', args.sandbox] : [])];
+  return [
+    HELPER_FLAG,
+    '--channel',
+    args.channel,
+    '--key',
+    args.key,
+    ...(args.sandbox ? ['--sandbox', args.sandbox] : []),
+    ...(args.language !== 'en' ? ['--lang', args.language] : []),
+  ];
 }
 
 /** Runs the helper to its end; the exit status: 0 done, 1 the task failed, 2 bad arguments or channel. */
@@ -48,6 +62,7 @@ export async function runHelper(
 ): Promise<number> {
   const args = parseHelperArgs(argv);
   if (!args) return 2;
+  await speakLanguage(args.language).catch(() => {});
   const machine = await open(args.sandbox).catch(() => null);
   if (!machine) return 2;
   const log = (line: string) =>
@@ -82,7 +97,7 @@ export async function runHelper(
             send({
               type: 'failed',
               code: 'invalid-argument',
-              message: `The helper was sent something it does not understand (${parsed.problem}).`,
+              message: t('machine.helper.notUnderstood', { problem: parsed.problem }),
             });
             socket.end();
             return resolve(null);
@@ -94,7 +109,7 @@ export async function runHelper(
         },
         () => {
           void log('refused a message longer than the protocol allows');
-          send({ type: 'failed', code: 'invalid-argument', message: 'The helper was sent a message longer than the protocol allows.' });
+          send({ type: 'failed', code: 'invalid-argument', message: t('machine.helper.tooLong') });
           socket.end();
           resolve(null);
         },
