@@ -94,6 +94,14 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
     });
   });
   it('tells a missing key', () => expect(results.missingKey).toEqual({ status: 'missing' }));
+  it("starts in the policy value's language once it is written, --lang still first, and in the display language without it", () => {
+    const { before, added, withPolicy, withFlag, after } = results.language;
+    expect(added).toBe(0);
+    expect(before.source).not.toBe('policy');
+    expect(withPolicy).toEqual({ language: 'ja', source: 'policy' });
+    expect(withFlag).toEqual({ language: 'de', source: 'flag' });
+    expect(after).toEqual(before);
+  });
   it('reads the OS and the seeded .NET release from the registry', () => {
     expect(results.os).toMatchObject({ family: 'windows', version: expect.stringMatching(/^\d+\.\d+(\.\d+)?$/), architecture: 'x64' });
     expect(results.software).toMatchObject({ dotnetRelease: 528040 });
