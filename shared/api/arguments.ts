@@ -11,6 +11,8 @@ import { FIX_PLAN_SCHEMA } from '../actions/fix-plan-schema.js';
 import type { FixRequest } from './wizard-api.js';
 import { compileSchema } from '../util/schema.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
+import { m, type Arg, type MessageId } from '../i18n/message.js';
+import { t } from '../i18n/translate.js';
 
 export class ArgumentError extends Error {}
 
@@ -18,42 +20,49 @@ const MAX_PATHS = 200;
 const MAX_PATH_LENGTH = 32_767; // Windows' own limit for extended paths
 const MAX_TEXT = 20 * 1024 * 1024;
 
-function fail(message: string): never {
-  throw new ArgumentError(message);
+function fail(id: MessageId, args?: Record<string, Arg>): never {
+  throw new ArgumentError(t(id, args));
 }
 
-function record(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} must be an object`);
+/** What an argument is, for the errors: a request in words, or a field by its name (as the code spells it). */
+type Subject = Arg;
+
+const SCAN_REQUEST = m('validation.arguments.subject.scanRequest');
+const SAVE_REQUEST = m('validation.arguments.subject.saveRequest');
+const FIX_REQUEST = m('validation.arguments.subject.fixRequest');
+const FIX_FINDING = m('validation.arguments.subject.fixFinding');
+
+function record(value: unknown, subject: Subject): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('validation.arguments.notObject', { subject });
   return value as Record<string, unknown>;
 }
 
-function onlyKeys(value: Record<string, unknown>, allowed: string[], what: string): void {
+function onlyKeys(value: Record<string, unknown>, allowed: string[], subject: Subject): void {
   const extra = Object.keys(value).filter((k) => !allowed.includes(k));
-  if (extra.length > 0) fail(`${what} has unknown field ${extra.map((k) => `"${k}"`).join(', ')}`);
+  if (extra.length > 0) fail('validation.arguments.unknownFields', { subject, fields: extra.map((k) => `"${k}"`).join(', ') });
 }
 
 export function edition(value: unknown): EditionId {
-  if (typeof value !== 'string' || !isEditionId(value)) fail(`edition must be "current" or "2019-02"`);
+  if (typeof value !== 'string' || !isEditionId(value)) fail('validation.arguments.edition');
   return value;
 }
 
-function path(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(`${what} must be a non-empty path`);
-  if (value.length > MAX_PATH_LENGTH) fail(`${what} is longer than any path Windows accepts`);
-  if (value.includes('\0')) fail(`${what} contains a NUL character`);
+function path(value: unknown, subject: Subject): string {
+  if (typeof value !== 'string' || value.trim() === '') fail('validation.arguments.path.empty', { subject });
+  if (value.length > MAX_PATH_LENGTH) fail('validation.arguments.path.tooLong', { subject });
+  if (value.includes('\0')) fail('validation.arguments.path.nul', { subject });
   return value.trim();
 }
 
 export function scanRequest(value: unknown): ScanRequest {
-  const v = record(value, 'the scan request');
-  onlyKeys(v, ['edition', 'paths', 'systemState', 'uploadMbps', 'cachePath', 'offline'], 'the scan request');
-  if (!Array.isArray(v.paths)) fail('paths must be a list of folders');
-  if (v.paths.length > MAX_PATHS) fail(`at most ${MAX_PATHS} folders can be selected at once`);
-  if (typeof v.systemState !== 'boolean') fail('systemState must be true or false');
-  if (typeof v.offline !== 'boolean') fail('offline must be true or false');
+  const v = record(value, SCAN_REQUEST);
+  onlyKeys(v, ['edition', 'paths', 'systemState', 'uploadMbps', 'cachePath', 'offline'], SCAN_REQUEST);
+  if (!Array.isArray(v.paths)) fail('validation.arguments.paths.notList');
+  if (v.paths.length > MAX_PATHS) fail('validation.arguments.paths.tooMany', { max: MAX_PATHS });
+  if (typeof v.systemState !== 'boolean') fail('validation.arguments.trueOrFalse', { field: 'systemState' });
+  if (typeof v.offline !== 'boolean') fail('validation.arguments.trueOrFalse', { field: 'offline' });
   const mbps = v.uploadMbps;
-  if (mbps !== null && (typeof mbps !== 'number' || !Number.isFinite(mbps) || mbps < 0))
-    fail('uploadMbps must be a number of megabits per second, 0 or more, or null');
+  if (mbps !== null && (typeof mbps !== 'number' || !Number.isFinite(mbps) || mbps < 0)) fail('validation.arguments.uploadMbps');
   return {
     edition: edition(v.edition),
     paths: v.paths.map((p, i) => path(p, `paths[${i}]`)),
@@ -65,71 +74,70 @@ export function scanRequest(value: unknown): ScanRequest {
 }
 
 export function profileText(value: unknown): string {
-  if (typeof value !== 'string') fail('the profile must be the text of a JSON file');
-  if (value.length > MAX_TEXT) fail('the profile is larger than 20 MB: that is not a machine profile');
+  if (typeof value !== 'string') fail('validation.arguments.profile.notText');
+  if (value.length > MAX_TEXT) fail('validation.arguments.profile.tooLarge');
   return value;
 }
 
 export function checkId(value: unknown): CheckId {
-  if (typeof value !== 'string' || !CHECKS.some((c) => c.id === value)) fail(`"${String(value)}" is not a check of the catalogue`);
+  if (typeof value !== 'string' || !CHECKS.some((c) => c.id === value)) fail('validation.arguments.checkId', { value: String(value) });
   return value as CheckId;
 }
 
 export function saveRequest(value: unknown): SaveRequest {
-  const v = record(value, 'the save request');
-  onlyKeys(v, ['suggestedName', 'content', 'kind'], 'the save request');
-  if (v.kind !== 'json' && v.kind !== 'html' && v.kind !== 'md' && v.kind !== 'csv') fail('kind must be "json", "html", "md" or "csv"');
-  if (typeof v.content !== 'string' || v.content.length > MAX_TEXT) fail('content must be text of at most 20 MB');
+  const v = record(value, SAVE_REQUEST);
+  onlyKeys(v, ['suggestedName', 'content', 'kind'], SAVE_REQUEST);
+  if (v.kind !== 'json' && v.kind !== 'html' && v.kind !== 'md' && v.kind !== 'csv') fail('validation.arguments.save.kind');
+  if (typeof v.content !== 'string' || v.content.length > MAX_TEXT) fail('validation.arguments.save.content');
   if (typeof v.suggestedName !== 'string' || !/^[^\\/:*?"<>|\0]{1,120}$/.test(v.suggestedName))
-    fail('suggestedName must be a plain file name');
+    fail('validation.arguments.save.suggestedName');
   return { suggestedName: v.suggestedName, content: v.content, kind: v.kind };
 }
 
 const checkPlan = compileSchema(FIX_PLAN_SCHEMA);
 
 export function fixRequest(value: unknown): FixRequest {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('the fix request must be an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('validation.arguments.notObject', { subject: FIX_REQUEST });
   const v = value as Record<string, unknown>;
   const extra = Object.keys(v).filter((k) => k !== 'action' && k !== 'to' && k !== 'finding');
-  if (extra.length > 0) fail(`the fix request has a field it should not: ${extra[0]!.slice(0, 40)}`);
-  if (!FIX_ACTIONS.includes(v.action as FixAction)) fail(`the action must be one of ${FIX_ACTIONS.join(', ')}`);
+  if (extra.length > 0) fail('validation.arguments.fix.extraField', { field: extra[0]!.slice(0, 40) });
+  if (!FIX_ACTIONS.includes(v.action as FixAction)) fail('validation.arguments.fix.action', { actions: FIX_ACTIONS.join(', ') });
   const action = v.action as FixAction;
   const finding = fixFinding(v.finding);
   const also = finding ? { finding } : {};
-  if (action === 'relocate-cache') return { action, to: path(v.to, 'the target folder'), ...also };
-  if (v.to !== null && v.to !== undefined) fail(`${action} takes no folder`);
+  if (action === 'relocate-cache') return { action, to: path(v.to, m('validation.arguments.subject.targetFolder')), ...also };
+  if (v.to !== null && v.to !== undefined) fail('validation.arguments.fix.noFolder', { action });
   return { action, to: null, ...also };
 }
 
 /** The finding a fix is planned for: a check of the catalogue, and its subject (or null). */
 function fixFinding(value: unknown): FixRequest['finding'] {
   if (value === undefined || value === null) return null;
-  const v = record(value, 'the finding of the fix request');
-  onlyKeys(v, ['check', 'subject'], 'the finding of the fix request');
-  if (v.subject !== null && (typeof v.subject !== 'string' || v.subject.length > MAX_PATH_LENGTH))
-    fail('the subject of the finding must be text or null');
+  const v = record(value, FIX_FINDING);
+  onlyKeys(v, ['check', 'subject'], FIX_FINDING);
+  if (v.subject !== null && (typeof v.subject !== 'string' || v.subject.length > MAX_PATH_LENGTH)) fail('validation.arguments.fix.subject');
   return { check: checkId(v.check), subject: v.subject };
 }
 
 export function fixPlan(value: unknown): FixPlan {
   const problem = checkPlan(value);
-  if (problem) fail(`the plan is not one the wizard made (${problem})`);
+  if (problem) fail('validation.arguments.fix.plan', { problem });
   return value as FixPlan;
 }
 
 function none(args: unknown[]): [] {
-  if (args.length !== 0) fail('this call takes no arguments');
+  if (args.length !== 0) fail('validation.arguments.count.none');
   return [];
 }
 
 function count(args: unknown[], n: number): void {
   // Checked before anything else, so that a call with millions of arguments costs nothing to refuse.
-  if (args.length !== n) fail(`this call takes ${n} argument${n === 1 ? '' : 's'}, not ${args.length}`);
+  if (args.length !== n) fail('validation.arguments.count.wrong', { expected: n, given: String(args.length) });
 }
 
 export function language(value: unknown): Language {
   if (typeof value !== 'string' || !(LANGUAGES as readonly string[]).includes(value)) {
-    fail(`the language must be one of ${LANGUAGES.join(', ')}`);
+    fail('validation.arguments.language', { languages: LANGUAGES.join(', ') });
   }
   return value as Language;
 }

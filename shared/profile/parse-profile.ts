@@ -6,6 +6,7 @@
 import { decodeProfileText } from './decode-profile-text.js';
 import type { MachineProfile } from './types.js';
 import { showPointer, validateProfile } from './validate.js';
+import { t } from '../i18n/translate.js';
 
 export class ProfileLoadError extends Error {
   constructor(
@@ -14,13 +15,15 @@ export class ProfileLoadError extends Error {
     /** What the file is instead, in one sentence, when that says more than its problems would. */
     readonly sentence: string | null = null,
   ) {
-    super(sentence ?? `${file}: ${problems.join('; ')}`);
+    super(sentence ?? t('validation.profile.loadError', { file, problems: problems.join('; ') }));
     this.name = 'ProfileLoadError';
   }
 }
 
-export const READINESS_REPORT_NOT_PROFILE =
-  'This file is a readiness report, not a machine profile: open the profile (made by "collect", or saved from the wizard\'s Report page).';
+/** What to say of a readiness report opened as a profile, in the current language. */
+export function readinessReportNotProfile(): string {
+  return t('validation.profile.readinessReport');
+}
 
 /**
  * Whether a value is a readiness report (what `check --json` prints, or the wizard saves as JSON) rather
@@ -35,20 +38,24 @@ function isReadinessReport(value: unknown): boolean {
 
 export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
   const text = decodeProfileText(bytes);
-  if (text.trim() === '') throw new ProfileLoadError(file, ['is empty: a machine profile is a JSON object']);
+  if (text.trim() === '') throw new ProfileLoadError(file, [t('validation.profile.empty')]);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ProfileLoadError(file, [`is not valid JSON: ${describeJsonError(error, text)}`]);
+    throw new ProfileLoadError(file, [t('validation.profile.notJson', { reason: describeJsonError(error, text) })]);
   }
   const result = validateProfile(value);
-  if (!result.ok && isReadinessReport(value))
-    throw new ProfileLoadError(file, [READINESS_REPORT_NOT_PROFILE], READINESS_REPORT_NOT_PROFILE);
+  if (!result.ok && isReadinessReport(value)) {
+    const sentence = readinessReportNotProfile();
+    throw new ProfileLoadError(file, [sentence], sentence);
+  }
   if (!result.ok) {
     throw new ProfileLoadError(
       file,
-      result.problems.map((problem) => `${showPointer(problem.pointer)}: ${problem.message}`),
+      result.problems.map((problem) =>
+        t('validation.profile.problem', { pointer: showPointer(problem.pointer), problem: problem.message }),
+      ),
     );
   }
   return result.profile;
@@ -63,5 +70,6 @@ function describeJsonError(error: unknown, text: string): string {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  return `${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')} at line ${line}, column ${column}`;
+  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  return t('validation.profile.jsonPosition', { reason, line, column });
 }

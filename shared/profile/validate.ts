@@ -6,6 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import validateSchema from './profile-validator.generated.js';
 import type { MachineProfile } from './types.js';
+import { m, type Msg } from '../i18n/message.js';
+import { say, t } from '../i18n/translate.js';
 
 export interface ProfileProblem {
   /** JSON pointer to the offending field; "" is the whole document. */
@@ -64,36 +66,40 @@ function describe(error: ErrorObject): ProfileProblem {
   const pointer = pointerOf(error);
   switch (error.keyword) {
     case 'additionalProperties':
-      return { pointer, message: 'is not a field of the machine profile (unknown field)' };
+      return { pointer, message: t('validation.profile.unknownField') };
     case 'required':
-      return { pointer, message: 'is required but missing' };
+      return { pointer, message: t('validation.profile.required') };
     case 'type':
-      return { pointer, message: `must be ${describeType(params.type)}` };
+      return { pointer, message: t('validation.profile.type', { types: describeType(params.type) }) };
     case 'enum':
       return {
         pointer,
-        message: `must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}`,
+        message: t('validation.profile.enum', { values: (params.allowedValues as unknown[]).map(show).join(', ') }),
       };
     case 'const':
-      return { pointer, message: `must be ${show(params.allowedValue)}` };
+      return { pointer, message: t('validation.profile.const', { value: show(params.allowedValue) }) };
     case 'minimum':
-      return { pointer, message: `must be ${String(params.limit)} or more` };
+      return { pointer, message: t('validation.profile.minimum', { limit: String(params.limit) }) };
     case 'pattern':
-      return { pointer, message: `does not have the expected form (${String(params.pattern)})` };
+      return { pointer, message: t('validation.profile.pattern', { pattern: String(params.pattern) }) };
     case 'format':
-      return { pointer, message: `must be a ${String(params.format)} such as 2026-11-20T09:30:00Z` };
+      return { pointer, message: t('validation.profile.format', { format: String(params.format) }) };
     case 'false schema':
-      return { pointer, message: 'is a section of profile version 2: set "schemaVersion" to 2, or remove it' };
+      return { pointer, message: t('validation.profile.v2Section') };
     default:
-      return { pointer, message: error.message ?? `fails the schema's ${error.keyword} rule` };
+      return { pointer, message: error.message ?? t('validation.profile.otherRule', { keyword: error.keyword }) };
   }
 }
 
-function describeType(type: unknown): string {
-  const names = (Array.isArray(type) ? type : [type]).map((t) =>
-    t === 'null' ? 'null' : t === 'integer' ? 'a whole number' : `a${/^[aeiou]/.test(String(t)) ? 'n' : ''} ${String(t)}`,
-  );
-  return names.join(' or ');
+/** The JSON types a value may have, in words: "a string or null" (each type's name by the catalogue). */
+function describeType(type: unknown): Msg {
+  const names = (Array.isArray(type) ? type : [type]).map((name) => m('validation.profile.typeName', { type: String(name) }));
+  return names
+    .slice(1)
+    .reduce(
+      (first, second) => m('validation.profile.typeOr', { first, second }),
+      names[0] ?? m('validation.profile.typeName', { type: '' }),
+    );
 }
 
 function show(value: unknown): string {
