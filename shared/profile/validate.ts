@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import validateSchema from './profile-validator.generated.js';
 import type { MachineProfile } from './types.js';
 import { m, type Msg } from '../i18n/message.js';
-import { say, t } from '../i18n/translate.js';
+import { t } from '../i18n/translate.js';
 
 export interface ProfileProblem {
   /** JSON pointer to the offending field; "" is the whole document. */
