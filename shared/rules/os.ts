@@ -3,9 +3,11 @@
 
 import { editionName } from '../matrix/windows-editions.js';
 import { OS_NAMES } from '../matrix/identify-os.js';
+import { list, m, type Arg, type MessageId, type Msg } from '../i18n/message.js';
+import { say } from '../i18n/translate.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
 
 const osEvidence = (ctx: RuleContext) => ({
   '/os/family': ctx.profile.os.family,
@@ -17,10 +19,43 @@ const osEvidence = (ctx: RuleContext) => ({
   '/os/architecture': ctx.profile.os.architecture,
 });
 
-/** The OS's name for sentences: what we identified, else the caption, else "this operating system". */
+/**
+ * The OS's name for a message's argument: what we identified, else the caption (both shown as they are),
+ * else the words "this version of Windows".
+ */
+export function osNameArg(ctx: RuleContext): Arg {
+  if (ctx.os.kind === 'known' || ctx.os.kind === 'unlisted') return ctx.os.name;
+  if (ctx.os.kind === 'not-windows') return notWindowsName(ctx.os.name);
+  return ctx.profile.os.caption ?? m('os.name.unidentified');
+}
+
+/** The OS's name for sentences, in the current language (see osNameArg). */
 export function osName(ctx: RuleContext): string {
-  if (ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' || ctx.os.kind === 'not-windows') return ctx.os.name;
-  return ctx.profile.os.caption ?? 'this version of Windows';
+  const name = osNameArg(ctx);
+  return typeof name === 'string' ? name : say(name as Msg);
+}
+
+/** identifyOs says a family that is not Windows in English: Linux and macOS are names, the rest are words. */
+function notWindowsName(name: string): Arg {
+  return name === 'an operating system other than Windows' ? m('os.name.otherThanWindows') : name;
+}
+
+/** What identifyOs found missing, as a message where it is one of its known phrases (else as it reads). */
+const MISSING: Record<string, MessageId> = {
+  'the Windows version number (os.version)': 'os.missing.version',
+  'whether this is a server or a workstation (os.productType, os.installationType or os.editionId)': 'os.missing.serverOrWorkstation',
+  'the Windows build number (os.version as 10.0.<build>)': 'os.missing.build',
+  'the build or service pack of Windows Server 2008 (only SP2 is supported)': 'os.missing.server2008ServicePack',
+};
+
+function missingArg(missing: string): Arg {
+  const id = MISSING[missing];
+  return id ? m(id) : missing;
+}
+
+/** Whole sentences one after the other, the language's way (a space between them, or none). */
+function sentences(parts: readonly Msg[]): Msg {
+  return parts.slice(0, -1).reduceRight<Msg>((rest, first) => m('os.sentences', { first, rest }), parts[parts.length - 1]!);
 }
 
 export function osSupported(ctx: RuleContext): Finding[] {
@@ -28,45 +63,37 @@ export function osSupported(ctx: RuleContext): Finding[] {
   const facts = ctx.profile.os;
   const cite = osRow ?? edition.osGeneral;
   const base = { evidence: osEvidence(ctx), cite };
-  const upgrade = fix('server admin', [
-    'Move the data to be protected to a machine running a supported 64-bit Windows, or upgrade this one.',
-    `The supported versions are: ${supportedList(ctx)}.`,
-  ]);
+  const supported = m('os.supported.fix.supportedVersions', { versions: supportedList(ctx) });
+  const upgrade = fix('server admin', [m('os.supported.fix.moveOrUpgrade'), supported]);
 
   if (os.kind === 'not-windows') {
+    const name = notWindowsName(os.name);
     return [
       finding(ctx, 'os.supported', {
         ...base,
         status: 'fail',
-        title: `The MARS agent needs Windows; this machine runs ${os.name}`,
-        detail: `The Azure Backup agent (MARS) installs only on Windows. This machine runs ${os.name}, so the agent cannot back it up directly. For Linux servers and Azure virtual machines, Azure Backup offers other ways to protect data.`,
-        fix: fix('server admin', [
-          'Run this check on the Windows machine you want to back up.',
-          'To protect this machine, use an Azure Backup option made for it (for example Azure VM backup), or copy its data to a supported Windows machine.',
-        ]),
+        title: m('os.supported.notWindows.title', { name }),
+        detail: m('os.supported.notWindows.detail', { name }),
+        fix: fix('server admin', [m('os.supported.notWindows.fix.runOnWindows'), m('os.supported.notWindows.fix.otherOption')]),
       }),
     ];
   }
   // Facts that need no OS: a 32-bit or (current) Server Core installation fails, arm64 warns.
-  const x86 = facts.architecture === 'x86' ? 'This is a 32-bit Windows; the agent runs only on 64-bit Windows.' : null;
+  const x86 = facts.architecture === 'x86' ? m('os.supported.problem.x86') : null;
   const serverCore =
-    edition.serverCoreUnsupported && facts.installationType === 'Server Core'
-      ? 'This is a Server Core installation; the agent needs Windows Server with the Desktop Experience.'
-      : null;
-  const arm64 =
-    facts.architecture === 'arm64'
-      ? 'This is Windows on ARM (arm64); the matrix lists 64-bit Windows on x64 processors, so the agent is not known to work here.'
-      : null;
+    edition.serverCoreUnsupported && facts.installationType === 'Server Core' ? m('os.supported.problem.serverCore') : null;
+  const arm64 = facts.architecture === 'arm64' ? m('os.supported.problem.arm64') : null;
   if (os.kind === 'undetermined') {
     // Nothing else is judged on an OS that could not be identified (contract v2).
-    const blocking = [x86, serverCore].filter((x): x is string => x !== null);
+    const missing = missingArg(os.missing);
+    const blocking = [x86, serverCore].filter((x) => x !== null);
     if (blocking.length > 0) {
       return [
         finding(ctx, 'os.supported', {
           ...base,
           status: 'fail',
-          title: 'This Windows cannot run the MARS agent',
-          detail: `${blocking.join(' ')} Which Windows this is could not be told: the profile lacks ${os.missing}.`,
+          title: m('os.supported.undetermined.fail.title'),
+          detail: m('os.supported.undetermined.detail', { problems: sentences(blocking), missing }),
           fix: upgrade,
         }),
       ];
@@ -76,12 +103,12 @@ export function osSupported(ctx: RuleContext): Finding[] {
         finding(ctx, 'os.supported', {
           ...base,
           status: 'warn',
-          title: 'This Windows runs on an ARM processor',
-          detail: `${arm64} Which Windows this is could not be told: the profile lacks ${os.missing}.`,
+          title: m('os.supported.undetermined.warn.title'),
+          detail: m('os.supported.undetermined.detail', { problems: arm64, missing }),
           fix: fix('server admin', [
-            'Plan to back up this data from a 64-bit Windows on an x64 processor.',
-            `The supported versions are: ${supportedList(ctx)}.`,
-            'Run "winver" on the machine and note the version, build and edition, so that the rest can be checked.',
+            m('os.supported.undetermined.warn.fix.planX64'),
+            supported,
+            m('os.supported.undetermined.warn.fix.winver'),
           ]),
         }),
       ];
@@ -90,52 +117,51 @@ export function osSupported(ctx: RuleContext): Finding[] {
       finding(ctx, 'os.supported', {
         ...base,
         status: 'unknown',
-        title: 'Could not tell which Windows this is',
-        detail: `The profile lacks ${os.missing}, so the check cannot match this machine to the support matrix.`,
-        fix: fix('helpdesk', [
-          'Run "winver" or "systeminfo" on the machine and note the version, build and edition.',
-          'Collect the profile again with this tool on the machine itself, so that it reads these values from the registry.',
-        ]),
+        title: m('os.supported.undetermined.unknown.title'),
+        detail: m('os.supported.undetermined.unknown.detail', { missing }),
+        fix: fix('helpdesk', [m('os.supported.undetermined.unknown.fix.winver'), m('os.supported.undetermined.unknown.fix.collect')]),
       }),
     ];
   }
 
-  const fails: string[] = [];
-  const warns: string[] = [];
-  const unknowns: string[] = [];
+  const fails: Msg[] = [];
+  const warns: Msg[] = [];
+  const unknowns: Msg[] = [];
+  const name = os.name;
 
   if (os.kind === 'unlisted') {
-    fails.push(`${os.name} is not a version of Windows that the MARS agent supports.`);
+    fails.push(m('os.supported.problem.unlisted', { name }));
   } else if (!osRow) {
-    const later = edition.id === '2019-02' ? ' It was added to the matrix after this edition; check again with the current matrix.' : '';
-    fails.push(`${os.name} is not listed in the ${edition.id} support matrix.${later}`);
+    fails.push(m('os.supported.problem.notListed', { name, edition: edition.id, later: edition.id === '2019-02' ? 'yes' : 'no' }));
   }
   if (x86) fails.push(x86);
   if (serverCore) fails.push(serverCore);
 
-  if (osRow?.listing === 'end-of-support') {
-    warns.push(`${os.name} has reached the end of its support. The agent still runs, but Microsoft no longer fixes problems on it.`);
-  }
+  if (osRow?.listing === 'end-of-support') warns.push(m('os.supported.problem.endOfSupport', { name }));
   if (osRow && facts.editionId != null) {
-    const name = editionName(facts.editionId);
-    if (!name || !(osRow.editions as readonly string[]).includes(name)) {
+    const edition = editionName(facts.editionId);
+    if (!edition || !(osRow.editions as readonly string[]).includes(edition)) {
       warns.push(
-        `The ${name ? `${name} edition` : `edition "${facts.editionId}"`} is not among the editions the matrix lists for ${os.name} (${listInWords(osRow.editions)}).`,
+        m('os.supported.problem.edition', {
+          known: edition ? 'yes' : 'no',
+          edition: edition ?? facts.editionId,
+          name,
+          editions: list(osRow.editions),
+        }),
       );
     }
   }
   if (arm64) warns.push(arm64);
-  if (osRow && facts.editionId == null)
-    unknowns.push('The Windows edition (EditionID) could not be read, so it was not compared with the listed editions.');
-  if (facts.architecture == null) unknowns.push('The processor architecture could not be read, so a 32-bit Windows is not ruled out.');
+  if (osRow && facts.editionId == null) unknowns.push(m('os.supported.problem.editionUnread'));
+  if (facts.architecture == null) unknowns.push(m('os.supported.problem.architectureUnread'));
 
   if (fails.length > 0) {
     return [
       finding(ctx, 'os.supported', {
         ...base,
         status: 'fail',
-        title: `${os.name} cannot run the MARS agent`,
-        detail: fails.join(' '),
+        title: m('os.supported.fail.title', { name }),
+        detail: sentences(fails),
         fix: upgrade,
       }),
     ];
@@ -145,12 +171,9 @@ export function osSupported(ctx: RuleContext): Finding[] {
       finding(ctx, 'os.supported', {
         ...base,
         status: 'warn',
-        title: `${os.name} runs the agent, with a risk`,
-        detail: [...warns, ...unknowns].join(' '),
-        fix: fix('server admin', [
-          'Plan an upgrade to a supported, listed edition of Windows.',
-          `The supported versions are: ${supportedList(ctx)}.`,
-        ]),
+        title: m('os.supported.warn.title', { name }),
+        detail: sentences([...warns, ...unknowns]),
+        fix: fix('server admin', [m('os.supported.warn.fix.planUpgrade'), supported]),
       }),
     ];
   }
@@ -159,12 +182,9 @@ export function osSupported(ctx: RuleContext): Finding[] {
       finding(ctx, 'os.supported', {
         ...base,
         status: 'unknown',
-        title: `${os.name} is listed; some details could not be checked`,
-        detail: unknowns.join(' '),
-        fix: fix('helpdesk', [
-          'Run "systeminfo" on the machine and check the edition and "System Type" (x64-based PC).',
-          'Collect the profile again with this tool on the machine itself.',
-        ]),
+        title: m('os.supported.unknown.title', { name }),
+        detail: sentences(unknowns),
+        fix: fix('helpdesk', [m('os.supported.unknown.fix.systeminfo'), m('os.supported.unknown.fix.collect')]),
       }),
     ];
   }
@@ -172,8 +192,12 @@ export function osSupported(ctx: RuleContext): Finding[] {
     finding(ctx, 'os.supported', {
       ...base,
       status: 'pass',
-      title: `${os.name} is supported`,
-      detail: `${os.name}${facts.editionId != null ? ` (${editionName(facts.editionId) ?? facts.editionId})` : ''} on a 64-bit processor is in the support matrix.`,
+      title: m('os.supported.pass.title', { name }),
+      detail: m('os.supported.pass.detail', {
+        name,
+        hasEdition: facts.editionId != null ? 'yes' : 'no',
+        edition: facts.editionId != null ? (editionName(facts.editionId) ?? facts.editionId) : '',
+      }),
     }),
   ];
 }
@@ -182,7 +206,7 @@ export function osSystemState(ctx: RuleContext): Finding[] {
   const wanted = ctx.profile.selection?.systemState === true;
   const azureVm = ctx.profile.host?.azureVm === true;
   const support = systemStateSupport(ctx);
-  const name = osName(ctx);
+  const name = osNameArg(ctx);
   const base = {
     evidence: {
       ...osEvidence(ctx),
@@ -191,17 +215,15 @@ export function osSystemState(ctx: RuleContext): Finding[] {
     },
     cite: ctx.osRow ?? ctx.edition.osGeneral,
   };
-  const filesOnly = fix('user', [
-    'Clear "System State" from the selection and back up files and folders only.',
-    'To protect the system itself, use a Windows Server version that supports System State backup.',
-  ]);
+  const clear = m('os.systemState.fix.filesOnly');
+  const filesOnly = fix('user', [clear, m('os.systemState.fix.useServer')]);
   if (wanted && support === false) {
     return [
       finding(ctx, 'os.system-state', {
         ...base,
         status: 'fail',
-        title: `System State cannot be backed up on ${name}`,
-        detail: `System State is selected, but the MARS agent backs up System State only on supported Windows Server versions, not on ${name}. Files and folders can still be backed up.`,
+        title: m('os.systemState.fail.title', { name }),
+        detail: m('os.systemState.fail.detail', { name }),
         fix: filesOnly,
       }),
     ];
@@ -212,13 +234,9 @@ export function osSystemState(ctx: RuleContext): Finding[] {
       finding(ctx, 'os.system-state', {
         ...base,
         status: 'fail',
-        title: 'System State cannot be backed up on an Azure VM',
-        detail:
-          'System State is selected, but this machine is an Azure virtual machine, and the MARS agent backs up System State only on servers outside Azure. Files and folders can still be backed up.',
-        fix: fix('user', [
-          'Clear "System State" from the selection and back up files and folders only.',
-          'To protect the whole virtual machine, use Azure VM backup (the backup extension) from the Recovery Services vault.',
-        ]),
+        title: m('os.systemState.azureVm.title'),
+        detail: m('os.systemState.azureVm.detail'),
+        fix: fix('user', [clear, m('os.systemState.azureVm.fix')]),
       }),
     ];
   }
@@ -227,35 +245,34 @@ export function osSystemState(ctx: RuleContext): Finding[] {
       finding(ctx, 'os.system-state', {
         ...base,
         status: 'unknown',
-        title: 'Could not tell whether System State can be backed up here',
-        detail:
-          'System State is selected, but the Windows version could not be identified, so it is unknown whether the agent can back it up.',
-        fix: fix('helpdesk', ['Collect the profile again with this tool on the machine itself, so that it reads the Windows version.']),
+        title: m('os.systemState.unknown.title'),
+        detail: m('os.systemState.unknown.detail'),
+        fix: fix('helpdesk', [m('os.systemState.unknown.fix')]),
       }),
     ];
   }
   const sentence =
     ctx.os.kind === 'not-windows'
-      ? `The MARS agent does not run on ${name}, so it can back up neither System State nor files here.`
+      ? m('os.systemState.info.notWindows', { name })
       : azureVm && support !== false
-        ? 'System State backup is not available on an Azure virtual machine such as this one; files and folders can be backed up.'
+        ? m('os.systemState.info.azureVm')
         : support === true
-          ? `System State backup is available on ${name}${wanted ? ' and is selected' : ''}.`
+          ? m('os.systemState.info.available', { name, selected: wanted ? 'yes' : 'no' })
           : support === false
-            ? `System State backup is not available on ${name}; files and folders can be backed up.`
-            : 'Whether System State backup is available could not be told, because the Windows version is not known.';
+            ? m('os.systemState.info.unavailable', { name })
+            : m('os.systemState.info.unknown');
   return [
     finding(ctx, 'os.system-state', {
       ...base,
       status: 'info',
       title:
         support === false
-          ? 'No System State backup on this OS'
+          ? m('os.systemState.info.title.noneOnOs')
           : azureVm
-            ? 'No System State backup on an Azure VM'
+            ? m('os.systemState.info.title.noneOnAzureVm')
             : support === true
-              ? 'System State backup is available'
-              : 'System State availability unknown',
+              ? m('os.systemState.info.title.available')
+              : m('os.systemState.info.title.unknown'),
       detail: sentence,
     }),
   ];
@@ -267,6 +284,7 @@ function systemStateSupport(ctx: RuleContext): boolean | null {
   return ctx.osRow?.systemState ?? false;
 }
 
+/** The supported versions' names, as the matrix lists them, one after the other. */
 function supportedList(ctx: RuleContext): string {
   return ctx.edition.operatingSystems
     .filter((row) => row.listing === 'listed')
