@@ -6,25 +6,23 @@ import type { VolumeFacts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { isUncPath, samePath } from '../util/paths.js';
 import { GB } from '../util/units.js';
-import { formatBytes } from '../i18n/translate.js';
+import { bytes, list, m, type Msg } from '../i18n/message.js';
 import { volumeOfPath, type RuleContext, type VolumeRef } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
 import { sumSizes } from './selection.js';
 
 const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
 const PROVIDER_KEY = `${CONFIG_KEY}\\CloudBackupProvider`;
 
 /** Moving the cache by hand, as an administrator; the wizard's relocate-cache action does the same. */
-export const MOVE_CACHE_STEPS = [
-  'Stop the backup engine: net stop obengine.',
-  'Copy (do not move) the whole cache folder, with its permissions, to a folder on a local, fixed NTFS volume with enough free space.',
-  `Set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to the new folder.`,
-  'Start the engine (net start obengine) and run a backup now; delete the old folder only after that backup succeeds.',
+export const MOVE_CACHE_STEPS: Msg[] = [
+  m('cache.move.stopEngine'),
+  m('cache.move.copy'),
+  m('cache.move.setValues', { configKey: CONFIG_KEY, providerKey: PROVIDER_KEY }),
+  m('cache.move.startEngine'),
 ];
 
-const noCacheFix = fix('helpdesk', [
-  'Collect the profile again with this tool on the machine itself; before the agent is installed, name the folder you mean to use for its cache.',
-]);
+const noCacheFix = fix('helpdesk', [m('cache.noCache.fix')]);
 
 function cacheVolume(ctx: RuleContext): VolumeRef | null {
   const cache = ctx.profile.cache;
@@ -46,8 +44,8 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.registry', {
         ...base,
         status: 'info',
-        title: 'No cache registry values yet',
-        detail: 'The agent is not installed; its installer writes both cache location values.',
+        title: m('cache.registry.notInstalled.title'),
+        detail: m('cache.registry.notInstalled.detail'),
       }),
     ];
   }
@@ -56,9 +54,9 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.registry', {
         ...base,
         status: 'unknown',
-        title: 'The cache registry values were not read',
-        detail: 'It is not known whether the agent is installed, so its two cache location values were not compared.',
-        fix: fix('helpdesk', [`On the machine, look at "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY}.`]),
+        title: m('cache.registry.unread.title'),
+        detail: m('cache.registry.unread.detail'),
+        fix: fix('helpdesk', [m('cache.registry.unread.fix', { configKey: CONFIG_KEY, providerKey: PROVIDER_KEY })]),
       }),
     ];
   }
@@ -67,16 +65,13 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
   const repair = fix(
     'server admin',
     [
-      'Find the folder that really holds the cache: it contains the file OnlineBackup.KEK.',
-      `With the backup engine stopped, set "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to that same folder, then start the engine again.`,
-      "If neither folder holds OnlineBackup.KEK, the agent must be registered with the vault again: that needs fresh vault credentials from the Azure portal and the machine's passphrase.",
+      m('cache.registry.fix.findFolder'),
+      m('cache.registry.fix.pointBoth', { configKey: CONFIG_KEY, providerKey: PROVIDER_KEY }),
+      m('cache.registry.fix.noKek'),
     ],
     'point-registry',
   );
-  const reregister = fix('server admin', [
-    "Register the agent with the vault again, in the agent's console (Register Server): this needs vault credentials downloaded from the Recovery Services vault and the passphrase kept when the machine was first registered.",
-    'The registration writes both cache values; check again afterwards.',
-  ]);
+  const reregister = fix('server admin', [m('cache.registry.fix.register'), m('cache.registry.fix.checkAfter')]);
   const missing = [isSet(a) ? null : `Config\\ScratchLocation`, isSet(b) ? null : `Config\\CloudBackupProvider\\ScratchLocation`].filter(
     (x): x is string => x !== null,
   );
@@ -85,8 +80,8 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.registry', {
         ...base,
         status: 'fail',
-        title: missing.length === 2 ? 'Neither cache registry value is set' : 'One cache registry value is missing',
-        detail: `The agent reads its cache location from two registry values, which must name the same folder; ${listInWords(missing)} ${missing.length === 2 ? 'are' : 'is'} not set. Backups fail with passphrase errors (0x1FC07, 34506) until both agree.`,
+        title: missing.length === 2 ? m('cache.registry.missing.titleBoth') : m('cache.registry.missing.titleOne'),
+        detail: m('cache.registry.missing.detail', { values: list(missing), count: missing.length }),
         fix: missing.length === 2 ? reregister : repair,
       }),
     ];
@@ -96,8 +91,8 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.registry', {
         ...base,
         status: 'fail',
-        title: 'The two cache registry values disagree',
-        detail: `The agent's two cache location values name different folders ("${a}" and "${b}"). Backups fail with passphrase errors (0x1FC07, 34506) until both name the folder that holds the cache.`,
+        title: m('cache.registry.disagree.title'),
+        detail: m('cache.registry.disagree.detail', { first: a!, second: b! }),
         fix: repair,
       }),
     ];
@@ -106,8 +101,8 @@ export function cacheRegistry(ctx: RuleContext): Finding[] {
     finding(ctx, 'cache.registry', {
       ...base,
       status: 'pass',
-      title: 'Both cache registry values agree',
-      detail: `Both cache location values name ${a}.`,
+      title: m('cache.registry.pass.title'),
+      detail: m('cache.registry.pass.detail', { folder: a! }),
     }),
   ];
 }
@@ -132,8 +127,8 @@ export function cacheFolder(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.folder', {
         ...base,
         status: 'unknown',
-        title: 'Whether the cache folder exists is not known',
-        detail: cache ? `The profile does not say whether ${cache.path} exists.` : 'The profile does not say where the cache folder is.',
+        title: m('cache.folder.unknown.title'),
+        detail: cache ? m('cache.folder.unknown.detail', { path: cache.path }) : m('cache.noCache.whereFolder'),
         fix: noCacheFix,
       }),
     ];
@@ -143,15 +138,11 @@ export function cacheFolder(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.folder', {
         ...base,
         status: 'fail',
-        title: 'The cache folder is missing',
-        detail: `The registry names ${cache.path} as the agent's cache, and that folder does not exist. Backups fail (for example with 0x80070003) until the cache is back.`,
+        title: m('cache.folder.missing.title'),
+        detail: m('cache.folder.missing.detail', { path: cache.path }),
         fix: fix(
           'server admin',
-          [
-            'If the volume that held it is offline or its letter changed, bring it back or restore the drive letter.',
-            "If the other cache registry value names the folder that holds the cache, point both values at it (the wizard's fix for the two values does it).",
-            'If it was deleted, re-register the machine with the vault using its passphrase.',
-          ],
+          [m('cache.folder.missing.fix.volume'), m('cache.folder.missing.fix.otherValue'), m('cache.folder.missing.fix.reregister')],
           // The two values disagree: the other may name the real cache, which point-registry finds.
           valuesDisagree(ctx.profile) ? 'point-registry' : null,
         ),
@@ -162,8 +153,8 @@ export function cacheFolder(ctx: RuleContext): Finding[] {
     finding(ctx, 'cache.folder', {
       ...base,
       status: 'pass',
-      title: 'The cache folder exists',
-      detail: `The cache folder ${cache.path} exists.`,
+      title: m('cache.folder.pass.title'),
+      detail: m('cache.folder.pass.detail', { path: cache.path }),
     }),
   ];
 }
@@ -180,8 +171,8 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.location', {
         ...base,
         status: 'unknown',
-        title: 'The cache location is not known',
-        detail: "The profile does not say where the agent's cache folder is.",
+        title: m('cache.location.unknown.title'),
+        detail: m('cache.noCache.whereAgentFolder'),
         fix: noCacheFix,
       }),
     ];
@@ -192,8 +183,8 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.location', {
         ...base,
         status: 'fail',
-        title: 'The cache is on a network share',
-        detail: `The cache folder ${cache.path} is on a network share; the agent needs it on a local volume of this machine.`,
+        title: m('cache.location.networkShare.title'),
+        detail: m('cache.location.networkShare.detail', { path: cache.path }),
         fix: moveFix,
       }),
     ];
@@ -203,9 +194,9 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.location', {
         ...base,
         status: 'unknown',
-        title: 'The cache volume is not known',
-        detail: `The cache folder ${cache.path} is on volume ${ref.id}, which the profile does not describe.`,
-        fix: fix('helpdesk', ['Collect the profile again with this tool on the machine itself, so that every volume is described.']),
+        title: m('cache.location.undescribed.title'),
+        detail: m('cache.location.undescribed.detail', { path: cache.path, volume: ref.id }),
+        fix: fix('helpdesk', [m('cache.location.undescribed.fix')]),
       }),
     ];
   }
@@ -215,8 +206,8 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.location', {
         ...base,
         status: 'fail',
-        title: `The cache is on a volume the agent cannot use`,
-        detail: `The cache folder ${cache.path} is on ${ref.id}, which ${listInWords(problems)}. The cache must be on a local, fixed, online, writable volume.`,
+        title: m('cache.location.unusable.title'),
+        detail: m('cache.location.unusable.detail', { path: cache.path, volume: ref.id, problems: list(problems) }),
         fix: moveFix,
       }),
     ];
@@ -226,11 +217,9 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.location', {
         ...base,
         status: 'unknown',
-        title: 'The kind of the cache volume is not known',
-        detail: `The cache folder is on ${ref.id}, and whether that is a local fixed disk could not be told.`,
-        fix: fix('helpdesk', [
-          'In File Explorer, check that the drive is a local disk (not a network or USB drive), or collect the profile again on the machine.',
-        ]),
+        title: m('cache.location.driveKind.title'),
+        detail: m('cache.location.driveKind.detail', { volume: ref.id }),
+        fix: fix('helpdesk', [m('cache.location.driveKind.fix')]),
       }),
     ];
   }
@@ -238,19 +227,20 @@ export function cacheLocation(ctx: RuleContext): Finding[] {
     finding(ctx, 'cache.location', {
       ...base,
       status: 'pass',
-      title: 'The cache is on a suitable volume',
-      detail: `The cache folder ${cache.path} is on ${ref.id}, a local, fixed, online volume.`,
+      title: m('cache.location.pass.title'),
+      detail: m('cache.location.pass.detail', { path: cache.path, volume: ref.id }),
     }),
   ];
 }
 
 /**
- * Why a volume cannot hold the cache or the data backed up, in words; empty when nothing is wrong. A RAM
- * disk is not a fixed disk (contract v2): it fails cache.location and volume.supported.
+ * Why a volume cannot hold the cache or the data backed up, as clauses that follow the volume ("is
+ * offline": `cache.problem.*`, said inside a sentence's list); empty when nothing is wrong. A RAM disk is
+ * not a fixed disk (contract v2): it fails cache.location and volume.supported.
  */
-export function unusableVolumeProblems(volume: VolumeFacts): string[] {
+export function unusableVolumeProblems(volume: VolumeFacts): Msg[] {
   const problems = locationProblems(volume);
-  if (volume.driveType === 'ram') problems.push('is a RAM disk (not a fixed disk, and emptied at every restart)');
+  if (volume.driveType === 'ram') problems.push(m('cache.problem.ramDisk'));
   return problems;
 }
 
@@ -258,14 +248,17 @@ export function unusableVolumeProblems(volume: VolumeFacts): string[] {
  * Those problems but a RAM disk: the fix planners (shared/actions/relocate-plan.ts) say what they hold
  * against a RAM disk in their own words.
  */
-export function locationProblems(volume: VolumeFacts): string[] {
-  const problems: string[] = [];
-  if (volume.driveType === 'network') problems.push(`is a network drive${volume.remotePath ? ` (${volume.remotePath})` : ''}`);
-  if (volume.driveType === 'removable') problems.push('is removable media');
-  if (volume.driveType === 'optical') problems.push('is an optical drive');
-  if (volume.online === false) problems.push('is offline');
-  if (volume.readOnly === true) problems.push('is read-only');
-  if (volume.bitlocker === 'locked') problems.push('is locked by BitLocker');
+export function locationProblems(volume: VolumeFacts): Msg[] {
+  const problems: Msg[] = [];
+  if (volume.driveType === 'network')
+    problems.push(
+      volume.remotePath ? m('cache.problem.networkDriveAt', { remotePath: volume.remotePath }) : m('cache.problem.networkDrive'),
+    );
+  if (volume.driveType === 'removable') problems.push(m('cache.problem.removable'));
+  if (volume.driveType === 'optical') problems.push(m('cache.problem.optical'));
+  if (volume.online === false) problems.push(m('cache.problem.offline'));
+  if (volume.readOnly === true) problems.push(m('cache.problem.readOnly'));
+  if (volume.bitlocker === 'locked') problems.push(m('cache.problem.bitlockerLocked'));
   return problems;
 }
 
@@ -282,34 +275,27 @@ export function cacheAttributes(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.attributes', {
         ...base,
         status: 'unknown',
-        title: "The cache folder's attributes are not known",
-        detail: "The profile does not say where the agent's cache folder is.",
+        title: m('cache.attributes.unknown.title'),
+        detail: m('cache.noCache.whereAgentFolder'),
         fix: noCacheFix,
       }),
     ];
   }
   const problems = [
-    attributes?.encrypted ? 'encrypted' : null,
-    attributes?.compressed ? 'compressed' : null,
-    attributes?.sparse ? 'sparse' : null,
-    attributes?.reparsePoint ? 'a reparse point (a link or junction to somewhere else)' : null,
-    ref?.volume?.deduplicated === true ? `on a deduplicated volume (${ref.id})` : null,
-  ].filter((x): x is string => x !== null);
+    attributes?.encrypted ? m('cache.attributes.problem.encrypted') : null,
+    attributes?.compressed ? m('cache.attributes.problem.compressed') : null,
+    attributes?.sparse ? m('cache.attributes.problem.sparse') : null,
+    attributes?.reparsePoint ? m('cache.attributes.problem.reparsePoint') : null,
+    ref?.volume?.deduplicated === true ? m('cache.attributes.problem.deduplicated', { volume: ref.id }) : null,
+  ].filter((x) => x !== null);
   if (problems.length > 0) {
     return [
       finding(ctx, 'cache.attributes', {
         ...base,
         status: 'fail',
-        title: 'The cache folder has attributes the agent does not support',
-        detail: `The cache folder ${cache.path} is ${listInWords(problems)}. The agent needs a plain folder: not encrypted, compressed, sparse, a link, or on a deduplicated volume.`,
-        fix: fix(
-          'server admin',
-          [
-            'Clear the attribute with the engine stopped (folder Properties > Advanced: untick compress and encrypt), or move the cache to a plain folder as follows.',
-            ...MOVE_CACHE_STEPS,
-          ],
-          'relocate-cache',
-        ),
+        title: m('cache.attributes.fail.title'),
+        detail: m('cache.attributes.fail.detail', { path: cache.path, problems: list(problems) }),
+        fix: fix('server admin', [m('cache.attributes.fail.fix'), ...MOVE_CACHE_STEPS], 'relocate-cache'),
       }),
     ];
   }
@@ -318,11 +304,9 @@ export function cacheAttributes(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.attributes', {
         ...base,
         status: 'unknown',
-        title: "The cache folder's attributes are not known",
-        detail: `Whether ${cache.path} is encrypted, compressed, sparse or a link could not be read.`,
-        fix: fix('helpdesk', [
-          `On the machine, run: fsutil file queryattributes "${cache.path}" (or look at the folder's Properties > Advanced).`,
-        ]),
+        title: m('cache.attributes.unknown.title'),
+        detail: m('cache.attributes.unread.detail', { path: cache.path }),
+        fix: fix('helpdesk', [m('cache.attributes.unread.fix', { path: cache.path })]),
       }),
     ];
   }
@@ -330,8 +314,8 @@ export function cacheAttributes(ctx: RuleContext): Finding[] {
     finding(ctx, 'cache.attributes', {
       ...base,
       status: 'pass',
-      title: 'The cache folder is a plain folder',
-      detail: `${cache.path} is not encrypted, compressed, sparse or a link.`,
+      title: m('cache.attributes.pass.title'),
+      detail: m('cache.attributes.pass.detail', { path: cache.path }),
     }),
   ];
 }
@@ -356,26 +340,27 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
     },
     cite: rules,
   };
-  const unknownFinding = (missing: string[]) =>
+  const systemStateArg = systemState ? 'yes' : 'no';
+  const unknownFinding = (missing: Msg[]) =>
     finding(ctx, 'cache.free-space', {
       ...base,
       status: 'unknown',
-      title: 'Whether the cache has room is not known',
-      detail: `The cache needs free space of 5 to 10% of the data backed up${systemState ? ', plus room for System State' : ''}; the profile lacks ${listInWords(missing)}.`,
-      fix: fix('helpdesk', ['Choose what to back up in the wizard (or pass --select), and collect the profile on the machine itself.']),
+      title: m('cache.freeSpace.unknown.title'),
+      detail: m('cache.freeSpace.unknown.detail', { systemState: systemStateArg, missing: list(missing) }),
+      fix: fix('helpdesk', [m('cache.freeSpace.unknown.fix')]),
     });
-  const sizesMissing = selection && !sizes.complete ? 'the size of every selected item' : null;
+  const sizesMissing = selection && !sizes.complete ? m('cache.freeSpace.missing.itemSizes') : null;
   if (!selection || !cache || !ref?.volume || free == null) {
     const missing = [
-      !selection ? 'what will be backed up (no selection)' : sizesMissing,
+      !selection ? m('cache.freeSpace.missing.selection') : sizesMissing,
       !cache || !ref
-        ? 'where the cache is'
+        ? m('cache.freeSpace.missing.cache')
         : !ref.volume
-          ? `the volume ${ref.id} that holds the cache`
+          ? m('cache.freeSpace.missing.volume', { volume: ref.id })
           : free == null
-            ? `the free space on ${ref.id}`
+            ? m('cache.freeSpace.missing.free', { volume: ref.id })
             : null,
-    ].filter((x): x is string => x !== null);
+    ].filter((x) => x !== null);
     return [unknownFinding(missing)];
   }
   // fail when F < 5% of T + S, warn when F < 10% of T + S' (S = 30 GB, S' = 35 GB with System State, else 0),
@@ -384,22 +369,29 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
   const warnNeed = [rules.warnBelowPercent, systemState ? rules.systemStateWarnGB : 0] as const;
   const isBelow = ([percent, extraGB]: readonly [number, number]) =>
     BigInt(free) * 100n < sizes.known * BigInt(percent) + BigInt(extraGB * GB) * 100n;
-  const needed = ([percent, extraGB]: readonly [number, number]) => formatBytes((total * percent) / 100 + extraGB * GB);
-  const extra = systemState ? ' plus room for System State' : '';
-  const atLeast = sizes.complete ? '' : 'at least ';
-  const moveFix = fix(
-    'server admin',
-    ['Free space on the cache volume or grow it, or move the cache to a volume with more room as follows.', ...MOVE_CACHE_STEPS],
-    'relocate-cache',
-  );
-  const amounts = `${ref.id} has ${formatBytes(free)} free; the selection is ${atLeast}${formatBytes(total)}${systemState ? ' with System State' : ''}${sizes.complete ? '' : ' (some item sizes are not known)'}`;
+  const needed = ([percent, extraGB]: readonly [number, number]) => bytes((total * percent) / 100 + extraGB * GB);
+  const complete = sizes.complete ? 'yes' : 'no';
+  const moveFix = fix('server admin', [m('cache.freeSpace.fix'), ...MOVE_CACHE_STEPS], 'relocate-cache');
+  const amounts = m('cache.freeSpace.amounts', {
+    volume: ref.id,
+    free: bytes(free),
+    selected: bytes(total),
+    complete,
+    systemState: systemStateArg,
+  });
   if (isBelow(failNeed)) {
     return [
       finding(ctx, 'cache.free-space', {
         ...base,
         status: 'fail',
-        title: 'Not enough free space for the cache',
-        detail: `${amounts}. The cache needs at least ${rules.failBelowPercent}% of the selection${extra} (${atLeast}${needed(failNeed)}); with less, backups stop with low-disk-space errors.`,
+        title: m('cache.freeSpace.fail.title'),
+        detail: m('cache.freeSpace.fail.detail', {
+          amounts,
+          percent: rules.failBelowPercent,
+          systemState: systemStateArg,
+          complete,
+          needed: needed(failNeed),
+        }),
         fix: moveFix,
       }),
     ];
@@ -409,19 +401,25 @@ export function cacheFreeSpace(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.free-space', {
         ...base,
         status: 'warn',
-        title: 'Free space for the cache is tight',
-        detail: `${amounts}. That is above the minimum, but below the ${rules.warnBelowPercent}% of the selection${extra} (${atLeast}${needed(warnNeed)}) that leaves room to grow.`,
+        title: m('cache.freeSpace.warn.title'),
+        detail: m('cache.freeSpace.warn.detail', {
+          amounts,
+          percent: rules.warnBelowPercent,
+          systemState: systemStateArg,
+          complete,
+          needed: needed(warnNeed),
+        }),
         fix: moveFix,
       }),
     ];
   }
-  if (!sizes.complete) return [unknownFinding(['the size of every selected item'])];
+  if (!sizes.complete) return [unknownFinding([m('cache.freeSpace.missing.itemSizes')])];
   return [
     finding(ctx, 'cache.free-space', {
       ...base,
       status: 'pass',
-      title: 'The cache has room',
-      detail: `${amounts}: more than the ${needed(warnNeed)} the cache needs.`,
+      title: m('cache.freeSpace.pass.title'),
+      detail: m('cache.freeSpace.pass.detail', { amounts, needed: needed(warnNeed) }),
     }),
   ];
 }
@@ -440,11 +438,13 @@ export function cacheAzureTemporary(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.azure-temporary', {
         ...base,
         status: 'unknown',
-        title: 'Whether the cache is on the temporary disk is not known',
+        title: m('cache.azureTemporary.unknown.title'),
         detail: !cache
-          ? 'The profile does not say where the cache folder is.'
-          : `It is not known whether ${ref?.id ?? 'the cache volume'} is this Azure VM's temporary disk.`,
-        fix: fix('helpdesk', ["Look for DATALOSS_WARNING_README.txt at the root of the cache's drive: it marks the temporary disk."]),
+          ? m('cache.noCache.whereFolder')
+          : ref
+            ? m('cache.azureTemporary.unknown.detail', { volume: ref.id })
+            : m('cache.azureTemporary.unknown.detailNoVolume'),
+        fix: fix('helpdesk', [m('cache.azureTemporary.unknown.fix')]),
       }),
     ];
   }
@@ -453,8 +453,8 @@ export function cacheAzureTemporary(ctx: RuleContext): Finding[] {
       finding(ctx, 'cache.azure-temporary', {
         ...base,
         status: 'warn',
-        title: "The cache is on the Azure VM's temporary disk",
-        detail: `${ref.id} is this Azure VM's temporary disk, which is wiped when the VM is moved, resized or redeployed. The cache would be lost and backups would fail.`,
+        title: m('cache.azureTemporary.warn.title'),
+        detail: m('cache.azureTemporary.warn.detail', { volume: ref.id }),
         fix: fix('server admin', MOVE_CACHE_STEPS, 'relocate-cache'),
       }),
     ];
@@ -463,8 +463,8 @@ export function cacheAzureTemporary(ctx: RuleContext): Finding[] {
     finding(ctx, 'cache.azure-temporary', {
       ...base,
       status: 'pass',
-      title: 'The cache is on a lasting disk',
-      detail: `${ref.id} is not this Azure VM's temporary disk.`,
+      title: m('cache.azureTemporary.pass.title'),
+      detail: m('cache.azureTemporary.pass.detail', { volume: ref.id }),
     }),
   ];
 }
