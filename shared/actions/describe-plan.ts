@@ -4,14 +4,15 @@
 // confirmation and `fix --dry-run` print these lines; the wizard shows the same facts as a page.
 
 import { samePath } from '../util/paths.js';
-import { formatBytes } from '../i18n/translate.js';
-import type { FixPlan } from './fix-plan.js';
+import { t } from '../i18n/translate.js';
+import { bytes } from '../i18n/message.js';
+import { ENGINE_SERVICE_NAME, type FixPlan } from './fix-plan.js';
 import { durationWords } from './progress-rate.js';
 
 export function planHeadline(plan: FixPlan): string {
-  if (plan.action === 'relocate-cache') return `Move the cache from ${plan.from} to ${plan.to}`;
-  if (plan.action === 'point-registry') return `Point both cache registry values at ${plan.to}`;
-  return 'Start the backup engine (obengine)';
+  if (plan.action === 'relocate-cache') return t('plans.headline.relocateCache', { from: String(plan.from), to: String(plan.to) });
+  if (plan.action === 'point-registry') return t('plans.headline.pointRegistry', { to: String(plan.to) });
+  return t('plans.headline.startEngine', { service: ENGINE_SERVICE_NAME });
 }
 
 /** The figures as sentences; empty for a fix that has none. */
@@ -20,21 +21,33 @@ export function figureLines(plan: FixPlan): string[] {
   const lines: string[] = [];
   if (figures.cacheBytes !== null)
     lines.push(
-      `The cache holds ${formatBytes(figures.cacheBytes)}${figures.cacheFiles !== null ? ` in ${figures.cacheFiles.toLocaleString('en')} file${figures.cacheFiles === 1 ? '' : 's'}` : ''}.`,
+      t('plans.figures.cache', {
+        size: bytes(figures.cacheBytes),
+        counted: figures.cacheFiles !== null ? 'yes' : 'no',
+        files: figures.cacheFiles ?? 0,
+      }),
     );
   const volume = figures.targetVolume;
   if (volume && volume.freeBefore !== null)
     lines.push(
-      `${volume.id} has ${formatBytes(volume.freeBefore)} free now${volume.freeAfter !== null ? `, about ${formatBytes(volume.freeAfter)} once the copy is there` : ''}.`,
+      t('plans.figures.free', {
+        volume: volume.id,
+        free: bytes(volume.freeBefore),
+        known: volume.freeAfter !== null ? 'yes' : 'no',
+        after: bytes(volume.freeAfter ?? 0),
+      }),
     );
   if (figures.estimate) {
     const e = figures.estimate;
     lines.push(
-      `Copying and checking it should take ${durationWords(e.seconds)} (from reading ${formatBytes(e.sampledBytes)} of the cache at ${formatBytes(e.readBytesPerSecond)}/s just now), plus the time the backup engine takes to stop and start.`,
+      t('plans.figures.estimate', {
+        duration: durationWords(e.seconds),
+        sampled: bytes(e.sampledBytes),
+        rate: bytes(e.readBytesPerSecond),
+      }),
     );
-    lines.push('The backup engine is stopped all that time: no backup can run until it is started again at the end.');
-  } else if (plan.action === 'relocate-cache')
-    lines.push('How long it takes could not be measured; the backup engine is stopped throughout.');
+    lines.push(t('plans.figures.engineStopped'));
+  } else if (plan.action === 'relocate-cache') lines.push(t('plans.figures.notMeasured'));
   return lines;
 }
 
@@ -42,17 +55,24 @@ export function figureLines(plan: FixPlan): string[] {
 export function changeLines(plan: FixPlan): string[] {
   const lines: string[] = [];
   if (plan.action === 'relocate-cache') {
-    lines.push(`Folder copied into: ${plan.to} (made if it is not there; it must be empty)`);
-    lines.push(`Folder left as it is: ${plan.from} (delete it yourself after a backup has succeeded)`);
+    lines.push(t('plans.change.copiedInto', { to: String(plan.to) }));
+    lines.push(t('plans.change.leftAsIs', { from: String(plan.from) }));
   }
-  for (const change of plan.registry)
+  for (const change of plan.registry) {
+    const value = `${change.key}\\${change.name}`;
     lines.push(
       change.before !== null && samePath(change.before, change.after)
-        ? `Registry: ${change.key}\\${change.name}: stays ${change.after}`
-        : `Registry: ${change.key}\\${change.name}: ${change.before ?? '(not set)'} -> ${change.after}`,
+        ? t('plans.change.registryStays', { value, after: change.after })
+        : t('plans.change.registry', {
+            value,
+            beforeSet: change.before === null ? 'no' : 'yes',
+            before: change.before ?? '',
+            after: change.after,
+          }),
     );
-  if (plan.steps.some((s) => s.id === 'stop-service')) lines.push('Service: obengine is stopped, then started again');
-  else if (plan.steps.some((s) => s.id === 'start-service')) lines.push('Service: obengine is started');
+  }
+  if (plan.steps.some((s) => s.id === 'stop-service')) lines.push(t('plans.change.serviceRestarted', { service: ENGINE_SERVICE_NAME }));
+  else if (plan.steps.some((s) => s.id === 'start-service')) lines.push(t('plans.change.serviceStarted', { service: ENGINE_SERVICE_NAME }));
   return lines;
 }
 
@@ -60,11 +80,17 @@ export function describePlanLines(plan: FixPlan): string[] {
   const lines = [planHeadline(plan), ''];
   const figures = figureLines(plan);
   if (figures.length > 0) lines.push(...figures, '');
-  lines.push('What changes:', ...changeLines(plan).map((l) => `  ${l}`), '');
-  lines.push('Checked before this was offered:', ...plan.preconditions.map((p) => `  - ${p.says}`), '');
-  for (const caution of plan.cautions) lines.push(`Not checked: ${caution}`, '');
-  lines.push('The steps:');
-  plan.steps.forEach((s, i) => lines.push(`${i + 1}. ${s.title}`, `   ${s.does}`, `   If undone: ${s.undo}`));
-  if (plan.action === 'relocate-cache') lines.push('', `The original folder stays; delete it only after a backup has succeeded.`);
+  lines.push(t('plans.describe.changes'), ...changeLines(plan).map((l) => `  ${l}`), '');
+  lines.push(t('plans.describe.checked'), ...plan.preconditions.map((p) => `  - ${p.says}`), '');
+  for (const caution of plan.cautions) lines.push(t('plans.describe.notChecked', { caution }), '');
+  lines.push(t('plans.describe.steps'));
+  plan.steps.forEach((s, i) =>
+    lines.push(
+      t('plans.describe.step', { number: i + 1, title: s.title }),
+      `   ${s.does}`,
+      `   ${t('plans.describe.undo', { undo: s.undo })}`,
+    ),
+  );
+  if (plan.action === 'relocate-cache') lines.push('', t('plans.describe.originalStays'));
   return lines;
 }

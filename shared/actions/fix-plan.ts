@@ -4,16 +4,26 @@
 // and how it is undone. One engine (electron/actions/fix-engine.ts) carries out every action's plan; the
 // wizard's confirmation, `fix --dry-run` and `fix --script` all show the same plan first.
 
+import { t } from '../i18n/translate.js';
+import type { MessageId } from '../i18n/message.js';
+
 export const FIX_ACTIONS = ['relocate-cache', 'point-registry', 'start-engine'] as const;
 export type FixAction = (typeof FIX_ACTIONS)[number];
 
-/** Every step any action has, in the order the engine runs them; each action's plan lists its own. */
-/** Each fix by what it does, as a button or a page title says it. */
-export const FIX_TITLES: Record<FixAction, string> = {
-  'relocate-cache': 'Move the cache folder',
-  'point-registry': 'Point both cache registry values at the cache',
-  'start-engine': 'Start the backup engine',
+/** Each fix by what it does, as a button or a page title says it (in the current language, read when used). */
+export const FIX_TITLES: Readonly<Record<FixAction, string>> = {
+  get 'relocate-cache'() {
+    return t('plans.title.relocateCache');
+  },
+  get 'point-registry'() {
+    return t('plans.title.pointRegistry');
+  },
+  get 'start-engine'() {
+    return t('plans.title.startEngine');
+  },
 };
+
+/** Every step any action has, in the order the engine runs them; each action's plan lists its own. */
 
 export const FIX_STEP_IDS = ['stop-service', 'copy', 'verify', 'set-registry', 'start-service', 'reprobe'] as const;
 export type FixStepId = (typeof FIX_STEP_IDS)[number];
@@ -114,18 +124,16 @@ export function registryChanges(previous: FixPlan['previous'], to: string): FixP
 export function stepWords(plan: FixPlan | null, step: string): string {
   const titled = plan?.steps.find((s) => s.id === step)?.title;
   if (titled) return titled;
-  return (
-    (
-      {
-        'stop-service': 'Stopping the backup engine',
-        copy: 'Copying the cache',
-        verify: 'Verifying the copy',
-        'set-registry': 'Pointing the agent at the folder',
-        'start-service': 'Starting the backup engine',
-        reprobe: 'Checking the result',
-        rollback: 'Putting everything back',
-        'roll-forward': 'Finishing the interrupted fix',
-      } as Record<string, string>
-    )[step] ?? 'Working'
-  );
+  return t(Object.hasOwn(PROGRESS_WORDS, step) ? PROGRESS_WORDS[step]! : 'plans.progress.working');
 }
+
+const PROGRESS_WORDS: Record<string, MessageId> = {
+  'stop-service': 'plans.progress.stopService',
+  copy: 'plans.progress.copy',
+  verify: 'plans.progress.verify',
+  'set-registry': 'plans.progress.setRegistry',
+  'start-service': 'plans.progress.startService',
+  reprobe: 'plans.progress.reprobe',
+  rollback: 'plans.progress.rollback',
+  'roll-forward': 'plans.progress.rollForward',
+};

@@ -11,6 +11,7 @@ import { namedFolders, planPointRegistry } from './point-registry-plan.js';
 import { planRelocation } from './relocate-plan.js';
 import { planStartEngine } from './start-engine-plan.js';
 import { suggestTarget } from './suggest-target.js';
+import { t } from '../i18n/translate.js';
 
 /** Why `action` cannot be done on this profile's machine, in words; null when it can be offered. */
 export function offerProblem(action: FixAction, profile: MachineProfile): string | null {
@@ -26,12 +27,12 @@ export function offerProblem(action: FixAction, profile: MachineProfile): string
     return firstProblem(planPointRegistry({ profile, holders }));
   }
   const to = suggestTarget(profile);
-  if (!to)
-    return 'no volume of this machine can hold the cache (a local, fixed NTFS volume with room): free space on one or add a disk first';
+  if (!to) return t('actions.offer.noVolume');
   return firstProblem(planRelocation({ profile, to, target: null, offlineSeeding: null }));
 }
 
 function firstProblem(result: ReturnType<typeof planStartEngine>): string | null {
   if (result.ok) return null;
-  return result.problems[0]!.replace(/\.$/, '');
+  // The refusal is said inside actions.offer.cannotHere, which ends the sentence itself.
+  return result.problems[0]!.replace(/[.。]$/u, '');
 }

@@ -13,7 +13,9 @@ import {
   type BackupJobFacts,
   type PlanResult,
 } from './fix-plan.js';
-import { engineProblems, preconditionsOf, unsettled } from './relocate-plan.js';
+import { engineProblems, notSet, preconditionsOf, unsettled } from './relocate-plan.js';
+import { t } from '../i18n/translate.js';
+import { list, m } from '../i18n/message.js';
 
 /** The file that marks a folder as the agent's cache. */
 export const CACHE_KEY_FILE = 'OnlineBackup.KEK';
@@ -46,42 +48,47 @@ export function namedFolders(profile: MachineProfile): string[] {
   return values.filter((v, i) => values.findIndex((w) => samePath(v, w)) === i);
 }
 
-export const REREGISTER_WORDS =
-  "The agent must be registered with the vault again: in the agent's console choose Register Server, with vault credentials downloaded from the Recovery Services vault in the Azure portal and the passphrase kept when the machine was first registered. The backups already in the vault stay.";
+/** What is left when no folder holds the cache: registering the agent again (said after the refusal). */
+const REREGISTER = m('plans.pointRegistry.reregister');
 
 export function planPointRegistry(input: PointRegistryInput): PlanResult {
   const { profile } = input;
   const agent = profile.agent;
-  const engine = engineProblems(profile, input.backupJob, 'no cache to point at');
+  const engine = engineProblems(profile, input.backupJob, 'point');
   const problems = [...engine.problems];
   const a = setValue(agent?.scratchLocation);
   const b = setValue(agent?.providerScratchLocation);
   const folders = namedFolders(profile);
   if (agent?.installed === true) {
-    if (folders.length === 0) problems.push(`Neither registry value names a folder, so there is no cache to point at. ${REREGISTER_WORDS}`);
-    else if (a !== null && b !== null && samePath(a, b))
-      problems.push(`Both registry values already name ${a}: there is nothing to point.`);
+    if (folders.length === 0) problems.push(t('plans.pointRegistry.noFolder', { reregister: REREGISTER }));
+    else if (a !== null && b !== null && samePath(a, b)) problems.push(t('plans.pointRegistry.sameFolder', { folder: a }));
   }
   let to: string | null = null;
   if (problems.length === 0) {
     const found = folders.map((path) => input.holders.find((h) => samePath(h.path, path)) ?? { path, holdsKey: null });
-    for (const h of found.filter((f) => f.linkAt))
-      problems.push(
-        `${h.path} goes through a link (${h.linkAt}), so both values cannot be pointed at it: the cache must be in a plain folder. If the cache is there, move it with the cache move instead.`,
-      );
+    for (const h of found.filter((f) => f.linkAt)) problems.push(t('plans.pointRegistry.link', { path: h.path, link: h.linkAt! }));
     const holding = found.filter((h) => h.holdsKey === true);
     const unknown = found.filter((h) => h.holdsKey === null);
     if (problems.length > 0) to = null;
     else if (holding.length === 1 && unknown.length === 0) to = holding[0]!.path;
     else if (holding.length > 1)
-      problems.push(
-        `Both ${holding.map((h) => h.path).join(' and ')} hold ${CACHE_KEY_FILE}, so which one the agent last used cannot be told. Ask whoever moved the cache; then move the other folder aside and run this again.`,
-      );
+      problems.push(t('plans.pointRegistry.bothHold', { folders: list(holding.map((h) => h.path)), file: CACHE_KEY_FILE }));
     else if (unknown.length > 0)
       problems.push(
-        `Whether ${unknown.map((h) => `${h.path}${h.why ? ` (${h.why})` : ''}`).join(' and ')} holds the cache could not be told: run this as an administrator.`,
+        t('plans.pointRegistry.holderUnknown', {
+          folders: list(unknown.map((h) => (h.why ? m('plans.pointRegistry.folderWhy', { path: h.path, why: h.why }) : h.path))),
+        }),
       );
-    else problems.push(`Neither ${folders.join(' nor ')} holds ${CACHE_KEY_FILE}, so no folder holds the cache. ${REREGISTER_WORDS}`);
+    else
+      problems.push(
+        t('plans.pointRegistry.noneHolds', {
+          count: folders.length,
+          first: folders[0]!,
+          second: folders[1] ?? '',
+          file: CACHE_KEY_FILE,
+          reregister: REREGISTER,
+        }),
+      );
   }
   if (problems.length > 0 || to === null) return { ok: false, problems };
   const previous = { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null };
@@ -102,27 +109,36 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
       steps: [
         {
           id: 'stop-service',
-          title: 'Stop the backup engine',
-          does: `Stops the "${SERVICE}" service, if it runs, and waits until it has stopped, so that it reads the values afresh when it starts.`,
-          undo: `Starts "${SERVICE}" again if this fix stopped it.`,
+          title: t('plans.step.stopEngine'),
+          does: t('plans.pointRegistry.stop.does', { service: SERVICE }),
+          undo: t('plans.pointRegistry.stop.undo', { service: SERVICE }),
         },
         {
           id: 'set-registry',
-          title: 'Point both values at the cache',
-          does: `Sets "ScratchLocation" under ${CONFIG_KEY} and under ${PROVIDER_KEY} to ${to}, the folder that holds ${CACHE_KEY_FILE}, then reads both back.`,
-          undo: `Restores both values to what they were (${previous.scratchLocation ?? 'not set'} and ${previous.providerScratchLocation ?? 'not set'}).`,
+          title: t('plans.pointRegistry.setRegistry.title'),
+          does: t('plans.pointRegistry.setRegistry.does', {
+            value: 'ScratchLocation',
+            configKey: CONFIG_KEY,
+            providerKey: PROVIDER_KEY,
+            to,
+            file: CACHE_KEY_FILE,
+          }),
+          undo: t('plans.pointRegistry.setRegistry.undo', {
+            ...notSet('before', previous.scratchLocation),
+            ...notSet('providerBefore', previous.providerScratchLocation),
+          }),
         },
         {
           id: 'start-service',
-          title: 'Start the backup engine',
-          does: `Starts "${SERVICE}" and waits until it is running.`,
-          undo: 'Stops it, so that it can start again with the values as they were.',
+          title: t('plans.step.startEngine'),
+          does: t('plans.step.start.does', { service: SERVICE }),
+          undo: t('plans.pointRegistry.start.undo'),
         },
         {
           id: 'reprobe',
-          title: 'Check the result',
-          does: `Reads both values and the service again, and looks for ${CACHE_KEY_FILE} in ${to}.`,
-          undo: 'Nothing to undo.',
+          title: t('plans.step.reprobe'),
+          does: t('plans.pointRegistry.reprobe.does', { file: CACHE_KEY_FILE, to }),
+          undo: t('plans.step.nothingToUndo'),
         },
       ],
     },

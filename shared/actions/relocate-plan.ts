@@ -8,11 +8,13 @@ import { selectionTotal } from '../rules/selection.js';
 import { locationProblems } from '../rules/cache.js';
 import { canonicalWindowsPath, isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
 import { GB } from '../util/units.js';
-import { formatBytes } from '../i18n/translate.js';
+import { say, t } from '../i18n/translate.js';
+import { bytes, list, m, type MessageId } from '../i18n/message.js';
 import {
   ACTION_PRECONDITIONS,
   CONFIG_KEY,
   ENGINE_SERVICE_NAME as SERVICE,
+  PROVIDER_KEY,
   registryChanges,
   type BackupJobFacts,
   type FixAction,
@@ -60,36 +62,39 @@ export interface PlanInput {
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 /** What each precondition checked, in words, for the confirmation and the script's comments. */
-const PRECONDITION_WORDS: Record<PreconditionId, string> = {
-  'same-host': 'The fix runs on the machine it was planned on.',
-  'agent-installed': 'The MARS agent is installed.',
-  'service-known': 'The backup engine service (obengine) is installed and its state can be read.',
-  'no-recovery-pending': 'No interrupted fix is waiting to be finished or undone.',
-  'no-backup-running': 'No backup is running now.',
-  'no-offline-seeding': 'No offline-seeding initial backup is running.',
-  'source-exists': 'The current cache folder exists.',
-  'source-holds-key': 'The folder both values will name holds the cache (its OnlineBackup.KEK file).',
-  'target-path-valid': 'The new folder is a full local Windows path with names Windows accepts.',
-  'target-not-system-folder': 'The new folder is not in a folder Windows keeps for itself.',
-  'target-apart-from-source': 'The new folder is neither inside the current cache nor contains it.',
-  'target-outside-selection': 'The new folder is not inside the data selected for backup.',
-  'target-volume-local': "The new folder's volume is a local, fixed disk, online, writable and not a temporary or RAM disk.",
-  'target-volume-ntfs': "The new folder's volume uses NTFS and is not deduplicated.",
-  'target-volume-qualifies': "The new folder's volume is one the cache is allowed on (not locked by BitLocker).",
-  'target-free-space': "The new folder's volume has the space the cache needs.",
-  'target-no-link': 'No part of the new path is a link, junction or mount point.',
-  'target-new-or-empty': 'The new folder does not exist yet, or is empty.',
-  'target-plain-folder': 'The new folder is not compressed, encrypted or sparse.',
-  'no-system-state-disks': "None of the agent's System State disks (CBSSBVol_...) is mounted.",
-  'service-stopped': 'The backup engine is installed and not running.',
+const PRECONDITION_WORDS: Record<PreconditionId, MessageId> = {
+  'same-host': 'plans.precondition.sameHost',
+  'agent-installed': 'plans.precondition.agentInstalled',
+  'service-known': 'plans.precondition.serviceKnown',
+  'no-recovery-pending': 'plans.precondition.noRecoveryPending',
+  'no-backup-running': 'plans.precondition.noBackupRunning',
+  'no-offline-seeding': 'plans.precondition.noOfflineSeeding',
+  'source-exists': 'plans.precondition.sourceExists',
+  'source-holds-key': 'plans.precondition.sourceHoldsKey',
+  'target-path-valid': 'plans.precondition.targetPathValid',
+  'target-not-system-folder': 'plans.precondition.targetNotSystemFolder',
+  'target-apart-from-source': 'plans.precondition.targetApartFromSource',
+  'target-outside-selection': 'plans.precondition.targetOutsideSelection',
+  'target-volume-local': 'plans.precondition.targetVolumeLocal',
+  'target-volume-ntfs': 'plans.precondition.targetVolumeNtfs',
+  'target-volume-qualifies': 'plans.precondition.targetVolumeQualifies',
+  'target-free-space': 'plans.precondition.targetFreeSpace',
+  'target-no-link': 'plans.precondition.targetNoLink',
+  'target-new-or-empty': 'plans.precondition.targetNewOrEmpty',
+  'target-plain-folder': 'plans.precondition.targetPlainFolder',
+  'no-system-state-disks': 'plans.precondition.noSystemStateDisks',
+  'service-stopped': 'plans.precondition.serviceStopped',
 };
+
+/** The names the agent gives the System State disks it mounts, as the FAQ writes them. */
+const SYSTEM_STATE_DISKS = 'CBSSBVol_<ID>';
 
 /**
  * The preconditions an action's plan lists, each with its words; `unsure` words the ones the machine
  * could not settle (never listed as checked when they were not: the plan's cautions say what to look at).
  */
 export function preconditionsOf(action: FixAction, unsure: Partial<Record<PreconditionId, string>> = {}): FixPlan['preconditions'] {
-  return ACTION_PRECONDITIONS[action].map((id) => ({ id, says: unsure[id] ?? PRECONDITION_WORDS[id] }));
+  return ACTION_PRECONDITIONS[action].map((id) => ({ id, says: unsure[id] ?? t(PRECONDITION_WORDS[id], { service: SERVICE }) }));
 }
 
 /** The words of preconditions the machine could not settle, from what it said. */
@@ -99,13 +104,9 @@ export function unsettled(input: {
   offlineSeeding?: boolean | null;
 }): Partial<Record<PreconditionId, string>> {
   const words: Partial<Record<PreconditionId, string>> = {};
-  if (input.backupJob == null || input.backupJob.running === null)
-    words['no-backup-running'] = 'Whether a backup is running could not be checked here: look before you go on (see below).';
-  if (input.systemStateDisks === null)
-    words['no-system-state-disks'] =
-      "Whether the agent's System State disks (CBSSBVol_...) are mounted could not be checked here (see below).";
-  if (input.offlineSeeding == null)
-    words['no-offline-seeding'] = 'No offline-seeding initial backup is known to run (Windows keeps no value that says so).';
+  if (input.backupJob == null || input.backupJob.running === null) words['no-backup-running'] = t('plans.unsettled.backupRunning');
+  if (input.systemStateDisks === null) words['no-system-state-disks'] = t('plans.unsettled.systemStateDisks');
+  if (input.offlineSeeding == null) words['no-offline-seeding'] = t('plans.unsettled.offlineSeeding');
   return words;
 }
 
@@ -113,7 +114,8 @@ export function unsettled(input: {
 export function engineProblems(
   profile: MachineProfile,
   backupJob: BackupJobFacts | null | undefined,
-  what: string,
+  /** Which fix asks, for the words of "nothing to do it to" when the agent is not installed. */
+  fix: 'move' | 'point' | 'start',
 ): {
   problems: string[];
   cautions: string[];
@@ -121,48 +123,40 @@ export function engineProblems(
   const agent = profile.agent;
   const problems: string[] = [];
   const cautions: string[] = [];
-  if (agent?.installed !== true) problems.push(`The agent is not installed here: there is ${what} yet.`);
+  if (agent?.installed !== true) problems.push(t('plans.engine.notInstalled', { fix }));
   // The fix stops the engine or starts it; a service that cannot be seen cannot be trusted to do so.
   if (agent?.installed === true && agent.serviceState === 'not-installed')
-    problems.push('The backup engine service (obengine) is not installed: repair the agent first.');
+    problems.push(t('plans.engine.serviceMissing', { service: SERVICE }));
   else if (agent?.installed === true && (agent.serviceState === 'unknown' || agent.serviceState == null))
-    problems.push(
-      'Whether the backup engine service (obengine) runs is not known, and the fix must stop it or start it: run this as an administrator, or look at the service in services.msc.',
-    );
+    problems.push(t('plans.engine.serviceUnknown', { service: SERVICE }));
   if (backupJob?.running === true)
-    problems.push(
-      `A backup is running now${backupJob.since ? ` (it started ${backupJob.since})` : ''}: wait until it has finished, or stop it in the agent's console, then try again.`,
-    );
-  else if (backupJob?.running === null)
-    cautions.push(
-      `Whether a backup is running now could not be told (${backupJob.why}). Look in the agent's console (Microsoft Azure Backup, Jobs) that none is running before you go on.`,
-    );
+    problems.push(t('plans.engine.backupRunning', { known: backupJob.since ? 'yes' : 'no', since: backupJob.since ?? '' }));
+  else if (backupJob?.running === null) cautions.push(t('plans.engine.backupUnknown', { why: backupJob.why }));
   return { problems, cautions };
 }
 
 /** Why Windows would not accept this folder path; empty when it would. */
 export function windowsPathProblems(path: string): string[] {
-  if (isUncPath(path)) return [`${path} is a network path: the cache must be on a local volume of this machine.`];
+  if (isUncPath(path)) return [t('plans.path.network', { path })];
   const match = /^([A-Za-z]):\\(.*)$/.exec(path);
-  if (!match) return [`"${path}" is not a full Windows path such as D:\\MARS\\Cache.`];
+  if (!match) return [t('plans.path.notFull', { path, example: 'D:\\MARS\\Cache' })];
   const rest = match[2]!.replace(/\\+$/, '');
-  if (rest === '') return [`${path} is the root of a drive: choose a folder on it, such as ${match[1]}:\\MARS\\Cache.`];
+  const example = `${match[1]}:\\MARS\\Cache`;
+  if (rest === '') return [t('plans.path.driveRoot', { path, example })];
   const problems: string[] = [];
   // Folders Windows keeps for itself: what is put there is cleaned up, hidden or locked by the system.
   const top = rest.split('\\')[0]!.toLowerCase();
   if (['windows', '$recycle.bin', 'system volume information'].includes(top))
-    problems.push(
-      `${match[1]}:\\${rest.split('\\')[0]} is a folder Windows keeps for itself: choose a folder of your own, such as ${match[1]}:\\MARS\\Cache.`,
-    );
-  if (path.length > 32_000) problems.push('The path is longer than Windows allows.');
+    problems.push(t('plans.path.systemFolder', { folder: `${match[1]}:\\${rest.split('\\')[0]}`, example }));
+  if (path.length > 32_000) problems.push(t('plans.path.tooLong'));
   for (const segment of rest.split('\\')) {
-    if (segment === '') problems.push(`"${path}" has an empty folder name (two backslashes in a row).`);
+    if (segment === '') problems.push(t('plans.path.emptyName', { path }));
     // eslint-disable-next-line no-control-regex -- control characters are exactly what Windows refuses here
     else if (/[<>:"|?*\u0000-\u001f]/.test(segment))
-      problems.push(`The folder name "${segment}" holds a character Windows does not allow (< > : " | ? * or a control character).`);
-    else if (RESERVED.test(segment)) problems.push(`"${segment}" is a name Windows reserves for devices and cannot be a folder.`);
-    else if (/[ .]$/.test(segment)) problems.push(`The folder name "${segment}" ends with a space or a dot, which Windows does not keep.`);
-    else if (segment.length > 255) problems.push(`The folder name "${segment.slice(0, 20)}…" is longer than 255 characters.`);
+      problems.push(t('plans.path.badCharacter', { name: segment, characters: '< > : " | ? *' }));
+    else if (RESERVED.test(segment)) problems.push(t('plans.path.reserved', { name: segment }));
+    else if (/[ .]$/.test(segment)) problems.push(t('plans.path.trailing', { name: segment }));
+    else if (segment.length > 255) problems.push(t('plans.path.nameTooLong', { name: segment.slice(0, 20), max: 255 }));
   }
   return [...new Set(problems)];
 }
@@ -170,16 +164,15 @@ export function windowsPathProblems(path: string): string[] {
 function volumeProblems(volume: VolumeFacts): string[] {
   const id = volume.id;
   // What the cache.location check holds against a volume, as sentences; then what only a new home must meet.
-  const problems = locationProblems(volume).map((problem) => `${id} ${problem}.`);
-  if (volume.driveType === 'network' || volume.driveType === 'removable') problems.push('The cache must be on a local, fixed disk.');
-  if (volume.driveType === 'ram') problems.push(`${id} is a RAM disk, emptied at every restart.`);
-  if (volume.driveType === 'unknown' || volume.driveType === undefined)
-    problems.push(`What kind of drive ${id} is could not be told, so it cannot be trusted with the cache.`);
+  const problems = locationProblems(volume).map((problem) => t('plans.volume.location', { volume: id, problem: say(problem) }));
+  if (volume.driveType === 'network' || volume.driveType === 'removable') problems.push(t('plans.volume.notLocal'));
+  if (volume.driveType === 'ram') problems.push(t('plans.volume.ram', { volume: id }));
+  if (volume.driveType === 'unknown' || volume.driveType === undefined) problems.push(t('plans.volume.unknownKind', { volume: id }));
   if (volume.fileSystem != null && volume.fileSystem.toUpperCase() !== 'NTFS')
-    problems.push(`${id} uses ${volume.fileSystem}; the cache needs NTFS.`);
-  if (volume.fileSystem == null) problems.push(`The file system of ${id} is not known; the cache needs NTFS.`);
-  if (volume.deduplicated === true) problems.push(`${id} is deduplicated, which the cache does not support.`);
-  if (volume.azureTemporary === true) problems.push(`${id} is this Azure VM's temporary disk, wiped when the VM is redeployed.`);
+    problems.push(t('plans.volume.notNtfs', { volume: id, fileSystem: volume.fileSystem }));
+  if (volume.fileSystem == null) problems.push(t('plans.volume.fileSystemUnknown', { volume: id }));
+  if (volume.deduplicated === true) problems.push(t('plans.volume.deduplicated', { volume: id }));
+  if (volume.azureTemporary === true) problems.push(t('plans.volume.azureTemporary', { volume: id }));
   return problems;
 }
 
@@ -197,43 +190,40 @@ export function planRelocation(input: PlanInput): PlanResult {
   const to = target?.canonical ?? canonicalWindowsPath(cleanTarget(input.to)) ?? cleanTarget(input.to);
   const agent = profile.agent;
   const cache = profile.cache;
-  const engine = engineProblems(profile, input.backupJob, 'no cache to move');
+  const engine = engineProblems(profile, input.backupJob, 'move');
   const problems: string[] = [...engine.problems];
 
-  if (input.offlineSeeding === true)
-    problems.push('An offline-seeding initial backup is running: the cache must not move until it has finished.');
+  if (input.offlineSeeding === true) problems.push(t('plans.relocate.offlineSeeding'));
   const from = cache?.path ?? agent?.scratchLocation ?? null;
-  if (!from) problems.push('Where the cache is now is not known.');
-  else if (cache?.exists === false)
-    problems.push(
-      `The current cache folder ${from} does not exist, so there is nothing to copy. If the other cache registry value names the folder that holds the cache, point both values at it (the fix for the two registry values does that: point-registry); otherwise the agent must be registered with the vault again.`,
-    );
+  if (!from) problems.push(t('plans.relocate.sourceUnknown'));
+  else if (cache?.exists === false) problems.push(t('plans.relocate.sourceMissing', { from, action: 'point-registry' }));
 
   const pathProblems = windowsPathProblems(to);
   problems.push(...pathProblems);
   if (pathProblems.length === 0 && from) {
-    if (samePath(to, from)) problems.push(`${to} is where the cache already is.`);
-    else if (isWithin(to, from)) problems.push(`${to} is inside the current cache folder: the copy would copy itself.`);
-    else if (isWithin(from, to)) problems.push(`${to} contains the current cache folder: choose a folder beside it, not above it.`);
+    if (samePath(to, from)) problems.push(t('plans.relocate.same', { to }));
+    else if (isWithin(to, from)) problems.push(t('plans.relocate.insideSource', { to }));
+    else if (isWithin(from, to)) problems.push(t('plans.relocate.containsSource', { to }));
   }
   if (pathProblems.length === 0) {
     // The agent fails when its own cache is backed up: the new folder must lie outside every selected item.
     for (const item of profile.selection?.items ?? [])
-      if (samePath(to, item.path) || isWithin(to, item.path))
-        problems.push(
-          `${to} lies inside ${item.path}, which is selected for backup: the agent fails when its cache folder is backed up. Choose a folder outside the data you back up.`,
-        );
+      if (samePath(to, item.path) || isWithin(to, item.path)) problems.push(t('plans.relocate.insideSelection', { to, item: item.path }));
     const ref = volumeOfPath(profile, to, null);
-    if (!ref.volume) problems.push(`The volume ${ref.id} is not on this machine.`);
+    if (!ref.volume) problems.push(t('plans.relocate.volumeMissing', { volume: ref.id }));
     else {
       problems.push(...volumeProblems(ref.volume));
       const needed = neededBytes(profile);
-      if (needed === null)
-        problems.push('How much space the cache needs is not known (the size of the cache or of the selection is missing).');
-      else if (ref.volume.freeBytes == null) problems.push(`The free space on ${ref.id} is not known.`);
+      if (needed === null) problems.push(t('plans.relocate.spaceUnknown'));
+      else if (ref.volume.freeBytes == null) problems.push(t('plans.relocate.freeUnknown', { volume: ref.id }));
       else if (ref.volume.freeBytes < needed) {
         problems.push(
-          `${ref.id} has ${formatBytes(ref.volume.freeBytes)} free; the cache needs ${formatBytes(needed)} (its size, plus 10% of the selection${profile.selection?.systemState ? ', plus 35 GB for System State' : ''}).`,
+          t('plans.relocate.notEnoughSpace', {
+            volume: ref.id,
+            free: bytes(ref.volume.freeBytes),
+            needed: bytes(needed),
+            systemState: profile.selection?.systemState ? 'yes' : 'no',
+          }),
         );
       }
     }
@@ -243,32 +233,27 @@ export function planRelocation(input: PlanInput): PlanResult {
   const mounted = [...new Set([...listed, ...(input.systemStateDisks ?? [])])];
   if (mounted.length > 0)
     problems.push(
-      `The agent's System State disk${mounted.length === 1 ? '' : 's'} ${mounted.join(', ')} ${mounted.length === 1 ? 'is' : 'are'} mounted: unmount the CBSSBVol_<ID> disks in Disk Management first, then move the cache.`,
+      t('plans.relocate.systemStateMounted', { count: mounted.length, disks: mounted.join(', '), pattern: SYSTEM_STATE_DISKS }),
     );
   const cautions: string[] = [...engine.cautions];
-  if (input.systemStateDisks === null)
-    cautions.push(
-      "Whether the agent's System State disks (CBSSBVol_...) are mounted could not be checked: look in Disk Management, and unmount any before you go on.",
-    );
+  if (input.systemStateDisks === null) cautions.push(t('plans.relocate.systemStateUnknown'));
   if (target) {
-    if (target.linkAt)
-      problems.push(
-        `${target.linkAt} is a link (a symbolic link, junction or mount point) to somewhere else: the copy would land outside ${to}. Choose a path without links.`,
-      );
-    if (target.unknown) cautions.push(`Whether ${to} would be compressed or encrypted could not be checked: ${target.unknown}.`);
-    if (target.fileAt) problems.push(`${target.fileAt} is a file, so no folder can be made inside it: choose another path.`);
-    if (target.exists && target.empty === null) problems.push(`${to} is a file, not a folder: choose a new or empty folder.`);
+    if (target.linkAt) problems.push(t('plans.relocate.link', { link: target.linkAt, to }));
+    if (target.unknown) cautions.push(t('plans.relocate.attributesUnknown', { to, why: target.unknown }));
+    if (target.fileAt) problems.push(t('plans.relocate.fileAbove', { file: target.fileAt }));
+    if (target.exists && target.empty === null) problems.push(t('plans.relocate.isFile', { to }));
     // A new folder inherits compression and encryption from the folder it is made in: check those too.
     const a = target.linkAt ? null : target.attributes;
     const bad = a
-      ? [a.compressed && 'compressed', a.encrypted && 'encrypted', a.sparse && 'sparse', a.reparsePoint && 'a link (reparse point)'].filter(
-          Boolean,
-        )
+      ? [
+          a.compressed ? m('plans.relocate.attribute.compressed') : null,
+          a.encrypted ? m('plans.relocate.attribute.encrypted') : null,
+          a.sparse ? m('plans.relocate.attribute.sparse') : null,
+          a.reparsePoint ? m('plans.relocate.attribute.reparsePoint') : null,
+        ].filter((x) => x !== null)
       : [];
-    if (bad.length > 0)
-      problems.push(`The folder ${to} ${target.exists ? 'is' : 'would be'} ${bad.join(', ')}; the cache needs a plain folder.`);
-    if (target.exists && target.empty === false)
-      problems.push(`The folder ${to} is not empty: choose a new or empty folder, so that nothing in it is mixed with the cache.`);
+    if (bad.length > 0) problems.push(t('plans.relocate.notPlain', { to, exists: target.exists ? 'yes' : 'no', attributes: list(bad) }));
+    if (target.exists && target.empty === false) problems.push(t('plans.relocate.notEmpty', { to }));
   }
   if (problems.length > 0) return { ok: false, problems };
 
@@ -305,43 +290,48 @@ export function planRelocation(input: PlanInput): PlanResult {
       steps: [
         {
           id: 'stop-service',
-          title: 'Stop the backup engine',
-          does: `Stops the "${SERVICE}" service and waits until it has stopped, so that nothing writes to the cache while it is copied.`,
-          undo: `Starts "${SERVICE}" again.`,
+          title: t('plans.step.stopEngine'),
+          does: t('plans.relocate.stop.does', { service: SERVICE }),
+          undo: t('plans.relocate.stop.undo', { service: SERVICE }),
         },
         {
           id: 'copy',
-          title: 'Copy the cache',
-          does: `Copies every file and folder of ${source} to ${to}, with their permissions and attributes. The original is not changed.`,
-          undo: `Deletes the copy in ${to}; the original stays as it was.`,
+          title: t('plans.relocate.copy.title'),
+          does: t('plans.relocate.copy.does', { from: source, to }),
+          undo: t('plans.relocate.copy.undo', { to }),
         },
         {
           id: 'verify',
-          title: 'Verify the copy',
-          does: 'Compares every file of the copy with the original: its size, then its content byte for byte.',
-          undo: 'Nothing to undo: verifying changes nothing.',
+          title: t('plans.relocate.verify.title'),
+          does: t('plans.relocate.verify.does'),
+          undo: t('plans.relocate.verify.undo'),
         },
         {
           id: 'set-registry',
-          title: 'Point the agent at the copy',
-          does: `Sets "ScratchLocation" under ${CONFIG_KEY} and under ${CONFIG_KEY}\\CloudBackupProvider to ${to}, then reads both back.`,
-          undo: `Restores both values to what they were (${previous.scratchLocation ?? 'not set'}).`,
+          title: t('plans.relocate.setRegistry.title'),
+          does: t('plans.relocate.setRegistry.does', { value: 'ScratchLocation', configKey: CONFIG_KEY, providerKey: PROVIDER_KEY, to }),
+          undo: t('plans.relocate.setRegistry.undo', notSet('before', previous.scratchLocation)),
         },
         {
           id: 'start-service',
-          title: 'Start the backup engine',
-          does: `Starts "${SERVICE}" and waits until it is running.`,
-          undo: `Stops it, so that it can start again on the original cache.`,
+          title: t('plans.step.startEngine'),
+          does: t('plans.step.start.does', { service: SERVICE }),
+          undo: t('plans.relocate.start.undo'),
         },
         {
           id: 'reprobe',
-          title: 'Check the result',
-          does: 'Reads the registry values, the service and the new folder again, as a scan would.',
-          undo: 'Nothing to undo.',
+          title: t('plans.step.reprobe'),
+          does: t('plans.relocate.reprobe.does'),
+          undo: t('plans.step.nothingToUndo'),
         },
       ],
     },
   };
+}
+
+/** A registry value for a sentence: `{name}` is the value, `{name}Set` says whether there is one ("not set"). */
+export function notSet(name: string, value: string | null): Record<string, string> {
+  return { [name]: value ?? '', [`${name}Set`]: value === null ? 'no' : 'yes' };
 }
 
 /** A path for display and comparison: the target with a trailing backslash removed. */

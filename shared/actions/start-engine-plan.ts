@@ -4,13 +4,14 @@
 import type { MachineProfile } from '../profile/types.js';
 import { ENGINE_SERVICE_NAME as SERVICE, type PlanResult } from './fix-plan.js';
 import { engineProblems, preconditionsOf } from './relocate-plan.js';
+import { t } from '../i18n/translate.js';
 
 export function planStartEngine(profile: MachineProfile): PlanResult {
   const agent = profile.agent;
-  const { problems, cautions } = engineProblems(profile, null, 'no backup engine to start');
-  if (agent?.installed === true && agent.serviceState === 'running') problems.push('The backup engine is already running.');
+  const { problems, cautions } = engineProblems(profile, null, 'start');
+  if (agent?.installed === true && agent.serviceState === 'running') problems.push(t('plans.startEngine.alreadyRunning'));
   if (agent?.installed === true && (agent.serviceState === 'starting' || agent.serviceState === 'stopping'))
-    problems.push(`The backup engine is ${agent.serviceState} now: wait a minute, then check again.`);
+    problems.push(t('plans.startEngine.changing', { state: agent.serviceState }));
   if (problems.length > 0) return { ok: false, problems };
   const previous = { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null };
   return {
@@ -30,15 +31,15 @@ export function planStartEngine(profile: MachineProfile): PlanResult {
       steps: [
         {
           id: 'start-service',
-          title: 'Start the backup engine',
-          does: `Asks Windows to start "${SERVICE}" and waits up to a minute until it is running.`,
-          undo: 'Nothing to undo: if it does not start, it stays stopped as it was.',
+          title: t('plans.step.startEngine'),
+          does: t('plans.startEngine.start.does', { service: SERVICE }),
+          undo: t('plans.startEngine.start.undo'),
         },
         {
           id: 'reprobe',
-          title: 'Check that it stays running',
-          does: `Reads the state of "${SERVICE}" again a few seconds later.`,
-          undo: 'Nothing to undo.',
+          title: t('plans.startEngine.reprobe.title'),
+          does: t('plans.startEngine.reprobe.does', { service: SERVICE }),
+          undo: t('plans.step.nothingToUndo'),
         },
       ],
     },
