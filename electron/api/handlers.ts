@@ -112,7 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   // (a sandbox's, which the "What to back up" page offers as a choice instead).
   const selectionOf = (request: ScanRequest) => ({ paths: request.paths, systemState: request.systemState });
   const probe = async (request: ScanRequest, onProgress?: (p: ScanProgress) => void): Promise<Collected> => {
-    if (scanning) throw new AppError('busy', 'A scan is already running: wait for it to finish, or cancel it.');
+    if (scanning) throw new AppError('busy', t('cli.api.scanRunning'));
     scanning = new AbortController();
     // The selection scan's figures (files, bytes, rate, folder) go out as the selection step's progress,
     // the latest every SELECTION_PROGRESS_MS at most, and the last of them before the step says it is done.
@@ -233,7 +233,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         return await planFix(machine, request, selectionOf(lastRequest ?? NO_SELECTION), mine.signal);
       } catch (error) {
-        if (error instanceof CollectCancelled) throw new AppError('cancelled', 'A newer check of a folder replaced this one.');
+        if (error instanceof CollectCancelled) throw new AppError('cancelled', t('cli.api.planReplaced'));
         throw error;
       } finally {
         if (planning === mine) planning = null;
@@ -250,11 +250,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     recoverFix: async (request: ScanRequest) => fix(request, (signal) => runner.recover(emitFix, signal)),
     discardPendingMove: async (request: ScanRequest) => fix(request, () => runner.discard()),
     pickFolder: async () => {
-      if (!deps.pickFolder) throw new AppError('unsupported', "There is no folder picker in the browser: type the folder's path instead.");
+      if (!deps.pickFolder) throw new AppError('unsupported', t('cli.api.noFolderPicker'));
       return deps.pickFolder();
     },
     saveFile: async (request: SaveRequest) => {
-      if (!deps.saveFile) throw new AppError('unsupported', 'The browser saves the file itself, as a download.');
+      if (!deps.saveFile) throw new AppError('unsupported', t('cli.api.browserSaves'));
       return deps.saveFile(request);
     },
   } satisfies Record<Method, (...args: never[]) => Promise<unknown>>;
@@ -279,13 +279,13 @@ export function toApiError(error: unknown): { code: ApiErrorCode; message: strin
   if (error instanceof ProfileLoadError)
     return {
       code: 'invalid-profile',
-      message: error.sentence ?? `This file is not a valid machine profile: ${error.problems.join('; ')}`,
+      message: error.sentence ?? t('cli.api.invalidProfile', { problems: error.problems.join('; ') }),
     };
-  if (error instanceof CollectCancelled) return { code: 'cancelled', message: 'The scan was cancelled.' };
+  if (error instanceof CollectCancelled) return { code: 'cancelled', message: t('cli.api.scanCancelled') };
   const code = errorCode(error);
   const message = (error as Error)?.message ?? String(error);
   // Sentences written for users are shown as they are; only the unforeseen is marked as such.
-  return { code, message: code === 'internal' ? `Something went wrong inside the wizard: ${message}` : message };
+  return { code, message: code === 'internal' ? t('cli.api.internal', { message }) : message };
 }
 
 /**

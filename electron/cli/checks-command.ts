@@ -9,6 +9,7 @@ import { STATUSES } from '../../shared/report/types.js';
 import { AREA_NAMES, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
 import type { CliIo } from './main.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export function printChecks(options: { json?: boolean }, io: CliIo): number {
   const checks = checkReference();
@@ -20,12 +21,8 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
   const width = Math.max(40, io.columns);
   const bold = io.color ? pc.createColors(true).bold : (text: string) => text;
   const current = EDITIONS[DEFAULT_EDITION];
-  const lines = wrap(
-    `${checks.length} checks. "Reads" are fields of the machine profile (JSON pointers; * is any element of a list); the matrix sections are those of the ${current.id} support matrix (${current.date}), the one "check" uses unless --matrix names another.`,
-    width,
-    '',
-  );
-  lines.push('', bold('Statuses'));
+  const lines = wrap(t('cli.checks.intro', { count: checks.length, edition: current.id, date: current.date }), width, '');
+  lines.push('', bold(t('cli.checks.statuses')));
   for (const status of STATUSES) lines.push(...wrap(`${status}: ${STATUS_MEANINGS[status]}`, width, '  ', '    '));
   const areas = [...new Set(checks.map((check) => check.area))];
   for (const area of areas) {
@@ -34,11 +31,11 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
       lines.push(`  ${bold(check.id)}  ${check.title}`);
       const facts = [
         check.description,
-        ...(check.when ? [`Runs ${check.when}.`] : []),
-        ...(check.subject ? [`Subject: ${check.subject}.`] : []),
-        `Reads: ${check.reads.join(', ')}`,
-        `Statuses: ${check.statuses.join(', ')}`,
-        `Matrix section: ${check.section}`,
+        ...(check.when ? [t('cli.checks.runs', { when: check.when })] : []),
+        ...(check.subject ? [t('cli.checks.subject', { subject: check.subject })] : []),
+        t('cli.checks.reads', { reads: check.reads.join(', ') }),
+        t('cli.checks.statusList', { statuses: check.statuses.join(', ') }),
+        t('cli.checks.section', { section: check.section }),
         ...otherEditions(check),
       ];
       for (const fact of facts) lines.push(...wrap(fact, width, '    ', '      '));
@@ -53,7 +50,7 @@ function otherEditions(check: CheckReference): string[] {
     .filter((edition) => check.sections[edition].join('; ') !== check.section)
     .map((edition) =>
       check.sections[edition].length === 0
-        ? `Not checked with the ${edition} matrix, which has no such row.`
-        : `With the ${edition} matrix: ${check.sections[edition].join('; ')}`,
+        ? t('cli.checks.notInEdition', { edition })
+        : t('cli.checks.inEdition', { edition, sections: check.sections[edition].join('; ') }),
     );
 }

@@ -11,11 +11,17 @@
 // A file Excel saved again is still ours when its first line, read as CSV, is our header: a UTF-8
 // byte-order mark, quoted fields and LF line ends are accepted, and the row is written with the file's
 // own line end. Another header is refused, naming the first column that differs.
+//
+// The header's column names stay English in every language (shared/report/fleet/csv.ts): a CSV is read by
+// machines - a spreadsheet's formulas, a fleet script's column names - and one share collects the rows of
+// machines that speak different languages, so the columns are the same names everywhere. Only the errors
+// below are said in the reader's language.
 
 import { constants } from 'node:fs';
 import { lstat, open, readlink, realpath, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { t } from '../../shared/i18n/translate.js';
 
 export const LOCK_STALE_MS = 30_000;
 const WAIT_MS = 60_000;
@@ -102,8 +108,7 @@ async function acquire(lock: string): Promise<void> {
         ));
     }
     if (removed) continue;
-    if (Date.now() - started > WAIT_MS)
-      throw new Error(`${lock} has been held for over ${WAIT_MS / 1000} s: another run is writing, or left it behind.`);
+    if (Date.now() - started > WAIT_MS) throw new Error(t('cli.csv.lockHeld', { lock, seconds: WAIT_MS / 1000 }));
     await sleep(10 + Math.random() * 40);
   }
 }
@@ -149,14 +154,15 @@ const BOM = '\uFEFF';
 /** More than any header of this tool: its first line is read from this much of the file. */
 const HEADER_BYTES = 64 * 1024;
 
-/** Why the file's first line is not our header (the first column that differs), or null when it is. */
-function headerDifference(found: string[], ours: string[]): string | null {
+/** The refusal of a file whose first line is not our header (naming the first column that differs), or null when it is. */
+function headerDifference(file: string, found: string[], ours: string[]): string | null {
   for (let i = 0; i < Math.max(found.length, ours.length); i++) {
     if (found[i] === ours[i]) continue;
-    const column = `column ${i + 1}`;
-    if (found[i] === undefined) return `its first line ends before ${column} ("${ours[i]}")`;
-    if (ours[i] === undefined) return `its first line has ${found.length} columns, this tool's header ${ours.length}`;
-    return `${column} is "${found[i]!.slice(0, 60)}" where this tool's header has "${ours[i]}"`;
+    const column = i + 1;
+    if (found[i] === undefined) return t('cli.csv.otherTable', { file, kind: 'endsEarly', column, found: '', ours: ours[i]! });
+    if (ours[i] === undefined)
+      return t('cli.csv.otherTable', { file, kind: 'moreColumns', column, found: String(found.length), ours: String(ours.length) });
+    return t('cli.csv.otherTable', { file, kind: 'differs', column, found: found[i]!.slice(0, 60), ours: ours[i]! });
   }
   return null;
 }
@@ -170,19 +176,21 @@ export async function appendCsvRow(file: string, header: string, row: string): P
   const target = await ownPath(file);
   if (target !== file && (await lstat(file).catch(() => null))?.isSymbolicLink()) {
     const folder = await stat(dirname(target)).catch(() => null);
-    if (!folder?.isDirectory()) throw new Error(`${file} is a link to something that does not exist (${target}): nothing was written`);
+    if (!folder?.isDirectory()) throw new Error(t('cli.csv.brokenLink', { file, target }));
   }
   const lock = `${target}.lock`;
   await acquire(lock);
   try {
     const handle = await open(target, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | (constants.O_NONBLOCK ?? 0), 0o644).catch(
       (error: NodeJS.ErrnoException) => {
-        throw new Error(`${file} cannot be appended to (${error.code === 'ENXIO' ? 'it is a pipe' : (error.code ?? error.message)})`);
+        throw new Error(
+          t('cli.csv.cannotAppend', { file, pipe: error.code === 'ENXIO' ? 'yes' : 'no', code: error.code ?? error.message }),
+        );
       },
     );
     try {
       const info = await handle.stat();
-      if (!info.isFile()) throw new Error(`${file} is not a regular file: nothing was written to it`);
+      if (!info.isFile()) throw new Error(t('cli.csv.notRegular', { file }));
       let text = row;
       if (info.size === 0) text = header + row;
       else {
@@ -190,8 +198,8 @@ export async function appendCsvRow(file: string, header: string, row: string): P
         await handle.read(first, 0, first.length, 0);
         const start = first.toString('utf8');
         const found = firstCsvRecord(start.startsWith(BOM) ? start.slice(1) : start);
-        const difference = headerDifference(found.fields, firstCsvRecord(header).fields);
-        if (difference) throw new Error(`${file} holds another kind of table (${difference}): nothing was written to it`);
+        const refusal = headerDifference(file, found.fields, firstCsvRecord(header).fields);
+        if (refusal) throw new Error(refusal);
         // The row's own line end (CRLF) becomes the file's, as a spreadsheet saved it (quoted fields keep theirs).
         const lineEnd = found.lineEnd ?? '\r\n';
         const ours = row.endsWith('\r\n') ? `${row.slice(0, -2)}${lineEnd}` : row;

@@ -17,6 +17,7 @@ import { COMPARABLE_REPORT, historyFolderOf, listHistory, type HistoryEntry } fr
 import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface DiffFlags {
   history?: string | true;
@@ -36,43 +37,51 @@ const MAX_BYTES = 40 * 1024 * 1024;
 
 type Side = { kind: 'report'; report: ComparableReport } | { kind: 'profile'; profile: MachineProfile; name: string };
 
-/** A file that is not a side to compare: the sentence for diff OLD NEW, and what it is, for a note. */
+/** What is wrong with a file that is not a side to compare; `detail` is the system's reason or the report's problem. */
+type NotASideKind = 'folder' | 'tooLarge' | 'unreadable' | 'missing' | 'notJson' | 'notComparable' | 'neither';
+
+/**
+ * A file that is not a side to compare: its message is the sentence for diff OLD NEW; diff --history says
+ * the same kind in its note (`leftOutNote`), the file left out.
+ */
 class NotASide extends ExplainedError {
   constructor(
     readonly file: string,
-    /** What is wrong, as the note of diff --history says it after the file's name ("is a folder"). */
-    readonly reason: string,
-    advice: string,
+    readonly kind: NotASideKind,
+    readonly detail = '',
   ) {
-    super(`${file} ${reason}${advice}`);
+    super(t('cli.diff.notASide', { file, kind, detail }));
   }
+}
+
+/** The note of diff --history for a run left out of the comparison (a detail's own last . or : dropped). */
+function leftOutNote(file: string, kind: NotASideKind | 'invalidProfile', detail: string): string {
+  return t('cli.diff.leftOut', { file, kind, detail: detail.replace(/[.:]$/, '') });
 }
 
 async function readSide(file: string): Promise<Side> {
   // A regular file only, opened without blocking: a pipe named like a report must not hang the command.
   const bytes = await readRegularFile(file, { maxBytes: MAX_BYTES }).catch((error: Error) => {
     if (!(error instanceof NotARegularFile)) throw error;
-    if (error.message === 'it is a folder')
-      throw new NotASide(file, 'is a folder', `: give a report or a profile file (or diff --history ${file}).`);
-    if (/^it is [\d,.\s]+ bytes/.test(error.message))
-      throw new NotASide(file, 'is larger than 40 MB', ': that is neither a readiness report nor a machine profile.');
-    throw new NotASide(file, `cannot be read: ${error.message}`, '');
+    if (error.message === 'it is a folder') throw new NotASide(file, 'folder');
+    if (/^it is [\d,.\s]+ bytes/.test(error.message)) throw new NotASide(file, 'tooLarge');
+    throw new NotASide(file, 'unreadable', error.message);
   });
-  if (bytes === undefined) throw new NotASide(file, 'cannot be read: there is no such file', '');
+  if (bytes === undefined) throw new NotASide(file, 'missing');
   let value: unknown;
   try {
     value = JSON.parse(decodeProfileText(bytes));
   } catch {
-    throw new NotASide(file, 'is not JSON', ': give a readiness report (check --json) or a machine profile (collect).');
+    throw new NotASide(file, 'notJson');
   }
   const object = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   if (object && 'findings' in object) {
     const problem = COMPARABLE_REPORT(value);
-    if (problem) throw new NotASide(file, `is not a readiness report this version can compare: ${problem}`, '.');
+    if (problem) throw new NotASide(file, 'notComparable', problem);
     return { kind: 'report', report: value as ComparableReport };
   }
   if (object && 'os' in object) return { kind: 'profile', profile: parseProfile(file, bytes), name: file };
-  throw new NotASide(file, 'is neither a readiness report (as check --json writes it) nor a machine profile (as collect writes it)', '.');
+  throw new NotASide(file, 'neither');
 }
 
 /** The two latest runs of one machine that can be read (the newest valid one, and its host's one before). */
@@ -85,14 +94,14 @@ async function latestTwoValid(folder: string, io: DiffIo): Promise<{ sides: [Sid
       found.push({ entry, side: await readSide(entry.path) });
     } catch (error) {
       // A profile that does not validate: its first problem is enough to say why it is left out.
-      const reason =
+      const note =
         error instanceof NotASide
-          ? error.reason
+          ? leftOutNote(entry.path, error.kind, error.detail)
           : error instanceof ProfileLoadError
-            ? `is not a valid machine profile: ${error.sentence ?? error.problems[0] ?? ''}`
+            ? leftOutNote(entry.path, 'invalidProfile', error.sentence ?? error.problems[0] ?? '')
             : null;
-      if (reason === null) throw error;
-      io.stderr(wrapBlock(`note: ${entry.path} is left out of the comparison: it ${reason.replace(/[.:]$/, '')}.\n`, io.columns));
+      if (note === null) throw error;
+      io.stderr(wrapBlock(`${note}\n`, io.columns));
       continue;
     }
     if (found.length === 2) return { sides: [found[1]!.side, found[0]!.side] };
@@ -103,11 +112,16 @@ async function latestTwoValid(folder: string, io: DiffIo): Promise<{ sides: [Sid
 export async function runDiff(paths: string[], flags: DiffFlags, io: DiffIo): Promise<number> {
   let sides: Side[];
   if (flags.history !== undefined) {
-    if (paths.length > 0) throw new ExplainedError('give two files to compare, or --history, not both.');
+    if (paths.length > 0) throw new ExplainedError(t('cli.diff.filesAndHistory'));
     const folder = historyFolderOf(flags.history);
     const latest = await latestTwoValid(folder, io);
     if (!('sides' in latest)) {
-      const sentence = `Nothing to compare yet: ${latest.runs} ${latest.runs === 1 ? 'run' : 'runs'} kept${latest.host ? ` of ${latest.host}` : ''} in ${folder}. diff --history compares the two latest runs of one machine: run check (or collect) with --history again later.`;
+      const sentence = t('cli.diff.nothingYet', {
+        runs: latest.runs,
+        hasHost: latest.host ? 'yes' : 'no',
+        host: latest.host ?? '',
+        folder,
+      });
       // JSON readers get null (no difference yet), people the sentence.
       if (flags.json) {
         io.stdout('null\n');
@@ -117,10 +131,7 @@ export async function runDiff(paths: string[], flags: DiffFlags, io: DiffIo): Pr
     }
     sides = latest.sides;
   } else {
-    if (paths.length !== 2)
-      throw new ExplainedError(
-        `give two files to compare, the older first (diff OLD NEW), or --history [DIR]; ${paths.length === 0 ? 'none was given' : `${paths.length} ${paths.length === 1 ? 'was' : 'were'} given`}.`,
-      );
+    if (paths.length !== 2) throw new ExplainedError(t('cli.diff.twoFiles', { count: paths.length }));
     sides = [await readSide(paths[0]!), await readSide(paths[1]!)];
   }
   const reportEdition = sides.map((s) => (s.kind === 'report' ? s.report.matrix.edition : null)).find((e) => e !== null);

@@ -7,6 +7,7 @@
 
 import type { Command } from 'commander';
 import type { Report } from '../../shared/report/types.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface EventLogFlags {
   eventLog?: boolean;
@@ -15,18 +16,15 @@ export interface EventLogFlags {
 }
 
 export function addEventLogOption(command: Command): Command {
-  return command.option(
-    '--event-log',
-    'also write each blocker and warning to the Windows Application log (source "MARS Readiness"; the event ids are in the README)',
-  );
+  return command.option('--event-log', t('cli.eventLog.option'));
 }
 
 /** Why --event-log cannot be used as asked, or null when it can. Checked before anything is probed. */
 export function eventLogRefusal(flags: EventLogFlags, platform: NodeJS.Platform = process.platform): string | null {
   if (!flags.eventLog) return null;
-  if (flags.profile) return "--event-log writes to this machine's log, so it cannot be used with --profile (another machine's report)";
-  if (flags.sandbox) return '--event-log writes to the Windows Application log, which a sandbox does not have';
-  if (platform !== 'win32') return '--event-log writes to the Windows Application log: this machine is not Windows';
+  if (flags.profile) return t('cli.eventLog.withProfile');
+  if (flags.sandbox) return t('cli.eventLog.withSandbox');
+  if (platform !== 'win32') return t('cli.eventLog.notWindows');
   return null;
 }
 

@@ -8,7 +8,7 @@ import { fixScript } from '../../shared/actions/powershell-script.js';
 import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fix-plan.js';
 import { describePlanLines } from '../../shared/actions/describe-plan.js';
 import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
-import { formatBytes } from '../../shared/i18n/translate.js';
+import { formatBytes, formatNumber, t } from '../../shared/i18n/translate.js';
 import { trainingFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';
@@ -56,7 +56,7 @@ function engineOptions(io: FixIo, machine: Machine, plan: FixPlan | null): Engin
     failpoint,
     onStep: (step, state, detail) =>
       io.stderr(
-        `${state === 'running' ? '...' : state === 'done' ? 'ok ' : state === 'failed' ? 'FAILED' : state === 'undone' ? 'put back' : '...'}  ${stepWords(plan, step)}${detail ? `: ${detail}` : ''}\n`,
+        `${t('cli.fix.stepLine', { state: STEP_STATES.has(state) ? state : 'other', step: stepWords(plan, step), hasDetail: detail ? 'yes' : 'no', detail: detail ?? '' })}\n`,
       ),
     onCopy: (p) => {
       const reading = rate.update(p);
@@ -69,38 +69,44 @@ function engineOptions(io: FixIo, machine: Machine, plan: FixPlan | null): Engin
   };
 }
 
+/** The engine's step states the step line names; any other is said as running. */
+const STEP_STATES = new Set(['done', 'failed', 'undone']);
+
 /** "1,204 of 3,000 files, 1.2 GB of 4.0 GB, 85 MB/s, about 40 seconds left". */
 export function copyLine(r: ReturnType<ProgressRate['update']>): string {
-  const parts = [
-    `${r.files.toLocaleString('en')} of ${r.totalFiles.toLocaleString('en')} files`,
-    `${formatBytes(r.bytes)} of ${formatBytes(r.totalBytes)}`,
-  ];
-  if (r.bytesPerSecond !== null) parts.push(`${formatBytes(r.bytesPerSecond)}/s`);
-  if (r.secondsLeft !== null && r.files < r.totalFiles) parts.push(`${durationWords(r.secondsLeft)} left`);
-  return parts.join(', ');
+  const left = r.secondsLeft !== null && r.files < r.totalFiles ? durationWords(r.secondsLeft) : null;
+  return t('cli.fix.copyLine', {
+    files: formatNumber(r.files),
+    totalFiles: r.totalFiles,
+    copied: formatBytes(r.bytes),
+    size: formatBytes(r.totalBytes),
+    hasRate: r.bytesPerSecond !== null ? 'yes' : 'no',
+    rate: r.bytesPerSecond !== null ? formatBytes(r.bytesPerSecond) : '',
+    hasLeft: left !== null ? 'yes' : 'no',
+    left: left ?? '',
+  });
 }
 
 const DONE_WORDS: Record<FixAction, (plan: FixPlan) => string> = {
-  'relocate-cache': (plan) =>
-    `The cache now lives in ${plan.to}; both registry values name it and the backup engine runs.\nRun a backup now; delete ${plan.from} only after it succeeds.\n`,
-  'point-registry': (plan) => `Both cache registry values now name ${plan.to}, and the backup engine runs. Run a backup now to be sure.\n`,
-  'start-engine': () => 'The backup engine (obengine) runs.\n',
+  'relocate-cache': (plan) => `${t('cli.fix.done.relocateCache', { to: String(plan.to), from: String(plan.from) })}\n`,
+  'point-registry': (plan) => `${t('cli.fix.done.pointRegistry', { to: String(plan.to) })}\n`,
+  'start-engine': () => `${t('cli.fix.done.startEngine')}\n`,
 };
 
 function describeResult(result: EngineResult, io: FixIo, stopped = false): number {
   const plan = result.journal.plan;
   if (result.outcome === 'done') {
     // A stop that came after the last change finds nothing left to undo: the fix stands, and says so.
-    if (stopped) io.stdout('The stop came after the last change, so the fix was finished rather than undone.\n');
+    if (stopped) io.stdout(`${t('cli.fix.stoppedTooLate')}\n`);
     io.stdout(DONE_WORDS[plan.action](plan));
     return 0;
   }
   io.stdout(
     plan.action === 'start-engine'
-      ? `Starting the backup engine did not go as it should: ${result.error}. Nothing else was changed; look at the "obengine" service in services.msc.\n`
+      ? `${t('cli.fix.failed.startEngine', { error: String(result.error) })}\n`
       : plan.action === 'relocate-cache'
-        ? `The move was undone: ${result.error}. The cache stays in ${plan.from}, both registry values are as before, and the backup engine runs.\n`
-        : `The change was undone: ${result.error}. Both registry values are as before, and the backup engine runs as it did.\n`,
+        ? `${t('cli.fix.failed.relocateCache', { error: String(result.error), from: String(plan.from) })}\n`
+        : `${t('cli.fix.failed.pointRegistry', { error: String(result.error) })}\n`,
   );
   return 1;
 }
@@ -116,7 +122,7 @@ async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promis
   const onStop = () => {
     if (stop.signal.aborted) return;
     stop.abort();
-    io.stderr('Stopping: whatever is not finished yet is being undone...\n');
+    io.stderr(`${t('cli.fix.stopping')}\n`);
   };
   const onPipe = (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') onStop();
@@ -135,24 +141,19 @@ async function withInterrupt<T>(io: FixIo, work: (signal: AbortSignal) => Promis
 }
 
 export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo): Promise<number> {
-  if (action === 'relocate-cache' && !flags.to)
-    throw new AppError('invalid-argument', 'name the folder to move the cache to with --to PATH.');
+  if (action === 'relocate-cache' && !flags.to) throw new AppError('invalid-argument', t('cli.fix.usage.needsTo'));
   if (action !== 'relocate-cache' && (flags.to || flags.select?.length || flags.systemState))
-    throw new AppError(
-      'invalid-argument',
-      `${action} takes no --to, --select or --system-state: it acts on the folders the registry names.`,
-    );
-  if (flags.json && !flags.dryRun) throw new AppError('invalid-argument', '--json goes with --dry-run: it prints the plan as JSON.');
-  if (flags.script && (flags.dryRun || flags.yes))
-    throw new AppError('invalid-argument', '--script prints a script and runs nothing: use it alone.');
+    throw new AppError('invalid-argument', t('cli.fix.usage.noTarget', { action }));
+  if (flags.json && !flags.dryRun) throw new AppError('invalid-argument', t('cli.fix.usage.jsonNeedsDryRun'));
+  if (flags.script && (flags.dryRun || flags.yes)) throw new AppError('invalid-argument', t('cli.fix.usage.scriptAlone'));
   const machine = await machineFor(flags.sandbox);
   const pending = await pendingRecovery(machine);
   const busy = await busyWith(machine);
   if (flags.dryRun || flags.script) {
     // Read only: a pending recovery or a running fix is reported, never acted on.
-    if (pending) io.stderr(`Note: ${describePending(pending)}\n`);
-    if (busy) io.stderr(`Note: ${busy}.\n`);
-  } else if (busy) throw new AppError('busy', `${busy[0]!.toUpperCase()}${busy.slice(1)}: wait until it has finished.`);
+    if (pending) io.stderr(`${t('cli.fix.notePending', { pending: describePending(pending) })}\n`);
+    if (busy) io.stderr(`${t('cli.fix.noteBusy', { busy })}\n`);
+  } else if (busy) throw new AppError('busy', t('cli.fix.busy', { busy: `${busy[0]!.toUpperCase()}${busy.slice(1)}` }));
   else if (pending) throw new AppError('recovery-pending', describePending(pending));
 
   const selection =
@@ -160,7 +161,9 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
   const plan = await planFix(machine, { action, to: flags.to ?? null }, selection);
   if (!plan.ok) {
     if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
-    io.stderr(`${REFUSED_WORDS[action](flags.to ?? '')}:\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`);
+    io.stderr(
+      `${t('cli.fix.refused', { action: REFUSED[action], to: flags.to ?? '' })}\n${plan.problems.map((p) => `  - ${p}\n`).join('')}`,
+    );
     return FIX_EXIT.refused;
   }
   if (flags.script) {
@@ -172,16 +175,7 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
     else io.stdout(describePlan(plan.plan, machine));
     return 0;
   }
-  if (
-    !(await confirmed(
-      flags,
-      io,
-      describePlan(plan.plan, machine),
-      'this fix changes this machine',
-      ' (see what would happen first with --dry-run)',
-    ))
-  )
-    return FIX_EXIT.refused;
+  if (!(await confirmed(flags, io, describePlan(plan.plan, machine), 'fix'))) return FIX_EXIT.refused;
   const stop = { signal: null as AbortSignal | null };
   const result = await withInterrupt(io, (signal) => {
     stop.signal = signal;
@@ -190,19 +184,26 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
   return describeResult(result, io, stop.signal?.aborted === true);
 }
 
-const REFUSED_WORDS: Record<FixAction, (to: string) => string> = {
-  'relocate-cache': (to) => `The cache cannot be moved to ${to}`,
-  'point-registry': () => 'The cache registry values cannot be pointed at the cache',
-  'start-engine': () => 'The backup engine cannot be started by this tool',
+/** Each action as the "cannot be done" message's select names it. */
+const REFUSED: Record<FixAction, string> = {
+  'relocate-cache': 'relocate',
+  'point-registry': 'point',
+  'start-engine': 'start',
 };
 
-async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, why: string, hint = ''): Promise<boolean> {
+/**
+ * Asks before a change (`what` is the plan or the record said); `change` is what would change, for the
+ * sentence that asks for --yes where no one can answer. The answer is y or yes in any language: the
+ * question shows [y/N] in every one, so that a script's `yes |` keeps working.
+ */
+async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, change: 'fix' | 'discard'): Promise<boolean> {
   if (flags.yes) return true;
-  if (!io.interactive) throw new AppError('invalid-argument', `${why}: add --yes to go ahead without a question${hint}.`);
+  if (!io.interactive) throw new AppError('invalid-argument', t('cli.fix.needsYes', { change }));
   io.stderr(what);
-  const answer = io.ask ? await io.ask('Go ahead? [y/N] ') : await askOnTerminal('Go ahead? [y/N] ');
+  const question = `${t('cli.fix.ask')} `;
+  const answer = io.ask ? await io.ask(question) : await askOnTerminal(question);
   if (/^y(es)?$/i.test(answer.trim())) return true;
-  io.stderr('Nothing was changed.\n');
+  io.stderr(`${t('cli.fix.nothingChanged')}\n`);
   return false;
 }
 
@@ -219,17 +220,17 @@ export async function resume(flags: { sandbox?: string; discard?: boolean; yes?:
   const machine = await machineFor(flags.sandbox);
   const pending = await pendingRecovery(machine);
   if (!pending) {
-    io.stdout('There is no interrupted cache move to finish.\n');
+    io.stdout(`${t('cli.fix.resume.nothing')}\n`);
     return 0;
   }
   if (flags.discard) {
-    const what = `${pending.damaged ?? describePending(pending)}\nSetting it aside renames the record (it is kept) and starts the backup engine again if this tool stopped it; nothing else changes.\n`;
-    if (!(await confirmed(flags, io, what, 'setting the record aside'))) return FIX_EXIT.refused;
+    const what = `${pending.damaged ?? describePending(pending)}\n${t('cli.fix.resume.discardExplained')}\n`;
+    if (!(await confirmed(flags, io, what, 'discard'))) return FIX_EXIT.refused;
     const result = await discardJournal(machine);
     io.stdout(
       result
-        ? `The record was set aside as ${result.aside}${result.restarted ? '; the backup engine was started again' : ''}.\n`
-        : 'There was nothing to set aside.\n',
+        ? `${t('cli.fix.resume.setAside', { file: result.aside, restarted: result.restarted ? 'yes' : 'no' })}\n`
+        : `${t('cli.fix.resume.nothingToSetAside')}\n`,
     );
     return 0;
   }
@@ -237,14 +238,14 @@ export async function resume(flags: { sandbox?: string; discard?: boolean; yes?:
     recoverFix(machine, { ...engineOptions(io, machine, pending.journal?.plan ?? null), failpoint: null, signal }),
   );
   if (!result) {
-    io.stdout('There is no interrupted cache move to finish.\n');
+    io.stdout(`${t('cli.fix.resume.nothing')}\n`);
     return 0;
   }
   return describeResult(result, io);
 }
 
 export function describePlan(plan: FixPlan, machine: Machine): string {
-  return `${[`On ${machine.label}:`, ...describePlanLines(plan)].join('\n')}\n`;
+  return `${[t('cli.fix.planOn', { machine: machine.label }), ...describePlanLines(plan)].join('\n')}\n`;
 }
 
 /**
@@ -257,7 +258,7 @@ export async function runFixCommand(work: () => Promise<number>, io: FixIo, name
   } catch (error) {
     const code = errorCode(error);
     if (code === 'internal') throw error;
-    io.stderr(`${name}: ${(error as Error).message}\n`);
+    io.stderr(`${t('cli.error.line', { program: name, message: (error as Error).message })}\n`);
     return FIX_EXIT[code];
   }
 }

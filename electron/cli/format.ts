@@ -10,7 +10,8 @@
 // and row on stdout, or with --append FILE the row appended to a shared file under a lock).
 
 import { Option, type Command } from 'commander';
-import { ExplainedError } from '../explained-error.js';
+import { ExplainedError, writeProblem } from '../explained-error.js';
+import { t } from '../../shared/i18n/translate.js';
 import { renderHtml } from '../../shared/report/html.js';
 import { renderMarkdown } from '../../shared/report/markdown.js';
 import { renderText, type TextOptions } from '../../shared/report/text.js';
@@ -26,14 +27,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** The option itself; no default, so that a --format given beside --json can be told from none. */
 export function formatOption(): Option {
-  return new Option(
-    '--format <format>',
-    'how to print the report: text (the default), json (as --json), html (the page the wizard saves), markdown (for a ticket or a chat); ' +
-      'for fleet tools: intune-detection (one line of at most 2,048 characters, nothing on stderr, exit 1 when not ready), ' +
-      'intune-compliance (the JSON of an Intune custom compliance script, exit 0 for any verdict), ' +
-      "configmgr (one value for a ConfigMgr configuration item: the verdict, or a check's status with --configmgr-check; " +
-      'exit 0 for any verdict: ConfigMgr reads the value, not the exit status), csv (a header and one row; see --append)',
-  ).choices(REPORT_FORMATS);
+  return new Option('--format <format>', t('cli.format.option.format')).choices(REPORT_FORMATS);
 }
 
 /** The options that go with one fleet format each: --append FILE (csv), --configmgr-check ID (configmgr). */
@@ -44,38 +38,27 @@ export interface FleetFlags {
 
 export function addFleetOptions(command: Command): Command {
   return command
-    .option(
-      '--append <file>',
-      'with --format csv: append the row to this file (the header only when it is new or empty), under FILE.lock, so that many machines can write to one share',
-    )
-    .option('--configmgr-check <id>', "with --format configmgr: print this check's worst status (or absent) instead of the verdict");
+    .option('--append <file>', t('cli.format.option.append'))
+    .option('--configmgr-check <id>', t('cli.format.option.configmgrCheck'));
 }
 
 /** A preAction hook: --append only with --format csv, --configmgr-check only with --format configmgr, a known check id. */
 export function refuseFleetOptionsElsewhere(command: Command): void {
   const { json, format, append, configmgrCheck } = command.opts<{ json?: boolean } & FleetFlags & { format?: ReportFormat }>();
-  const shown = json ? '--json' : format === undefined ? 'the default format (text)' : `--format ${format}`;
-  if (append !== undefined && (json || format !== 'csv'))
-    throw new ExplainedError(`--append goes with --format csv only, not with ${shown}: give --format csv --append FILE.`);
-  if (append !== undefined && append.trim() === '-')
-    throw new ExplainedError(
-      '--append - names standard output, which is not a file to append to: give a file, or leave --append out to print the header and the row.',
-    );
+  // Which format was asked for, as the messages' select takes it: --json, none (the default, text), or --format NAME.
+  const shown = { shown: json ? 'json' : format === undefined ? 'default' : 'format', format: format ?? '' };
+  if (append !== undefined && (json || format !== 'csv')) throw new ExplainedError(t('cli.format.appendOnlyCsv', shown));
+  if (append !== undefined && append.trim() === '-') throw new ExplainedError(t('cli.format.appendStdout'));
   if (configmgrCheck !== undefined && (json || format !== 'configmgr'))
-    throw new ExplainedError(
-      `--configmgr-check goes with --format configmgr only, not with ${shown}: give --format configmgr --configmgr-check ID.`,
-    );
+    throw new ExplainedError(t('cli.format.configmgrCheckOnlyConfigmgr', shown));
   if (configmgrCheck !== undefined && !isCheckId(configmgrCheck))
-    throw new ExplainedError(`--configmgr-check ${configmgrCheck}: no check has that id ("mars-readiness checks" lists them).`);
+    throw new ExplainedError(t('cli.format.configmgrCheckUnknown', { id: configmgrCheck }));
 }
 
 /** A preAction hook: --json and a --format other than json are refused (exit 2), naming both. */
 export function refuseJsonWithOtherFormat(command: Command): void {
   const { json, format } = command.opts<{ json?: boolean; format?: ReportFormat }>();
-  if (json && format !== undefined && format !== 'json')
-    throw new ExplainedError(
-      `--json and --format ${format} ask for two different outputs: give one of them (--json is the same as --format json).`,
-    );
+  if (json && format !== undefined && format !== 'json') throw new ExplainedError(t('cli.format.jsonWithFormat', { format }));
 }
 
 export function formatOf(options: { json?: boolean; format?: string }): ReportFormat {
@@ -122,9 +105,7 @@ export async function printReportAs(
     const file = flags.append;
     const { appendCsvRow } = await import('./csv-append.js');
     await appendCsvRow(file, csvHeader(), csvRow(report)).catch((error: NodeJS.ErrnoException) => {
-      throw new ExplainedError(
-        `the row could not be appended to ${file}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
-      );
+      throw new ExplainedError(t('cli.format.appendFailed', { file, ...writeProblem(error) }));
     });
     return verdictExit;
   }

@@ -5,23 +5,24 @@
 import { open } from 'node:fs/promises';
 import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export { ProfileLoadError };
 
-/** Reads the profile at `file`; "-" reads standard input (`collect | check --profile -`). */
+/**
+ * Reads the profile at `file`; "-" reads standard input (`collect | check --profile -`), and stays the
+ * error's file name: the CLI says "from standard input" in the reader's language.
+ */
 export async function loadProfile(file: string, stdin: () => Promise<Buffer> = readStdin): Promise<MachineProfile> {
-  const name = file === '-' ? 'from standard input' : file;
   let bytes: Buffer;
   try {
     bytes = file === '-' ? await stdin() : await readCapped(file);
   } catch (error) {
-    throw new ProfileLoadError(name, [`cannot be read: ${describeFsError(error)}`]);
+    throw new ProfileLoadError(file, [describeFsError(error)]);
   }
   if (bytes.length > MAX_PROFILE_BYTES)
-    throw new ProfileLoadError(name, [
-      `is larger than ${MAX_PROFILE_BYTES / 1024 / 1024} MB: that is not a machine profile (one is a few kilobytes)`,
-    ]);
-  return parseProfile(name, bytes);
+    throw new ProfileLoadError(file, [t('cli.profile.tooLarge', { megabytes: MAX_PROFILE_BYTES / 1024 / 1024 })]);
+  return parseProfile(file, bytes);
 }
 
 /** As much as the wizard accepts of an opened file: more is refused unread, whatever the source. */
@@ -55,17 +56,9 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** "cannot be read: ...", the reason said in the reader's language where it is one we know. */
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    default:
-      return (error as Error).message;
-  }
+  const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'other';
+  return t('cli.profile.unreadable', { why, reason: (error as Error).message });
 }

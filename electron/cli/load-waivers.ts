@@ -5,6 +5,7 @@
 
 import { parseWaivers, WaiverFileError, type WaiverFile } from '../../shared/report/waivers.js';
 import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export { WaiverFileError };
 
@@ -18,19 +19,19 @@ export async function loadWaivers(file: string): Promise<WaiverFile> {
   } catch (error) {
     if (error instanceof NotARegularFile) {
       const reason = error.message;
-      if (/^it is [\d,.\s]+ bytes/.test(reason)) throw new WaiverFileError(file, ['is larger than 1 MB: that is not a waiver file']);
+      if (/^it is [\d,.\s]+ bytes/.test(reason)) throw new WaiverFileError(file, [t('cli.waivers.tooLarge')]);
       const why =
         reason === 'it is a folder'
-          ? 'it is a folder, not a file'
+          ? 'folder'
           : reason === 'EACCES' || reason === 'EPERM'
-            ? 'permission was denied'
+            ? 'denied'
             : reason.startsWith('it is not a regular file')
-              ? 'it is not a regular file (a named pipe or a device?): give the waiver file itself'
-              : reason;
-      throw new WaiverFileError(file, [`cannot be read: ${why}`]);
+              ? 'notRegular'
+              : 'other';
+      throw new WaiverFileError(file, [t('cli.waivers.unreadable', { why, reason })]);
     }
-    throw new WaiverFileError(file, [`cannot be read: ${(error as Error).message}`]);
+    throw new WaiverFileError(file, [t('cli.waivers.unreadable', { why: 'other', reason: (error as Error).message })]);
   }
-  if (bytes === undefined) throw new WaiverFileError(file, ['cannot be read: there is no such file']);
+  if (bytes === undefined) throw new WaiverFileError(file, [t('cli.waivers.unreadable', { why: 'missing', reason: '' })]);
   return parseWaivers(file, bytes);
 }

@@ -22,20 +22,23 @@ import { diagnose } from '../../shared/report/diagnosis.js';
 import { osWords } from '../../shared/matrix/os-words.js';
 import { liveReport } from '../../shared/report/live-words.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
-import { listInWords } from '../../shared/rules/finding.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
-import { formatBytes, formatNumber } from '../../shared/i18n/translate.js';
+import { formatBytes, formatNumber, t } from '../../shared/i18n/translate.js';
+import { list } from '../../shared/i18n/message.js';
+import { LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../../shared/i18n/languages.js';
+import { chooseStartLanguage } from '../i18n/choose-language.js';
+import { useLanguage } from '../i18n/process-language.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
-import { ExplainedError } from '../explained-error.js';
+import { ExplainedError, writeProblem } from '../explained-error.js';
 // Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
 import type { Collected, CollectOptions } from '../probes/collect.js';
 import type { Machine } from '../machine/machine.js';
 import type { FixFlags, FixIo } from './fix.js';
 import type { RequestFlags } from './network-request.js';
-import { forOutput, REDACT_HELP, redactProfileForOutput, tellRedaction } from './redact-output.js';
+import { forOutput, redactHelp, redactProfileForOutput, tellRedaction } from './redact-output.js';
 import type { DiffFlags } from './diff-command.js';
 import { WaiverFileError } from '../../shared/report/waiver-file-error.js';
 
@@ -112,10 +115,9 @@ interface CollectFlags extends ProbeFlags, RedactFlag {
 }
 
 /** --history [DIR] (check, doctor, collect, diff): the folder of runs; without DIR, the default one on Windows. */
-const HISTORY_HELP =
-  'also keep this run in a history folder, one file per run named by time and host (default on Windows: %ProgramData%\\MarsReadiness\\history)';
-const WAIVERS_HELP =
-  'a waiver file (JSON): the blockers, warnings and unknowns it covers are shown as waived, counted apart, and leave the verdict';
+const historyHelp = () => t('cli.option.history');
+const waiversHelp = () => t('cli.option.waivers');
+const matrixHelp = () => t('cli.option.matrix');
 
 /** A repeatable option: each use adds one value. */
 const collectPaths = (value: string, list: string[] = []) => [...list, value];
@@ -123,62 +125,102 @@ const collectPaths = (value: string, list: string[] = []) => [...list, value];
 /** The options that steer probing, shared by `check` (without --profile) and `collect`. */
 function addProbeOptions(command: Command): Command {
   return command
-    .option('--sandbox <dir>', 'examine a sandbox machine (a folder standing for a Windows machine) instead of this one')
-    .option('--select <path>', 'a folder or volume to back up, scanned for what MARS skips (repeatable)', collectPaths)
-    .option('--system-state', 'System State will be backed up too')
-    .option('--cache <path>', "the cache folder to examine (default: the one the agent's registry names)")
-    .option(
-      '--vault-credentials <file>',
-      'a vault credentials file to check (its name, age, form and tenant only: the secret in it is never kept)',
-    )
-    .option('--history-days <n>', "how many days of the agent's job history to read (default 14)", parseDays)
-    .option('--offline', 'do not test the network (the endpoints are then reported as unknown)')
-    .option('--upload-mbps <n>', 'the upload bandwidth, in megabits per second, for the first-backup estimate', parseMbps);
+    .option('--sandbox <dir>', t('cli.option.sandbox'))
+    .option('--select <path>', t('cli.option.select'), collectPaths)
+    .option('--system-state', t('cli.option.systemState'))
+    .option('--cache <path>', t('cli.option.cache'))
+    .option('--vault-credentials <file>', t('cli.option.vaultCredentials'))
+    .option('--history-days <n>', t('cli.option.historyDays'), parseDays)
+    .option('--offline', t('cli.option.offline'))
+    .option('--upload-mbps <n>', t('cli.option.uploadMbps'), parseMbps);
 }
 
 function parsePort(value: string): number {
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65535)
-    throw new InvalidArgumentError(`"${value}" is not a port number (0 to 65535).`);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new InvalidArgumentError(t('cli.usage.port', { value }));
   return number;
 }
 
 function parseDays(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(number) || number < 1 || number > 3650)
-    throw new InvalidArgumentError(`give a whole number of days from 1 to 3650, such as 14 ("${value}" is not one).`);
+    throw new InvalidArgumentError(t('cli.usage.days', { value }));
   return number;
 }
 
 function parseMbps(value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number) || number < 0) {
-    throw new InvalidArgumentError(`"${value}" is not a bandwidth: give megabits per second, such as 20 or 0.5.`);
+    throw new InvalidArgumentError(t('cli.usage.mbps', { value }));
   }
   return number;
 }
 
+/**
+ * The language a run speaks, chosen before anything is said: --lang (before or after the command), else the
+ * policy, the system's language or English (choose-language.ts). False when --lang names a language this
+ * tool does not speak: that is said on stderr (in the language the run would otherwise speak), exit 2.
+ */
+async function startLanguage(argv: readonly string[], io: CliIo): Promise<boolean> {
+  const flag = langFlag(argv);
+  const known = flag === null ? null : matchLanguage(flag);
+  const { language, source } = await chooseStartLanguage({ flag: known === null ? null : flag });
+  // --lang is the user's own choice, as the wizard's menu is.
+  await useLanguage(language, source === 'flag' ? 'user' : source);
+  if (flag === null || known !== null) return true;
+  const languages = list(LANGUAGES.map((code) => t('cli.language.item', { code, name: LANGUAGE_NAMES[code] })));
+  io.stderr(wrapBlock(`${t('cli.language.unknown', { program: APP.name, value: flag, languages })}\n`, io.columns));
+  return false;
+}
+
+/** The value of the last --lang (or --lang=VALUE) before a "--"; null when none is given (or it has no value, which commander says). */
+export function langFlag(argv: readonly string[]): string | null {
+  let value: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--lang' && i + 1 < argv.length) value = argv[++i]!;
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  }
+  return value;
+}
+
+/** Commander's own headings in the help, in the run's language. */
+const HELP_TITLES: Record<string, () => string> = {
+  'Usage:': () => t('cli.help.usage'),
+  'Options:': () => t('cli.help.options'),
+  'Commands:': () => t('cli.help.commands'),
+  'Arguments:': () => t('cli.help.arguments'),
+  'Global Options:': () => t('cli.help.globalOptions'),
+};
+
 export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultProber): Promise<number> {
+  if (!(await startLanguage(argv, io))) return EXIT.usage;
   let exitCode: number = EXIT.ok;
+  const help = t('cli.option.help');
   const program = new Command()
     .name(APP.name)
-    .description('Checks a Windows machine against the Azure Backup MARS agent support matrix.')
-    .version(APP.version)
+    .description(t('cli.program.description'))
+    .version(APP.version, '-V, --version', t('cli.option.version'))
+    .option('--lang <language>', t('cli.option.lang'))
+    .helpOption('-h, --help', help)
+    .helpCommand('help [command]', help)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(wrapBlock(text, io.columns)) })
-    .showHelpAfterError('(run with --help for usage)');
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => HELP_TITLES[title]?.() ?? title })
+    .showHelpAfterError(t('cli.program.helpAfterError'));
 
   const checkCommand = program
     .command('check')
-    .description('check a machine profile (or, later, this machine) and print a readiness report')
-    .option('--profile <file>', 'evaluate a saved machine profile instead of probing this machine (- reads standard input)')
-    .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
-    .option('--json', 'print the report as JSON, and nothing else, on stdout (the same as --format json)')
+    .description(t('cli.check.description'))
+    .option('--profile <file>', t('cli.check.option.profile'))
+    .addOption(new Option('--matrix <edition>', matrixHelp()).choices(EDITION_IDS).default(DEFAULT_EDITION))
+    .option('--json', t('cli.check.option.json'))
     .addOption(formatOption())
-    .option('--strict', 'exit with 1 on warnings and unknowns too')
-    .option('--redact', REDACT_HELP)
-    .option('--waivers <file>', WAIVERS_HELP)
-    .option('--history [dir]', HISTORY_HELP)
+    .option('--strict', t('cli.option.strict'))
+    .option('--redact', redactHelp())
+    .option('--waivers <file>', waiversHelp())
+    .option('--history [dir]', historyHelp())
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
@@ -191,15 +233,15 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   const doctorCommand = program
     .command('doctor')
-    .description("explain the agent's last backup: when it failed, why, and what of this machine still causes it")
-    .option('--profile <file>', 'explain a saved machine profile instead of probing this machine (- reads standard input)')
-    .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
-    .option('--json', "print the report as JSON with the doctor's diagnosis, and nothing else, on stdout (the same as --format json)")
+    .description(t('cli.doctor.description'))
+    .option('--profile <file>', t('cli.doctor.option.profile'))
+    .addOption(new Option('--matrix <edition>', matrixHelp()).choices(EDITION_IDS).default(DEFAULT_EDITION))
+    .option('--json', t('cli.doctor.option.json'))
     .addOption(formatOption())
-    .option('--strict', 'exit with 1 on warnings and unknowns too')
-    .option('--redact', REDACT_HELP)
-    .option('--waivers <file>', WAIVERS_HELP)
-    .option('--history [dir]', HISTORY_HELP)
+    .option('--strict', t('cli.option.strict'))
+    .option('--redact', redactHelp())
+    .option('--waivers <file>', waiversHelp())
+    .option('--history [dir]', historyHelp())
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
@@ -212,10 +254,10 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   const collectCommand = program
     .command('collect')
-    .description("write this machine's profile (JSON), to open here or on another machine")
-    .option('--out <file>', 'write the profile to this file instead of stdout')
-    .option('--redact', REDACT_HELP)
-    .option('--history [dir]', HISTORY_HELP)
+    .description(t('cli.collect.description'))
+    .option('--out <file>', t('cli.collect.option.out'))
+    .option('--redact', redactHelp())
+    .option('--history [dir]', historyHelp())
     .allowExcessArguments(false)
     .action(async (options: CollectFlags) => {
       exitCode = await collect(options, io, probe);
@@ -224,19 +266,12 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   const requestCommand = program
     .command('network-request')
-    .description(
-      'write a request for the network team: each Microsoft address the test could not reach or did not test, its port, what failed, why the agent needs it, the service tag to allow and the TLS inspection to leave off',
-    )
-    .option('--profile <file>', 'make the request from a saved machine profile instead of testing this machine (- reads standard input)')
-    .addOption(new Option('--matrix <edition>', 'support matrix edition').choices(EDITION_IDS).default(DEFAULT_EDITION))
-    .addOption(
-      new Option('--format <format>', 'markdown (the default: for a ticket or an email) or csv (for a spreadsheet)').choices([
-        'markdown',
-        'csv',
-      ]),
-    )
-    .option('--out <file>', 'write the request to this file instead of stdout')
-    .option('--redact', REDACT_HELP)
+    .description(t('cli.networkRequest.description'))
+    .option('--profile <file>', t('cli.networkRequest.option.profile'))
+    .addOption(new Option('--matrix <edition>', matrixHelp()).choices(EDITION_IDS).default(DEFAULT_EDITION))
+    .addOption(new Option('--format <format>', t('cli.networkRequest.option.format')).choices(['markdown', 'csv']))
+    .option('--out <file>', t('cli.networkRequest.option.out'))
+    .option('--redact', redactHelp())
     .allowExcessArguments(false)
     .action(async (options: CheckOptions & RequestFlags) => {
       exitCode = await requestForNetworkTeam(options, io, probe);
@@ -245,25 +280,20 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   program
     .command('diff')
-    .description('say what changed between two reports or profiles of a machine: resolved, new, worse and better')
-    .argument('[files...]', 'the older and the newer report or profile (JSON)')
-    .option('--history [dir]', 'compare the two latest runs of one machine in the history folder (default on Windows as for check)')
-    .addOption(
-      new Option(
-        '--matrix <edition>',
-        'the matrix edition a profile is checked against (default: that of the report beside it, else current)',
-      ).choices(EDITION_IDS),
-    )
-    .option('--json', 'print the difference as JSON, and nothing else, on stdout')
+    .description(t('cli.diff.description'))
+    .argument('[files...]', t('cli.diff.argument.files'))
+    .option('--history [dir]', t('cli.diff.option.history'))
+    .addOption(new Option('--matrix <edition>', t('cli.diff.option.matrix')).choices(EDITION_IDS))
+    .option('--json', t('cli.diff.option.json'))
     .action(async (files: string[], options: DiffFlags) => {
       exitCode = await (await import('./diff-command.js')).runDiff(files, options, io);
     });
 
   program
     .command('web')
-    .description('serve the wizard to a browser on this machine (127.0.0.1 only), for servers without a desktop')
-    .option('--port <n>', 'the port to listen on (default: any free one)', parsePort)
-    .option('--sandbox <dir>', 'let the wizard examine and fix a sandbox machine instead of this one')
+    .description(t('cli.web.description'))
+    .option('--port <n>', t('cli.web.option.port'), parsePort)
+    .option('--sandbox <dir>', t('cli.web.option.sandbox'))
     .allowExcessArguments(false)
     .action(async (options: { port?: number; sandbox?: string }) => {
       exitCode = await web(options, io);
@@ -271,8 +301,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   program
     .command('checks')
-    .description('list the checks: what each reads, the statuses it can give and the matrix section it enforces')
-    .option('--json', 'print the list as JSON, and nothing else, on stdout')
+    .description(t('cli.checks.description'))
+    .option('--json', t('cli.checks.option.json'))
     .allowExcessArguments(false)
     .action(async (options: { json?: boolean }) => {
       exitCode = (await import('./checks-command.js')).printChecks(options, io);
@@ -280,37 +310,34 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
 
   program
     .command('fleet')
-    .description('files for fleet tools')
+    .description(t('cli.fleet.description'))
     .command('intune-rules')
-    .description('write the Intune custom compliance rules that go with --format intune-compliance (one rule per check)')
-    .option('--out <file>', 'write the rules to this file instead of stdout')
+    .description(t('cli.fleet.intuneRules.description'))
+    .option('--out <file>', t('cli.fleet.intuneRules.option.out'))
     .allowExcessArguments(false)
     .action(async (options: { out?: string }) => {
       exitCode = await intuneRules(options, io);
     });
 
-  const fixCommand = program.command('fix').description('fix what a finding names (the wizard does the same, after asking)');
+  const fixCommand = program.command('fix').description(t('cli.fix.description'));
   const actions = [
-    ['relocate-cache', "move the agent's cache folder safely: copy, verify, switch both registry values, restart; undone on any failure"],
-    [
-      'point-registry',
-      'point both cache registry values at the folder that holds the cache (OnlineBackup.KEK), restart; undone on any failure',
-    ],
-    ['start-engine', 'start the backup engine (obengine), wait until it runs and check that it stays running'],
+    ['relocate-cache', t('cli.fix.relocateCache.description')],
+    ['point-registry', t('cli.fix.pointRegistry.description')],
+    ['start-engine', t('cli.fix.startEngine.description')],
   ] as const;
   for (const [action, description] of actions) {
     const command = fixCommand.command(action).description(description);
     if (action === 'relocate-cache')
       command
-        .option('--to <path>', 'the folder to move the cache to (new or empty, on a local fixed NTFS volume)')
-        .option('--select <path>', 'a folder that will be backed up (repeatable): the new folder must lie outside it', collectPaths)
-        .option('--system-state', 'System State will be backed up too (the space needed grows by 35 GB)');
+        .option('--to <path>', t('cli.fix.option.to'))
+        .option('--select <path>', t('cli.fix.option.select'), collectPaths)
+        .option('--system-state', t('cli.fix.option.systemState'));
     command
-      .option('--sandbox <dir>', 'work on a sandbox machine instead of this one')
-      .option('--dry-run', 'show the plan and change nothing')
-      .option('--json', 'with --dry-run: the plan as JSON')
-      .option('--script', 'print an equivalent PowerShell script instead of running')
-      .option('--yes', 'go ahead without asking')
+      .option('--sandbox <dir>', t('cli.fix.option.sandbox'))
+      .option('--dry-run', t('cli.fix.option.dryRun'))
+      .option('--json', t('cli.fix.option.json'))
+      .option('--script', t('cli.fix.option.script'))
+      .option('--yes', t('cli.fix.option.yes'))
       .allowExcessArguments(false)
       .action(async (options: FixFlags) => {
         const fix = await import('./fix.js');
@@ -319,10 +346,10 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
   }
   fixCommand
     .command('resume')
-    .description('finish or undo an interrupted fix')
-    .option('--sandbox <dir>', 'the sandbox machine the move ran on')
-    .option('--discard', 'set aside a record that cannot be acted on (it is kept, renamed), after someone has looked at it')
-    .option('--yes', 'with --discard: go ahead without asking')
+    .description(t('cli.fix.resume.description'))
+    .option('--sandbox <dir>', t('cli.fix.resume.option.sandbox'))
+    .option('--discard', t('cli.fix.resume.option.discard'))
+    .option('--yes', t('cli.fix.resume.option.yes'))
     .allowExcessArguments(false)
     .action(async (options: { sandbox?: string; discard?: boolean; yes?: boolean }) => {
       const fix = await import('./fix.js');
@@ -346,8 +373,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       io.stderr(
         wrapBlock(
           error.sentence
-            ? `${APP.name}: ${error.file}: ${error.sentence}\n`
-            : `${APP.name}: the profile ${error.file} is invalid:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
+            ? `${t('cli.profile.sentence', { program: APP.name, file: error.file, stdin: error.file === '-' ? 'yes' : 'no', sentence: error.sentence })}\n`
+            : `${t('cli.profile.invalid', { program: APP.name, file: error.file, stdin: error.file === '-' ? 'yes' : 'no' })}\n${problemLines(error.problems)}`,
           io.columns,
         ),
       );
@@ -355,21 +382,18 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     }
     if (error instanceof WaiverFileError) {
       io.stderr(
-        wrapBlock(
-          `${APP.name}: the waiver file ${error.file} cannot be used:\n${error.problems.map((p) => `  ${p}\n`).join('')}`,
-          io.columns,
-        ),
+        wrapBlock(`${t('cli.waivers.unusable', { program: APP.name, file: error.file })}\n${problemLines(error.problems)}`, io.columns),
       );
       return EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof ExplainedError) {
-      io.stderr(wrapBlock(`${APP.name}: ${error.message}\n`, io.columns));
+      io.stderr(wrapBlock(`${t('cli.error.line', { program: APP.name, message: error.message })}\n`, io.columns));
       return EXIT.usage;
     }
     // A failure this version did not foresee: one sentence, not a stack trace (MARS_READINESS_DEBUG=1 for
     // that), and an exit status of its own, so that a fleet script does not read it as "not ready".
     const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-    io.stderr(wrapBlock(`${APP.name}: an unexpected error stopped the command: ${message}\n`, io.columns));
+    io.stderr(wrapBlock(`${t('cli.error.unexpected', { program: APP.name, message })}\n`, io.columns));
     if (process.env.MARS_READINESS_DEBUG === '1' && stack) io.stderr(`${stack}\n`);
     return EXIT.unexpected;
   }
@@ -391,7 +415,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober, qui
       if (quiet || !process.stderr.isTTY || Date.now() - lastReport < 1000) return;
       lastReport = Date.now();
       io.stderr(
-        `scanning: ${formatNumber(p.files)} files, ${formatBytes(p.bytes)}, ${formatNumber(p.filesPerSecond)} files/s, in ${p.current}\n`,
+        `${t('cli.scan.progress', { files: p.files, size: formatBytes(p.bytes), rate: formatNumber(p.filesPerSecond), folder: p.current })}\n`,
       );
     },
     cachePath: flags.cache ?? null,
@@ -402,7 +426,7 @@ async function probeThisMachine(flags: ProbeFlags, io: CliIo, probe: Prober, qui
   });
   // With --redact the notes are said after the report is redacted, in its placeholders (redact-output.ts).
   if (!quiet && !(flags as RedactFlag).redact)
-    for (const note of collected.notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
+    for (const note of collected.notes) io.stderr(wrapBlock(`${t('cli.note', { field: note.field, reason: note.reason })}\n`, io.columns));
   return collected;
 }
 
@@ -421,9 +445,7 @@ const PROBE_ONLY: [keyof ProbeFlags, string][] = [
 async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { doctor?: boolean } = {}): Promise<number> {
   const probing = PROBE_ONLY.filter(([key]) => options[key] !== undefined && options[key] !== false).map(([, flag]) => flag);
   if (options.profile && probing.length > 0) {
-    throw new UsageError(
-      `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
-    );
+    throw new UsageError(t('cli.usage.probeWithProfile', { flags: list(probing), count: probing.length }));
   }
   const eventLogProblem = eventLogRefusal(options);
   if (eventLogProblem) throw new UsageError(eventLogProblem);
@@ -453,7 +475,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
       json.host.name,
       `${JSON.stringify(json, null, 2)}\n`,
     );
-    if (!quietFormat(formatOf(options))) io.stderr(wrapBlock(`The report is kept in ${kept}.\n`, io.columns));
+    if (!quietFormat(formatOf(options))) io.stderr(wrapBlock(`${t('cli.history.reportKept', { file: kept })}\n`, io.columns));
   }
   const text = {
     width: io.columns,
@@ -469,7 +491,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   tellRedaction(format, redaction, io, quietFormat(format));
   if (options.eventLog) {
     const problem = await logEvents(report);
-    if (problem && !quietFormat(format)) io.stderr(wrapBlock(`${APP.name}: ${problem}.\n`, io.columns));
+    if (problem && !quietFormat(format)) io.stderr(wrapBlock(`${t('cli.eventLog.problem', { program: APP.name, problem })}\n`, io.columns));
   }
   return exit;
 }
@@ -479,10 +501,7 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
  * every machine would be HOST-1 and diff would compare different machines as one.
  */
 function refuseRedactedHistory(options: RedactFlag & { history?: string | true }): void {
-  if (options.redact && options.history !== undefined)
-    throw new UsageError(
-      '--redact and --history cannot be used together: the history is kept for diff --history on this machine, and redacted every machine would be HOST-1 and be compared as one. Keep the history without --redact, and redact what you send.',
-    );
+  if (options.redact && options.history !== undefined) throw new UsageError(t('cli.usage.redactWithHistory'));
 }
 
 /** network-request: the profile as check has it (loaded, or probed with the same options), then the request. */
@@ -491,9 +510,7 @@ async function requestForNetworkTeam(options: CheckOptions & RequestFlags, io: C
   command.refuseOffline(options);
   const probing = PROBE_ONLY.filter(([key]) => options[key] !== undefined && options[key] !== false).map(([, flag]) => flag);
   if (options.profile && probing.length > 0)
-    throw new UsageError(
-      `${listInWords(probing)} ${probing.length === 1 ? 'steers' : 'steer'} probing this machine; with --profile nothing is probed. Use one or the other.`,
-    );
+    throw new UsageError(t('cli.usage.probeWithProfile', { flags: list(probing), count: probing.length }));
   const { profile, notes } = options.profile
     ? { profile: await loadProfile(options.profile), notes: [] }
     : await probeThisMachine(options, io, probe);
@@ -508,11 +525,9 @@ async function intuneRules(options: { out?: string }, io: CliIo): Promise<number
   else {
     const { writeFileAtomically } = await import('../util/atomic-file.js');
     await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        `the rules could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
-      );
+      throw new UsageError(t('cli.fleet.intuneRules.writeFailed', { file: options.out!, ...writeProblem(error) }));
     });
-    io.stderr(`The Intune compliance rules are in ${options.out}.\n`);
+    io.stderr(`${t('cli.fleet.intuneRules.written', { file: options.out })}\n`);
   }
   return EXIT.ok;
 }
@@ -527,17 +542,15 @@ async function collect(options: CollectFlags, io: CliIo, probe: Prober): Promise
   if (history && historyFolder !== null) {
     const time = profile.capturedAt ?? io.now().toISOString();
     const kept = await history.keepInHistory(historyFolder, 'profile', time, profile.host?.name ?? null, text);
-    io.stderr(wrapBlock(`The profile is kept in ${kept}.\n`, io.columns));
+    io.stderr(wrapBlock(`${t('cli.history.profileKept', { file: kept })}\n`, io.columns));
   }
   if (!options.out) io.stdout(text);
   else {
     const { writeFileAtomically } = await import('../util/atomic-file.js');
     await writeFileAtomically(options.out, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(
-        `the profile could not be written to ${options.out}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
-      );
+      throw new UsageError(t('cli.collect.writeFailed', { file: options.out!, ...writeProblem(error) }));
     });
-    io.stderr(`The profile of this machine is in ${options.out}.\n`);
+    io.stderr(`${t('cli.collect.written', { file: options.out })}\n`);
   }
   return EXIT.ok;
 }
@@ -563,7 +576,7 @@ async function openMachineFor(sandbox: string | undefined): Promise<Machine> {
 
 async function web(options: { port?: number; sandbox?: string }, io: CliIo): Promise<number> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new UsageError(`the wizard's pages are not built (${RENDERER_DIR} is missing): run "npm run build" first.`);
+    throw new UsageError(t('cli.web.notBuilt', { folder: RENDERER_DIR }));
   }
   const machine = await openMachineFor(options.sandbox);
   const { startWebServer } = await import('../web/server.js');
@@ -574,7 +587,7 @@ async function web(options: { port?: number; sandbox?: string }, io: CliIo): Pro
     helper: nodeHelperProgram(options.sandbox ?? null),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
-  io.stdout(`The wizard is at ${server.url}\nOpen it in a browser on this machine; press Ctrl+C to stop.\n`);
+  io.stdout(`${t('cli.web.serving', { url: server.url })}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve);
     process.once('SIGINT', stop);
@@ -582,6 +595,9 @@ async function web(options: { port?: number; sandbox?: string }, io: CliIo): Pro
   });
   return EXIT.ok;
 }
+
+/** The problems of a file, one indented line each. */
+const problemLines = (problems: readonly string[]) => problems.map((p) => `  ${p}\n`).join('');
 
 export function exitCodeOf(report: Report, strict: boolean): number {
   if (report.verdict === 'not-ready') return EXIT.notReady;

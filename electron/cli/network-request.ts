@@ -9,14 +9,14 @@ import { buildNetworkRequest } from '../../shared/report/network-request/build.j
 import { nothingToAsk, renderRequestCsv, renderRequestMarkdown } from '../../shared/report/network-request/render.js';
 import type { Report } from '../../shared/report/types.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
-import { ExplainedError } from '../explained-error.js';
+import { ExplainedError, writeProblem } from '../explained-error.js';
+import { t } from '../../shared/i18n/translate.js';
 import { forOutput, tellRedaction, type Note } from './redact-output.js';
 
 export const REQUEST_FORMATS = ['markdown', 'csv'] as const;
 export type RequestFormat = (typeof REQUEST_FORMATS)[number];
 
-export const requestFormatOption = () =>
-  new Option('--format <format>', 'markdown (the default: for a ticket or an email) or csv (for a spreadsheet)').choices(REQUEST_FORMATS);
+export const requestFormatOption = () => new Option('--format <format>', t('cli.networkRequest.option.format')).choices(REQUEST_FORMATS);
 
 export interface RequestFlags {
   profile?: string;
@@ -34,10 +34,7 @@ interface RequestIo {
 
 /** Refused before anything is probed: --offline would leave nothing to ask for. */
 export function refuseOffline(flags: RequestFlags): void {
-  if (flags.offline)
-    throw new ExplainedError(
-      'network-request makes its request from the network test, and --offline skips that test. Leave out --offline, or give --profile with a profile whose network was tested.',
-    );
+  if (flags.offline) throw new ExplainedError(t('cli.networkRequest.offline'));
 }
 
 /** Writes the request; `built` is the machine's profile and report (probed or loaded, as check has them). */
@@ -54,11 +51,9 @@ export async function networkRequest(
     const { writeFileAtomically } = await import('../util/atomic-file.js');
     const file = flags.out;
     await writeFileAtomically(file, text, { createFolder: false }).catch((error: NodeJS.ErrnoException) => {
-      throw new ExplainedError(
-        `the request could not be written to ${file}: ${error.code === 'ENOENT' ? 'its folder does not exist' : error.message}`,
-      );
+      throw new ExplainedError(t('cli.networkRequest.writeFailed', { file, ...writeProblem(error) }));
     });
-    io.stderr(wrapBlock(`The request for the network team is in ${file}.\n`, io.columns));
+    io.stderr(wrapBlock(`${t('cli.networkRequest.written', { file })}\n`, io.columns));
   }
   const summary = flags.redact ? ((report as { redactions?: Parameters<typeof tellRedaction>[1] }).redactions ?? null) : null;
   tellRedaction('request', summary, io, false);

@@ -8,9 +8,10 @@ import { redactTogether, type RedactionSummary } from '../../shared/report/redac
 import { redactionSentence } from '../../shared/report/redact/words.js';
 import type { Report } from '../../shared/report/types.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
+import { t } from '../../shared/i18n/translate.js';
 
-export const REDACT_HELP =
-  'hide host, domain and user names, IP addresses and the user folders of paths behind placeholders (HOST-1, DOMAIN-1, USER-1, IP-1), the same name the same placeholder throughout; the JSON says what was hidden in "redactions"';
+/** --redact's help, in the run's language. */
+export const redactHelp = (): string => t('cli.option.redact');
 
 export interface RedactedOutput {
   report: Report;
@@ -26,7 +27,7 @@ export interface Note {
 type NoteIo = { stderr: (text: string) => void; columns: number };
 
 const sayNotes = (notes: readonly Note[], io: NoteIo) => {
-  for (const note of notes) io.stderr(wrapBlock(`note: ${note.field}: ${note.reason}\n`, io.columns));
+  for (const note of notes) io.stderr(wrapBlock(`${t('cli.note', { field: note.field, reason: note.reason })}\n`, io.columns));
 };
 
 /**
@@ -56,7 +57,7 @@ export function redactProfileForOutput(profile: MachineProfile, notes: readonly 
 
 /** The note for stderr. */
 export function redactionNote(summary: RedactionSummary, columns: number, what: 'report' | 'profile' | 'request' = 'report'): string {
-  return wrapBlock(`note: ${redactionSentence(summary, what)}\n`, columns);
+  return wrapBlock(`${t('cli.redact.note', { sentence: redactionSentence(summary, what) })}\n`, columns);
 }
 
 /** The paragraph that ends a redacted text report. */

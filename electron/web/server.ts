@@ -14,6 +14,7 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy.js';
 import type { Machine } from '../machine/machine.js';
 import type { HelperProgram } from '../helper/helper-client.js';
 import { toApiError } from '../api/handlers.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface WebServer {
   url: string;
@@ -78,14 +79,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      return send(response, 400, 'text/plain; charset=utf-8', 'That address is not valid.');
+      return send(response, 400, 'text/plain; charset=utf-8', t('cli.web.server.badAddress'));
     }
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(request.headers.host ?? ''))
-      return send(response, 421, 'text/plain; charset=utf-8', 'This wizard answers only on its own loopback address.');
+      return send(response, 421, 'text/plain; charset=utf-8', t('cli.web.server.loopbackOnly'));
     const origin = request.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`))
-      return send(response, 403, 'text/plain; charset=utf-8', 'Requests from other sites are refused.');
+      return send(response, 403, 'text/plain; charset=utf-8', t('cli.web.server.otherSite'));
 
     if (pathname.startsWith('/api/')) {
       const key = pathname === '/api/events' ? url.searchParams.get('token') : request.headers['x-wizard-token'];
@@ -94,28 +95,32 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           ok: false,
           error: {
             code: 'invalid-argument',
-            message: 'This page does not carry the key of this session: open the address the wizard printed.',
+            message: t('cli.web.server.noKey'),
           },
         });
       if (pathname === '/api/events' && request.method === 'GET') return openEvents(response);
       const method = METHOD_BY_PATH.get(pathname);
       if (!method || request.method !== 'POST')
-        return sendJson(response, 404, { ok: false, error: { code: 'invalid-argument', message: `There is no call ${url.pathname}.` } });
+        return sendJson(response, 404, {
+          ok: false,
+          error: { code: 'invalid-argument', message: t('cli.web.server.noSuchCall', { path: url.pathname }) },
+        });
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? ''))
-        return sendJson(response, 415, { ok: false, error: { code: 'invalid-argument', message: 'Calls are JSON.' } });
+        return sendJson(response, 415, { ok: false, error: { code: 'invalid-argument', message: t('cli.web.server.jsonOnly') } });
       const body = await readBody(request).catch(() => null);
       const args = body === null ? null : parseArgs(body);
       if (!args)
         return sendJson(response, 400, {
           ok: false,
-          error: { code: 'invalid-argument', message: 'The call must be a JSON object {"args": [...]} of at most 25 MB.' },
+          error: { code: 'invalid-argument', message: t('cli.web.server.badCall') },
         });
       return sendJson(response, 200, await handlers[method](...args));
     }
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Only GET here.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'text/plain; charset=utf-8', t('cli.web.server.getOnly'));
     if (pathname === '/' || pathname === '/index.html') {
       if (!sameKey(url.searchParams.get('token') ?? '', token))
-        return send(response, 403, 'text/plain; charset=utf-8', 'Open the address the wizard printed: it carries the key of this session.');
+        return send(response, 403, 'text/plain; charset=utf-8', t('cli.web.server.openPrinted'));
       return serveFile(response, 'index.html');
     }
     return serveFile(response, pathname.slice(1));
@@ -131,13 +136,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function serveFile(response: ServerResponse, relative: string): Promise<void> {
     const root = normalize(options.rendererDir);
     const path = normalize(join(root, relative));
-    if (!path.startsWith(root + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
+    if (!path.startsWith(root + sep)) return send(response, 404, 'text/plain; charset=utf-8', t('cli.web.server.notFound'));
     // A link inside the app's folder must not lead out of it.
     const real = await realpath(path).catch(() => null);
     const realRoot = await realpath(root).catch(() => root);
-    if (!real || !real.startsWith(realRoot + sep)) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
+    if (!real || !real.startsWith(realRoot + sep)) return send(response, 404, 'text/plain; charset=utf-8', t('cli.web.server.notFound'));
     const content = await readFile(real).catch(() => null);
-    if (!content) return send(response, 404, 'text/plain; charset=utf-8', 'Not found.');
+    if (!content) return send(response, 404, 'text/plain; charset=utf-8', t('cli.web.server.notFound'));
     const headers: Record<string, string> = {
       'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
