@@ -7,7 +7,8 @@ import type { Finding } from '../report/types.js';
 import { maskPasswords } from '../util/mask-password.js';
 import { compareVersions } from '../util/version.js';
 import { windowsVersion, type RuleContext } from './context.js';
-import { finding, fix, plural, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
+import { list, m, type Msg } from '../i18n/message.js';
 import { osName } from './os.js';
 
 const SCHANNEL_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
@@ -26,20 +27,20 @@ export function networkTls12(ctx: RuleContext): Finding[] {
   };
   const base = { evidence, cite };
   const enableSteps = [
-    `Under ${SCHANNEL_KEY}, set the DWORD "Enabled" to 1 and the DWORD "DisabledByDefault" to 0.`,
-    `Under ${DOTNET_KEY} and its WOW6432Node twin, set the DWORDs "SchUseStrongCrypto" and "SystemDefaultTlsVersions" to 1.`,
-    'Restart the machine, then check again.',
+    m('network.tls12.fix.schannel', { key: SCHANNEL_KEY }),
+    m('network.tls12.fix.dotnet', { key: DOTNET_KEY }),
+    m('network.tls12.fix.restart'),
   ];
   if (!tls) {
     return [
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'unknown',
-        title: 'Whether TLS 1.2 is enabled is not known',
-        detail: 'The agent talks to Azure over TLS 1.2 only, and the profile holds none of the registry values that turn it on or off.',
+        title: m('network.tls12.unread.title'),
+        detail: m('network.tls12.unread.detail'),
         fix: fix('helpdesk', [
-          `On the machine, look at ${SCHANNEL_KEY} and ${DOTNET_KEY} in regedit.`,
-          'Or collect the profile again with this tool on the machine itself.',
+          m('network.tls12.unread.fix.regedit', { schannelKey: SCHANNEL_KEY, dotnetKey: DOTNET_KEY }),
+          m('network.tls12.unread.fix.collectAgain'),
         ]),
       }),
     ];
@@ -50,46 +51,36 @@ export function networkTls12(ctx: RuleContext): Finding[] {
   const version = windowsVersion(ctx.profile);
   const era =
     version === null ? null : compareVersions(version, [6, 1]) <= 0 ? 'old' : compareVersions(version, [6, 2]) === 0 ? '6.2' : 'new';
-  const windowsName =
-    ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' ? ctx.os.name : `this Windows (version ${version?.join('.') ?? 'unknown'})`;
-  const fails: string[] = [];
-  if (tls.schannelClientEnabled === false) fails.push('"Enabled" is 0 under the TLS 1.2 Client key');
-  if (tls.schannelClientDisabledByDefault === true) fails.push('"DisabledByDefault" is 1 under the TLS 1.2 Client key');
-  if (absent && era === 'old') fails.push(`on ${windowsName} it stays off until both registry values are set, and ${absentWords(tls)}`);
+  const windowsName: Msg | string =
+    ctx.os.kind === 'known' || ctx.os.kind === 'unlisted'
+      ? ctx.os.name
+      : m('network.tls12.thisWindows', { known: version ? 'yes' : 'no', version: version?.join('.') ?? '' });
+  const fails: Msg[] = [];
+  if (tls.schannelClientEnabled === false) fails.push(m('network.tls12.fail.enabledZero'));
+  if (tls.schannelClientDisabledByDefault === true) fails.push(m('network.tls12.fail.disabledByDefaultOne'));
+  if (absent && era === 'old') fails.push(m('network.tls12.fail.offUntilSet', { windows: windowsName, absent: absentWords(tls) }));
   if (fails.length > 0) {
     return [
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'fail',
-        title: 'TLS 1.2 is turned off for this machine',
-        detail: `The agent can reach Azure only over TLS 1.2, and it is off for outgoing connections: ${listInWords(fails)}.`,
+        title: m('network.tls12.fail.title'),
+        detail: m('network.tls12.fail.detail', { reasons: list(fails) }),
         fix: fix('server admin', enableSteps),
       }),
     ];
   }
-  const warns: string[] = [];
-  if (absent && era === '6.2') {
-    warns.push(
-      `On ${windowsName}, TLS 1.2 is on by default, but Microsoft asks for both registry values to be set there, and ${absentWords(tls)}.`,
-    );
-  }
-  if (tls.dotnetStrongCrypto === false) {
-    warns.push(
-      '.NET applications on this machine are told not to use strong cryptography ("SchUseStrongCrypto" is 0), which can keep them from using TLS 1.2.',
-    );
-  }
-  if (tls.dotnetSystemDefaultTls === false) {
-    warns.push(
-      '.NET applications on this machine are told not to use the TLS versions Windows offers ("SystemDefaultTlsVersions" is 0), which can keep them from using TLS 1.2.',
-    );
-  }
+  const warns: Msg[] = [];
+  if (absent && era === '6.2') warns.push(m('network.tls12.warn.askedToSet', { windows: windowsName, absent: absentWords(tls) }));
+  if (tls.dotnetStrongCrypto === false) warns.push(m('network.tls12.warn.strongCrypto'));
+  if (tls.dotnetSystemDefaultTls === false) warns.push(m('network.tls12.warn.systemDefaultTls'));
   if (warns.length > 0) {
     return [
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'warn',
-        title: 'TLS 1.2 may not be used',
-        detail: warns.join(' '),
+        title: m('network.tls12.warn.title'),
+        detail: sentences(warns),
         fix: fix('server admin', enableSteps),
       }),
     ];
@@ -99,9 +90,9 @@ export function networkTls12(ctx: RuleContext): Finding[] {
       finding(ctx, 'network.tls12', {
         ...base,
         status: 'unknown',
-        title: 'Whether TLS 1.2 is on by default is not known',
-        detail: `In the registry, ${absentWords(tls)} under the TLS 1.2 Client key. That is fine on Windows 8.1 and Server 2012 R2 and later, but not on older Windows, and the Windows version is not known.`,
-        fix: fix('helpdesk', ['Find the Windows version ("winver"), or collect the profile again with this tool on the machine itself.']),
+        title: m('network.tls12.unknown.title'),
+        detail: m('network.tls12.unknown.detail', { absent: absentWords(tls) }),
+        fix: fix('helpdesk', [m('network.tls12.unknown.fix')]),
       }),
     ];
   }
@@ -109,21 +100,22 @@ export function networkTls12(ctx: RuleContext): Finding[] {
     finding(ctx, 'network.tls12', {
       ...base,
       status: 'pass',
-      title: 'TLS 1.2 is available',
-      detail: absent
-        ? 'The TLS 1.2 registry values are not both set, and on this version of Windows TLS 1.2 is on by default.'
-        : 'The registry enables TLS 1.2 for outgoing connections.',
+      title: m('network.tls12.pass.title'),
+      detail: m('network.tls12.pass.detail', { absent: absent ? 'yes' : 'no' }),
     }),
   ];
 }
 
-/** Which SCHANNEL values are absent, in words. */
-function absentWords(tls: Tls12Facts): string {
-  const names = [
-    tls.schannelClientEnabled == null ? '"Enabled"' : null,
-    tls.schannelClientDisabledByDefault == null ? '"DisabledByDefault"' : null,
-  ].filter((x): x is string => x !== null);
-  return `${listInWords(names)} ${names.length === 1 ? 'is' : 'are'} not set`;
+/** Which SCHANNEL values are absent, in words (at least one is). */
+function absentWords(tls: Tls12Facts): Msg {
+  const enabled = tls.schannelClientEnabled == null;
+  const disabledByDefault = tls.schannelClientDisabledByDefault == null;
+  return m('network.tls12.absent', { which: enabled && disabledByDefault ? 'both' : enabled ? 'enabled' : 'disabledByDefault' });
+}
+
+/** Whole sentences one after the other, as the language writes them (a space in English, none in Japanese). */
+function sentences(items: Msg[]): Msg {
+  return items.slice(0, -1).reduceRight<Msg>((rest, first) => m('network.sentences', { first, rest }), items[items.length - 1]!);
 }
 
 export function networkEndpoints(ctx: RuleContext): Finding[] {
@@ -133,10 +125,10 @@ export function networkEndpoints(ctx: RuleContext): Finding[] {
     return [
       finding(ctx, 'network.endpoints', {
         status: 'unknown',
-        title: 'Network access was not tested',
-        detail: `The agent must reach ${rows.length} Microsoft addresses, and this profile holds no network test.`,
+        title: m('network.endpoints.untested.title'),
+        detail: m('network.endpoints.untested.detail', { count: rows.length }),
         evidence: { '/network': network },
-        fix: fix('helpdesk', ['Run this check again on the machine without --offline, so that it tests each address.']),
+        fix: fix('helpdesk', [m('network.endpoints.untested.fix')]),
         cite: rows[0] ?? ctx.edition.proxy,
       }),
     ];
@@ -150,11 +142,11 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
   const matching = probes.filter((probe) => accepted.has(probe.pattern.toLowerCase()));
   const evidence = { '/network/endpoints': matching };
   const base = { subject: row.pattern, evidence, cite: row };
-  const shown = alternatives.join(' or ');
+  const shown = list(alternatives, 'or');
   const openSteps = [
-    `Allow outgoing ${row.protocol === 'http' ? 'HTTP (port 80)' : 'HTTPS (port 443)'} from this machine to ${shown}, on the firewall and on any proxy.`,
-    'If a proxy inspects TLS, exempt these addresses from inspection.',
-    'Check again.',
+    m('network.endpoints.fix.allow', { protocol: row.protocol === 'http' ? 'http' : 'https', addresses: shown }),
+    m('network.endpoints.fix.exemptInspection'),
+    m('network.endpoints.fix.checkAgain'),
   ];
 
   const status = row.anyOf ? anyOfStatus(alternatives, matching) : allOfStatus(matching);
@@ -163,21 +155,38 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
     return finding(ctx, 'network.endpoints', {
       ...base,
       status: 'pass',
-      title: `${shown} is reachable`,
-      detail: `${reached?.host ?? shown} answered${reached?.ms != null ? ` in ${Math.round(reached.ms)} ms` : ''}${row.anyOf ? '' : `, standing for ${row.pattern}`}.`,
+      title: m('network.endpoints.pass.title', { addresses: shown }),
+      detail: m('network.endpoints.pass.detail', {
+        host: reached?.host ?? shown,
+        timed: reached?.ms != null ? 'yes' : 'no',
+        ms: reached?.ms != null ? Math.round(reached.ms) : 0,
+        standsFor: row.anyOf ? 'no' : 'yes',
+        pattern: row.pattern,
+      }),
     });
   }
   if (status === 'fail') {
     const failed = matching.filter((probe) => probe.reachable === false);
     // What the test said may name its proxy with a password: shown as ****.
-    const reasons = failed.map(
-      (probe) => `${probe.host ?? probe.pattern}${probe.error ? `: ${maskPasswords(probe.error).replace(/\.$/, '')}` : ''}`,
+    const reasons = failed.map((probe) =>
+      m('network.endpoints.fail.reason', {
+        host: probe.host ?? probe.pattern,
+        said: probe.error ? 'yes' : 'no',
+        error: probe.error ? maskPasswords(probe.error).replace(/\.$/, '') : '',
+      }),
     );
     return finding(ctx, 'network.endpoints', {
       ...base,
       status: 'fail',
-      title: `${shown} cannot be reached`,
-      detail: `The agent needs ${shown}${row.anyOf ? '' : `, and the test tried ${plural(failed.length, 'host')} of that name`}. It could not reach it (${reasons.join('; ')}). Backups and registration fail without it.`,
+      title: m('network.endpoints.fail.title', { addresses: shown }),
+      detail: m('network.endpoints.fail.detail', {
+        addresses: shown,
+        pattern: row.anyOf ? 'no' : 'yes',
+        count: failed.length,
+        reasons: reasons
+          .slice(0, -1)
+          .reduceRight<Msg>((rest, first) => m('network.endpoints.fail.reasons', { first, rest }), reasons[reasons.length - 1]!),
+      }),
       fix: fix('network team', openSteps),
     });
   }
@@ -191,23 +200,20 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
     return finding(ctx, 'network.endpoints', {
       ...base,
       status: 'unknown',
-      title: `${shown} could not be tested: DNS does not know the sample name ${host}`,
-      detail: `${host} is only a sample name for ${row.pattern} (each vault has storage accounts of its own), and DNS does not know it. That says nothing about the network: whether this machine can reach ${row.pattern} is not known.`,
+      title: m('network.endpoints.sampleUnknown.title', { addresses: shown, host }),
+      detail: m('network.endpoints.sampleUnknown.detail', { host, pattern: row.pattern }),
       fix: fix('network team', [
         openSteps[0]!,
-        `To test it for real, take the name of one of your vault's storage accounts (in the Azure portal) and check that this machine reaches it on port 443, for example with "Test-NetConnection <account>${row.pattern.replace(/^\*/, '')} -Port 443" in PowerShell.`,
+        m('network.endpoints.sampleUnknown.fix', { command: `Test-NetConnection <account>${row.pattern.replace(/^\*/, '')} -Port 443` }),
       ]),
     });
   }
   return finding(ctx, 'network.endpoints', {
     ...base,
     status: 'unknown',
-    title: `${shown} was not tested`,
-    detail:
-      matching.length === 0
-        ? `The profile holds no test of ${shown}.`
-        : `The test of ${shown} did not finish, so it is not known whether it can be reached.`,
-    fix: fix('helpdesk', ['Run this check again on the machine without --offline.', ...openSteps.slice(0, 1)]),
+    title: m('network.endpoints.unknown.title', { addresses: shown }),
+    detail: m('network.endpoints.unknown.detail', { tested: matching.length === 0 ? 'no' : 'unfinished', addresses: shown }),
+    fix: fix('helpdesk', [m('network.endpoints.unknown.fix'), ...openSteps.slice(0, 1)]),
   });
 }
 
@@ -232,39 +238,39 @@ function anyOfStatus(alternatives: string[], matching: EndpointProbe[]): 'pass' 
 export function networkProxy(ctx: RuleContext): Finding[] {
   const proxy = ctx.profile.network?.proxy;
   const evidence = { '/network/proxy': proxy };
-  let detail: string;
-  if (ctx.profile.network == null || proxy === undefined) detail = 'The proxy settings were not read.';
-  else if (proxy === null) detail = 'The proxy settings could not be read.';
+  let detail: Msg;
+  if (ctx.profile.network == null || proxy === undefined) detail = m('network.proxy.notRead');
+  else if (proxy === null) detail = m('network.proxy.unreadable');
   else {
-    const parts = [
-      proxy.winhttp
-        ? `WinHTTP (used by the agent's service) goes through ${maskPasswords(proxy.winhttp)}`
-        : "WinHTTP (used by the agent's service) connects directly",
-      proxy.system ? `the system setting names ${maskPasswords(proxy.system)}` : null,
-      proxy.environment ? `the environment names ${maskPasswords(proxy.environment)}` : null,
-    ].filter((x): x is string => x !== null);
-    detail = `${parts.join('; ')}. The agent's service runs as Local System: it uses the machine's WinHTTP proxy or the system account's settings, not those of the signed-in user; a proxy for the agent itself is set in the agent's Change Properties.`;
+    detail = m('network.proxy.detail', {
+      winhttp: proxy.winhttp ? 'proxy' : 'direct',
+      winhttpProxy: proxy.winhttp ? maskPasswords(proxy.winhttp) : '',
+      hasSystem: proxy.system ? 'yes' : 'no',
+      system: proxy.system ? maskPasswords(proxy.system) : '',
+      hasEnvironment: proxy.environment ? 'yes' : 'no',
+      environment: proxy.environment ? maskPasswords(proxy.environment) : '',
+    });
   }
-  return [finding(ctx, 'network.proxy', { status: 'info', title: 'Proxy settings', detail, evidence, cite: ctx.edition.proxy })];
+  return [finding(ctx, 'network.proxy', { status: 'info', title: m('network.proxy.title'), detail, evidence, cite: ctx.edition.proxy })];
 }
 
 export function networkThrottling(ctx: RuleContext): Finding[] {
   const throttling = ctx.edition.throttling;
   const name = osName(ctx);
-  let detail: string;
+  let detail: Msg;
   if (ctx.os.kind === 'known') {
     detail = throttling.unavailableOn.includes(ctx.os.os)
-      ? `Network throttling (limits by work and non-work hours) is not available on ${name}.`
-      : `Network throttling (limits by work and non-work hours) is available on ${name}, in the agent's Change Properties.`;
+      ? m('network.throttling.unavailable', { os: name })
+      : m('network.throttling.available', { os: name });
   } else if (ctx.os.kind === 'undetermined') {
-    detail = 'Whether network throttling is available could not be told, because the Windows version is not known.';
+    detail = m('network.throttling.undetermined');
   } else {
-    detail = `Network throttling applies to supported Windows versions only, not to ${name}.`;
+    detail = m('network.throttling.unsupportedOs', { os: name });
   }
   return [
     finding(ctx, 'network.throttling', {
       status: 'info',
-      title: 'Network throttling',
+      title: m('network.throttling.title'),
       detail,
       evidence: { '/os/version': ctx.profile.os.version, '/os/productType': ctx.profile.os.productType },
       cite: throttling,

@@ -6,18 +6,19 @@
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { maskPasswords } from '../util/mask-password.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
+import { list, m, type Msg } from '../i18n/message.js';
 
 const P = '/serviceProxy';
 
 /** A proxy setting in words: direct, automatic detection, a PAC script, or a proxy server (a password as ****). */
-function described(given: string): string {
+function described(given: string): Msg {
   const value = maskPasswords(given);
   const lower = value.toLowerCase();
-  if (lower === 'direct') return 'no proxy (direct)';
-  if (lower === 'wpad') return 'automatic proxy detection (WPAD)';
-  if (lower.startsWith('pac:')) return `the proxy script ${value.slice(4)}`;
-  return `the proxy ${value}`;
+  if (lower === 'direct') return m('network.serviceProxy.setting', { kind: 'direct', value: '' });
+  if (lower === 'wpad') return m('network.serviceProxy.setting', { kind: 'wpad', value: '' });
+  if (lower.startsWith('pac:')) return m('network.serviceProxy.setting', { kind: 'pac', value: value.slice(4) });
+  return m('network.serviceProxy.setting', { kind: 'server', value });
 }
 
 export function networkServiceProxy(ctx: RuleContext): Finding[] {
@@ -30,8 +31,8 @@ export function networkServiceProxy(ctx: RuleContext): Finding[] {
         evidence: { [P]: null },
         cite,
         status: 'unknown',
-        title: "The backup engine's proxy could not be read",
-        detail: "Which proxy the agent's backup engine (running as Local System) would use could not be read.",
+        title: m('network.serviceProxy.unreadable.title'),
+        detail: m('network.serviceProxy.unreadable.detail'),
         fix: unknownFix,
       }),
     ];
@@ -44,8 +45,8 @@ export function networkServiceProxy(ctx: RuleContext): Finding[] {
     cite,
   };
   const engine = [
-    { words: "the machine's WinHTTP setting", value: winhttp },
-    { words: "Local System's Internet settings", value: systemAccount },
+    { source: 'winhttp', value: winhttp },
+    { source: 'systemAccount', value: systemAccount },
   ];
   const differing = probe === null ? [] : engine.filter((e) => e.value !== null && e.value.toLowerCase() !== probe.toLowerCase());
   if (differing.length > 0) {
@@ -53,27 +54,31 @@ export function networkServiceProxy(ctx: RuleContext): Finding[] {
       finding(ctx, 'network.service-proxy', {
         ...base,
         status: 'warn',
-        title: 'The network test used another proxy than the backup engine',
-        detail: `The network test went out through ${described(probe!)}, but ${listInWords(differing.map((e) => `${e.words} say${e.words.endsWith('settings') ? '' : 's'} ${described(e.value!)}`))}. The agent's backup engine runs as Local System and uses those, so the Microsoft addresses may not be reachable for it even where the test reached them (or the other way round).`,
+        title: m('network.serviceProxy.differs.title'),
+        detail: m('network.serviceProxy.differs.detail', {
+          probe: described(probe!),
+          engine: list(differing.map((e) => m('network.serviceProxy.says', { source: e.source, setting: described(e.value!) }))),
+        }),
         fix: fix('server admin', [
-          'Decide which proxy the backup engine must use, then set it for the machine: in an administrator prompt, "netsh winhttp set proxy <host>:<port>" (or "netsh winhttp reset proxy" for none).',
-          "Set the same proxy in the agent's console (Change Properties > Proxy Configuration).",
-          'Run the network test again through that proxy.',
+          m('network.serviceProxy.differs.fix.setForMachine', {
+            setCommand: 'netsh winhttp set proxy <host>:<port>',
+            resetCommand: 'netsh winhttp reset proxy',
+          }),
+          m('network.serviceProxy.differs.fix.setInAgent'),
+          m('network.serviceProxy.differs.fix.testAgain'),
         ]),
       }),
     ];
   }
   if (probe === null || (winhttp === null && systemAccount === null)) {
-    const missing = [
-      probe === null ? 'which proxy the network test used' : null,
-      winhttp === null && systemAccount === null ? 'which proxy the backup engine (Local System) would use' : null,
-    ].filter((item): item is string => item !== null);
+    const engineUnknown = winhttp === null && systemAccount === null;
+    const missing = probe === null ? (engineUnknown ? 'both' : 'probe') : 'engine';
     return [
       finding(ctx, 'network.service-proxy', {
         ...base,
         status: 'unknown',
-        title: "Whether the network test saw the engine's proxy is not known",
-        detail: `The network test can only stand for the agent's backup engine if both go out the same way, and ${listInWords(missing)} is not known.`,
+        title: m('network.serviceProxy.unknown.title'),
+        detail: m('network.serviceProxy.unknown.detail', { missing }),
         fix: unknownFix,
       }),
     ];
@@ -82,13 +87,13 @@ export function networkServiceProxy(ctx: RuleContext): Finding[] {
     finding(ctx, 'network.service-proxy', {
       ...base,
       status: 'pass',
-      title: "The network test used the backup engine's proxy",
-      detail: `The network test and the agent's backup engine both go out through ${described(probe)}.`,
+      title: m('network.serviceProxy.pass.title'),
+      detail: m('network.serviceProxy.pass.detail', { setting: described(probe) }),
     }),
   ];
 }
 
 const unknownFix = fix('helpdesk', [
-  'In a prompt run "netsh winhttp show proxy" to see the machine\'s proxy.',
-  "To see Local System's own settings, an administrator can run Internet Options as SYSTEM (psexec -i -s) and look under Connections > LAN settings; or collect the profile again as an administrator.",
+  m('network.serviceProxy.unknown.fix.showProxy', { command: 'netsh winhttp show proxy' }),
+  m('network.serviceProxy.unknown.fix.systemAccount', { command: 'psexec -i -s' }),
 ]);
