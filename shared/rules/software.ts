@@ -1,6 +1,8 @@
 // software.* checks (current edition only): the .NET Framework and Windows PowerShell the agent needs.
 // Matrix row: `software` of the current edition.
 
+import { m } from '../i18n/message.js';
+import { t } from '../i18n/translate.js';
 import type { Finding } from '../report/types.js';
 import { compareVersions, parseVersion } from '../util/version.js';
 import type { RuleContext } from './context.js';
@@ -21,11 +23,27 @@ const DOTNET_RELEASES: [number, string][] = [
   [378389, '4.5'],
 ];
 
+/** The installed .NET Framework 4 in words ("no .NET Framework 4" for release 0), in the current language. */
 export function dotnetName(release: number): string {
-  if (release === 0) return 'no .NET Framework 4';
+  return release === 0 ? t('software.dotnet.none') : dotnetProduct(release);
+}
+
+/** The product's name for a release above 0: ".NET Framework 4.8" (a name, the same in every language). */
+function dotnetProduct(release: number): string {
   const match = DOTNET_RELEASES.find(([minimum]) => release >= minimum);
   return match ? `.NET Framework ${match[1]}` : '.NET Framework 4.0';
 }
+
+/**
+ * What a message says of the installed .NET: `installed` (yes/no: release 0 is none at all) and `dotnet`,
+ * its name. A sentence that may meet release 0 says "has no .NET Framework 4" itself, with a select.
+ */
+export function dotnetArgs(release: number): { installed: 'yes' | 'no'; dotnet: string } {
+  return release === 0 ? { installed: 'no', dotnet: '' } : { installed: 'yes', dotnet: dotnetProduct(release) };
+}
+
+export const DOTNET_KEY = 'HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full';
+const collectAgain = m('software.fix.collectAgain');
 
 export function softwareDotnet(ctx: RuleContext): Finding[] {
   const requirement = ctx.edition.software;
@@ -40,12 +58,9 @@ export function softwareDotnet(ctx: RuleContext): Finding[] {
       finding(ctx, 'software.dotnet', {
         ...base,
         status: 'unknown',
-        title: 'The .NET Framework version is not known',
-        detail: `The agent needs .NET Framework ${minimumName} or later, but the profile does not say which version is installed.`,
-        fix: fix('helpdesk', [
-          'On the machine, read the value "Release" under HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full (regedit, or "reg query").',
-          'Or collect the profile again with this tool on the machine itself.',
-        ]),
+        title: m('software.dotnet.unknown.title'),
+        detail: m('software.dotnet.unknown.detail', { minimum: minimumName }),
+        fix: fix('helpdesk', [m('software.dotnet.unknown.fix.registry', { key: DOTNET_KEY }), collectAgain]),
       }),
     ];
   }
@@ -56,11 +71,15 @@ export function softwareDotnet(ctx: RuleContext): Finding[] {
       finding(ctx, 'software.dotnet', {
         ...base,
         status: 'unknown',
-        title: `Whether ${dotnetName(release)} is enough is not known`,
-        detail: `This machine has ${dotnetName(release)}. The agent needs .NET Framework ${requirement.dotnetListedName} or later, or ${requirement.dotnetEndOfSupportName} on Windows past its end of support (7, Server 2008 and 2008 R2), and which Windows this is could not be told.`,
+        title: m('software.dotnet.undetermined.title', { dotnet: dotnetProduct(release) }),
+        detail: m('software.dotnet.undetermined.detail', {
+          dotnet: dotnetProduct(release),
+          listed: requirement.dotnetListedName,
+          endOfSupport: requirement.dotnetEndOfSupportName,
+        }),
         fix: fix('helpdesk', [
-          'Run "winver" on the machine to see which Windows it is, or collect the profile again with this tool on the machine itself.',
-          `To be safe, install .NET Framework ${requirement.dotnetListedName} or later.`,
+          m('software.dotnet.undetermined.fix.winver'),
+          m('software.dotnet.undetermined.fix.installListed', { version: requirement.dotnetListedName }),
         ]),
       }),
     ];
@@ -70,12 +89,9 @@ export function softwareDotnet(ctx: RuleContext): Finding[] {
       finding(ctx, 'software.dotnet', {
         ...base,
         status: 'fail',
-        title: `.NET Framework ${minimumName} or later is needed`,
-        detail: `This machine has ${dotnetName(release)}; the MARS agent needs .NET Framework ${minimumName} or later${endOfSupport ? ' on this older Windows' : ''}, and its installer stops without it.`,
-        fix: fix('server admin', [
-          `Install .NET Framework ${minimumName} or later (from Windows Update or Microsoft's offline installer).`,
-          'Restart the machine if the installer asks, then check again.',
-        ]),
+        title: m('software.dotnet.fail.title', { minimum: minimumName }),
+        detail: m('software.dotnet.fail.detail', { ...dotnetArgs(release), minimum: minimumName, older: endOfSupport ? 'yes' : 'no' }),
+        fix: fix('server admin', [m('software.dotnet.fail.fix.install', { minimum: minimumName }), m('software.dotnet.fail.fix.restart')]),
       }),
     ];
   }
@@ -83,8 +99,8 @@ export function softwareDotnet(ctx: RuleContext): Finding[] {
     finding(ctx, 'software.dotnet', {
       ...base,
       status: 'pass',
-      title: `${dotnetName(release)} is installed`,
-      detail: `The agent needs .NET Framework ${minimumName} or later; this machine has ${dotnetName(release)}.`,
+      title: m('software.dotnet.pass.title', { dotnet: dotnetProduct(release) }),
+      detail: m('software.dotnet.pass.detail', { minimum: minimumName, dotnet: dotnetProduct(release) }),
     }),
   ];
 }
@@ -100,12 +116,9 @@ export function softwarePowershell(ctx: RuleContext): Finding[] {
       finding(ctx, 'software.powershell', {
         ...base,
         status: 'unknown',
-        title: 'The Windows PowerShell version is not known',
-        detail: `The agent's installer needs Windows PowerShell ${requirement.powershellMinimum} or later, but the profile does not say which version is installed.`,
-        fix: fix('helpdesk', [
-          'In Windows PowerShell on the machine, run: $PSVersionTable.PSVersion',
-          'Or collect the profile again with this tool on the machine itself.',
-        ]),
+        title: m('software.powershell.unknown.title'),
+        detail: m('software.powershell.unknown.detail', { minimum: requirement.powershellMinimum }),
+        fix: fix('helpdesk', [m('software.powershell.unknown.fix.run', { command: '$PSVersionTable.PSVersion' }), collectAgain]),
       }),
     ];
   }
@@ -115,12 +128,9 @@ export function softwarePowershell(ctx: RuleContext): Finding[] {
       finding(ctx, 'software.powershell', {
         ...base,
         status: 'fail',
-        title: `Windows PowerShell ${requirement.powershellMinimum} or later is needed`,
-        detail: `This machine has Windows PowerShell ${text}; the agent's installer needs ${requirement.powershellMinimum} or later.`,
-        fix: fix('server admin', [
-          'Install Windows Management Framework 5.1, which brings Windows PowerShell 5.1.',
-          'Restart the machine, then check again.',
-        ]),
+        title: m('software.powershell.fail.title', { minimum: requirement.powershellMinimum }),
+        detail: m('software.powershell.fail.detail', { version: String(text), minimum: requirement.powershellMinimum }),
+        fix: fix('server admin', [m('software.powershell.fail.fix.install'), m('software.powershell.fail.fix.restart')]),
       }),
     ];
   }
@@ -128,8 +138,8 @@ export function softwarePowershell(ctx: RuleContext): Finding[] {
     finding(ctx, 'software.powershell', {
       ...base,
       status: 'pass',
-      title: `Windows PowerShell ${text} is installed`,
-      detail: `The agent's installer needs Windows PowerShell ${requirement.powershellMinimum} or later; this machine has ${text}.`,
+      title: m('software.powershell.pass.title', { version: String(text) }),
+      detail: m('software.powershell.pass.detail', { minimum: requirement.powershellMinimum, version: String(text) }),
     }),
   ];
 }
