@@ -10,7 +10,9 @@ import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { latestJob } from '../rules/history.js';
 import { dateOf } from '../rules/timestamps.js';
-import { timesWords } from '../rules/finding.js';
+import { currentLanguage, t } from '../i18n/translate.js';
+import { m } from '../i18n/message.js';
+import { saidWords } from './grouping.js';
 
 export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
 
@@ -109,23 +111,24 @@ function pointedCheck(check: CheckId, findings: readonly Finding[]): PointedChec
 }
 
 /** "failed", "did not start", "skipped some files": what happened to the job, for a headline. */
-export const OUTCOME_WORDS: Record<JobOutcome, string> = {
-  failed: 'failed',
-  'did-not-start': 'did not start',
-  warned: 'skipped some files',
-};
+export const OUTCOME_WORDS: Readonly<Record<JobOutcome, string>> = saidWords({
+  failed: 'guidance.diagnosis.outcome.failed',
+  'did-not-start': 'guidance.diagnosis.outcome.didNotStart',
+  warned: 'guidance.diagnosis.outcome.warned',
+});
+
+const OUTCOME_KEYS: Record<JobOutcome, string> = { failed: 'failed', 'did-not-start': 'didNotStart', warned: 'warned' };
 
 /**
  * The headline: "The last backup failed on Tuesday 1 December 2026 at 02:00: <cause>." The date is
  * formatted by the caller (the reader's locale and time zone, through Intl).
  */
 export function diagnosisHeadline(diagnosis: Diagnosis, formatDate: (iso: string) => string): string {
-  const job = diagnosis.outcome === 'did-not-start' ? 'The last scheduled backup' : 'The last backup';
-  const when = `${job} ${OUTCOME_WORDS[diagnosis.outcome]} on ${formatDate(diagnosis.at)}`;
-  if (diagnosis.cause) return `${when}: ${diagnosis.cause}.`;
-  if (diagnosis.codes.length > 0) return `${when}. The agent's logs hold codes this tool cannot explain; they are listed below.`;
-  if (!diagnosis.logsRead) return `${when}. The agent's error logs could not be read, so why is not known yet.`;
-  return `${when}. The agent's logs name no error code for it.`;
+  const when = m('guidance.diagnosis.when', { outcome: OUTCOME_KEYS[diagnosis.outcome], date: formatDate(diagnosis.at) });
+  if (diagnosis.cause) return t('guidance.diagnosis.headline.cause', { when, cause: diagnosis.cause });
+  if (diagnosis.codes.length > 0) return t('guidance.diagnosis.headline.unexplained', { when });
+  if (!diagnosis.logsRead) return t('guidance.diagnosis.headline.unread', { when });
+  return t('guidance.diagnosis.headline.noCode', { when });
 }
 
 /**
@@ -140,17 +143,32 @@ export function diagnosisHeadlineParts(diagnosis: Diagnosis): { before: string; 
 
 /** One line per code: what it means, and what this report found of the cause it points to. */
 export function diagnosedCodeLine(code: DiagnosedCode): string {
-  const times = timesWords(code.count);
+  const times = m('guidance.times', { count: code.count });
   if (!code.known) {
     const windows = windowsErrorMeaning(code.code);
-    return windows ? `${code.code} (seen ${times}): ${windows}.` : `${code.code} (seen ${times}): a code this tool cannot explain.`;
+    return t('guidance.diagnosis.code.unknown', { code: code.code, times, meaning: windows ?? m('guidance.diagnosis.unexplained') });
   }
+  if (code.checks.length === 0)
+    return t('guidance.diagnosis.code.unchecked', { code: code.code, times, meaning: code.meaning ?? '', cause: code.cause ?? '' });
   const found = code.checks.map(checkState);
-  const tail = code.checks.length === 0 ? ' No check of this tool looks at that cause.' : ` ${found.join(' ')}`;
-  return `${code.code} (seen ${times}): ${code.meaning}. Usually ${code.cause}.${tail}`;
+  return t('guidance.diagnosis.code.known', {
+    code: code.code,
+    times,
+    meaning: code.meaning ?? '',
+    cause: code.cause ?? '',
+    found: found.join(' '),
+  });
 }
 
-export { timesWords } from '../rules/finding.js';
+/** "once", "twice", "1,204 times": how often something was seen. */
+export function timesWords(count: number): string {
+  return t('guidance.times', { count });
+}
+
+/** "a code this tool cannot explain": what a code without a meaning is said to be. */
+export function unexplainedWords(): string {
+  return t('guidance.diagnosis.unexplained');
+}
 
 /** What a code means, for any code: the table's meaning, else Windows' own for a 0x8007xxxx, else null. */
 export function codeMeaning(code: DiagnosedCode): string | null {
@@ -159,36 +177,28 @@ export function codeMeaning(code: DiagnosedCode): string | null {
 
 /** Whether the cause a check looks at is still there, by its finding's status here: "Still there (blocks backup)". */
 export function pointedCheckState(status: FindingStatus | null): string {
-  if (status === null) return 'Not checked here';
-  if (status === 'fail') return 'Still there (blocks backup)';
-  if (status === 'warn') return 'Still there (a risk)';
-  if (status === 'unknown') return 'Could not be checked now';
-  if (status === 'waived') return 'Still there (waived)';
-  return 'Fine now';
+  return t('guidance.diagnosis.pointed', { status: status ?? 'none' });
 }
 
 function checkState(check: PointedCheck): string {
-  if (check.status === null || check.title === null) return `Not checked here (${check.check}).`;
-  const title = check.title.replace(/[.!]$/, '');
-  if (check.status === 'fail') return `Still so now: ${title} (blocks backup).`;
-  if (check.status === 'warn') return `Still a risk now: ${title}.`;
-  if (check.status === 'unknown') return `Could not be checked now: ${title}.`;
-  if (check.status === 'waived') return `Still so now, but waived: ${title}.`;
-  return `Fine now: ${title}.`;
+  if (check.status === null || check.title === null) return t('guidance.diagnosis.state.notChecked', { check: check.check });
+  const title = check.title.replace(/[.!。！]$/, '');
+  return t('guidance.diagnosis.state.found', { status: check.status, title });
 }
 
 /**
- * The time in the reader's time zone, its zone named: "Tue, 1 Dec 2026, 02:41 UTC". The sentence around it
- * is English (until the catalogue of issue 17), so the date is too, in the reader's English where that is
- * their language (en-US, en-GB, ...), else British English: no foreign script or calendar inside an English
- * sentence.
+ * The time in the reader's time zone, its zone named: "Tue, 1 Dec 2026, 02:41 UTC". In the language the
+ * report speaks: for English, the reader's English where that is their locale (en-US, en-GB, ...), else
+ * British English; for another language, that language's own form (always the Gregorian calendar and
+ * Latin digits, as the rest of the report writes numbers). A `locale` given wins.
  */
 export function localDateTime(iso: string, locale?: string, timeZone?: string, withSeconds = false): string {
   const date = dateOf(iso);
   if (Number.isNaN(date.getTime())) return iso;
+  const language = currentLanguage();
   const wanted = locale ?? new Intl.DateTimeFormat().resolvedOptions().locale;
-  const english = /^en(-|$)/i.test(wanted) ? wanted : 'en-GB';
-  return new Intl.DateTimeFormat(english, {
+  const shown = language === 'en' ? (/^en(-|$)/i.test(wanted) ? wanted : 'en-GB') : (locale ?? language);
+  return new Intl.DateTimeFormat(shown, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

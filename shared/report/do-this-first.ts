@@ -14,7 +14,8 @@ import type { ActionId, CheckId, Finding, FindingStatus, Fixer, Report, Status }
 import { findingAnchor } from './anchor.js';
 import { CHECKS } from '../rules/catalogue.js';
 import { errorCodeKey, knownErrorCode } from '../rules/error-codes.js';
-import { listInWords } from '../rules/finding.js';
+import { formatList, t } from '../i18n/translate.js';
+import { saidWords } from './grouping.js';
 
 /** Who acts, from the one closest to the machine: the order of the groups when their worst is alike. */
 export const FIXERS: readonly Fixer[] = ['user', 'helpdesk', 'server admin', 'network team'];
@@ -87,7 +88,7 @@ export interface RootCause {
 
 // A subject of either of two names ("www.msftconnecttest.com|www.msftncsi.com") is said as "a or b".
 const subjectOf = (findings: readonly Finding[]) =>
-  listInWords([...new Set(findings.map((f) => (f.subject ?? '').split('|').join(' or ')).filter(Boolean))]);
+  formatList([...new Set(findings.map((f) => formatList((f.subject ?? '').split('|'), 'or')).filter(Boolean))]);
 const isSet = (value: unknown) => typeof value === 'string' && value.trim() !== '';
 const has = (findings: readonly Finding[], check: CheckId) => findings.some((f) => f.check === check);
 
@@ -97,7 +98,7 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     id: 'interrupted-fix',
     covers: [{ check: 'agent.interrupted-fix' }],
     alsoResolves: [{ check: 'agent.service' }],
-    title: () => 'Finish or undo the fix that was interrupted',
+    title: () => t('guidance.first.interruptedFix'),
   },
   {
     // One move to a plain folder on a local disk with room, off the temporary disk, resolves each of these.
@@ -107,15 +108,17 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     title: (covered) => {
       if (covered.length === 1) {
         const only = covered[0]!.check;
-        if (only === 'cache.free-space') return 'Make room for the cache, or move the cache folder to a volume with room';
-        if (only === 'cache.attributes') return 'Make the cache folder a plain folder again, or move it to one';
-        if (only === 'cache.azure-temporary') return "Move the cache folder off the Azure VM's temporary disk";
-        return 'Move the cache folder to a local, fixed disk';
+        if (only === 'cache.free-space') return t('guidance.first.moveCache.freeSpace');
+        if (only === 'cache.attributes') return t('guidance.first.moveCache.attributes');
+        if (only === 'cache.azure-temporary') return t('guidance.first.moveCache.azureTemporary');
+        return t('guidance.first.moveCache.location');
       }
-      const plain = has(covered, 'cache.attributes') ? 'plain ' : '';
-      const room = has(covered, 'cache.free-space') ? ' with room' : '';
-      const lasting = has(covered, 'cache.azure-temporary') ? " (not the Azure VM's temporary disk)" : '';
-      return `Move the cache folder to a ${plain}folder on a local, fixed disk${room}${lasting}`;
+      const yes = (check: CheckId) => (has(covered, check) ? 'yes' : 'no');
+      return t('guidance.first.moveCache.several', {
+        plain: yes('cache.attributes'),
+        room: yes('cache.free-space'),
+        temporary: yes('cache.azure-temporary'),
+      });
     },
     merge: 'shared',
   },
@@ -126,13 +129,13 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     alsoResolves: [{ check: 'cache.folder' }],
     title: ([registry]) =>
       !isSet(registry!.evidence['/agent/scratchLocation']) && !isSet(registry!.evidence['/agent/providerScratchLocation'])
-        ? 'Register the agent with the vault again'
-        : 'Point both cache registry values at the folder that holds the cache',
+        ? t('guidance.first.cacheRegistry.register')
+        : t('guidance.first.cacheRegistry.point'),
   },
   {
     id: 'upgrade-agent',
     covers: [{ check: 'agent.version' }, { check: 'agent.vault-credentials', statuses: ['warn'] }],
-    title: () => 'Upgrade the MARS agent to the latest version',
+    title: () => t('guidance.first.upgradeAgent'),
     merge: 'shared-then-each',
   },
   {
@@ -140,21 +143,33 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     id: 'install-dotnet',
     covers: [{ check: 'software.dotnet' }],
     alsoResolves: [{ check: 'restore.instant-restore' }],
-    title: () => 'Install a newer .NET Framework',
+    title: () => t('guidance.first.installDotnet'),
   },
   {
     id: 'allow-endpoints',
     covers: [{ check: 'network.endpoints' }],
-    title: (covered) => `Let this machine reach ${subjectOf(covered) || "Azure Backup's addresses"} through the firewall and any proxy`,
+    title: (covered) => {
+      const addresses = subjectOf(covered);
+      return addresses ? t('guidance.first.allowEndpoints.these', { addresses }) : t('guidance.first.allowEndpoints.all');
+    },
     merge: 'each-then-shared',
   },
   {
     id: 'system-volume-space',
     covers: [{ check: 'system-state.prerequisites', subjects: ['system-volume-space'] }],
     alsoResolves: [{ check: 'history.known-error', subjects: ['WSBDiskSpaceOrSFCIssue'] }],
-    title: () => 'Free space on the system volume',
+    title: () => t('guidance.first.systemVolumeSpace'),
   },
 ];
+
+/** The instruction for a System State prerequisite, by the subject of its finding. */
+const PREREQUISITE_TITLES: Record<string, (() => string) | undefined> = {
+  'windows-server-backup': () => t('guidance.first.prerequisites.windowsServerBackup'),
+  services: () => t('guidance.first.prerequisites.services'),
+  'system-volume-space': () => t('guidance.first.systemVolumeSpace'),
+  'pending-reboot': () => t('guidance.first.prerequisites.pendingReboot'),
+  other: () => t('guidance.first.prerequisites.other'),
+};
 
 /**
  * The instruction for a blocker or warning of its own (no root cause above covers it), by check: from its
@@ -163,83 +178,84 @@ export const ROOT_CAUSES: readonly RootCause[] = [
 const PROBLEM_TITLES: Partial<Record<CheckId, (f: Finding, all: readonly Finding[]) => string>> = {
   'os.supported': (f) =>
     typeof f.evidence['/os/family'] === 'string' && f.evidence['/os/family'] !== 'windows'
-      ? 'Back this machine up another way: the MARS agent runs only on Windows'
+      ? t('guidance.first.os.notWindows')
       : f.status === 'fail'
-        ? 'Move the data to a machine with a supported Windows, or upgrade this one'
-        : 'Plan the move to a supported Windows',
-  'os.system-state': () => 'Leave System State out of the selection',
-  'software.powershell': () => 'Install a newer Windows PowerShell',
-  'network.tls12': () => 'Turn on TLS 1.2',
-  'agent.service': () => 'Get the backup engine running',
-  'agent.vault-credentials': () => 'Download a new vault credentials file',
-  'agent.antivirus': () => "Exclude the agent's folders from Microsoft Defender's scans",
-  'cache.folder': () => 'Bring the cache folder back',
-  'volume.supported': (f) => `Take ${f.subject ?? 'that volume'} out of the selection, and back it up where it is stored`,
-  'volume.size-limit': (f) => `Select less on ${f.subject ?? 'that volume'}, or spread its data over several volumes`,
-  'selection.azure-temporary': () => "Take the Azure VM's temporary disk out of the selection",
-  'selection.agent-folders': () => "Leave the agent's own folders out of the backup",
-  'files.skipped': () => 'Change the selection where the agent would skip files',
-  'files.onedrive': () => 'Leave OneDrive and cloud-only files out of the selection',
-  'files.dfsr': () => 'Leave the DFS Replication folders out of the selection',
-  'network.service-proxy': () => 'Give the backup engine and the network test the same proxy',
-  'backup.offline-seeding': () => 'Plan the first backup: at this upload speed it takes more than a week',
-  'restore.instant-restore': () => 'Install a newer .NET Framework, for Instant Restore',
-  'restore.target': () => 'Restore to a machine with the same or a later Windows',
-  'system-state.prerequisites': (f) =>
-    ({
-      'windows-server-backup': 'Install Windows Server Backup',
-      services: 'Set up the services System State needs',
-      'system-volume-space': 'Free space on the system volume',
-      'pending-reboot': 'Restart the machine, so that the installed updates take effect',
-    })[f.subject ?? ''] ?? "Put System State's prerequisites in place",
-  'host.clock': () => 'Set the clock right',
-  'history.last-backup': (f) =>
-    f.status === 'warn'
-      ? 'Find out which files the last backup skipped, and why'
-      : 'Find out why the last backup did not complete, put it right, and back up again',
+        ? t('guidance.first.os.unsupported')
+        : t('guidance.first.os.planMove'),
+  'os.system-state': () => t('guidance.first.systemState'),
+  'software.powershell': () => t('guidance.first.powershell'),
+  'network.tls12': () => t('guidance.first.tls12'),
+  'agent.service': () => t('guidance.first.service'),
+  'agent.vault-credentials': () => t('guidance.first.vaultCredentials'),
+  'agent.antivirus': () => t('guidance.first.antivirus'),
+  'cache.folder': () => t('guidance.first.cacheFolder'),
+  'volume.supported': (f) =>
+    f.subject ? t('guidance.first.volumeSupported.named', { volume: f.subject }) : t('guidance.first.volumeSupported.unnamed'),
+  'volume.size-limit': (f) =>
+    f.subject ? t('guidance.first.volumeSizeLimit.named', { volume: f.subject }) : t('guidance.first.volumeSizeLimit.unnamed'),
+  'selection.azure-temporary': () => t('guidance.first.selectionAzureTemporary'),
+  'selection.agent-folders': () => t('guidance.first.agentFolders'),
+  'files.skipped': () => t('guidance.first.filesSkipped'),
+  'files.onedrive': () => t('guidance.first.onedrive'),
+  'files.dfsr': () => t('guidance.first.dfsr'),
+  'network.service-proxy': () => t('guidance.first.serviceProxy'),
+  'backup.offline-seeding': () => t('guidance.first.offlineSeeding'),
+  'restore.instant-restore': () => t('guidance.first.instantRestore'),
+  'restore.target': () => t('guidance.first.restoreTarget'),
+  'system-state.prerequisites': (f) => (PREREQUISITE_TITLES[f.subject ?? ''] ?? PREREQUISITE_TITLES.other!)(),
+  'host.clock': () => t('guidance.first.clock'),
+  'history.last-backup': (f) => (f.status === 'warn' ? t('guidance.first.lastBackup.warned') : t('guidance.first.lastBackup.failed')),
   'history.known-error': (_, all) => {
     const codes = subjectOf(all);
-    return codes
-      ? `Put right the cause of ${all.length === 1 ? 'error' : 'errors'} ${codes}`
-      : 'Put right the cause of the errors the agent logged';
+    return codes ? t('guidance.first.knownError.codes', { count: all.length, codes }) : t('guidance.first.knownError.logged');
   },
 };
 
 /** The instruction for what a report could not tell, by check: always something to find out. */
 const FIND_OUT_TITLES: Partial<Record<CheckId, (findings: readonly Finding[]) => string>> = {
-  'os.supported': () => 'Find out exactly which Windows this is',
-  'os.system-state': () => 'Find out whether System State can be backed up here',
-  'software.dotnet': () => 'Find out which .NET Framework is installed',
-  'software.powershell': () => 'Find out which Windows PowerShell is installed',
-  'network.tls12': () => 'Find out whether TLS 1.2 is turned on',
-  'agent.service': () => 'Find out whether the backup engine is running',
-  'agent.version': () => 'Find out which version of the agent is installed',
-  'agent.vault-credentials': () => 'Find out whether Azure will accept the vault credentials file',
-  'agent.antivirus': () => "Find out whether Microsoft Defender leaves the agent's files alone",
-  'cache.registry': () => 'Find out what the two cache registry values say',
-  'cache.folder': () => 'Find out where the cache folder is, and whether it exists',
-  'cache.location': () => 'Find out where the cache folder is, and on what kind of volume',
-  'cache.attributes': () => 'Find out whether the cache folder is a plain folder',
-  'cache.free-space': () => 'Find out whether the cache has room',
-  'cache.azure-temporary': () => "Find out whether the cache is on the Azure VM's temporary disk",
-  'volume.supported': (fs) => `Find out whether ${subjectOf(fs) || 'the selected volumes'} can be backed up`,
-  'volume.size-limit': (fs) => `Find out whether what is selected on ${subjectOf(fs) || 'each volume'} is within the size limit`,
-  'selection.azure-temporary': () => "Find out whether selected data is on the Azure VM's temporary disk",
-  'files.skipped': () => 'Find out which selected files the agent would skip',
-  'network.endpoints': () => "Find out whether this machine can reach Azure Backup's addresses",
-  'network.service-proxy': () => 'Find out which proxy the backup engine uses',
-  'backup.offline-seeding': () => 'Find out how long the first backup will take',
-  'restore.instant-restore': () => 'Find out whether Instant Restore can work here',
-  'restore.target': () => 'Find out whether the restore target fits',
-  'system-state.prerequisites': () => "Find out whether System State's prerequisites are in place",
-  'host.clock': () => 'Find out whether the clock is right',
-  'history.last-backup': () => 'Find out how the last backup went',
-  'history.known-error': () => 'Find out which errors the agent logged',
+  'os.supported': () => t('guidance.findOut.osSupported'),
+  'os.system-state': () => t('guidance.findOut.osSystemState'),
+  'software.dotnet': () => t('guidance.findOut.softwareDotnet'),
+  'software.powershell': () => t('guidance.findOut.softwarePowershell'),
+  'network.tls12': () => t('guidance.findOut.networkTls12'),
+  'agent.service': () => t('guidance.findOut.agentService'),
+  'agent.version': () => t('guidance.findOut.agentVersion'),
+  'agent.vault-credentials': () => t('guidance.findOut.agentVaultCredentials'),
+  'agent.antivirus': () => t('guidance.findOut.agentAntivirus'),
+  'cache.registry': () => t('guidance.findOut.cacheRegistry'),
+  'cache.folder': () => t('guidance.findOut.cacheFolder'),
+  'cache.location': () => t('guidance.findOut.cacheLocation'),
+  'cache.attributes': () => t('guidance.findOut.cacheAttributes'),
+  'cache.free-space': () => t('guidance.findOut.cacheFreeSpace'),
+  'cache.azure-temporary': () => t('guidance.findOut.cacheAzureTemporary'),
+  'volume.supported': (fs) => {
+    const volumes = subjectOf(fs);
+    return volumes ? t('guidance.findOut.volumeSupported.named', { volumes }) : t('guidance.findOut.volumeSupported.unnamed');
+  },
+  'volume.size-limit': (fs) => {
+    const volumes = subjectOf(fs);
+    return volumes ? t('guidance.findOut.volumeSizeLimit.named', { volumes }) : t('guidance.findOut.volumeSizeLimit.unnamed');
+  },
+  'selection.azure-temporary': () => t('guidance.findOut.selectionAzureTemporary'),
+  'files.skipped': () => t('guidance.findOut.filesSkipped'),
+  'network.endpoints': () => t('guidance.findOut.networkEndpoints'),
+  'network.service-proxy': () => t('guidance.findOut.networkServiceProxy'),
+  'backup.offline-seeding': () => t('guidance.findOut.backupOfflineSeeding'),
+  'restore.instant-restore': () => t('guidance.findOut.restoreInstantRestore'),
+  'restore.target': () => t('guidance.findOut.restoreTarget'),
+  'system-state.prerequisites': () => t('guidance.findOut.systemStatePrerequisites'),
+  'host.clock': () => t('guidance.findOut.hostClock'),
+  'history.last-backup': () => t('guidance.findOut.historyLastBackup'),
+  'history.known-error': () => t('guidance.findOut.historyKnownError'),
 };
 
 /** The words for a finding no table above names (a check added later): still an instruction. */
-export const FALLBACK_PROBLEM = 'Put this right: ';
-export const FALLBACK_FIND_OUT = 'Find out what this report could not tell: ';
+export function fallbackProblem(title: string): string {
+  return t('guidance.first.fallback', { title });
+}
+export function fallbackFindOut(title: string): string {
+  return t('guidance.findOut.fallback', { title: lowerFirst(title) });
+}
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
 
 /**
@@ -247,19 +263,19 @@ const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowe
  * a group ("An administrator of this PC"); in a sentence, lower case ("... by an administrator of this PC").
  */
 export function whoWords(who: Fixer, machine: MachineKind, place: 'heading' | 'sentence' = 'heading'): string {
-  const words =
+  const person =
     who === 'user'
-      ? 'You'
+      ? 'user'
       : who === 'helpdesk'
-        ? 'The helpdesk'
+        ? 'helpdesk'
         : who === 'network team'
-          ? 'The network team'
+          ? 'networkTeam'
           : machine === 'server'
-            ? 'A server administrator'
+            ? 'serverAdmin'
             : machine === 'workstation'
-              ? 'An administrator of this PC'
-              : 'An administrator of this machine';
-  return place === 'heading' ? words : words[0]!.toLowerCase() + words.slice(1);
+              ? 'pcAdmin'
+              : 'machineAdmin';
+  return t(place === 'heading' ? 'guidance.who.heading' : 'guidance.who.sentence', { who: person });
 }
 
 /**
@@ -382,7 +398,7 @@ export function doThisFirst(report: Pick<Report, 'findings' | 'host'>): DoThisFi
             first,
             leaders.filter((l) => l.check === first.check),
           )
-        : `${FALLBACK_PROBLEM}${first.title}`;
+        : fallbackProblem(first.title);
     };
     const draft: Draft = { id: findingAnchor(f), leaders: [], followers: [], title };
     byFix.set(key, draft);
@@ -431,7 +447,7 @@ export function doThisFirst(report: Pick<Report, 'findings' | 'host'>): DoThisFi
         title: (leaders) => {
           const first = leaders[0]!;
           const words = FIND_OUT_TITLES[first.check];
-          return words ? words(leaders.filter((l) => l.check === first.check)) : `${FALLBACK_FIND_OUT}${lowerFirst(first.title)}`;
+          return words ? words(leaders.filter((l) => l.check === first.check)) : fallbackFindOut(first.title);
         },
       });
   }
@@ -452,8 +468,8 @@ export function doThisFirst(report: Pick<Report, 'findings' | 'host'>): DoThisFi
  * How much an action matters, as a label before it: needed (it resolves a blocker), advised (a warning),
  * not known yet (something to find out). Not "blocks backup": a blocker of a restore does not.
  */
-export const ACTION_STATUS_WORDS: Record<ActionStatus, string> = {
-  fail: 'Needed',
-  warn: 'Advised',
-  unknown: 'Not known yet',
-};
+export const ACTION_STATUS_WORDS: Readonly<Record<ActionStatus, string>> = saidWords({
+  fail: 'guidance.actionStatus.fail',
+  warn: 'guidance.actionStatus.warn',
+  unknown: 'guidance.actionStatus.unknown',
+});

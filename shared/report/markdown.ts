@@ -7,10 +7,12 @@
 import { visibleReport } from './visible-text.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
-import { plural } from '../rules/finding.js';
-import { codeMeaning, diagnose, diagnosisHeadline, localDateTime, pointedCheckState, timesWords } from './diagnosis.js';
-import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
-import { groupFindings, statusLabel, VERDICT_WORDS } from './grouping.js';
+import { codeMeaning, diagnose, diagnosisHeadline, localDateTime, pointedCheckState, timesWords, unexplainedWords } from './diagnosis.js';
+import { doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
+import { groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
+import { currentLanguage, t } from '../i18n/translate.js';
+import { learnUrl } from '../i18n/languages.js';
+import type { MessageId } from '../i18n/message.js';
 import { evidenceFacts, factText } from './evidence-words.js';
 import { countsWords } from './html.js';
 import type { Finding, FindingStatus, Report } from './types.js';
@@ -37,7 +39,7 @@ export function escapeMarkdown(text: string): string {
 /** A link to an https address (Microsoft's documentation); anything else is left as words. */
 function link(words: string, url: string): string {
   if (!/^https:\/\/[^\s<>]+$/.test(url)) return escapeMarkdown(words);
-  return `[${escapeMarkdown(words)}](${url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
+  return `[${escapeMarkdown(words)}](${learnUrl(url, currentLanguage()).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`;
 }
 
 /** Text as a code span, fenced with more backticks than it holds (also the network request's, render.ts). */
@@ -48,31 +50,49 @@ const code = (text: string) => {
 };
 export { code as markdownCode };
 
-const SECTIONS: readonly { status: FindingStatus; heading: string }[] = [
-  { status: 'fail', heading: 'Blockers' },
-  { status: 'warn', heading: 'Warnings' },
-  { status: 'unknown', heading: 'Not known' },
-  { status: 'waived', heading: 'Waived' },
+const SECTIONS: readonly { status: FindingStatus; heading: MessageId }[] = [
+  { status: 'fail', heading: 'report.section.fail' },
+  { status: 'warn', heading: 'report.section.warn' },
+  { status: 'unknown', heading: 'report.section.unknown' },
+  { status: 'waived', heading: 'report.section.waived' },
 ];
 
 function findingMarkdown(f: Finding, machine: MachineKind): string[] {
   const lines = [
     `### ${escapeMarkdown(f.title)}`,
     '',
-    `${statusLabel(f.status, f.check)} - ${AREA_NAMES[areaOf(f.check)]}. ${escapeMarkdown(f.detail)}`,
+    t('report.markdown.status', {
+      status: statusLabel(f.status, f.check),
+      area: AREA_NAMES[areaOf(f.check)],
+      detail: escapeMarkdown(f.detail),
+    }),
   ];
   const waived = waivedWords(f);
   if (waived) lines.push('', `_${escapeMarkdown(waived)}_`);
   const facts = evidenceFacts(f);
-  if (facts.length > 0) lines.push('', 'What the check saw:', '', ...facts.map((fact) => `- ${escapeMarkdown(factText(fact))}`));
+  if (facts.length > 0) lines.push('', t('report.saw'), '', ...facts.map((fact) => `- ${escapeMarkdown(factText(fact))}`));
   if (f.fix) {
-    const wizard = f.fix.action
-      ? ` (the wizard can do it for you: ${FIX_TITLES[f.fix.action]}; ${code(`mars-readiness fix ${f.fix.action}`)})`
-      : '';
-    lines.push('', `**What to do**, by ${whoWords(f.fix.who, machine, 'sentence')}${wizard}:`, '');
+    const action = f.fix.action;
+    lines.push(
+      '',
+      t('report.markdown.whatToDo', {
+        label: `**${t('report.whatToDo')}**`,
+        who: whoWords(f.fix.who, machine, 'sentence'),
+        wizard: action ? 'yes' : 'no',
+        fix: action ? FIX_TITLES[action] : '',
+        command: action ? code(`mars-readiness fix ${action}`) : '',
+      }),
+      '',
+    );
     f.fix.steps.forEach((step, i) => lines.push(`${i + 1}. ${escapeMarkdown(step)}`));
   }
-  lines.push('', `${link(`Learn more: ${f.source.section}`, f.source.url)} - ${code(f.check)}${f.subject ? ` ${code(f.subject)}` : ''}`);
+  const more = link(t('report.learnMore.section', { section: f.source.section }), f.source.url);
+  lines.push(
+    '',
+    f.subject
+      ? t('report.markdown.sourceOfSubject', { link: more, check: code(f.check), subject: code(f.subject) })
+      : t('report.markdown.source', { link: more, check: code(f.check) }),
+  );
   return lines;
 }
 
@@ -80,15 +100,22 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
   // A profile's strings reach people here: no control character or direction override gets through.
   const report = visibleReport(given);
   const formatDate = options.formatDate ?? ((iso: string) => localDateTime(iso));
-  const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'Unnamed machine';
+  const machine = machineWords(report.host, 'report.machine.unnamed');
   const kind = machineKindOf(report);
   const lines: string[] = [
-    `# MARS readiness: ${escapeMarkdown(machine)}`,
+    `# ${t('report.heading.machine', { machine: escapeMarkdown(machine) })}`,
     '',
-    `**${VERDICT_WORDS[report.verdict]}**: ${countsWords(report.counts)}.`,
+    t('report.markdown.verdict', { verdict: `**${VERDICT_WORDS[report.verdict]}**`, counts: countsWords(report.counts) }),
     ...waiverNotes(report).flatMap((note) => ['', `> ${escapeMarkdown(note)}`]),
     '',
-    `Support matrix ${escapeMarkdown(report.matrix.edition)} (${escapeMarkdown(report.matrix.date)}). Report made ${escapeMarkdown(formatDate(report.generatedAt))} by ${escapeMarkdown(`${report.tool.name} ${report.tool.version}`)}${report.host.capturedAt ? `; machine examined ${escapeMarkdown(formatDate(report.host.capturedAt))}` : ''}.`,
+    t('report.made', {
+      edition: escapeMarkdown(report.matrix.edition),
+      date: escapeMarkdown(report.matrix.date),
+      made: escapeMarkdown(formatDate(report.generatedAt)),
+      tool: escapeMarkdown(`${report.tool.name} ${report.tool.version}`),
+      examined: report.host.capturedAt ? 'yes' : 'no',
+      capturedAt: report.host.capturedAt ? escapeMarkdown(formatDate(report.host.capturedAt)) : '',
+    }),
   ];
 
   const diagnosis = diagnose(report);
@@ -99,18 +126,26 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
       const checks = c.checks
         .map((check) => {
           const finding = report.findings.find((f) => f.check === check.check && f.subject === check.subject);
-          return `${pointedCheckState(finding ? check.status : null)}${finding ? `: ${escapeMarkdown(finding.title)}` : ''}`;
+          const state = pointedCheckState(finding ? check.status : null);
+          return finding ? t('report.markdown.pointed', { state, title: escapeMarkdown(finding.title) }) : state;
         })
-        .join('; ');
-      lines.push(
-        `- ${code(c.code)} (seen ${timesWords(c.count)}): ${escapeMarkdown(codeMeaning(c) ?? 'a code this tool cannot explain')}.${c.cause ? ` Usually ${escapeMarkdown(c.cause)}.` : ''}${checks ? ` ${checks}.` : ''}`,
-      );
+        .join(t('report.titles.separator'));
+      const said = t('report.markdown.code', {
+        code: code(c.code),
+        times: timesWords(c.count),
+        meaning: escapeMarkdown(codeMeaning(c) ?? unexplainedWords()),
+        hasCause: c.cause ? 'yes' : 'no',
+        cause: c.cause ? escapeMarkdown(c.cause) : '',
+        hasChecks: checks ? 'yes' : 'no',
+        checks,
+      });
+      lines.push(`- ${said}`);
     }
   }
 
   const first = doThisFirst(report);
-  lines.push('', '## Do this first', '');
-  if (first.count === 0) lines.push('Nothing: no check found a problem or left a question open.');
+  lines.push('', `## ${t('report.doThisFirst.heading')}`, '');
+  if (first.count === 0) lines.push(t('report.doThisFirst.nothing'));
   let n = 0;
   for (const group of first.groups) {
     lines.push(`### ${whoWords(group.who, first.machine)}`, '');
@@ -118,12 +153,14 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
       const marker = `${++n}. `;
       // A nested list starts where the item's text does.
       const indent = ' '.repeat(marker.length);
-      lines.push(`${marker}**${escapeMarkdown(action.title)}** (${ACTION_STATUS_WORDS[action.status].toLowerCase()})`);
+      lines.push(`${marker}${t('report.action.titled', { title: `**${escapeMarkdown(action.title)}**`, status: action.status })}`);
       action.steps.forEach((step, i) => lines.push(`${indent}${i + 1}. ${escapeMarkdown(step)}`));
-      lines.push(`${indent}- Resolves: ${action.resolves.map((f) => escapeMarkdown(f.title)).join('; ')}`);
+      lines.push(
+        `${indent}- ${t('report.resolves', { titles: action.resolves.map((f) => escapeMarkdown(f.title)).join(t('report.titles.separator')) })}`,
+      );
       if (action.action)
         lines.push(
-          `${indent}- The wizard can do it for you: ${FIX_TITLES[action.action]} (${code(`mars-readiness fix ${action.action}`)})`,
+          `${indent}- ${t('report.markdown.wizard', { fix: FIX_TITLES[action.action], command: code(`mars-readiness fix ${action.action}`) })}`,
         );
     }
     lines.push('');
@@ -134,18 +171,27 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
   for (const { status, heading } of SECTIONS) {
     const findings = of(status);
     if (findings.length === 0) continue;
-    lines.push('', `## ${heading} (${findings.length})`);
+    lines.push('', `## ${t('report.markdown.section', { heading: t(heading), count: findings.length })}`);
     for (const f of findings) lines.push('', ...findingMarkdown(f, kind));
   }
   const info = of('info');
   if (info.length > 0) {
-    lines.push('', '## For information', '');
-    for (const f of info) lines.push(`- **${escapeMarkdown(f.title)}**. ${escapeMarkdown(f.detail)} ${link('Learn more', f.source.url)}`);
+    lines.push('', `## ${t('report.section.info')}`, '');
+    for (const f of info)
+      lines.push(
+        `- ${t('report.info', { title: `**${escapeMarkdown(f.title)}**`, detail: escapeMarkdown(f.detail), more: link(t('report.learnMore'), f.source.url) })}`,
+      );
   }
   // Passed checks in the catalogue's order, as the reference lists them.
   const passed = report.findings.filter((f) => f.status === 'pass');
   if (passed.length > 0) {
-    lines.push('', `## Passed (${plural(passed.length, 'check')})`, '', '| Area | Check | Support matrix |', '| --- | --- | --- |');
+    lines.push(
+      '',
+      `## ${t('report.markdown.passed', { count: passed.length })}`,
+      '',
+      `| ${escapeMarkdown(t('report.table.area'))} | ${escapeMarkdown(t('report.table.check'))} | ${escapeMarkdown(t('report.table.matrix'))} |`,
+      '| --- | --- | --- |',
+    );
     for (const f of passed)
       lines.push(`| ${AREA_NAMES[areaOf(f.check)]} | ${escapeMarkdown(f.title)} | ${link(f.source.section, f.source.url)} |`);
   }

@@ -5,10 +5,11 @@
 
 import { visibleReport } from './visible-text.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
-import { plural } from '../rules/finding.js';
 import { diagnose, diagnosisHeadline, localDateTime } from './diagnosis.js';
 import { doThisFirst, whoWords } from './do-this-first.js';
-import { groupFindings, VERDICT_WORDS } from './grouping.js';
+import { groupFindings, machineWords, VERDICT_WORDS } from './grouping.js';
+import { t } from '../i18n/translate.js';
+import type { MessageId } from '../i18n/message.js';
 import type { Report, Status } from './types.js';
 
 export interface SummaryOptions {
@@ -17,20 +18,39 @@ export interface SummaryOptions {
 }
 
 /** The lists of the summary, in its order: blockers, warnings, then what is not known. */
-export const SUMMARY_LISTS: readonly { status: Status; heading: string }[] = [
-  { status: 'fail', heading: 'Blockers' },
-  { status: 'warn', heading: 'Warnings' },
-  { status: 'unknown', heading: 'Not known' },
-];
+export const SUMMARY_LISTS: readonly { status: Status; readonly heading: string }[] = (
+  [
+    ['fail', 'report.summary.blockers'],
+    ['warn', 'report.summary.warnings'],
+    ['unknown', 'report.summary.unknowns'],
+  ] as const
+).map(([status, id]: readonly [Status, MessageId]) => ({
+  status,
+  get heading() {
+    return t(id);
+  },
+}));
 
 export function shortSummary(given: Report, options: SummaryOptions = {}): string {
   // A profile's strings reach people here: no control character or direction override gets through.
   const report = visibleReport(given);
   const c = report.counts;
-  const machine = [report.host.name, report.host.os].filter(Boolean).join(', ') || 'This machine';
+  const machine = machineWords(report.host, 'report.summary.thisMachine');
   const lines = [
-    `MARS readiness of ${machine}: ${VERDICT_WORDS[report.verdict]} (support matrix ${report.matrix.edition}, ${report.matrix.date}).`,
-    `${plural(c.fail, 'blocker')}, ${plural(c.warn, 'warning')}, ${plural(c.unknown, 'unknown', 'unknown')}, ${plural(c.pass, 'passed', 'passed')}${c.waived !== undefined ? `, ${plural(c.waived, 'waived', 'waived')}` : ''}.`,
+    t('report.summary.heading', {
+      machine,
+      verdict: VERDICT_WORDS[report.verdict],
+      edition: report.matrix.edition,
+      date: report.matrix.date,
+    }),
+    t('report.summary.counts', {
+      fail: c.fail,
+      warn: c.warn,
+      unknown: c.unknown,
+      pass: c.pass,
+      waived: c.waived ?? 0,
+      withWaivers: c.waived !== undefined ? 'yes' : 'no',
+    }),
   ];
   const diagnosis = diagnose(report);
   if (diagnosis) lines.push(diagnosisHeadline(diagnosis, options.formatDate ?? ((iso) => localDateTime(iso))));
@@ -39,19 +59,23 @@ export function shortSummary(given: Report, options: SummaryOptions = {}): strin
   for (const { status, heading } of SUMMARY_LISTS) {
     const findings = ordered.filter((f) => f.status === status);
     if (findings.length === 0) continue;
-    lines.push('', `${heading}:`, ...findings.map((f) => `- ${f.title}`));
+    lines.push('', t('report.summary.list', { heading }), ...findings.map((f) => `- ${f.title}`));
   }
 
   const first = doThisFirst(report);
   if (first.count > 0) {
-    lines.push('', 'Do this first:');
+    lines.push('', t('report.summary.list', { heading: t('report.doThisFirst.heading') }));
     let n = 0;
     for (const group of first.groups) {
-      lines.push(`${whoWords(group.who, first.machine)}:`);
+      lines.push(t('report.text.who', { who: whoWords(group.who, first.machine) }));
       for (const action of group.actions) {
-        const resolves = action.resolves.length > 1 ? `; resolves ${plural(action.resolves.length, 'finding')}` : '';
-        const wizard = action.action ? `; the wizard can do it (${FIX_TITLES[action.action]})` : '';
-        lines.push(`  ${++n}. ${action.title}${resolves}${wizard}.`);
+        const said = t('report.summary.action', {
+          title: action.title,
+          resolves: action.resolves.length > 1 ? action.resolves.length : 0,
+          wizard: action.action ? 'yes' : 'no',
+          fix: action.action ? FIX_TITLES[action.action] : '',
+        });
+        lines.push(`  ${++n}. ${said}`);
       }
     }
   }

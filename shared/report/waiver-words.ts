@@ -2,12 +2,13 @@
 // finding's waiver in two sentences, and a note for each waiver that expired or covered nothing. Apart
 // from waivers.ts so that the wizard's pages do not bundle the waiver file's schema.
 
-import { statusLabel } from './grouping.js';
+import { areaOf } from '../rules/catalogue.js';
+import { t } from '../i18n/translate.js';
 import type { Finding, Report, WaiverRef } from './types.js';
 
 /** "cache.azure-temporary", or "network.endpoints (*.blob.core.windows.net)": a waiver by what it covers. */
 export function waiverName(ref: Pick<WaiverRef, 'check' | 'subject'>): string {
-  return ref.subject === null ? ref.check : `${ref.check} (${ref.subject})`;
+  return ref.subject === null ? ref.check : t('report.waiver.name', { check: ref.check, subject: ref.subject });
 }
 
 /** What a waived finding says of its waiver, in two sentences. */
@@ -15,20 +16,17 @@ export function waivedWords(finding: Finding): string | null {
   if (finding.status !== 'waived' || !finding.waiver || !finding.waivedStatus) return null;
   const { justification, approvedBy, expires } = finding.waiver;
   const reason = /[.!?]$/.test(justification.trim()) ? justification.trim() : `${justification.trim()}.`;
-  return `Waived until ${expires}, approved by ${approvedBy}: ${reason} Without the waiver: ${statusLabel(finding.waivedStatus, finding.check).toLowerCase()}.`;
+  return t('report.waiver.waived', { expires, approvedBy, reason, status: finding.waivedStatus, restore: restoreOf(finding) });
 }
 
 /** One sentence per waiver that expired or covered nothing; none for a report made without --waivers. */
 export function waiverNotes(report: Pick<Report, 'waivers'>): string[] {
   if (!report.waivers) return [];
   return [
-    ...report.waivers.expired.map(
-      (ref) =>
-        `The waiver for ${waiverName(ref)} expired on ${ref.expires} and no longer applies: renew it or take it out of the waiver file.`,
-    ),
-    ...report.waivers.unused.map(
-      (ref) =>
-        `The waiver for ${waiverName(ref)} is unused: nothing in this report that blocks, warns or is unknown matches it. Check its check id and subject, or take it out.`,
-    ),
+    ...report.waivers.expired.map((ref) => t('report.waiver.expired', { name: waiverName(ref), expires: ref.expires })),
+    ...report.waivers.unused.map((ref) => t('report.waiver.unused', { name: waiverName(ref) })),
   ];
 }
+
+/** Whether a fail of this finding's check blocks restoring rather than backing up (as statusLabel says it). */
+const restoreOf = (finding: Finding) => (areaOf(finding.check) === 'restore' ? 'yes' : 'no');

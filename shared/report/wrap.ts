@@ -3,9 +3,11 @@
 // a name. A path longer than the room left beside the indent goes on a line of its own, indented by two
 // spaces only; one longer than that is broken after a backslash. One exception to the width: a web address
 // longer than a line is never cut (a cut one cannot be opened). Plain text in, so the caller colours whole
-// lines afterwards.
+// lines afterwards. Widths are display columns (displayWidth): a Chinese, Japanese or Korean character takes
+// two, and text in those scripts, written without spaces, breaks between its characters (never inside a
+// path, a web address or a number and its unit, nor before a closing mark such as 。 or after an opening one).
 
-import { formatNumber } from '../i18n/translate.js';
+import { t } from '../i18n/translate.js';
 
 /** The longest text one line of facts shows; a profile may carry far more (a 20 MB host name, say). */
 const MAX_SHOWN = 2000;
@@ -44,7 +46,8 @@ export function keepPathsWhole(text: string): string {
  * longer than MAX_SHOWN is shortened first, saying by how much, so a report stays readable (and small).
  */
 export function wrapIndented(text: string, width: number, first: string, rest = first): string[] {
-  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${formatNumber(text.length - MAX_SHOWN)} more characters)` : text;
+  const shown =
+    text.length > MAX_SHOWN ? t('report.wrap.shortened', { text: text.slice(0, MAX_SHOWN), more: text.length - MAX_SHOWN }) : text;
   const lines: string[] = [];
   let line = '';
   let indent = first;
@@ -54,23 +57,28 @@ export function wrapIndented(text: string, width: number, first: string, rest = 
     indent = rest;
   };
   for (const paragraph of keepPathsWhole(shown).split('\n')) {
-    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
-      const room = width - indent.length;
-      if (word.length > width - Math.max(first.length, rest.length)) {
-        flush();
-        // A web address is never cut (a cut one cannot be opened): on a line of its own, whole, at the
-        // column's indent when it fits there, else at the margin, longer than the line if it must be.
-        if (/^https?:\/\//.test(word)) lines.push(word.length <= width - rest.length ? `${rest}${word}` : word);
-        // Too long for the indented column: on lines of its own, barely indented.
-        else for (const piece of piecesOf(word, width - OUTDENT.length)) lines.push(`${OUTDENT}${piece}`);
-        continue;
-      }
-      if (line === '') line = word;
-      else if (line.length + 1 + word.length <= room) line += ` ${word}`;
-      else {
-        flush();
-        line = word;
-      }
+    for (const spaced of paragraph.split(' ').filter((w) => w !== '')) {
+      // A word of CJK text is several units that may each start a line; the first follows a space.
+      breakUnits(spaced).forEach((word, unit) => {
+        const room = width - displayWidth(indent);
+        const wide = displayWidth(word);
+        if (wide > width - Math.max(displayWidth(first), displayWidth(rest))) {
+          flush();
+          // A web address is never cut (a cut one cannot be opened): on a line of its own, whole, at the
+          // column's indent when it fits there, else at the margin, longer than the line if it must be.
+          if (/^https?:\/\//.test(word)) lines.push(wide <= width - displayWidth(rest) ? `${rest}${word}` : word);
+          // Too long for the indented column: on lines of its own, barely indented.
+          else for (const piece of piecesOf(word, width - OUTDENT.length)) lines.push(`${OUTDENT}${piece}`);
+          return;
+        }
+        const gap = unit === 0 ? ' ' : '';
+        if (line === '') line = word;
+        else if (displayWidth(line) + gap.length + wide <= room) line += `${gap}${word}`;
+        else {
+          flush();
+          line = word;
+        }
+      });
     }
     flush();
   }
@@ -84,7 +92,7 @@ export function piecesOf(word: string, room: number): string[] {
   let current = '';
   for (const part of word.split(/(?<=[\\/#])/)) {
     for (let rest = part; rest !== '';) {
-      if (current.length + rest.length <= room) {
+      if (displayWidth(current) + displayWidth(rest) <= room) {
         current += rest;
         rest = '';
       } else if (current !== '') {
@@ -92,8 +100,9 @@ export function piecesOf(word: string, room: number): string[] {
         current = '';
       } else {
         // One name longer than a line: broken at a space inside it if it has one, else cut, as a last resort.
-        const space = rest.lastIndexOf(GLUE, room);
-        const cut = space > 0 ? space : room;
+        const fits = cutAt(rest, room);
+        const space = rest.lastIndexOf(GLUE, fits);
+        const cut = space > 0 ? space : Math.max(1, fits);
         pieces.push(rest.slice(0, cut));
         rest = rest.slice(space > 0 ? cut + 1 : cut);
       }
@@ -111,9 +120,101 @@ export function wrapBlock(text: string, width: number): string {
   const ends = text.endsWith('\n');
   const body = (ends ? text.slice(0, -1) : text).split('\n').map((line) => {
     // A line that fits is left as it is (its alignment, its runs of spaces).
-    if (line.length <= width) return line;
+    if (displayWidth(line) <= width) return line;
     const [, lead = '', marker = '', rest = ''] = /^(\s*)((?:[-*] |\d+\. )?)(.*)$/.exec(line)!;
     return wrapIndented(rest, width, lead + marker, lead + ' '.repeat(marker.length)).join('\n');
   });
   return `${body.join('\n')}${ends ? '\n' : ''}`;
+}
+
+/** East Asian Wide and Fullwidth characters (CJK, kana, Hangul, fullwidth forms, wide emoji): two columns each. */
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x231a, 0x231b],
+  [0x2329, 0x232a],
+  [0x23e9, 0x23ec],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
+
+/** How many terminal columns one character takes: 2 for a wide one, 0 for a combining mark, else 1. */
+export function charWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (ZERO_WIDTH.test(char)) return 0;
+  for (const [low, high] of WIDE) {
+    if (code < low) return 1;
+    if (code <= high) return 2;
+  }
+  return 1;
+}
+
+/** How many terminal columns a text takes: East Asian Wide and Fullwidth characters count 2 (see charWidth). */
+export function displayWidth(text: string): number {
+  // Plain ASCII (most of a report) is as wide as it is long.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  let width = 0;
+  for (const char of text) width += charWidth(char);
+  return width;
+}
+
+/** How many UTF-16 code units of `text` fit in `room` columns (a character never split). */
+function cutAt(text: string, room: number): number {
+  let width = 0;
+  let index = 0;
+  for (const char of text) {
+    width += charWidth(char);
+    if (width > room) break;
+    index += char.length;
+  }
+  return index;
+}
+
+/** A character of a script written without spaces (CJK ideographs, kana, their punctuation, fullwidth forms). */
+const CJK = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\u{20000}-\u{3FFFD}]/u;
+/** Marks that never start a line (closing brackets, stops, small kana, the long vowel mark). */
+const NO_START = /^[、。，．：；！？）」』】〕〉》・ー～％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"')\]},.:;!?%]/u;
+/** Marks that never end a line (opening brackets). */
+const NO_END = /[（「『【〔〈《"'(\[{]$/u;
+/** Where a CJK run is never broken: inside a path, a web address, or after a number (its unit follows). */
+const WHOLE = new RegExp(String.raw`(?:${PATH_START}|https?:\/\/)\S*`, 'u');
+
+/**
+ * A space-separated word as the units a line may break between: one unit for a word of other scripts, and
+ * for CJK text, one per character (a closing mark kept with the character before it, an opening one with
+ * the one after, a number with what follows it). Paths, addresses and glued amounts stay one unit.
+ */
+export function breakUnits(word: string): string[] {
+  if (!CJK.test(word)) return [word];
+  const whole = WHOLE.exec(word);
+  const head = whole ? word.slice(0, whole.index) : word;
+  const units: string[] = [];
+  // Runs of non-CJK characters (Latin words, numbers, glued amounts) stay whole; each CJK character is a unit.
+  for (const piece of head.match(new RegExp(`${CJK.source}|(?:(?!${CJK.source}).)+`, 'gu')) ?? []) {
+    const previous = units[units.length - 1];
+    if (
+      previous !== undefined &&
+      (NO_START.test(piece) || NO_END.test(previous) || /\d$/.test(previous) || (!CJK.test(piece[0]!) && !CJK.test(previous.slice(-1))))
+    )
+      units[units.length - 1] = previous + piece;
+    else units.push(piece);
+  }
+  if (whole) {
+    if (units.length > 0 && !/[\s]$/.test(head) && NO_END.test(units[units.length - 1]!)) units[units.length - 1] += whole[0];
+    else units.push(whole[0]);
+  }
+  return units.length > 0 ? units : [word];
 }

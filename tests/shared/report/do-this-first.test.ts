@@ -11,8 +11,8 @@ import { validateProfile } from '../../../shared/profile/validate.js';
 import { buildReport } from '../../../shared/report/build.js';
 import {
   doThisFirst,
-  FALLBACK_FIND_OUT,
-  FALLBACK_PROBLEM,
+  fallbackFindOut,
+  fallbackProblem,
   FIXERS,
   machineKindOf,
   whoWords,
@@ -228,7 +228,7 @@ describe('over every status of every check', () => {
     for (const r of reports)
       for (const a of actionsOf(r)) {
         titles.add(a.title);
-        expect(a.title.startsWith(FALLBACK_PROBLEM) || a.title.startsWith(FALLBACK_FIND_OUT)).toBe(false);
+        expect(a.title.startsWith(fallbackProblem('')) || a.title.startsWith(fallbackFindOut(''))).toBe(false);
         expect(a.title).not.toMatch(checkIds);
         expect(a.title).not.toMatch(/\.$/);
         if (a.status === 'unknown') expect(a.title).toMatch(/^Find out /);
