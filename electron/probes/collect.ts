@@ -8,7 +8,6 @@ import type { ScanProgress } from '../../shared/api/wizard-api.js';
 import type { ClockFacts, HistoryFacts, MachineProfile, NetworkFacts, SelectedItem, Selection } from '../../shared/profile/types.js';
 import { validateProfile } from '../../shared/profile/validate.js';
 import type { SkipExamples } from '../../shared/rules/context.js';
-import { listInWords, plural } from '../../shared/rules/finding.js';
 import { ExplainedError } from '../explained-error.js';
 import { driveLetterOf, isWithin } from '../../shared/util/paths.js';
 import type { Machine, PlatformFacts, Track } from '../machine/machine.js';
@@ -59,6 +58,8 @@ export class CollectCancelled extends Error {
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 import { probeVaultCredentials } from './vault-credentials.js';
 import { lockHolder } from '../actions/machine-lock.js';
+import { t } from '../../shared/i18n/translate.js';
+import { list } from '../../shared/i18n/message.js';
 
 export interface Collected {
   profile: MachineProfile;
@@ -84,7 +85,7 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   // The agent's history is read beside the scan and the network test: it needs only the install path.
   const history = agentHistory(machine, partial, { capturedAt, windowDays: options.historyDays ?? DEFAULT_HISTORY_DAYS }, notes).catch(
     (error: Error) => {
-      notes.add('/history', `the agent's history could not be read (${error.message})`);
+      notes.add('/history', t('probes.collect.historyUnreadable', { reason: error.message }));
       return null;
     },
   );
@@ -97,11 +98,11 @@ export async function collectProfile(options: CollectOptions = {}): Promise<Coll
   let clock: ClockFacts | undefined;
   /** The proxy the endpoint test used, as serviceProxy compares it; null when the endpoints were not tested here. */
   let probeProxy: string | null = null;
-  if (options.offline) notes.add('/network/endpoints', 'not tested: --offline');
+  if (options.offline) notes.add('/network/endpoints', t('probes.collect.offline'));
   else if (machine.kind === 'sandbox') {
     const recorded = partial.recordedNetwork;
     if (recorded?.endpoints) network.endpoints = recorded.endpoints;
-    else notes.add('/network/endpoints', 'not tested: a sandbox machine has no network of its own');
+    else notes.add('/network/endpoints', t('probes.collect.sandboxNoNetwork'));
     if (recorded?.proxy !== undefined) network.proxy = recorded.proxy;
     if (options.uploadMbps == null && recorded?.uploadMbps != null) network.uploadMbps = recorded.uploadMbps;
   } else {
@@ -165,7 +166,7 @@ async function agentHistory(
     try {
       tempFolder = machine.files.localPath(`${agent.installPath.replace(/[\\/]+$/, '')}\\Temp`);
     } catch (error) {
-      notes.add('/history/errorCodes', `the agent's Temp folder could not be found (${(error as Error).message})`);
+      notes.add('/history/errorCodes', t('probes.collect.tempFolderMissing', { reason: (error as Error).message }));
     }
   }
   const lastWritten = machine.files.lastWritten?.bind(machine.files);
@@ -221,7 +222,7 @@ async function measureSelection(
         : (mountOf(path, facts.profile.volumes)?.id ?? null);
     const unopened = rootProblems[index];
     if (unopened) {
-      notes.add(`/selection/items/${index}`, `${path} ${unopened}, so its size and files are not known`);
+      notes.add(`/selection/items/${index}`, t('probes.collect.itemUnopened', { path, problem: unopened }));
       return {
         path,
         volume,
@@ -232,11 +233,11 @@ async function measureSelection(
         dfsReplicated: touchesAny(path, facts.dfsrRoots),
       };
     }
-    if (scan.unseen) notes.add(`/selection/items/${index}/skipped`, `in ${path}, ${scan.unseen}`);
+    if (scan.unseen) notes.add(`/selection/items/${index}/skipped`, t('probes.collect.unseen', { path, what: scan.unseen }));
     if (scan.unreadable.count > 0) {
       notes.add(
         `/selection/items/${index}`,
-        `${plural(scan.unreadable.count, 'folder')} in ${path} could not be read and ${scan.unreadable.count === 1 ? 'was' : 'were'} not counted, such as ${scan.unreadable.examples.join(', ')}`,
+        t('probes.collect.unreadableFolders', { count: scan.unreadable.count, path, examples: list(scan.unreadable.examples) }),
       );
     }
     // Examples as the user knows the paths: a sandbox's are shown as the Windows paths they stand for.
@@ -259,11 +260,7 @@ async function measureSelection(
 /** A folder named to back up does not exist (on the machine examined). */
 export class SelectionMissingError extends ExplainedError {
   constructor(readonly paths: string[]) {
-    super(
-      paths.length === 1
-        ? `The folder to back up ${paths[0]} does not exist. Correct the path, or leave it out.`
-        : `The folders to back up ${listInWords(paths)} do not exist. Correct the paths, or leave them out.`,
-    );
+    super(t('probes.collect.selectionMissing', { count: paths.length, paths: list(paths) }));
   }
 }
 
@@ -284,14 +281,14 @@ async function missingFolders(paths: readonly string[], machine: Machine): Promi
 async function whyUnopened(local: string): Promise<string> {
   try {
     const stats = await lstat(local);
-    if (stats.isSymbolicLink()) return 'is a link, which the agent does not follow';
-    if (!stats.isDirectory()) return 'is a file, not a folder';
-    return 'could not be opened';
+    if (stats.isSymbolicLink()) return t('probes.collect.isLink');
+    if (!stats.isDirectory()) return t('probes.collect.isFile');
+    return t('probes.collect.couldNotOpen');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist'; // gone since the check above
-    if (code === 'EACCES' || code === 'EPERM') return 'could not be opened: access is denied';
-    return `could not be opened (${code ?? 'an unknown error'})`;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return t('probes.collect.doesNotExist'); // gone since the check above
+    if (code === 'EACCES' || code === 'EPERM') return t('probes.collect.accessDenied');
+    return t('probes.collect.couldNotOpenCode', { code: code ?? t('probes.collect.unknownError') });
   }
 }
 

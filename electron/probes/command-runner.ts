@@ -3,6 +3,7 @@
 // parser's business). The interface is injected, so tests replay recorded outputs instead.
 
 import { execFile } from 'node:child_process';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface CommandResult {
   /** The exit code, or null when the command did not exit by itself (timed out, killed, not started). */
@@ -38,7 +39,7 @@ export const runCommand: CommandRunner = (command, args, options) =>
       stderr: Buffer.alloc(0),
       timedOut: false,
       missing: (error as NodeJS.ErrnoException)?.code === 'ENOENT',
-      failure: `${command} could not start: ${(error as Error)?.message ?? String(error)}`,
+      failure: t('probes.command.cannotStart', { command, reason: (error as Error)?.message ?? String(error) }),
     });
     try {
       startCommand(command, args, options, resolve);
@@ -69,13 +70,13 @@ function startCommand(command: string, args: readonly string[], options: RunOpti
       const missing = err?.code === 'ENOENT';
       const exitCode = err ? (typeof err.code === 'number' && !aborted ? err.code : null) : 0;
       const failure = aborted
-        ? `${command} was stopped`
+        ? t('probes.command.stopped', { command })
         : timedOut
-          ? `${command} did not answer within ${formatWait(options.timeoutMs)}`
+          ? t('probes.command.timedOut', { command, wait: formatWait(options.timeoutMs) })
           : missing
-            ? `${command} is not available on this machine`
+            ? t('probes.command.missing', { command })
             : exitCode === null && err
-              ? `${command} could not run: ${err.message}`
+              ? t('probes.command.couldNotRun', { command, reason: err.message })
               : null;
       resolve({
         exitCode,

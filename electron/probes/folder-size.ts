@@ -4,6 +4,7 @@
 
 import { scanFolders } from './selection/scanner.js';
 import type { ProbeNotes } from './notes.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export async function folderSize(root: string, notes: ProbeNotes, field: string): Promise<number | null> {
   try {
@@ -18,7 +19,7 @@ export async function folderSize(root: string, notes: ProbeNotes, field: string)
     }
     return scan.bytes;
   } catch (error) {
-    notes.add(field, `the folder could not be measured: ${(error as Error).message}`);
+    notes.add(field, t('probes.folderSize.failed', { reason: (error as Error).message }));
     return null;
   }
 }

@@ -2,6 +2,7 @@
 // probes write them here; the CLI prints them beside the report and the wizard shows them.
 
 import { formatWait } from './command-runner.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface ProbeNote {
   /** JSON pointer of the profile field the note explains. */
@@ -22,7 +23,7 @@ export async function guarded<T>(notes: ProbeNotes, field: string, fallback: T, 
   try {
     return await work();
   } catch (error) {
-    notes.add(field, `could not be read: ${(error as Error).message}`);
+    notes.add(field, t('probes.note.couldNotBeRead', { reason: (error as Error).message }));
     return fallback;
   }
 }
@@ -31,7 +32,7 @@ export async function guarded<T>(notes: ProbeNotes, field: string, fallback: T, 
 export function withTimeout<T>(promise: Promise<T>, ms: number, notes: ProbeNotes, field: string, fallback: T): Promise<T> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      notes.add(field, `did not answer within ${formatWait(ms)}`);
+      notes.add(field, t('probes.note.noAnswer', { wait: formatWait(ms) }));
       resolve(fallback);
     }, ms);
     promise.then(
@@ -41,7 +42,7 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, notes: ProbeNote
       },
       (error: unknown) => {
         clearTimeout(timer);
-        notes.add(field, `could not be read: ${(error as Error).message}`);
+        notes.add(field, t('probes.note.couldNotBeRead', { reason: (error as Error).message }));
         resolve(fallback);
       },
     );

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { VaultCredentialsFacts } from '../../shared/profile/types.js';
 import type { ProbeNotes } from './notes.js';
+import { t } from '../../shared/i18n/translate.js';
 
 /** A vault credentials file is a few kilobytes; anything far larger is not one and is not read whole. */
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -18,7 +19,10 @@ export async function probeVaultCredentials(path: string, notes: ProbeNotes): Pr
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    notes.add('/vaultCredentials', `${path} could not be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    notes.add(
+      '/vaultCredentials',
+      t('probes.vaultCredentials.cannotOpen', { path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
+    );
     return null;
   }
   try {
@@ -26,11 +30,11 @@ export async function probeVaultCredentials(path: string, notes: ProbeNotes): Pr
     const fileName = basename(path.replace(/\\/g, '/'));
     const lastWriteTime = new Date(info.mtimeMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (!info.isFile()) {
-      notes.add('/vaultCredentials', `${path} is not a file`);
+      notes.add('/vaultCredentials', t('probes.vaultCredentials.notAFile', { path }));
       return { fileName, lastWriteTime, xmlWellFormed: null, aadTenantId: null };
     }
     if (info.size > MAX_BYTES) {
-      notes.add('/vaultCredentials/xmlWellFormed', `${path} is ${info.size} bytes, far more than a vault credentials file holds`);
+      notes.add('/vaultCredentials/xmlWellFormed', t('probes.vaultCredentials.tooBig', { path, size: String(info.size) }));
       return { fileName, lastWriteTime, xmlWellFormed: false, aadTenantId: null };
     }
     const text = decode(await handle.readFile());

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeWalks, splitTop, walk, type WalkProgress, type WalkResult } from './walk.js';
 import { scanWindowsFolder, type LineSource } from './windows-scan.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export interface ScanProgress {
   files: number;
@@ -62,14 +63,14 @@ async function scanThroughPowershell(root: string, onProgress: (p: WalkProgress)
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.startPowershell ? { start: options.startPowershell } : {}),
     });
-    const notCounted = ['compressed and sparse streams other than the data itself (telling them needs each file opened)'];
-    if (!hardLinksCounted) notCounted.unshift('hard links (this PowerShell cannot tell them)');
-    return { ...result, unseen: `not counted: ${notCounted.join('; ')}` };
+    const notCounted = [t('probes.scan.streamsNotCounted')];
+    if (!hardLinksCounted) notCounted.unshift(t('probes.scan.hardLinksNotCounted'));
+    return { ...result, unseen: t('probes.scan.notCounted', { what: notCounted.join('; ') }) };
   } catch (error) {
     const walked = await scanOne(root, onProgress, options.signal);
     return {
       ...walked,
-      unseen: `encryption and cloud placeholders were not looked for, and reparse points only as links: the attribute listing failed (${(error as Error).message})`,
+      unseen: t('probes.scan.attributesFailed', { reason: (error as Error).message }),
     };
   }
 }
