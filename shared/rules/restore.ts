@@ -1,12 +1,13 @@
 // restore.* checks: Instant Restore's .NET requirement, and whether a chosen restore target can take
 // this machine's backups. Matrix row: "Support for data restoration".
 
+import { m } from '../i18n/message.js';
 import { osWords } from '../matrix/os-words.js';
 import type { Finding } from '../report/types.js';
 import { compareStatedParts, parseVersion } from '../util/version.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
-import { dotnetName } from './software.js';
+import { DOTNET_KEY, dotnetArgs } from './software.js';
 
 export function restoreInstantRestore(ctx: RuleContext): Finding[] {
   const rules = ctx.edition.instantRestore;
@@ -17,11 +18,9 @@ export function restoreInstantRestore(ctx: RuleContext): Finding[] {
       finding(ctx, 'restore.instant-restore', {
         ...base,
         status: 'unknown',
-        title: "Instant Restore's requirement is not known",
-        detail: `Instant Restore needs .NET Framework ${rules.dotnetName} or later, and the profile does not say which version is installed.`,
-        fix: fix('helpdesk', [
-          'Read the value "Release" under HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full, or collect the profile on the machine itself.',
-        ]),
+        title: m('restore.instantRestore.unknown.title'),
+        detail: m('restore.instantRestore.unknown.detail', { minimum: rules.dotnetName }),
+        fix: fix('helpdesk', [m('restore.instantRestore.unknown.fix', { key: DOTNET_KEY })]),
       }),
     ];
   }
@@ -30,9 +29,9 @@ export function restoreInstantRestore(ctx: RuleContext): Finding[] {
       finding(ctx, 'restore.instant-restore', {
         ...base,
         status: 'warn',
-        title: 'Instant Restore will not work',
-        detail: `Instant Restore (browsing a recovery point as a drive) needs .NET Framework ${rules.dotnetName} or later; this machine has ${dotnetName(release)}. Backups still work.`,
-        fix: fix('server admin', [`Install .NET Framework ${rules.dotnetName} or later.`]),
+        title: m('restore.instantRestore.warn.title'),
+        detail: m('restore.instantRestore.warn.detail', { minimum: rules.dotnetName, ...dotnetArgs(release) }),
+        fix: fix('server admin', [m('restore.instantRestore.warn.fix', { minimum: rules.dotnetName })]),
       }),
     ];
   }
@@ -40,8 +39,8 @@ export function restoreInstantRestore(ctx: RuleContext): Finding[] {
     finding(ctx, 'restore.instant-restore', {
       ...base,
       status: 'pass',
-      title: 'Instant Restore can work',
-      detail: `Instant Restore needs .NET Framework ${rules.dotnetName} or later; this machine has ${dotnetName(release)}.`,
+      title: m('restore.instantRestore.pass.title'),
+      detail: m('restore.instantRestore.pass.detail', { minimum: rules.dotnetName, dotnet: dotnetArgs(release).dotnet }),
     }),
   ];
 }
@@ -60,12 +59,9 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
       finding(ctx, 'restore.target', {
         ...base,
         status: 'unknown',
-        title: 'Whether the restore target fits is not known',
-        detail:
-          ctx.profile.os.family !== 'windows'
-            ? 'This machine does not run Windows, so its backups cannot be compared with the restore target.'
-            : "This machine's Windows version is not known, so it cannot be compared with the restore target's.",
-        fix: fix('helpdesk', ['Collect the profile again on this machine, so that it reads the Windows version.']),
+        title: m('restore.target.unknown.title'),
+        detail: m(ctx.profile.os.family !== 'windows' ? 'restore.target.unknown.notWindows' : 'restore.target.unknown.versionUnknown'),
+        fix: fix('helpdesk', [m('restore.target.unknown.fix')]),
       }),
     ];
   }
@@ -76,21 +72,21 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
       finding(ctx, 'restore.target', {
         ...base,
         status: 'fail',
-        title: 'The restore target runs an older Windows',
-        detail: `This machine runs ${here}; its backups cannot be restored to the restore target, which runs an older Windows: ${there}.`,
-        fix: fix('server admin', ['Restore to a machine on the same or a later Windows version, or upgrade the target first.']),
+        title: m('restore.target.fail.title'),
+        detail: m('restore.target.fail.detail', { here, there }),
+        fix: fix('server admin', [m('restore.target.fail.fix')]),
       }),
     ];
   }
   if (order === 0 && destination.length !== source.length) {
-    const shorter = destination.length < source.length ? 'the restore target' : 'this machine';
+    const shorter = destination.length < source.length ? 'target' : 'machine';
     return [
       finding(ctx, 'restore.target', {
         ...base,
         status: 'unknown',
-        title: 'Whether the restore target fits is not known',
-        detail: `This machine runs ${here} and the restore target ${there}. The version of ${shorter} has no build number, so it may be an older build of the same Windows (10.0 covers Windows Server 2016 as well as 2019, for example).`,
-        fix: fix('helpdesk', [`Find the full version, with its build number, of ${shorter} (run "winver" there), then check again.`]),
+        title: m('restore.target.unknown.title'),
+        detail: m('restore.target.noBuild.detail', { here, there, shorter }),
+        fix: fix('helpdesk', [m('restore.target.noBuild.fix', { shorter })]),
       }),
     ];
   }
@@ -98,8 +94,8 @@ export function restoreTarget(ctx: RuleContext): Finding[] {
     finding(ctx, 'restore.target', {
       ...base,
       status: 'pass',
-      title: 'The restore target can take these backups',
-      detail: `The target runs ${there}, the same as or later than this machine's ${here}.`,
+      title: m('restore.target.pass.title'),
+      detail: m('restore.target.pass.detail', { here, there }),
     }),
   ];
 }
