@@ -3,12 +3,21 @@
 
 import type { Finding } from '../report/types.js';
 import { MEGABIT, TB } from '../util/units.js';
-import { formatBytes, formatDuration } from '../i18n/translate.js';
+import { bytes, m, type Msg } from '../i18n/message.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
 import { sumSizes } from './selection.js';
 
 const DAY = 86_400;
+
+/** A duration as a message (common.units.*), in minutes, hours or days as formatDuration says it, kept as data. */
+function duration(seconds: number): Msg {
+  if (!Number.isFinite(seconds)) return m('common.units.forever');
+  const hours = seconds / 3600;
+  if (hours < 1) return m('common.units.minutes', { count: Math.max(1, Math.round(seconds / 60)) });
+  if (hours < 48) return m('common.units.hours', { count: Math.round(hours) });
+  return m('common.units.days', { count: Math.round(hours / 24) });
+}
 
 export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
   const selection = ctx.profile.selection;
@@ -22,20 +31,21 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
     evidence: { selectedBytes: sizes.complete ? total : null, knownSelectedBytes: total, '/network/uploadMbps': mbps },
     cite: rules,
   };
-  const noSystemState = ' System State cannot be seeded offline: it always goes over the network.';
-  const atLeast = sizes.complete ? '' : 'at least ';
-  const seedFix = fix('server admin', [
-    'Consider offline seeding: the first copy travels to Azure on disks (Azure Data Box), and later backups send only changes.',
-    'Or back up the most important folders first and add the rest over several days.',
-  ]);
+  const seedFix = fix('server admin', [m('backup.offlineSeeding.fix.seed'), m('backup.offlineSeeding.fix.inStages')]);
   if (mbps !== null && mbps > 0 && takesLonger(sizes.known, mbps, rules.maxFirstUploadDays * DAY)) {
     const seconds = (total * 8) / (mbps * MEGABIT);
     return [
       finding(ctx, 'backup.offline-seeding', {
         ...base,
         status: 'warn',
-        title: 'The first backup will take more than a week',
-        detail: `At ${mbps} Mbps, sending ${atLeast}${formatBytes(total)} takes ${sizes.complete ? 'about' : 'at least'} ${formatDuration(seconds)}, more than ${rules.maxFirstUploadDays} days.${noSystemState}`,
+        title: m('backup.offlineSeeding.warn.title'),
+        detail: m('backup.offlineSeeding.warn.detail', {
+          mbps,
+          size: bytes(total),
+          complete: sizes.complete ? 'yes' : 'no',
+          duration: duration(seconds),
+          days: rules.maxFirstUploadDays,
+        }),
         fix: seedFix,
       }),
     ];
@@ -45,9 +55,9 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
       finding(ctx, 'backup.offline-seeding', {
         ...base,
         status: 'unknown',
-        title: 'The upload speed is given as 0',
-        detail: `The profile gives an upload speed of 0 Mbps, and the length of the first upload cannot be worked out from that.${noSystemState}`,
-        fix: fix('user', ['Measure the upload speed of this connection and give it (on the command line: --upload-mbps N).']),
+        title: m('backup.offlineSeeding.zeroSpeed.title'),
+        detail: m('backup.offlineSeeding.zeroSpeed.detail'),
+        fix: fix('user', [m('backup.offlineSeeding.zeroSpeed.fix')]),
       }),
     ];
   }
@@ -56,9 +66,9 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
       finding(ctx, 'backup.offline-seeding', {
         ...base,
         status: 'unknown',
-        title: 'The size of the first backup is not known',
-        detail: `Not every selected item has a known size, so the time of the first upload cannot be estimated.${noSystemState}`,
-        fix: fix('user', ['Let the wizard scan the selection (on the command line: --select PATH).']),
+        title: m('backup.offlineSeeding.unknownSize.title'),
+        detail: m('backup.offlineSeeding.unknownSize.detail'),
+        fix: fix('user', [m('backup.offlineSeeding.unknownSize.fix')]),
       }),
     ];
   }
@@ -68,8 +78,8 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
       finding(ctx, 'backup.offline-seeding', {
         ...base,
         status: 'pass',
-        title: 'The first backup fits the network',
-        detail: `At ${mbps} Mbps, sending ${formatBytes(total)} takes about ${formatDuration(seconds)}.${noSystemState}`,
+        title: m('backup.offlineSeeding.pass.title'),
+        detail: m('backup.offlineSeeding.pass.detail', { mbps, size: bytes(total), duration: duration(seconds) }),
       }),
     ];
   }
@@ -78,8 +88,8 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
       finding(ctx, 'backup.offline-seeding', {
         ...base,
         status: 'info',
-        title: 'The first backup is large',
-        detail: `The selection is ${formatBytes(total)}. Without a known upload speed its duration cannot be estimated; at this size, offline seeding by disk is worth considering.${noSystemState}`,
+        title: m('backup.offlineSeeding.large.title'),
+        detail: m('backup.offlineSeeding.large.detail', { size: bytes(total) }),
       }),
     ];
   }
@@ -87,8 +97,8 @@ export function backupOfflineSeeding(ctx: RuleContext): Finding[] {
     finding(ctx, 'backup.offline-seeding', {
       ...base,
       status: 'pass',
-      title: 'The first backup is of ordinary size',
-      detail: `The selection is ${formatBytes(total)}, under ${rules.largeFirstBackupTB} TB.${noSystemState}`,
+      title: m('backup.offlineSeeding.ordinary.title'),
+      detail: m('backup.offlineSeeding.ordinary.detail', { size: bytes(total), largeTB: rules.largeFirstBackupTB }),
     }),
   ];
 }

@@ -4,40 +4,16 @@
 import type { SkippedCounts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
-import { finding, fix, listInWords, plural } from './finding.js';
+import { finding, fix } from './finding.js';
+import { list, m, type MessageId } from '../i18n/message.js';
 
-/** The kinds files.skipped counts, with the words for them and what to do about each. */
-const SKIPPED_KINDS: { key: keyof SkippedCounts; one: string; many: string; remedy: string }[] = [
-  {
-    key: 'hardLinks',
-    one: 'hard link',
-    many: 'hard links',
-    remedy: 'Hard links: back up the file through one path only, or replace the extra links with copies.',
-  },
-  {
-    key: 'reparsePoints',
-    one: 'reparse point (symbolic link, junction or mount point)',
-    many: 'reparse points (symbolic links, junctions or mount points)',
-    remedy: 'Links and junctions: select the folder they point to instead.',
-  },
-  {
-    key: 'encryptedSparse',
-    one: 'file both encrypted and sparse',
-    many: 'files both encrypted and sparse',
-    remedy: 'Encrypted sparse files: decrypt them or make them non-sparse, or exclude them.',
-  },
-  {
-    key: 'compressedStreams',
-    one: 'compressed stream',
-    many: 'compressed streams',
-    remedy: 'Compressed streams: exclude them, or store the data uncompressed.',
-  },
-  {
-    key: 'sparseStreams',
-    one: 'sparse stream',
-    many: 'sparse streams',
-    remedy: 'Sparse streams: exclude them, or copy the data to plain files.',
-  },
+/** The kinds files.skipped counts, with the message that counts them and what to do about each. */
+const SKIPPED_KINDS: { key: keyof SkippedCounts; words: MessageId; remedy: MessageId }[] = [
+  { key: 'hardLinks', words: 'files.skipped.kind.hardLinks', remedy: 'files.skipped.remedy.hardLinks' },
+  { key: 'reparsePoints', words: 'files.skipped.kind.reparsePoints', remedy: 'files.skipped.remedy.reparsePoints' },
+  { key: 'encryptedSparse', words: 'files.skipped.kind.encryptedSparse', remedy: 'files.skipped.remedy.encryptedSparse' },
+  { key: 'compressedStreams', words: 'files.skipped.kind.compressedStreams', remedy: 'files.skipped.remedy.compressedStreams' },
+  { key: 'sparseStreams', words: 'files.skipped.kind.sparseStreams', remedy: 'files.skipped.remedy.sparseStreams' },
 ];
 
 export function filesSkipped(ctx: RuleContext): Finding[] {
@@ -51,12 +27,9 @@ export function filesSkipped(ctx: RuleContext): Finding[] {
       finding(ctx, 'files.skipped', {
         ...base,
         status: 'unknown',
-        title: 'The selected files were not scanned',
-        detail:
-          items.length === 0
-            ? 'Nothing is selected yet, so no files were scanned for the kinds the agent skips.'
-            : 'None of the selected folders was scanned for the kinds of files the agent skips.',
-        fix: fix('user', ['Choose what to back up in the wizard and let it scan the folders (on the command line: --select PATH).']),
+        title: m('files.skipped.unscanned.title'),
+        detail: items.length === 0 ? m('files.skipped.unscanned.nothingSelected') : m('files.skipped.unscanned.detail'),
+        fix: fix('user', [m('files.skipped.unscanned.fix')]),
       }),
     ];
   }
@@ -65,23 +38,22 @@ export function filesSkipped(ctx: RuleContext): Finding[] {
   const examplesOf = (key: keyof SkippedCounts) => [...new Set(items.flatMap((item) => ctx.examples[item.path]?.[key] ?? []))].slice(0, 3);
   const withExamples = (t: (typeof totals)[number]) => {
     const seen = examplesOf(t.kind.key);
-    return `${plural(t.count, t.kind.one, t.kind.many)}${seen.length > 0 ? ` (such as ${seen.join(', ')})` : ''}`;
+    // The example paths are data, shown as they are, one after the other.
+    return m(t.kind.words, { count: t.count, hasExamples: seen.length > 0 ? 'yes' : 'no', examples: seen.join(', ') });
   };
   const anyExamples = found.some((t) => examplesOf(t.kind.key).length > 0);
   const unscanned = items.length - scanned.length;
-  const partly = unscanned > 0 ? ` ${plural(unscanned, 'selected item was', 'selected items were')} not scanned.` : '';
+
   if (found.length > 0) {
     return [
       finding(ctx, 'files.skipped', {
         ...base,
         status: 'warn',
-        title: 'Some selected files will be skipped',
-        detail: `The agent skips these without backing them up: ${listInWords(found.map(withExamples))}.${partly}`,
+        title: m('files.skipped.warn.title'),
+        detail: m('files.skipped.warn.detail', { kinds: list(found.map(withExamples)), unscanned }),
         fix: fix('user', [
-          ...found.map((t) => t.kind.remedy),
-          anyExamples
-            ? 'Look at the example paths above and check that nothing you need is among them.'
-            : 'To see example paths of each kind, scan on the machine itself (the wizard, or check --select PATH).',
+          ...found.map((t) => m(t.kind.remedy)),
+          anyExamples ? m('files.skipped.warn.fix.lookAtExamples') : m('files.skipped.warn.fix.scanForExamples'),
         ]),
       }),
     ];
@@ -90,8 +62,8 @@ export function filesSkipped(ctx: RuleContext): Finding[] {
     finding(ctx, 'files.skipped', {
       ...base,
       status: 'pass',
-      title: 'No skipped kinds of files',
-      detail: `The scanned folders hold none of the kinds of files the agent skips.${partly}`,
+      title: m('files.skipped.pass.title'),
+      detail: m('files.skipped.pass.detail', { unscanned }),
     }),
   ];
 }
@@ -112,12 +84,9 @@ export function filesOneDrive(ctx: RuleContext): Finding[] {
       finding(ctx, 'files.onedrive', {
         ...base,
         status: 'warn',
-        title: 'OneDrive or cloud-only files are selected',
-        detail: `${listInWords(affected.map((i) => i.path))} ${affected.length === 1 ? 'holds' : 'hold'} OneDrive-synced or cloud-only files${placeholders > 0 ? ` (${plural(placeholders, 'placeholder')} whose content is not on this disk)` : ''}. The agent does not back these up.`,
-        fix: fix('user', [
-          'Remove OneDrive folders from the selection: OneDrive keeps its own copy in the cloud.',
-          'If these files must be in this backup, make them "Always keep on this device" and move them out of the OneDrive folder.',
-        ]),
+        title: m('files.oneDrive.warn.title'),
+        detail: m('files.oneDrive.warn.detail', { paths: list(affected.map((i) => i.path)), count: affected.length, placeholders }),
+        fix: fix('user', [m('files.oneDrive.warn.fix.remove'), m('files.oneDrive.warn.fix.keepOnDevice')]),
       }),
     ];
   }
@@ -125,8 +94,8 @@ export function filesOneDrive(ctx: RuleContext): Finding[] {
     finding(ctx, 'files.onedrive', {
       ...base,
       status: 'pass',
-      title: 'No OneDrive files selected',
-      detail: 'No selected item is a OneDrive folder or holds cloud-only files.',
+      title: m('files.oneDrive.pass.title'),
+      detail: m('files.oneDrive.pass.detail'),
     }),
   ];
 }
@@ -143,12 +112,9 @@ export function filesDfsr(ctx: RuleContext): Finding[] {
         evidence,
         cite,
         status: 'fail',
-        title: 'DFS Replication folders are selected',
-        detail: `${listInWords(replicated.map((i) => i.path))} ${replicated.length === 1 ? 'is' : 'are'} replicated with DFS Replication, and the agent does not support backing up such folders.`,
-        fix: fix('server admin', [
-          'Remove the replicated folders from the selection.',
-          'Protect them another way, for example with Azure Files and Azure File Sync or a backup of the replication member with a supported method.',
-        ]),
+        title: m('files.dfsr.fail.title'),
+        detail: m('files.dfsr.fail.detail', { paths: list(replicated.map((i) => i.path)), count: replicated.length }),
+        fix: fix('server admin', [m('files.dfsr.fail.fix.remove'), m('files.dfsr.fail.fix.protect')]),
       }),
     ];
   }
@@ -157,8 +123,8 @@ export function filesDfsr(ctx: RuleContext): Finding[] {
       evidence,
       cite,
       status: 'pass',
-      title: 'No DFS Replication folders selected',
-      detail: 'No selected item is replicated with DFS Replication.',
+      title: m('files.dfsr.pass.title'),
+      detail: m('files.dfsr.pass.detail'),
     }),
   ];
 }

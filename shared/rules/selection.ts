@@ -5,7 +5,8 @@ import type { MachineProfile, SelectedItem } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { normalizeWindowsPath } from '../util/paths.js';
 import { volumeOfPath, type RuleContext, type VolumeRef } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
+import { list, m } from '../i18n/message.js';
 
 /** The sum of the selected items' sizes; 0 with nothing selected; null when any size is unknown. */
 export function selectionTotal(profile: MachineProfile): number | null {
@@ -71,12 +72,13 @@ export function selectionAzureTemporary(ctx: RuleContext): Finding[] {
       finding(ctx, 'selection.azure-temporary', {
         ...base,
         status: 'warn',
-        title: "Selected data is on the Azure VM's temporary disk",
-        detail: `${listInWords(paths)} ${paths.length === 1 ? 'is' : 'are'} on this Azure VM's temporary disk (${listInWords(onTemporary.map((g) => g.ref.id))}). That disk is wiped when the VM is redeployed or resized; the data is lost and the backups of it then fail.`,
-        fix: fix('server admin', [
-          'Keep lasting data on a managed data disk, not on the temporary disk, and back it up from there.',
-          "Remove the temporary disk's folders from the selection.",
-        ]),
+        title: m('selection.azureTemporary.warn.title'),
+        detail: m('selection.azureTemporary.warn.detail', {
+          paths: list(paths),
+          count: paths.length,
+          volumes: list(onTemporary.map((g) => g.ref.id)),
+        }),
+        fix: fix('server admin', [m('selection.azureTemporary.warn.fix.dataDisk'), m('selection.azureTemporary.warn.fix.remove')]),
       }),
     ];
   }
@@ -85,9 +87,9 @@ export function selectionAzureTemporary(ctx: RuleContext): Finding[] {
       finding(ctx, 'selection.azure-temporary', {
         ...base,
         status: 'unknown',
-        title: 'Whether selected data is on the temporary disk is not known',
-        detail: `It is not known whether ${listInWords(unknown.map((g) => g.ref.id))} ${unknown.length === 1 ? 'is' : 'are'} this Azure VM's temporary disk.`,
-        fix: fix('helpdesk', ['Look for DATALOSS_WARNING_README.txt at the root of each drive: it marks the temporary disk.']),
+        title: m('selection.azureTemporary.unknown.title'),
+        detail: m('selection.azureTemporary.unknown.detail', { volumes: list(unknown.map((g) => g.ref.id)), count: unknown.length }),
+        fix: fix('helpdesk', [m('selection.azureTemporary.unknown.fix')]),
       }),
     ];
   }
@@ -95,11 +97,8 @@ export function selectionAzureTemporary(ctx: RuleContext): Finding[] {
     finding(ctx, 'selection.azure-temporary', {
       ...base,
       status: 'pass',
-      title: 'No selected data on the temporary disk',
-      detail:
-        groups.length === 0
-          ? 'Nothing is selected on this Azure VM yet.'
-          : "None of the selected data is on this Azure VM's temporary disk.",
+      title: m('selection.azureTemporary.pass.title'),
+      detail: groups.length === 0 ? m('selection.azureTemporary.pass.nothingSelected') : m('selection.azureTemporary.pass.detail'),
     }),
   ];
 }

@@ -6,20 +6,22 @@
 import type { MachineProfile, SystemStateService, V2Service } from '../profile/types.js';
 import type { Finding, Status } from '../report/types.js';
 import { GB } from '../util/units.js';
-import { formatBytes } from '../i18n/translate.js';
+import { bytes, list, m, type Msg } from '../i18n/message.js';
 import { findVolume, type RuleContext } from './context.js';
-import { finding, fix, listInWords, worst } from './finding.js';
+import { finding, fix, worst } from './finding.js';
 
 const P = '/systemStatePrerequisites';
 
 /** How the services are named in services.msc, to say which one is meant. */
-const SERVICE_NAMES: Record<SystemStateService, string> = {
-  RpcSs: 'Remote Procedure Call (RpcSs)',
-  EventSystem: 'COM+ Event System (EventSystem)',
-  SENS: 'System Event Notification Service (SENS)',
-  VSS: 'Volume Shadow Copy (VSS)',
-  SWPRV: 'Microsoft Software Shadow Copy Provider (SWPRV)',
+const SERVICE_NAMES: Record<SystemStateService, Msg> = {
+  RpcSs: m('systemState.service.RpcSs'),
+  EventSystem: m('systemState.service.EventSystem'),
+  SENS: m('systemState.service.SENS'),
+  VSS: m('systemState.service.VSS'),
+  SWPRV: m('systemState.service.SWPRV'),
 };
+
+const checkAgain = m('systemState.checkAgain');
 
 /** The check's "only when": System State selected on a server whose edition backs it up, not an Azure VM. */
 function applies(ctx: RuleContext): boolean {
@@ -37,13 +39,9 @@ export function systemStatePrerequisites(ctx: RuleContext): Finding[] {
         evidence: { [P]: null },
         cite: rules.prerequisites,
         status: 'unknown',
-        title: "System State's prerequisites could not be read",
-        detail:
-          'System State is selected, but nothing of what Windows Server Backup needs (the feature, its services, free space on the system volume, a pending restart) could be read on this machine.',
-        fix: fix('helpdesk', [
-          'Collect the profile again on the machine itself, as an administrator if it can be.',
-          'Or check by hand: in PowerShell run Get-WindowsFeature Windows-Server-Backup, and look at the services RpcSs, EventSystem, SENS, VSS and SWPRV in services.msc.',
-        ]),
+        title: m('systemState.unread.title'),
+        detail: m('systemState.unread.detail'),
+        fix: fix('helpdesk', [m('systemState.unread.fix.collect'), m('systemState.unread.fix.byHand')]),
       }),
     ];
   }
@@ -61,32 +59,25 @@ function windowsServerBackup(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'fail',
-      title: 'Windows Server Backup is not installed',
-      detail:
-        'The agent backs up System State through Windows Server Backup, a Windows feature that is not installed on this server. System State backups fail until it is.',
-      fix: fix('server admin', [
-        'In an administrator PowerShell, run: Install-WindowsFeature -Name Windows-Server-Backup',
-        'Or in Server Manager, choose Add Roles and Features and tick "Windows Server Backup" under Features.',
-        'Check again.',
-      ]),
+      title: m('systemState.wsb.fail.title'),
+      detail: m('systemState.wsb.fail.detail'),
+      fix: fix('server admin', [m('systemState.wsb.fail.fix.powerShell'), m('systemState.wsb.fail.fix.serverManager'), checkAgain]),
     });
   }
   if (state === null) {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'unknown',
-      title: 'Whether Windows Server Backup is installed is not known',
-      detail: 'The agent backs up System State through Windows Server Backup, and whether that feature is installed could not be read.',
-      fix: fix('helpdesk', [
-        'In PowerShell, run: Get-WindowsFeature Windows-Server-Backup. "Installed" is what is needed; "Available" means it is not installed.',
-      ]),
+      title: m('systemState.wsb.unknown.title'),
+      detail: m('systemState.wsb.unknown.detail'),
+      fix: fix('helpdesk', [m('systemState.wsb.unknown.fix')]),
     });
   }
   return finding(ctx, 'system-state.prerequisites', {
     ...base,
     status: 'pass',
-    title: 'Windows Server Backup is installed',
-    detail: 'Windows Server Backup, which the agent uses to back up System State, is installed.',
+    title: m('systemState.wsb.pass.title'),
+    detail: m('systemState.wsb.pass.detail'),
   });
 }
 
@@ -94,12 +85,16 @@ function services(ctx: RuleContext): Finding {
   const rules = ctx.edition.systemState.services;
   const listed = ctx.profile.systemStatePrerequisites?.services ?? null;
   const base = { subject: 'services', evidence: { [`${P}/services`]: listed }, cite: rules };
+  const needs = {
+    automatic: list(rules.automatic.map((name) => SERVICE_NAMES[name])),
+    onDemand: list(rules.onDemand.map((name) => SERVICE_NAMES[name])),
+  };
   if (listed === null) {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'unknown',
-      title: 'The services System State needs were not read',
-      detail: `System State backup needs ${listInWords(rules.automatic.map((name) => SERVICE_NAMES[name]))} running, and ${listInWords(rules.onDemand.map((name) => SERVICE_NAMES[name]))} not disabled. Their state could not be read.`,
+      title: m('systemState.services.unread.title'),
+      detail: m('systemState.services.unread.detail', needs),
       fix: servicesUnknownFix,
     });
   }
@@ -107,20 +102,24 @@ function services(ctx: RuleContext): Finding {
     startType: listed[name]?.startType ?? null,
     state: listed[name]?.state ?? null,
   });
-  const problems: { status: Status; words: string }[] = [];
+  const problems: { status: Status; words: Msg }[] = [];
   for (const name of [...rules.automatic, ...rules.onDemand]) {
     const { startType, state } = facts(name);
     const automatic = rules.automatic.includes(name);
-    if (state === 'not-installed') problems.push({ status: 'fail', words: `${SERVICE_NAMES[name]} is missing from this server` });
-    else if (startType === 'disabled') problems.push({ status: 'fail', words: `${SERVICE_NAMES[name]} is disabled` });
+    const service = SERVICE_NAMES[name];
+    if (state === 'not-installed') problems.push({ status: 'fail', words: m('systemState.services.problem.missing', { service }) });
+    else if (startType === 'disabled') problems.push({ status: 'fail', words: m('systemState.services.problem.disabled', { service }) });
     else if (automatic && state !== null && state !== 'running')
-      problems.push({ status: 'fail', words: `${SERVICE_NAMES[name]} is ${state}, not running` });
+      problems.push({ status: 'fail', words: m('systemState.services.problem.notRunning', { service, state }) });
     if (automatic && startType !== null && startType !== 'auto' && startType !== 'disabled') {
-      problems.push({ status: 'warn', words: `${SERVICE_NAMES[name]} starts "${startType}", not automatically` });
+      problems.push({ status: 'warn', words: m('systemState.services.problem.notAutomatic', { service, startType }) });
     }
     const needed = automatic ? [startType, state] : [startType];
     if (needed.includes(null))
-      problems.push({ status: 'unknown', words: `how ${SERVICE_NAMES[name]} starts${automatic ? ' or runs' : ''} is not known` });
+      problems.push({
+        status: 'unknown',
+        words: m('systemState.services.problem.unknown', { service, automatic: automatic ? 'yes' : 'no' }),
+      });
   }
   const status = worst(problems.map((problem) => problem.status));
   const told = problems.filter((problem) => problem.status === status).map((problem) => problem.words);
@@ -128,13 +127,13 @@ function services(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status,
-      title: status === 'fail' ? 'A service System State needs is not available' : 'A service System State needs does not start by itself',
-      detail: `System State backup needs ${listInWords(rules.automatic.map((name) => SERVICE_NAMES[name]))} set to start automatically and running, and ${listInWords(rules.onDemand.map((name) => SERVICE_NAMES[name]))} not disabled. Here ${listInWords(told)}.${status === 'fail' ? ' System State backups fail until this is put right.' : ' After a restart the service may be stopped, and then System State backups fail.'}`,
+      title: status === 'fail' ? m('systemState.services.fail.title') : m('systemState.services.warn.title'),
+      detail: m('systemState.services.problems.detail', { ...needs, problems: list(told), status }),
       fix: fix('server admin', [
-        `In services.msc (or with "sc config <name> start= auto"), set ${listInWords([...rules.automatic])} to start automatically and start them.`,
-        `Set ${listInWords([...rules.onDemand])} to Manual (not Disabled).`,
-        'A service that is missing altogether means Windows itself needs repair: run "sfc /scannow" in an administrator prompt.',
-        'Check again.',
+        m('systemState.services.fix.automatic', { command: 'sc config <name> start= auto', names: list([...rules.automatic]) }),
+        m('systemState.services.fix.manual', { names: list([...rules.onDemand]) }),
+        m('systemState.services.fix.repair'),
+        checkAgain,
       ]),
     });
   }
@@ -142,23 +141,20 @@ function services(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status,
-      title: 'Not every service System State needs could be read',
-      detail: `System State backup needs ${listInWords(rules.automatic.map((name) => SERVICE_NAMES[name]))} running, and ${listInWords(rules.onDemand.map((name) => SERVICE_NAMES[name]))} not disabled; ${listInWords(told)}.`,
+      title: m('systemState.services.unknown.title'),
+      detail: m('systemState.services.unknown.detail', { ...needs, problems: list(told) }),
       fix: servicesUnknownFix,
     });
   }
   return finding(ctx, 'system-state.prerequisites', {
     ...base,
     status: 'pass',
-    title: 'The services System State needs are ready',
-    detail: `${listInWords(rules.automatic.map((name) => SERVICE_NAMES[name]))} start automatically and are running, and ${listInWords(rules.onDemand.map((name) => SERVICE_NAMES[name]))} are not disabled.`,
+    title: m('systemState.services.pass.title'),
+    detail: m('systemState.services.pass.detail', needs),
   });
 }
 
-const servicesUnknownFix = fix('helpdesk', [
-  'Open services.msc and look at the Startup Type and Status of Remote Procedure Call, COM+ Event System, System Event Notification Service, Volume Shadow Copy and Microsoft Software Shadow Copy Provider.',
-  'Or collect the profile again on the machine itself.',
-]);
+const servicesUnknownFix = fix('helpdesk', [m('systemState.services.unknownFix.look'), m('systemState.services.unknownFix.collect')]);
 
 function systemVolumeSpace(ctx: RuleContext): Finding {
   const rules = ctx.edition.systemState.prerequisites;
@@ -175,12 +171,12 @@ function systemVolumeSpace(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'warn',
-      title: `Less than ${rules.systemVolumeFreeGB} GB free on the system volume`,
-      detail: `Windows Server Backup needs at least ${rules.systemVolumeFreeGB} GB free on the volume Windows runs from to back up System State; ${volume!.id} has ${formatBytes(free)} free. System State backups can fail (error WSBDiskSpaceOrSFCIssue) unless space is freed there or the agent's cache folder is on a volume with room.`,
+      title: m('systemState.space.warn.title', { neededGB: rules.systemVolumeFreeGB }),
+      detail: m('systemState.space.warn.detail', { neededGB: rules.systemVolumeFreeGB, volume: volume!.id, free: bytes(free) }),
       fix: fix('server admin', [
-        `Free space on ${volume!.id} until at least ${rules.systemVolumeFreeGB} GB are free (Disk Cleanup, or move large files elsewhere).`,
-        "Or, if the agent's cache folder is on that volume, move it to a volume with enough free space (see the cache checks).",
-        'Check again.',
+        m('systemState.space.warn.fix.free', { volume: volume!.id, neededGB: rules.systemVolumeFreeGB }),
+        m('systemState.space.warn.fix.moveCache'),
+        checkAgain,
       ]),
     });
   }
@@ -188,23 +184,21 @@ function systemVolumeSpace(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'unknown',
-      title: 'Free space on the system volume is not known',
+      title: m('systemState.space.unknown.title'),
       detail:
         id === null
-          ? 'Windows Server Backup needs free space on the volume Windows runs from, and which volume that is could not be read.'
+          ? m('systemState.space.unknown.noVolume')
           : volume === undefined
-            ? `Windows Server Backup needs free space on the volume Windows runs from (${id}), and the profile does not describe that volume.`
-            : `Windows Server Backup needs free space on the volume Windows runs from (${volume.id}), and its free space could not be read.`,
-      fix: fix('helpdesk', [
-        `Look at the free space of the Windows drive (usually C:) in File Explorer: at least ${rules.systemVolumeFreeGB} GB should be free.`,
-      ]),
+            ? m('systemState.space.unknown.undescribed', { volume: id })
+            : m('systemState.space.unknown.unread', { volume: volume.id }),
+      fix: fix('helpdesk', [m('systemState.space.unknown.fix', { neededGB: rules.systemVolumeFreeGB })]),
     });
   }
   return finding(ctx, 'system-state.prerequisites', {
     ...base,
     status: 'pass',
-    title: 'Enough free space on the system volume',
-    detail: `${volume!.id}, the volume Windows runs from, has ${formatBytes(free)} free; Windows Server Backup needs ${rules.systemVolumeFreeGB} GB there to back up System State.`,
+    title: m('systemState.space.pass.title'),
+    detail: m('systemState.space.pass.detail', { volume: volume!.id, free: bytes(free), neededGB: rules.systemVolumeFreeGB }),
   });
 }
 
@@ -219,25 +213,24 @@ function pendingReboot(ctx: RuleContext): Finding {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'warn',
-      title: 'A restart is pending',
-      detail:
-        'Windows is waiting for a restart to finish installing updates. Until then those updates are not in effect, and System State backups, which depend on an up-to-date Windows, are more likely to fail.',
-      fix: fix('server admin', ['Restart the server at a quiet time, so that the installed updates take effect.', 'Check again.']),
+      title: m('systemState.reboot.warn.title'),
+      detail: m('systemState.reboot.warn.detail'),
+      fix: fix('server admin', [m('systemState.reboot.warn.fix'), checkAgain]),
     });
   }
   if (pending === null) {
     return finding(ctx, 'system-state.prerequisites', {
       ...base,
       status: 'unknown',
-      title: 'Whether a restart is pending is not known',
-      detail: 'Whether Windows is waiting for a restart after installing updates could not be read.',
-      fix: fix('helpdesk', ['Look in Settings > Windows Update (or sconfig on a server without a desktop) for "Restart required".']),
+      title: m('systemState.reboot.unknown.title'),
+      detail: m('systemState.reboot.unknown.detail'),
+      fix: fix('helpdesk', [m('systemState.reboot.unknown.fix')]),
     });
   }
   return finding(ctx, 'system-state.prerequisites', {
     ...base,
     status: 'pass',
-    title: 'No restart is pending',
-    detail: 'Windows is not waiting for a restart to finish installing updates.',
+    title: m('systemState.reboot.pass.title'),
+    detail: m('systemState.reboot.pass.detail'),
   });
 }
