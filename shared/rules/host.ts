@@ -3,7 +3,7 @@
 // sign-in tokens the agent exchanges with Azure can be refused (300 s is the clock skew Microsoft's token
 // libraries allow by default), and 60 s leaves a margin. Section: the edition's `clock`.
 
-import { formatNumber } from '../i18n/translate.js';
+import { m, type Msg } from '../i18n/message.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
@@ -12,17 +12,23 @@ import { finding, fix } from './finding.js';
 export const CLOCK_FAIL_ABOVE_SECONDS = 300;
 export const CLOCK_WARN_ABOVE_SECONDS = 60;
 
-function inWords(seconds: number): string {
+/** "This machine's clock is 7 minutes ahead of Microsoft's (measured against ...)." */
+function offset(seconds: number, reference: string | null): Msg {
   const abs = Math.abs(seconds);
-  const amount = abs >= 600 ? `${formatNumber(Math.round(abs / 60))} minutes` : `${Number(abs.toFixed(1))} seconds`;
-  return `${amount} ${seconds > 0 ? 'ahead of' : 'behind'}`;
+  return m('host.clock.offset', {
+    unit: abs >= 600 ? 'minutes' : 'seconds',
+    amount: abs >= 600 ? Math.round(abs / 60) : Number(abs.toFixed(1)),
+    direction: seconds > 0 ? 'ahead' : 'behind',
+    hasReference: reference ? 'yes' : 'no',
+    reference: reference ?? '',
+  });
 }
 
 const syncSteps = [
-  'Check that the time zone is right (Settings > Time & language, or "tzutil /g").',
-  'Set the clock from a time server: in an administrator prompt run "w32tm /resync"; on a domain member, check that it takes its time from the domain ("w32tm /query /source").',
-  "On a virtual machine, check the host's time synchronization too.",
-  'Check again.',
+  m('host.clock.fix.timeZone'),
+  m('host.clock.fix.resync'),
+  m('host.clock.fix.virtualMachine'),
+  m('host.clock.fix.checkAgain'),
 ];
 
 export function hostClock(ctx: RuleContext): Finding[] {
@@ -38,23 +44,20 @@ export function hostClock(ctx: RuleContext): Finding[] {
       finding(ctx, 'host.clock', {
         ...base,
         status: 'unknown',
-        title: "The clock could not be compared with Microsoft's",
-        detail: "This machine's clock could not be compared with a Microsoft server's: no answer carried the time.",
-        fix: fix('helpdesk', [
-          'Compare the clock of this machine with an accurate clock, or run "w32tm /stripchart /computer:time.windows.com /samples:3" in a prompt.',
-          'Or check again once the network test reaches the Microsoft addresses.',
-        ]),
+        title: m('host.clock.unknown.title'),
+        detail: m('host.clock.unknown.detail'),
+        fix: fix('helpdesk', [m('host.clock.unknown.fix.compare'), m('host.clock.unknown.fix.later')]),
       }),
     ];
   }
-  const against = reference ? ` (measured against ${reference})` : '';
+  const minutes = CLOCK_FAIL_ABOVE_SECONDS / 60;
   if (Math.abs(skew) > CLOCK_FAIL_ABOVE_SECONDS) {
     return [
       finding(ctx, 'host.clock', {
         ...base,
         status: 'fail',
-        title: 'The clock is far off',
-        detail: `This machine's clock is ${inWords(skew)} Microsoft's${against}. With more than ${CLOCK_FAIL_ABOVE_SECONDS / 60} minutes between them, Azure can refuse the agent's sign-in, and registration and backups fail.`,
+        title: m('host.clock.fail.title'),
+        detail: m('host.clock.fail.detail', { offset: offset(skew, reference), minutes }),
         fix: fix('server admin', syncSteps),
       }),
     ];
@@ -64,8 +67,8 @@ export function hostClock(ctx: RuleContext): Finding[] {
       finding(ctx, 'host.clock', {
         ...base,
         status: 'warn',
-        title: 'The clock is off',
-        detail: `This machine's clock is ${inWords(skew)} Microsoft's${against}. It still works, but from ${CLOCK_FAIL_ABOVE_SECONDS / 60} minutes apart Azure can refuse the agent's sign-in.`,
+        title: m('host.clock.warn.title'),
+        detail: m('host.clock.warn.detail', { offset: offset(skew, reference), minutes }),
         fix: fix('server admin', syncSteps),
       }),
     ];
@@ -74,8 +77,12 @@ export function hostClock(ctx: RuleContext): Finding[] {
     finding(ctx, 'host.clock', {
       ...base,
       status: 'pass',
-      title: 'The clock is right',
-      detail: `This machine's clock is within ${CLOCK_WARN_ABOVE_SECONDS} seconds of Microsoft's${against}.`,
+      title: m('host.clock.pass.title'),
+      detail: m('host.clock.pass.detail', {
+        seconds: CLOCK_WARN_ABOVE_SECONDS,
+        hasReference: reference ? 'yes' : 'no',
+        reference: reference ?? '',
+      }),
     }),
   ];
 }
