@@ -149,7 +149,7 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x1f900, 0x1f9ff],
   [0x20000, 0x3fffd],
 ];
-const ZERO_WIDTH = /^[\p{Mn}\p{Me}\u200B-\u200F\u2060\uFE00-\uFE0F]$/u;
+const ZERO_WIDTH = /^(?:\p{Mn}|\p{Me}|[\u200B-\u200F\u2060]|[\uFE00-\uFE0F])$/u;
 
 /** How many terminal columns one character takes: 2 for a wide one, 0 for a combining mark, else 1. */
 export function charWidth(char: string): number {
@@ -188,7 +188,7 @@ const CJK = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\
 /** Marks that never start a line (closing brackets, stops, small kana, the long vowel mark). */
 const NO_START = /^[、。，．：；！？）」』】〕〉》・ー～％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"')\]},.:;!?%]/u;
 /** Marks that never end a line (opening brackets). */
-const NO_END = /[（「『【〔〈《"'(\[{]$/u;
+const NO_END = /[（「『【〔〈《"'([{]$/u;
 /** Where a CJK run is never broken: inside a path, a web address, or after a number (its unit follows). */
 const WHOLE = new RegExp(String.raw`(?:${PATH_START}|https?:\/\/)\S*`, 'u');
 
