@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { expectAccessible, ROOT, SCREENSHOTS, startServer, withServer } from './helpers.js';
+import { clippedText, expectAccessible, ROOT, SCREENSHOTS, startServer, withServer } from './helpers.js';
 
 const GALLERY = join(SCREENSHOTS, 'gallery');
 mkdirSync(GALLERY, { recursive: true });
@@ -28,30 +28,6 @@ const SANDBOXES = readdirSync(join(ROOT, 'samples', 'sandboxes'), { withFileType
   .map((d) => d.name);
 
 test.describe.configure({ timeout: 120_000 });
-
-/**
- * Elements whose text is cut off: wider (or taller) inside than the box that clips it, where the box hides
- * what overflows (an ellipsis counts as cut: a person cannot read what it hides). Scrolling regions are not
- * clipping, and neither are boxes with nothing but whitespace in them.
- */
-function clippedText(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const cut: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
-      const style = getComputedStyle(el);
-      const clips = (o: string) => o === 'hidden' || o === 'clip';
-      if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
-      if (!(el.textContent ?? '').trim() || el.getClientRects().length === 0) continue;
-      // MUI hides a collapsed Accordion's content by height 0 and visibility hidden: not shown, so not cut.
-      if (style.visibility === 'hidden' || el.closest('[hidden], .MuiCollapse-hidden')) continue;
-      const wide = clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
-      const tall = clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
-      if (wide || tall)
-        cut.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${(el.textContent ?? '').trim().slice(0, 80)}"`);
-    }
-    return cut;
-  });
-}
 
 /** The results as they are now, in each size and theme: accessible, nothing sideways, nothing cut, a screenshot of each. */
 async function everyLook(page: Page, name: string) {

@@ -62,3 +62,53 @@ export async function tabTo(page: Page, name: string | RegExp): Promise<void> {
   }
   throw new Error(`Tab never reached ${String(name)}`);
 }
+
+/**
+ * Elements whose text is cut off: wider (or taller) inside than the box that clips it, where the box hides
+ * what overflows (an ellipsis counts as cut: a person cannot read what it hides). Scrolling regions are not
+ * clipping, and neither are boxes with nothing but whitespace in them.
+ */
+export function clippedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const cut: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const style = getComputedStyle(el);
+      const clips = (o: string) => o === 'hidden' || o === 'clip';
+      if (!clips(style.overflowX) && !clips(style.overflowY)) continue;
+      if (!(el.textContent ?? '').trim() || el.getClientRects().length === 0) continue;
+      // MUI hides a collapsed Accordion's content by height 0 and visibility hidden: not shown, so not cut.
+      if (style.visibility === 'hidden' || el.closest('[hidden], .MuiCollapse-hidden')) continue;
+      const wide = clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+      const tall = clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.clientHeight > 0;
+      if (wide || tall)
+        cut.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${(el.textContent ?? '').trim().slice(0, 80)}"`);
+    }
+    return cut;
+  });
+}
+
+/**
+ * Elements whose own text runs out of their box without being clipped: a word longer than its button or
+ * chip spills over what is beside it. Only boxes that hold text directly are asked; inline ones have no
+ * box of their own to overflow.
+ */
+export function overflowingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const over: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const style = getComputedStyle(el);
+      if (style.display === 'inline' || style.display === 'contents' || el.getClientRects().length === 0) continue;
+      if (
+        style.overflowX === 'auto' ||
+        style.overflowX === 'scroll' ||
+        style.visibility === 'hidden' ||
+        el.closest('[hidden], .MuiCollapse-hidden')
+      )
+        continue;
+      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (ownText && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0)
+        over.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: "${(el.textContent ?? '').trim().slice(0, 80)}"`);
+    }
+    return over;
+  });
+}
