@@ -6,6 +6,7 @@ import type { OsFacts } from '../profile/types.js';
 import { isAzureStackHciEdition, isMultiSessionEdition, isStorageServerEdition } from './windows-editions.js';
 import type { OsKey } from './types.js';
 import { parseVersion } from '../util/version.js';
+import { t } from '../i18n/translate.js';
 
 export type OsIdentity =
   /** One of the operating systems the matrix talks about. */
@@ -41,10 +42,13 @@ const SERVER_BUILDS: Record<number, OsKey> = {
   26100: 'server-2025',
 };
 
-const FAMILY_NAMES = { linux: 'Linux', macos: 'macOS', other: 'an operating system other than Windows' };
+/** The name of a family other than Windows (said in the current language when it is no name). */
+const familyName = (family: Exclude<OsFacts['family'], 'windows'>) =>
+  family === 'linux' ? 'Linux' : family === 'macos' ? 'macOS' : t('evidence.os.otherFamily');
 
-const MISSING_SERVER = 'whether this is a server or a workstation (os.productType, os.installationType or os.editionId)';
-const MISSING_BUILD = 'the Windows build number (os.version as 10.0.<build>)';
+// What the profile lacks to tell the Windows, in words (said when identifyOs runs, in the current language).
+const missingServer = () => t('evidence.os.missing.server');
+const missingBuild = () => t('evidence.os.missing.build', { build: '<build>' });
 
 /**
  * Which OS the profile describes, deciding in the order of reference/mars-facts.md ("Identification, in
@@ -52,9 +56,9 @@ const MISSING_BUILD = 'the Windows build number (os.version as 10.0.<build>)';
  * below 6; server or client; then the release.
  */
 export function identifyOs(os: OsFacts): OsIdentity {
-  if (os.family !== 'windows') return { kind: 'not-windows', name: FAMILY_NAMES[os.family] };
+  if (os.family !== 'windows') return { kind: 'not-windows', name: familyName(os.family) };
   const version = parseVersion(os.version);
-  if (!version) return { kind: 'undetermined', missing: 'the Windows version number (os.version)' };
+  if (!version) return { kind: 'undetermined', missing: t('evidence.os.missing.version') };
   const [major = 0, minor = 0, build] = version;
   const known = (key: OsKey, name = OS_NAMES[key]): OsIdentity => ({ kind: 'known', os: key, name, version });
   const unlisted = (name: string): OsIdentity => ({ kind: 'unlisted', name, version });
@@ -66,13 +70,13 @@ export function identifyOs(os: OsFacts): OsIdentity {
     // Storage Server editions exist for Server 2012, 2012 R2 and 2016 only.
     if (is(6, 2)) return known('storage-server', 'Windows Storage Server 2012');
     if (is(6, 3)) return known('storage-server', 'Windows Storage Server 2012 R2');
-    if (is(10, 0) && build === undefined) return undetermined(MISSING_BUILD);
+    if (is(10, 0) && build === undefined) return undetermined(missingBuild());
     if (is(10, 0) && build === 14393) return known('storage-server', 'Windows Storage Server 2016');
-    return unlisted(`Windows Storage Server on Windows ${version.join('.')}`);
+    return unlisted(t('evidence.os.storageServerOn', { version: version.join('.') }));
   }
   if (is(10, 0) && isMultiSessionEdition(os.editionId)) {
     // Windows 10/11 Enterprise multi-session reports ProductType server, yet is Windows 10 or 11.
-    if (build === undefined) return undetermined(MISSING_BUILD);
+    if (build === undefined) return undetermined(missingBuild());
     return known(build >= 22000 ? 'windows-11' : 'windows-10');
   }
   if (major < 6) {
@@ -81,13 +85,13 @@ export function identifyOs(os: OsFacts): OsIdentity {
     return unlisted(`Windows ${version.join('.')}`);
   }
   const server = serverOrClient(os);
-  if (server === null) return undetermined(MISSING_SERVER);
+  if (server === null) return undetermined(missingServer());
   if (is(6, 0)) {
     if (!server) return unlisted('Windows Vista');
     // Only Service Pack 2 is in the matrix: build 6002 (6003 after the 2019 updates), or SP 2 stated.
     const sp2 = build !== undefined ? build >= 6002 : os.servicePack != null ? os.servicePack >= 2 : null;
-    if (sp2 === null) return undetermined('the build or service pack of Windows Server 2008 (only SP2 is supported)');
-    return sp2 ? known('server-2008') : unlisted('Windows Server 2008 without Service Pack 2');
+    if (sp2 === null) return undetermined(t('evidence.os.missing.server2008'));
+    return sp2 ? known('server-2008') : unlisted(t('evidence.os.server2008NoSp2'));
   }
   const pairs: Record<string, [OsKey, OsKey]> = {
     '6.1': ['windows-7', 'server-2008-r2'],
@@ -97,10 +101,10 @@ export function identifyOs(os: OsFacts): OsIdentity {
   const pair = pairs[`${major}.${minor}`];
   if (pair) return known(server ? pair[1] : pair[0]);
   if (is(10, 0)) {
-    if (build === undefined) return undetermined(MISSING_BUILD);
+    if (build === undefined) return undetermined(missingBuild());
     if (!server) return known(build >= 22000 ? 'windows-11' : 'windows-10');
     const key = SERVER_BUILDS[build];
-    return key ? known(key) : unlisted(`Windows Server, build ${build}`);
+    return key ? known(key) : unlisted(t('evidence.os.serverBuild', { build: String(build) }));
   }
   return unlisted(`Windows ${version.join('.')}`);
 }

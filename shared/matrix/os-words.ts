@@ -3,8 +3,15 @@
 
 import type { OsFacts } from '../profile/types.js';
 import { identifyOs } from './identify-os.js';
+import { t } from '../i18n/translate.js';
 
-export const FAMILIES: Record<string, string> = { windows: 'Windows', linux: 'Linux', macos: 'macOS', other: 'not Windows' };
+const FAMILY_NAMES: Record<string, string> = { windows: 'Windows', linux: 'Linux', macos: 'macOS' };
+
+/** A family of operating systems in words: its name ("Linux"), "not Windows" for any other; an unknown value as it is. */
+export function familyName(family: string): string {
+  if (family === 'other') return t('evidence.os.notWindows');
+  return Object.hasOwn(FAMILY_NAMES, family) ? FAMILY_NAMES[family]! : family;
+}
 
 /**
  * The OS in words, with its version in brackets: "Windows Server 2008 R2 (6.1.7601)", "Windows 11
@@ -18,7 +25,7 @@ export function osWords(os: Partial<OsFacts> & { family?: OsFacts['family'] | nu
   let name: string;
   if (identity.kind === 'known' || identity.kind === 'unlisted') name = identity.name;
   else if (identity.kind === 'not-windows') name = caption ?? identity.name;
-  else name = caption ?? (family === 'windows' ? 'Windows' : FAMILIES[family]!);
+  else name = caption ?? familyName(family);
   const version = os.version?.trim();
   return version && !name.includes(version) ? `${name} (${version})` : name;
 }
