@@ -1,15 +1,22 @@
 // The wizard: six pages in order, one component each. The page's heading takes the focus when a page
-// opens, so keyboard and screen-reader users start at its top.
-import { Alert, Container, CssBaseline, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
+// opens, so keyboard and screen-reader users start at its top. The header's language menu says everything
+// again in the language chosen: the main process is told (it speaks it too), the pages load its catalogue,
+// and everything below the header is drawn afresh, the report said again from its findings' messages.
+import { Alert, Box, Container, CssBaseline, Stack, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
 import { PendingMoveBanner } from './components/PendingMoveBanner';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
+import { LANGUAGE_DIRECTION, type Language } from '../../shared/i18n/languages';
+import { currentLanguage, t } from '../../shared/i18n/translate';
+import { relocalizeFinding, relocalizeReport } from '../../shared/report/relocalize';
 import type { Finding } from '../../shared/report/types';
 import { ApiContext } from './api/context';
 import type { FixDone } from './components/FixResult';
+import { LanguageMenu } from './components/LanguageMenu';
+import { markDocument, switchLanguage } from './language';
 import { WelcomePage } from './pages/WelcomePage';
 import { DEFAULT_REQUEST, PAGES, type Examined, type Page } from './state';
-import { theme } from './theme';
+import { themeFor } from './theme';
 
 // The first page loads with the app; the others as they are needed, so that the wizard paints sooner.
 const SelectPage = lazy(() => import('./pages/SelectPage').then((m) => ({ default: m.SelectPage })));
@@ -29,16 +36,44 @@ export function App({ api }: { api: WizardApi }) {
   // While a fix runs the wizard stays on the Fix page: its progress and its Stop button are there.
   const [fixRunning, setFixRunning] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  // The language everything is said in; a change draws everything below the header afresh (its key).
+  const [language, setLanguage] = useState<Language>(() => currentLanguage());
+  const [languageError, setLanguageError] = useState<string | null>(null);
+  const direction = LANGUAGE_DIRECTION[language];
+  const theme = useMemo(() => themeFor(direction), [direction]);
+
+  /** Speaks the language in the pages (its catalogue loaded), and says the report and the finding being fixed again in it. */
+  const speakHere = useCallback(async (next: Language) => {
+    await switchLanguage(next);
+    setExamined((e) => (e ? { ...e, report: relocalizeReport(e.report) } : e));
+    setFixing((f) => (f ? relocalizeFinding(f) : f));
+    setLanguage(next);
+  }, []);
 
   useEffect(() => {
+    markDocument(currentLanguage());
     void api.appInfo().then((r) => {
       if (r.ok) {
         setInfo(r.value);
         setRequest((q) => ({ ...q, edition: r.value.defaultEdition }));
+        // main.tsx loads the main process's language before the first page; a wizard started otherwise catches up here.
+        if (r.value.language.current !== currentLanguage()) void speakHere(r.value.language.current);
       }
     });
-  }, [api]);
+  }, [api, speakHere]);
   useEffect(() => heading.current?.focus(), [page]);
+
+  const chooseLanguage = async (next: Language) => {
+    setLanguageError(null);
+    const result = await api.setLanguage(next);
+    if (!result.ok) return setLanguageError(result.error.message);
+    setInfo((i) => (i ? { ...i, language: result.value } : i));
+    try {
+      await speakHere(result.value.current);
+    } catch (error) {
+      setLanguageError((error as Error).message);
+    }
+  };
 
   const go = useCallback((next: Page) => setPage(next), []);
   const wasRunning = useRef(false);
@@ -62,116 +97,139 @@ export function App({ api }: { api: WizardApi }) {
   );
   const reachable = (p: Page) =>
     !fixRunning && (p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null)));
-  const title = PAGES.find((p) => p.id === page)!.label;
+  const title = PAGES.find((p) => p.id === page)!.label();
 
   return (
     <ApiContext.Provider value={api}>
       <ThemeProvider theme={theme} defaultMode="system">
         <CssBaseline />
         <Container maxWidth="md" component="main" sx={{ py: 3 }}>
-          <Typography variant="overline" component="p" color="text.secondary">
-            MARS Readiness Wizard{info ? ` ${info.toolVersion}` : ''}
-          </Typography>
-          <nav aria-label="Wizard steps">
-            <Stepper nonLinear activeStep={PAGES.findIndex((p) => p.id === page)} sx={{ mb: 3, flexWrap: 'wrap', rowGap: 1 }}>
-              {PAGES.map((p) => (
-                <Step key={p.id} completed={false} disabled={!reachable(p.id)}>
-                  <StepButton onClick={() => go(p.id)} aria-current={p.id === page ? 'step' : undefined}>
-                    {p.label}
-                  </StepButton>
-                </Step>
-              ))}
-            </Stepper>
-          </nav>
-          {info?.sandbox && (
-            <Alert severity="info" role="note" sx={{ mb: 2 }}>
-              Training mode: a sandbox machine stands in for this one. Fixes change only the sandbox's files.
+          <Stack
+            component="header"
+            direction="row"
+            spacing={2}
+            useFlexGap
+            sx={{ flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', mb: 1 }}
+          >
+            <Typography variant="overline" component="p" color="text.secondary">
+              {info ? t('wizard.app.nameVersion', { version: info.toolVersion }) : t('wizard.app.name')}
+            </Typography>
+            {info && (
+              <LanguageMenu
+                current={language}
+                source={info.language.source}
+                busy={fixRunning || page === 'scan'}
+                onChoose={(next) => void chooseLanguage(next)}
+              />
+            )}
+          </Stack>
+          {languageError && (
+            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+              {languageError}
             </Alert>
           )}
-          {info && (
-            <PendingMoveBanner
-              info={info}
-              request={request}
-              onSettled={(outcome) => {
-                void api.appInfo().then((r) => r.ok && setInfo(r.value));
-                // The machine examined again after the recovery is the new truth: the fresh report.
-                if (outcome) {
-                  show({ ...outcome.after, source: 'live' });
-                  go('results');
-                }
-              }}
-            />
-          )}
-          <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
-            {page === 'welcome' ? 'Is this machine ready for Azure Backup?' : title}
-          </Typography>
-          <Suspense fallback={<Typography role="status">Loading…</Typography>}>
-            {page === 'welcome' && (
-              <WelcomePage
-                onStart={() => go('select')}
-                onOpened={(e) => {
-                  show(e);
-                  go('results');
-                }}
-                edition={request.edition}
-              />
+          <Box key={language}>
+            <nav aria-label={t('wizard.app.steps')}>
+              <Stepper nonLinear activeStep={PAGES.findIndex((p) => p.id === page)} sx={{ mb: 3, flexWrap: 'wrap', rowGap: 1 }}>
+                {PAGES.map((p) => (
+                  <Step key={p.id} completed={false} disabled={!reachable(p.id)}>
+                    <StepButton onClick={() => go(p.id)} aria-current={p.id === page ? 'step' : undefined}>
+                      {p.label()}
+                    </StepButton>
+                  </Step>
+                ))}
+              </Stepper>
+            </nav>
+            {info?.sandbox && (
+              <Alert severity="info" role="note" sx={{ mb: 2 }}>
+                {t('wizard.app.sandbox')}
+              </Alert>
             )}
-            {page === 'select' && (
-              <SelectPage info={info} request={request} onChange={setRequest} onBack={() => go('welcome')} onScan={() => go('scan')} />
-            )}
-            {page === 'scan' && (
-              <ScanPage
-                request={request}
-                onDone={(outcome) => {
-                  show({ ...outcome, source: 'live' });
-                  go('results');
-                }}
-                onBack={() => go('select')}
-              />
-            )}
-            {page === 'results' && examined && (
-              <ResultsPage
-                examined={examined}
-                request={request}
-                fixed={fixed}
-                onChange={show}
-                onFix={(f) => {
-                  setFixing(f);
-                  setFixed(null);
-                  go('fix');
-                }}
-                onNext={() => go('report')}
-              />
-            )}
-            {page === 'fix' && examined && fixing && (
-              <FixPage
-                key={`${fixing.check}|${fixing.subject ?? ''}`}
+            {info && (
+              <PendingMoveBanner
                 info={info}
-                finding={fixing}
-                examined={examined}
                 request={request}
-                onDone={(e, done) => {
-                  setExamined(e);
-                  setFixed(done);
-                }}
-                onBack={() => go('results')}
-                onRunning={onFixRunning}
-              />
-            )}
-            {page === 'report' && examined && (
-              <ReportPage
-                examined={examined}
-                onOpened={(e) => {
-                  show(e);
-                  go('results');
-                }}
-                onRestart={() => {
-                  show(null);
-                  go('welcome');
+                onSettled={(outcome) => {
+                  void api.appInfo().then((r) => r.ok && setInfo(r.value));
+                  // The machine examined again after the recovery is the new truth: the fresh report.
+                  if (outcome) {
+                    show({ ...outcome.after, source: 'live' });
+                    go('results');
+                  }
                 }}
               />
             )}
-          </Suspense>
+            <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
+              {page === 'welcome' ? t('wizard.welcome.heading') : title}
+            </Typography>
+            <Suspense fallback={<Typography role="status">{t('wizard.app.loading')}</Typography>}>
+              {page === 'welcome' && (
+                <WelcomePage
+                  onStart={() => go('select')}
+                  onOpened={(e) => {
+                    show(e);
+                    go('results');
+                  }}
+                  edition={request.edition}
+                />
+              )}
+              {page === 'select' && (
+                <SelectPage info={info} request={request} onChange={setRequest} onBack={() => go('welcome')} onScan={() => go('scan')} />
+              )}
+              {page === 'scan' && (
+                <ScanPage
+                  request={request}
+                  onDone={(outcome) => {
+                    show({ ...outcome, source: 'live' });
+                    go('results');
+                  }}
+                  onBack={() => go('select')}
+                />
+              )}
+              {page === 'results' && examined && (
+                <ResultsPage
+                  examined={examined}
+                  request={request}
+                  fixed={fixed}
+                  onChange={show}
+                  onFix={(f) => {
+                    setFixing(f);
+                    setFixed(null);
+                    go('fix');
+                  }}
+                  onNext={() => go('report')}
+                />
+              )}
+              {page === 'fix' && examined && fixing && (
+                <FixPage
+                  key={`${fixing.check}|${fixing.subject ?? ''}`}
+                  info={info}
+                  finding={fixing}
+                  examined={examined}
+                  request={request}
+                  onDone={(e, done) => {
+                    setExamined(e);
+                    setFixed(done);
+                  }}
+                  onBack={() => go('results')}
+                  onRunning={onFixRunning}
+                />
+              )}
+              {page === 'report' && examined && (
+                <ReportPage
+                  examined={examined}
+                  onOpened={(e) => {
+                    show(e);
+                    go('results');
+                  }}
+                  onRestart={() => {
+                    show(null);
+                    go('welcome');
+                  }}
+                />
+              )}
+            </Suspense>
+          </Box>
         </Container>
       </ThemeProvider>
     </ApiContext.Provider>

@@ -2,15 +2,17 @@
 import type { ScanOutcome, ScanRequest } from '../../shared/api/wizard-api';
 import type { MachineProfile } from '../../shared/profile/types';
 import type { Report } from '../../shared/report/types';
+import { t } from '../../shared/i18n/translate';
 
 export type Page = 'welcome' | 'select' | 'scan' | 'results' | 'fix' | 'report';
-export const PAGES: { id: Page; label: string }[] = [
-  { id: 'welcome', label: 'Welcome' },
-  { id: 'select', label: 'What to back up' },
-  { id: 'scan', label: 'Scan' },
-  { id: 'results', label: 'Results' },
-  { id: 'fix', label: 'Fix' },
-  { id: 'report', label: 'Report' },
+/** The pages in order; each one's name is said when shown (in the language of the moment). */
+export const PAGES: { id: Page; label: () => string }[] = [
+  { id: 'welcome', label: () => t('wizard.pages.welcome') },
+  { id: 'select', label: () => t('wizard.pages.select') },
+  { id: 'scan', label: () => t('wizard.pages.scan') },
+  { id: 'results', label: () => t('wizard.pages.results') },
+  { id: 'fix', label: () => t('wizard.pages.fix') },
+  { id: 'report', label: () => t('wizard.pages.report') },
 ];
 
 export interface Examined {

@@ -1,6 +1,7 @@
 // WizardApi over HTTP, for browser mode: each call is a POST to the loopback server with the session's
 // key (from the page's own address); progress arrives as server-sent events.
 
+import { t } from '../../../shared/i18n/translate';
 import { METHODS, type ApiResult, type FixProgress, type ScanProgress, type WizardApi } from '../../../shared/api/wizard-api';
 
 export function httpBridge(token: string, base = ''): WizardApi {
@@ -17,7 +18,7 @@ export function httpBridge(token: string, base = ''): WizardApi {
         ok: false,
         error: {
           code: 'internal',
-          message: `The wizard's local server did not answer (${(error as Error).message}). Is it still running?`,
+          message: t('wizard.bridge.noAnswer', { reason: (error as Error).message }),
         },
       };
     }

@@ -13,12 +13,11 @@ import {
   htmlDateTime,
   localDateTime,
   pointedCheckState,
-  timesWords,
   type DiagnosedCode,
   type PointedCheck,
 } from '../../../shared/report/diagnosis';
 import type { Finding, Report } from '../../../shared/report/types';
-import { plural } from '../../../shared/rules/finding';
+import { t } from '../../../shared/i18n/translate';
 import { goToFinding } from './go-to-finding';
 
 const HEADING_ID = 'diagnosis-heading';
@@ -61,10 +60,10 @@ export function DiagnosisBanner({
         <>
           <Typography id="diagnosis-codes">
             {diagnosis.windowDays !== null
-              ? `The error codes in the agent's logs of the last ${plural(diagnosis.windowDays, 'day')}, the most telling first:`
-              : "The error codes in the agent's logs, the most telling first:"}
+              ? t('wizard.diagnosis.codesInDays', { days: diagnosis.windowDays })
+              : t('wizard.diagnosis.codes')}
           </Typography>
-          <Box component="ul" aria-labelledby="diagnosis-codes" sx={{ pl: 2.5, mt: 1, mb: 0 }}>
+          <Box component="ul" aria-labelledby="diagnosis-codes" sx={{ paddingInlineStart: 2.5, mt: 1, mb: 0 }}>
             {diagnosis.codes.map((code) => (
               <CodeItem
                 key={code.code}
@@ -100,11 +99,14 @@ function CodeItem({
         <Box component="code" sx={{ fontWeight: 700, overflowWrap: 'anywhere' }}>
           {code.code}
         </Box>{' '}
-        (seen {timesWords(code.count)}): {meaning ?? 'a code this tool cannot explain'}.{code.cause ? ` Usually ${code.cause}.` : ''}
-        {code.known && code.checks.length === 0 ? ' No check of this tool looks at that cause.' : ''}
+        {meaning === null
+          ? t('wizard.diagnosis.codeUnexplained', { count: code.count })
+          : t('wizard.diagnosis.code', { count: code.count, meaning })}
+        {code.cause ? ` ${t('wizard.diagnosis.usually', { cause: code.cause })}` : ''}
+        {code.known && code.checks.length === 0 ? ` ${t('wizard.diagnosis.noCheck')}` : ''}
       </Typography>
       {code.checks.length > 0 && (
-        <Box component="ul" aria-label={`What this report found of the cause of ${code.code}`} sx={{ pl: 2.5, my: 0.5 }}>
+        <Box component="ul" aria-label={t('wizard.diagnosis.causeList', { code: code.code })} sx={{ paddingInlineStart: 2.5, my: 0.5 }}>
           {code.checks.map((check) => {
             const finding = findingOf(check);
             const anchor = finding ? findingAnchor(finding) : null;
@@ -123,13 +125,13 @@ function CodeItem({
                   )}{' '}
                   {/* The check's id, small, for whoever reads the text or JSON report beside this. */}
                   <Typography component="span" variant="caption" color="text.secondary">
-                    ({check.check})
+                    {t('wizard.diagnosis.checkId', { check: check.check })}
                   </Typography>
                   {action && finding && onFix && fixHere(finding) && (
                     <>
                       {' '}
                       <Button variant="outlined" color="inherit" size="small" onClick={() => onFix(finding)}>
-                        {FIX_TITLES[action]}…
+                        {t('wizard.fixButton', { title: FIX_TITLES[action] })}
                       </Button>
                     </>
                   )}

@@ -12,7 +12,8 @@ import { findingAnchor } from '../../../shared/report/anchor';
 import { ACTION_STATUS_WORDS, doThisFirst, whoWords, type FirstAction } from '../../../shared/report/do-this-first';
 import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding, Report } from '../../../shared/report/types';
-import { plural } from '../../../shared/rules/finding';
+import { t } from '../../../shared/i18n/translate';
+import { sayAround } from '../say-around';
 import { goToFinding } from './go-to-finding';
 
 const HEADING_ID = 'do-this-first-heading';
@@ -35,10 +36,10 @@ export function DoThisFirst({
   return (
     <Paper component="section" variant="outlined" aria-labelledby={HEADING_ID} sx={{ p: 2 }}>
       <Typography id={HEADING_ID} component="h2" variant="h6">
-        Do this first
+        {t('wizard.doThisFirst.heading')}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 1 }}>
-        {plural(list.count, 'action, by who carries it out', 'actions, by who carries them out')}, the most pressing first.
+        {t('wizard.doThisFirst.count', { count: list.count })}
       </Typography>
       {list.groups.map((group) => {
         const id = `do-this-first-${group.who.replace(/\s+/g, '-')}`;
@@ -49,7 +50,7 @@ export function DoThisFirst({
             <Typography id={id} component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
               {whoWords(group.who, list.machine)}
             </Typography>
-            <Box component="ol" start={start} aria-labelledby={id} sx={{ pl: 3, my: 0.5 }}>
+            <Box component="ol" start={start} aria-labelledby={id} sx={{ paddingInlineStart: 3, my: 0.5 }}>
               {group.actions.map((action) => (
                 <ActionItem key={action.id} action={action} origin={origin} onFix={onFix} />
               ))}
@@ -81,7 +82,7 @@ function ActionItem({
         </Typography>
         <Chip size="small" variant="outlined" color={CHIP_COLOR[action.status]} label={ACTION_STATUS_WORDS[action.status]} />
       </Stack>
-      <Box component="ol" aria-label={`How: ${action.title}`} sx={{ pl: 3, my: 0.5 }}>
+      <Box component="ol" aria-label={t('wizard.doThisFirst.how', { title: action.title })} sx={{ paddingInlineStart: 3, my: 0.5 }}>
         {steps.map((step, i) => (
           <li key={i}>
             <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere' }}>
@@ -91,22 +92,26 @@ function ActionItem({
         ))}
       </Box>
       <Typography variant="body2">
-        Resolves:{' '}
-        {action.resolves.map((finding, i) => {
-          const anchor = findingAnchor(finding);
-          return (
-            <Fragment key={anchor}>
-              {i > 0 && '; '}
-              <Link href={`#${anchor}`} underline="always" onClick={(e) => goToFinding(e, anchor)}>
-                {finding.title}
-              </Link>
-            </Fragment>
-          );
-        })}
+        {sayAround(
+          'wizard.doThisFirst.resolves',
+          {},
+          'findings',
+          action.resolves.map((finding, i) => {
+            const anchor = findingAnchor(finding);
+            return (
+              <Fragment key={anchor}>
+                {i > 0 && t('wizard.doThisFirst.separator')}
+                <Link href={`#${anchor}`} underline="always" onClick={(e) => goToFinding(e, anchor)}>
+                  {finding.title}
+                </Link>
+              </Fragment>
+            );
+          }),
+        )}
       </Typography>
       {action.action && action.fixFinding && onFix && (
         <Button variant="contained" size="small" sx={{ mt: 1 }} onClick={() => onFix(action.fixFinding!)}>
-          {FIX_TITLES[action.action]}…
+          {t('wizard.fixButton', { title: FIX_TITLES[action.action] })}
         </Button>
       )}
     </Box>

@@ -7,9 +7,15 @@ import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Link, Stack
 import { findingAnchor } from '../../../shared/report/anchor';
 import { evidenceFacts, factText } from '../../../shared/report/evidence-words';
 import { guiSteps, learnMoreUrl, type ReportOrigin } from '../../../shared/report/gui-words';
-import type { Finding } from '../../../shared/report/types';
+import { learnUrl } from '../../../shared/i18n/languages';
+import { currentLanguage, t } from '../../../shared/i18n/translate';
+import type { Finding, Fixer } from '../../../shared/report/types';
 import { waivedWords } from '../../../shared/report/waiver-words';
+import { sayAround } from '../say-around';
 import { StatusChip } from './StatusChip';
+
+/** Who carries a fix out, as the "What to do" line chooses its words. */
+const WHO: Record<Fixer, string> = { user: 'user', helpdesk: 'helpdesk', 'server admin': 'serverAdmin', 'network team': 'networkTeam' };
 
 export function FindingCard({
   finding,
@@ -29,7 +35,9 @@ export function FindingCard({
   const id = findingAnchor(f);
   const steps = guiSteps(f, origin);
   const facts = evidenceFacts(f);
-  const learnMore = learnMoreUrl(f.source.url);
+  // Microsoft Learn in the reader's language (the address's locale segment), when the address is Learn's.
+  const learnPage = learnMoreUrl(f.source.url);
+  const learnMore = learnPage ? learnUrl(learnPage, currentLanguage()) : null;
   return (
     <Accordion
       id={id}
@@ -49,8 +57,8 @@ export function FindingCard({
           {waivedWords(f) && <Typography sx={{ overflowWrap: 'anywhere', fontStyle: 'italic' }}>{waivedWords(f)}</Typography>}
           {f.fix && steps.length > 0 && (
             <Box>
-              <Typography sx={{ fontWeight: 600 }}>What to do ({f.fix.who}):</Typography>
-              <Box component="ol" sx={{ my: 0.5, pl: 3 }}>
+              <Typography sx={{ fontWeight: 600 }}>{t('wizard.finding.whatToDo', { who: WHO[f.fix.who] ?? f.fix.who })}</Typography>
+              <Box component="ol" sx={{ my: 0.5, paddingInlineStart: 3 }}>
                 {steps.map((step) => (
                   <li key={step}>
                     <Typography component="span" sx={{ overflowWrap: 'anywhere' }}>
@@ -64,9 +72,9 @@ export function FindingCard({
           {facts.length > 0 && (
             <Box component="details">
               <Typography component="summary" sx={{ cursor: 'pointer' }}>
-                What the check saw
+                {t('wizard.finding.saw')}
               </Typography>
-              <Box component="ul" aria-label={`What the check saw: ${f.title}`} sx={{ my: 0.5, pl: 3 }}>
+              <Box component="ul" aria-label={t('wizard.finding.sawList', { title: f.title })} sx={{ my: 0.5, paddingInlineStart: 3 }}>
                 {facts.map((fact, index) => (
                   <li key={`${fact.key}|${index}`}>
                     <Typography component="span" variant="body2" sx={{ overflowWrap: 'anywhere' }}>
@@ -78,23 +86,33 @@ export function FindingCard({
             </Box>
           )}
           <Typography variant="body2" color="text.secondary">
-            Check {f.check}
-            {f.subject ? ` (${f.subject})` : ''}. Matrix section "{f.source.section}", {f.source.edition} edition ({f.source.date}).
+            {t('wizard.finding.source', {
+              check: f.check,
+              hasSubject: f.subject ? 'yes' : 'no',
+              subject: f.subject ?? '',
+              section: f.source.section,
+              edition: f.source.edition,
+              date: f.source.date,
+            })}
             {learnMore && (
               <>
                 {' '}
-                {/* A new window: the desktop app opens Microsoft Learn links in the system's browser, never in its own window. */}
-                <Link href={learnMore} target="_blank" rel="noopener noreferrer" underline="always">
-                  Learn more about {f.source.section} on Microsoft Learn
-                </Link>{' '}
-                (opens in your browser).
+                {sayAround(
+                  'wizard.finding.learnMoreSentence',
+                  {},
+                  'link',
+                  // A new window: the desktop app opens Microsoft Learn links in the system's browser, never in its own window.
+                  <Link href={learnMore} target="_blank" rel="noopener noreferrer" underline="always">
+                    {t('wizard.finding.learnMore', { section: f.source.section })}
+                  </Link>,
+                )}
               </>
             )}
           </Typography>
           {onFix && (
             <Stack direction="row" spacing={1}>
               <Button variant="contained" size="small" onClick={onFix}>
-                Fix this
+                {t('wizard.finding.fix')}
               </Button>
             </Stack>
           )}

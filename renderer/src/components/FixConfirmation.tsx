@@ -7,22 +7,22 @@ import { Alert, AlertTitle, Box, Button, Checkbox, FormControlLabel, List, ListI
 import { useId, useState } from 'react';
 import { changeLines, figureLines, planHeadline } from '../../../shared/actions/describe-plan';
 import type { FixPlan } from '../../../shared/actions/fix-plan';
-import { stepsNoun } from './FixProgressView';
+import { t } from '../../../shared/i18n/translate';
+import { stepsKind } from './FixProgressView';
 
 /** The words of the button that starts the fix: what it does, to what. */
 export function confirmWords(plan: FixPlan): string {
-  if (plan.action === 'relocate-cache') return `Move the cache to ${plan.to} now`;
-  if (plan.action === 'point-registry') return `Point both values at ${plan.to}`;
-  return 'Start the backup engine';
+  if (plan.action === 'relocate-cache') return t('wizard.confirm.button.move', { folder: String(plan.to) });
+  if (plan.action === 'point-registry') return t('wizard.confirm.button.point', { folder: String(plan.to) });
+  return t('wizard.confirm.button.start');
 }
 
 /** The figures, or for a fix that copies nothing, what that means for the engine. */
 function figures(plan: FixPlan): string[] {
   const lines = figureLines(plan);
   if (lines.length > 0) return lines;
-  if (plan.action === 'point-registry')
-    return ['Nothing is copied or deleted. The backup engine is stopped only while the two values change: a few seconds.'];
-  return ['Nothing is copied, deleted or changed besides the state of the backup engine.'];
+  if (plan.action === 'point-registry') return [t('wizard.confirm.figures.point')];
+  return [t('wizard.confirm.figures.start')];
 }
 
 export function FixConfirmation({
@@ -47,16 +47,16 @@ export function FixConfirmation({
           <Typography id={heading} component="h2" variant="h5">
             {planHeadline(plan)}
           </Typography>
-          <Typography color="text.secondary">Nothing has been changed yet. This acts on {machineLabel}, once you confirm below.</Typography>
+          <Typography color="text.secondary">{t('wizard.confirm.nothingYet', { machine: machineLabel })}</Typography>
         </div>
 
         {plan.cautions.length > 0 && (
           <Alert severity="warning" variant="outlined" role="note">
-            <AlertTitle component="h3">Read this first: not checked</AlertTitle>
-            <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            <AlertTitle component="h3">{t('wizard.confirm.cautions')}</AlertTitle>
+            <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
               {plan.cautions.map((c) => (
                 <li key={c}>
-                  <Typography component="span">Not checked: {c}</Typography>
+                  <Typography component="span">{t('wizard.confirm.caution', { caution: c })}</Typography>
                 </li>
               ))}
             </Box>
@@ -65,9 +65,9 @@ export function FixConfirmation({
 
         <section aria-labelledby={`${id}-numbers`}>
           <Typography id={`${id}-numbers`} component="h3" variant="h6">
-            In numbers
+            {t('wizard.confirm.numbers')}
           </Typography>
-          <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+          <Box component="ul" sx={{ my: 0.5, paddingInlineStart: 3 }}>
             {figures(plan).map((line) => (
               <li key={line}>
                 <Typography component="span">{line}</Typography>
@@ -78,9 +78,9 @@ export function FixConfirmation({
 
         <section aria-labelledby={`${id}-changes`}>
           <Typography id={`${id}-changes`} component="h3" variant="h6">
-            What changes
+            {t('wizard.confirm.changes')}
           </Typography>
-          <Box component="ul" sx={{ my: 0.5, pl: 3 }} aria-label="What changes">
+          <Box component="ul" sx={{ my: 0.5, paddingInlineStart: 3 }} aria-label={t('wizard.confirm.changes')}>
             {changeLines(plan).map((line) => (
               <li key={line}>
                 <Typography component="span" sx={{ overflowWrap: 'anywhere' }}>
@@ -93,9 +93,9 @@ export function FixConfirmation({
 
         <section aria-labelledby={`${id}-checked`}>
           <Typography id={`${id}-checked`} component="h3" variant="h6">
-            Checked before this was offered
+            {t('wizard.confirm.checked')}
           </Typography>
-          <Box component="ul" sx={{ my: 0.5, pl: 3 }}>
+          <Box component="ul" sx={{ my: 0.5, paddingInlineStart: 3 }}>
             {plan.preconditions.map((p) => (
               <li key={p.id}>
                 <Typography component="span">{p.says}</Typography>
@@ -106,38 +106,34 @@ export function FixConfirmation({
 
         <section aria-labelledby={`${id}-steps`}>
           <Typography id={`${id}-steps`} component="h3" variant="h6">
-            The steps, and how each is undone
+            {t('wizard.confirm.steps')}
           </Typography>
-          <Typography color="text.secondary">
-            If any step fails, or you press Stop, the steps already done are undone, last first.
-          </Typography>
-          <List aria-label={`Steps of ${stepsNoun(plan)}`}>
+          <Typography color="text.secondary">{t('wizard.confirm.stepsUndone')}</Typography>
+          <List aria-label={t('wizard.confirm.stepsList', { kind: stepsKind(plan) })}>
             {plan.steps.map((step, i) => (
               <ListItem key={step.id} disableGutters sx={{ display: 'block' }}>
                 <ListItemText
-                  primary={`${i + 1}. ${step.title}`}
-                  secondary={`${step.does} If undone: ${step.undo}`}
+                  primary={t('wizard.confirm.step', { number: i + 1, title: step.title })}
+                  secondary={t('wizard.confirm.stepUndo', { does: step.does, undo: step.undo })}
                   slotProps={{ primary: { sx: { fontWeight: 600 } } }}
                 />
               </ListItem>
             ))}
           </List>
-          {plan.action === 'relocate-cache' && (
-            <Typography>The original folder stays; delete it only after a backup has succeeded.</Typography>
-          )}
+          {plan.action === 'relocate-cache' && <Typography>{t('wizard.confirm.originalStays')}</Typography>}
         </section>
 
         {mustRead && (
           <FormControlLabel
             control={<Checkbox checked={read} onChange={(e) => setRead(e.target.checked)} />}
-            label="I have read what will change and what was not checked"
+            label={t('wizard.confirm.read')}
           />
         )}
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Button variant="contained" onClick={onConfirm} disabled={mustRead && !read}>
             {confirmWords(plan)}
           </Button>
-          <Button onClick={onCancel}>Not now</Button>
+          <Button onClick={onCancel}>{t('wizard.confirm.notNow')}</Button>
         </Stack>
       </Stack>
     </Box>

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { stepWords, type FixPlan } from '../../../shared/actions/fix-plan';
 import { durationWords, ProgressRate, type RateReading } from '../../../shared/actions/progress-rate';
 import type { FixProgress, WizardApi } from '../../../shared/api/wizard-api';
-import { formatBytes } from '../../../shared/i18n/translate';
+import { formatBytes, t } from '../../../shared/i18n/translate';
 
 export interface FixProgressState {
   /** Each step's last state, by step. */
@@ -76,17 +76,9 @@ export function useFixProgress(api: WizardApi) {
   return { progress: shown, start, finish };
 }
 
-const STATE_WORDS: Record<FixProgress['state'], string> = {
-  running: 'Running…',
-  done: 'Done',
-  failed: 'Failed',
-  undoing: 'Putting back…',
-  undone: 'Put back',
-};
-
 /** The list of a plan's steps: "Steps of the move" on the confirmation, "Progress of the move" here. */
-export function stepsNoun(plan: FixPlan): string {
-  return plan.action === 'relocate-cache' ? 'the move' : 'the fix';
+export function stepsKind(plan: FixPlan): 'move' | 'fix' {
+  return plan.action === 'relocate-cache' ? 'move' : 'fix';
 }
 
 export function FixProgressView({
@@ -108,46 +100,61 @@ export function FixProgressView({
   const now = current
     ? current.step === 'rollback'
       ? current.state === 'undone'
-        ? 'Everything was put back.'
-        : `Putting everything back${current.detail ? ` (${current.detail})` : ''}…`
-      : `${stepWords(plan, current.step)}: ${STATE_WORDS[current.state].toLowerCase()}`
-    : 'Starting…';
+        ? t('wizard.progress.allPutBack')
+        : current.detail
+          ? t('wizard.progress.puttingBackWhy', { reason: current.detail })
+          : t('wizard.progress.puttingBack')
+      : t('wizard.progress.stepState', { step: stepWords(plan, current.step), state: current.state })
+    : t('wizard.progress.starting');
   return (
     <section aria-labelledby="fix-progress-heading">
       <Stack spacing={1.5}>
         <Typography id="fix-progress-heading" component="h2" variant="h6">
-          {running ? (plan.action === 'relocate-cache' ? `Moving the cache to ${plan.to}` : 'Carrying out the fix') : 'What was done'}
+          {running
+            ? plan.action === 'relocate-cache'
+              ? t('wizard.progress.heading.move', { folder: String(plan.to) })
+              : t('wizard.progress.heading.fix')
+            : t('wizard.progress.heading.done')}
         </Typography>
         <Typography role="status" aria-live="polite" sx={{ fontWeight: 600 }}>
-          {running ? `Now: ${now}` : null}
+          {running ? t('wizard.progress.now', { what: now }) : null}
         </Typography>
         {copy && (
           <Box>
             <LinearProgress
               variant="determinate"
               value={copy.totalBytes > 0 ? Math.min(100, Math.round((copy.bytes / copy.totalBytes) * 100)) : 100}
-              aria-label="Copy progress"
-              aria-valuetext={`${formatBytes(copy.bytes)} of ${formatBytes(copy.totalBytes)} copied`}
+              aria-label={t('wizard.progress.copy.label')}
+              aria-valuetext={t('wizard.progress.copy.value', { copied: formatBytes(copy.bytes), total: formatBytes(copy.totalBytes) })}
               sx={{ height: 10, borderRadius: 1 }}
             />
             <Typography sx={{ mt: 0.5 }}>
-              Copied {copy.files.toLocaleString('en')} of {copy.totalFiles.toLocaleString('en')} files, {formatBytes(copy.bytes)} of{' '}
-              {formatBytes(copy.totalBytes)}.
+              {t('wizard.progress.copy.counts', {
+                files: copy.files,
+                totalFiles: copy.totalFiles,
+                bytes: formatBytes(copy.bytes),
+                totalBytes: formatBytes(copy.totalBytes),
+              })}
             </Typography>
             {copying && (
               <Typography color="text.secondary">
-                {copy.bytesPerSecond !== null ? `${formatBytes(copy.bytesPerSecond)} per second` : 'Measuring the speed…'}
-                {copy.secondsLeft !== null ? `, ${durationWords(copy.secondsLeft)} left.` : copy.bytesPerSecond !== null ? '.' : ''}
+                {copy.bytesPerSecond !== null
+                  ? copy.secondsLeft !== null
+                    ? t('wizard.progress.copy.rateLeft', { rate: formatBytes(copy.bytesPerSecond), left: durationWords(copy.secondsLeft) })
+                    : t('wizard.progress.copy.rate', { rate: formatBytes(copy.bytesPerSecond) })
+                  : copy.secondsLeft !== null
+                    ? t('wizard.progress.copy.measuringLeft', { left: durationWords(copy.secondsLeft) })
+                    : t('wizard.progress.copy.measuring')}
               </Typography>
             )}
           </Box>
         )}
-        <List aria-label={`Progress of ${stepsNoun(plan)}`} dense>
+        <List aria-label={t('wizard.progress.stepsList', { kind: stepsKind(plan) })} dense>
           {plan.steps.map((step, i) => {
             const state = progress.steps[step.id];
             return (
               <ListItem key={step.id} disableGutters>
-                <ListItemText primary={`${i + 1}. ${step.title} - ${state ? STATE_WORDS[state] : 'Waiting'}`} />
+                <ListItemText primary={t('wizard.progress.step', { number: i + 1, title: step.title, state: state ?? 'waiting' })} />
               </ListItem>
             );
           })}
@@ -155,14 +162,16 @@ export function FixProgressView({
         {progress.steps.rollback && (
           <Alert severity="warning" role="note">
             {progress.steps.rollback === 'undone'
-              ? 'Everything this fix had done was put back.'
-              : `Putting everything back${progress.current?.step === 'rollback' && progress.current.detail ? ` (${progress.current.detail})` : ''}: the steps done so far are undone, last first.`}
+              ? t('wizard.progress.rollback.done')
+              : progress.current?.step === 'rollback' && progress.current.detail
+                ? t('wizard.progress.rollback.runningWhy', { reason: progress.current.detail })
+                : t('wizard.progress.rollback.running')}
           </Alert>
         )}
         {running && (
           <Stack direction="row">
             <Button variant="outlined" color="warning" onClick={onStop} disabled={stopping}>
-              {stopping ? 'Stopping and putting everything back…' : 'Stop and put everything back'}
+              {stopping ? t('wizard.progress.stopping') : t('wizard.progress.stop')}
             </Button>
           </Stack>
         )}

@@ -4,6 +4,8 @@
 import { Alert, AlertTitle, Box, Typography } from '@mui/material';
 import type { FixAction, FixPlan } from '../../../shared/actions/fix-plan';
 import type { FixOutcome } from '../../../shared/api/wizard-api';
+import { t } from '../../../shared/i18n/translate';
+import type { ServiceState } from '../../../shared/profile/types';
 import type { Report } from '../../../shared/report/types';
 import { samePath } from '../../../shared/util/paths';
 
@@ -40,30 +42,17 @@ export function fixDone(outcome: FixOutcome, plan: FixPlan, before: Report): Fix
 
 /** The first sentence of a fix that was done. */
 export function doneHeadline(done: FixDone): string {
-  const passes =
-    done.fixed.length > 0
-      ? `; the finding${done.fixed.length === 1 ? '' : 's'} it fixed now pass${done.fixed.length === 1 ? 'es' : ''}`
-      : '';
-  if (done.action === 'relocate-cache') return `The cache now lives in ${done.to}${passes}.`;
-  if (done.action === 'point-registry') return `Both cache registry values now name ${done.to}${passes}.`;
-  return `The backup engine runs again${passes}.`;
+  const count = done.fixed.length;
+  if (done.action === 'relocate-cache') return t('wizard.done.headline.move', { folder: String(done.to), count });
+  if (done.action === 'point-registry') return t('wizard.done.headline.point', { folder: String(done.to), count });
+  return t('wizard.done.headline.start', { count });
 }
 
 function doneDetail(done: FixDone): string[] {
   if (done.action === 'relocate-cache')
-    return [
-      'The copy matched the original file by file, both registry values name the new folder, and the backup engine runs. The machine was examined again: the results are the machine as it is now.',
-      `Delete ${done.from} only after a backup has succeeded: run one now in the agent's console (Back Up Now). Until then it is your way back.`,
-    ];
-  if (done.action === 'point-registry')
-    return [
-      'The backup engine was started again after the change, so it reads the values afresh. Nothing was copied or deleted. The machine was examined again: the results are the machine as it is now.',
-      "Run a backup now in the agent's console (Back Up Now) to see it succeed.",
-    ];
-  return [
-    'The backup engine (the obengine service) was started and was still running when it was checked again a few seconds later. Scheduled backups run again.',
-    'The machine was examined again: the results are the machine as it is now.',
-  ];
+    return [t('wizard.done.detail.move.checked'), t('wizard.done.detail.move.delete', { folder: String(done.from) })];
+  if (done.action === 'point-registry') return [t('wizard.done.detail.point.restarted'), t('wizard.done.detail.point.backUp')];
+  return [t('wizard.done.detail.start.running'), t('wizard.done.detail.start.examined')];
 }
 
 /** The result of a fix that was done, with what it fixed; its heading at the given level. */
@@ -74,12 +63,10 @@ export function FixDoneAlert({ done, heading = 'h2' }: { done: FixDone; heading?
         {doneHeadline(done)}
       </AlertTitle>
       {done.fixed.length > 0 && (
-        <Box component="ul" aria-label="Findings this fix fixed" sx={{ mt: 0, mb: 1, pl: 3 }}>
+        <Box component="ul" aria-label={t('wizard.done.fixedList')} sx={{ mt: 0, mb: 1, paddingInlineStart: 3 }}>
           {done.fixed.map((f) => (
             <li key={f.check}>
-              <Typography component="span">
-                {f.before}: now passes ({f.now})
-              </Typography>
+              <Typography component="span">{t('wizard.done.fixed', { before: f.before, now: f.now })}</Typography>
             </li>
           ))}
         </Box>
@@ -93,11 +80,10 @@ export function FixDoneAlert({ done, heading = 'h2' }: { done: FixDone; heading?
   );
 }
 
-const NOUN: Record<FixAction, string> = {
-  'relocate-cache': 'The move',
-  'point-registry': 'The change of the registry values',
-  'start-engine': 'The start of the backup engine',
-};
+/** The backup engine's state as a clause ("the backup engine runs", "the backup engine is stopped"). */
+export function engineWords(state: ServiceState | undefined): string {
+  return t('wizard.engine.state', { state: state === 'not-installed' ? 'notInstalled' : (state ?? 'unread') });
+}
 
 /**
  * What was put back after a stop or a failure, in words, from the plan and the machine as examined again:
@@ -105,28 +91,27 @@ const NOUN: Record<FixAction, string> = {
  */
 export function putBackWords(plan: FixPlan, outcome: FixOutcome, stoppedByUser: boolean): { title: string; lines: string[] } {
   const agent = outcome.after.profile.agent;
-  const title = stoppedByUser ? 'Stopped. Everything was put back.' : 'The fix failed, so everything was put back.';
-  const engine =
-    agent?.serviceState === 'running'
-      ? 'the backup engine runs'
-      : `the backup engine is ${agent?.serviceState?.replace('-', ' ') ?? 'in a state that could not be read'}`;
+  const title = stoppedByUser ? t('wizard.putBack.title.stopped') : t('wizard.putBack.title.failed');
+  const engine = engineWords(agent?.serviceState);
   const valuesAsBefore =
     same(agent?.scratchLocation, plan.previous.scratchLocation) &&
     same(agent?.providerScratchLocation, plan.previous.providerScratchLocation);
   const values = valuesAsBefore
-    ? `both registry values are as before (${describeValues(plan.previous.scratchLocation, plan.previous.providerScratchLocation)})`
-    : `the registry values now read ${describeValues(agent?.scratchLocation ?? null, agent?.providerScratchLocation ?? null)}`;
-  const what: string[] = [];
-  if (plan.action === 'relocate-cache') what.push(`the cache stays in ${plan.from}`, `what was copied to ${plan.to} was deleted`);
-  if (plan.action !== 'start-engine') what.push(values);
-  what.push(engine);
-  const sentence = `${NOUN[plan.action]} did not complete (${outcome.error ?? 'no reason was given'}), so everything was put back: ${listWords(what)}.`;
+    ? t('wizard.putBack.values.asBefore', {
+        values: describeValues(plan.previous.scratchLocation, plan.previous.providerScratchLocation),
+      })
+    : t('wizard.putBack.values.now', { values: describeValues(agent?.scratchLocation ?? null, agent?.providerScratchLocation ?? null) });
+  const reason = outcome.error ?? t('wizard.putBack.noReason');
+  const sentence =
+    plan.action === 'relocate-cache'
+      ? t('wizard.putBack.sentence.move', { reason, from: String(plan.from), to: String(plan.to), values, engine })
+      : plan.action === 'point-registry'
+        ? t('wizard.putBack.sentence.point', { reason, values, engine })
+        : t('wizard.putBack.sentence.start', { reason, engine });
   const lines = [sentence];
-  if (outcome.error && /left in place/.test(outcome.error))
-    lines.push(
-      'Some files were left in place because this fix did not make them: they are named above. Look at them before you try again.',
-    );
-  lines.push('The machine was examined again: the results are the machine as it is now. Retry plans the fix afresh from it.');
+  // The main process names the files a rollback left (in English or the language it speaks): "left in place".
+  if (outcome.error && /left in place/.test(outcome.error)) lines.push(t('wizard.putBack.leftInPlace'));
+  lines.push(t('wizard.putBack.examined'));
   return { title, lines };
 }
 
@@ -137,10 +122,7 @@ function same(now: string | null | undefined, before: string | null): boolean {
 }
 
 function describeValues(config: string | null, provider: string | null): string {
-  if (config !== null && provider !== null && samePath(config, provider)) return `both name ${config}`;
-  return `Config names ${config ?? 'nothing'}, CloudBackupProvider names ${provider ?? 'nothing'}`;
-}
-
-function listWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  if (config !== null && provider !== null && samePath(config, provider)) return t('wizard.putBack.values.same', { folder: config });
+  const nothing = t('wizard.putBack.values.nothing');
+  return t('wizard.putBack.values.each', { config: config ?? nothing, provider: provider ?? nothing });
 }

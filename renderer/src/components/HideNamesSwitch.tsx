@@ -4,6 +4,7 @@
 import { Box, FormControlLabel, Switch, Typography } from '@mui/material';
 import { redactionLines } from '../../../shared/report/redact/words';
 import type { RedactionSummary } from '../../../shared/report/redact/redact';
+import { t } from '../../../shared/i18n/translate';
 
 export function HideNamesSwitch({
   checked,
@@ -19,25 +20,27 @@ export function HideNamesSwitch({
   const lines = summary ? redactionLines(summary) : [];
   return (
     <Box>
-      <FormControlLabel control={<Switch checked={checked} onChange={(_e, value) => onChange(value)} />} label="Hide names and addresses" />
+      <FormControlLabel
+        control={<Switch checked={checked} onChange={(_e, value) => onChange(value)} />}
+        label={t('wizard.hideNames.switch')}
+      />
       <Typography variant="body2" color="text.secondary">
-        Machine, domain and user names and IP addresses are replaced by stand-ins such as HOST-1 in everything saved or copied from this
-        page.
+        {t('wizard.hideNames.explain')}
       </Typography>
       {checked && summary && (
-        <Box role="region" aria-label="What will be hidden" sx={{ mt: 1 }}>
+        <Box role="region" aria-label={t('wizard.hideNames.region')} sx={{ mt: 1 }}>
           {lines.length === 0 ? (
-            <Typography>This report holds no names or addresses to hide.</Typography>
+            <Typography>{t('wizard.hideNames.none')}</Typography>
           ) : (
             <>
-              <Typography>What will be hidden:</Typography>
-              <ul aria-label="Hidden names and addresses">
+              <Typography>{t('wizard.hideNames.hidden')}</Typography>
+              <ul aria-label={t('wizard.hideNames.hiddenList')}>
                 {lines.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
-              <Typography>How it will read:</Typography>
-              <ul aria-label="Sample of the hidden text">
+              <Typography>{t('wizard.hideNames.sample')}</Typography>
+              <ul aria-label={t('wizard.hideNames.sampleList')}>
                 {samples.map((sample) => (
                   <li key={sample}>
                     <code>{sample.length > 160 ? `${sample.slice(0, 160)}…` : sample}</code>

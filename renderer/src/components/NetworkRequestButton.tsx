@@ -6,6 +6,7 @@ import type { MachineProfile } from '../../../shared/profile/types';
 import { buildNetworkRequest } from '../../../shared/report/network-request/build';
 import { renderRequestCsv, renderRequestMarkdown } from '../../../shared/report/network-request/render';
 import type { Report } from '../../../shared/report/types';
+import { t } from '../../../shared/i18n/translate';
 
 export function NetworkRequestButton({
   profile,
@@ -32,11 +33,11 @@ export function NetworkRequestButton({
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
-        Request for the network team…
+        {t('wizard.network.button')}
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={() => choose('md')}>Save as Markdown (for a ticket or an email)</MenuItem>
-        <MenuItem onClick={() => choose('csv')}>Save as CSV (for a spreadsheet)</MenuItem>
+        <MenuItem onClick={() => choose('md')}>{t('wizard.network.markdown')}</MenuItem>
+        <MenuItem onClick={() => choose('csv')}>{t('wizard.network.csv')}</MenuItem>
       </Menu>
     </>
   );

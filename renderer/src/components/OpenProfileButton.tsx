@@ -5,6 +5,7 @@ import { Alert, Button } from '@mui/material';
 import { useId, useRef, useState } from 'react';
 import type { EditionId } from '../../../shared/matrix/types';
 import { decodeProfileText } from '../../../shared/profile/decode-profile-text';
+import { t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import type { Examined } from '../state';
 
@@ -39,7 +40,7 @@ export function OpenProfileButton({
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label="Machine profile file"
+        aria-label={t('wizard.openProfile.input')}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
@@ -47,7 +48,7 @@ export function OpenProfileButton({
         }}
       />
       <Button variant={variant} onClick={() => input.current?.click()}>
-        Open a saved profile…
+        {t('wizard.openProfile.button')}
       </Button>
       {error && (
         <Alert severity="error" sx={{ mt: 2 }} role="alert">

@@ -6,7 +6,10 @@
 import { Alert, AlertTitle, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { FIX_RUNNING_ELSEWHERE, type AppInfo, type FixOutcome, type ScanRequest } from '../../../shared/api/wizard-api';
+import type { FixAction } from '../../../shared/actions/fix-plan';
+import { t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
+import { engineWords } from './FixResult';
 
 export function PendingMoveBanner({
   info,
@@ -30,7 +33,8 @@ export function PendingMoveBanner({
         {FIX_RUNNING_ELSEWHERE}
       </Alert>
     ) : null;
-  // The interrupted fix by its kind, as the record's sentence names it: "move", "change" or "start".
+  // The interrupted fix by its kind, as the record's English sentence names it: "move", "change" or "start"
+  // (a fix, when the main process speaks another language).
   const noun = /An interrupted (move|change|start)\b/.exec(pending?.message ?? '')?.[1] ?? 'fix';
 
   const settle = (result: Awaited<ReturnType<typeof api.recoverFix>>) => {
@@ -47,9 +51,6 @@ export function PendingMoveBanner({
     setWorking(true);
     settle(pending?.damaged ? await api.discardPendingMove(request) : await api.recoverFix(request));
   };
-  const willDo = pending?.damaged
-    ? 'Setting it aside keeps the record under a new name and starts the backup engine again if this tool stopped it. Nothing else changes. Do this only after someone has looked at it.'
-    : 'If its copy had been checked, the fix is finished; otherwise everything it did is put back as it was. The backup engine is stopped while this runs; afterwards this says whether it runs.';
 
   return (
     <Alert severity={said?.severity ?? 'warning'} role="alert" sx={{ mb: 2 }}>
@@ -57,25 +58,29 @@ export function PendingMoveBanner({
         <Typography>{said.text}</Typography>
       ) : (
         <Stack spacing={1}>
-          <AlertTitle component="p">An interrupted fix was found</AlertTitle>
+          <AlertTitle component="p">{t('wizard.pending.title')}</AlertTitle>
           <Typography>{pending!.message}</Typography>
-          <Typography>What the wizard will do, once you confirm: {willDo} Nothing has been done about it yet.</Typography>
+          <Typography>{pending!.damaged ? t('wizard.pending.willDo.damaged') : t('wizard.pending.willDo.recover')}</Typography>
           {confirming ? (
             <>
-              <Typography sx={{ fontWeight: 600 }}>This changes the machine now. Go ahead?</Typography>
+              <Typography sx={{ fontWeight: 600 }}>{t('wizard.pending.goAhead')}</Typography>
               <Stack direction="row" spacing={1}>
                 <Button variant="contained" onClick={() => void act()} disabled={working}>
-                  {working ? 'Working…' : pending!.damaged ? 'Set the record aside' : 'Finish or undo it now'}
+                  {working
+                    ? t('wizard.pending.working')
+                    : pending!.damaged
+                      ? t('wizard.pending.setAside')
+                      : t('wizard.pending.finishOrUndo')}
                 </Button>
                 <Button color="inherit" onClick={() => setConfirming(false)} disabled={working}>
-                  Not now
+                  {t('wizard.pending.notNow')}
                 </Button>
               </Stack>
             </>
           ) : (
             <Stack direction="row">
               <Button variant="outlined" onClick={() => setConfirming(true)}>
-                {pending!.damaged ? 'Set the record aside…' : `Deal with the interrupted ${noun}…`}
+                {pending!.damaged ? t('wizard.pending.setAsideAsk') : t('wizard.pending.dealWith', { noun })}
               </Button>
             </Stack>
           )}
@@ -85,39 +90,25 @@ export function PendingMoveBanner({
   );
 }
 
-const WHAT = {
+/** The fix's kind, as the messages choose their words. */
+const KIND: Record<FixAction, 'move' | 'point' | 'start'> = {
   'relocate-cache': 'move',
-  'point-registry': 'change of the registry values',
-  'start-engine': 'start of the backup engine',
-} as const;
+  'point-registry': 'point',
+  'start-engine': 'start',
+};
 
 function describe(outcome: FixOutcome): { severity: 'success' | 'warning'; text: string } {
-  const agent = outcome.after.profile.agent;
-  const engine =
-    agent?.serviceState === 'running'
-      ? 'the backup engine runs'
-      : `the backup engine is ${agent?.serviceState ?? 'in a state that could not be read'}`;
-  const what = outcome.action ? WHAT[outcome.action] : 'fix';
-  const fresh = 'The machine was examined again: the results show it as it is now.';
-  if (outcome.outcome === 'done') {
-    const where =
-      outcome.action === 'relocate-cache'
-        ? `the cache is in ${outcome.to}, both registry values name it, and ${engine}`
-        : outcome.action === 'point-registry'
-          ? `both registry values name ${outcome.to}, and ${engine}`
-          : engine;
-    return { severity: 'success', text: `The interrupted ${what} was finished: ${where}. ${fresh}` };
-  }
-  if (outcome.outcome === 'rolled-back') {
-    const where =
-      outcome.action === 'relocate-cache'
-        ? `the cache stays in ${outcome.from}, both registry values are as they were, what was copied to ${outcome.to} was deleted, and ${engine}`
-        : outcome.action === 'point-registry'
-          ? `both registry values are as they were, and ${engine}`
-          : engine;
-    return { severity: 'warning', text: `The interrupted ${what} was undone (${outcome.error}): ${where}. ${fresh}` };
-  }
+  const args = {
+    action: outcome.action ? KIND[outcome.action] : 'fix',
+    engine: engineWords(outcome.after.profile.agent?.serviceState),
+    from: String(outcome.from),
+    to: String(outcome.to),
+  };
+  const fresh = t('wizard.pending.fresh');
+  if (outcome.outcome === 'done') return { severity: 'success', text: `${t('wizard.pending.finished', args)} ${fresh}` };
+  if (outcome.outcome === 'rolled-back')
+    return { severity: 'warning', text: `${t('wizard.pending.undone', { ...args, reason: String(outcome.error) })} ${fresh}` };
   if (outcome.outcome === 'discarded')
-    return { severity: 'success', text: `The record was set aside (kept under a new name, ${outcome.from}). ${fresh}` };
-  return { severity: 'success', text: 'There was no interrupted fix left to deal with.' };
+    return { severity: 'success', text: `${t('wizard.pending.discarded', { path: String(outcome.from) })} ${fresh}` };
+  return { severity: 'success', text: t('wizard.pending.nothingLeft') };
 }

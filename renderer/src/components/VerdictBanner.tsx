@@ -1,14 +1,14 @@
 import { Alert, AlertTitle } from '@mui/material';
-import { plural } from '../../../shared/rules/finding';
+import { t } from '../../../shared/i18n/translate';
 import { VERDICT_WORDS } from '../../../shared/report/grouping';
 import type { Report } from '../../../shared/report/types';
 
 const SEVERITY = { ready: 'success', 'ready-with-warnings': 'warning', 'not-ready': 'error' } as const;
 const ADVICE = {
-  ready: 'The agent can back this machine up as it stands.',
-  'ready-with-warnings': 'Backups can work, but look at the warnings and unknowns below.',
-  'not-ready': 'Something below blocks backup. Each blocker says what to do and who can do it.',
-};
+  ready: 'wizard.verdict.advice.ready',
+  'ready-with-warnings': 'wizard.verdict.advice.readyWithWarnings',
+  'not-ready': 'wizard.verdict.advice.notReady',
+} as const;
 
 export function VerdictBanner({ report }: { report: Report }) {
   const c = report.counts;
@@ -17,8 +17,15 @@ export function VerdictBanner({ report }: { report: Report }) {
       <AlertTitle component="p" sx={{ fontSize: '1.2rem', fontWeight: 700 }}>
         {VERDICT_WORDS[report.verdict]}
       </AlertTitle>
-      {ADVICE[report.verdict]} {plural(c.fail, 'blocker')}, {plural(c.warn, 'warning')}, {c.unknown} unknown, {c.pass} passed
-      {c.waived !== undefined ? `, ${c.waived} waived` : ''}.
+      {t(ADVICE[report.verdict])}{' '}
+      {t('wizard.verdict.counts', {
+        fail: c.fail,
+        warn: c.warn,
+        unknown: c.unknown,
+        pass: c.pass,
+        hasWaived: c.waived !== undefined ? 'yes' : 'no',
+        waived: c.waived ?? 0,
+      })}
     </Alert>
   );
 }

@@ -16,7 +16,7 @@ import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizar
 import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { samePath } from '../../../shared/util/paths';
-import { formatBytes } from '../../../shared/i18n/translate';
+import { formatBytes, formatList, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { FixConfirmation } from '../components/FixConfirmation';
 import { FixProgressView, useFixProgress } from '../components/FixProgressView';
@@ -37,14 +37,11 @@ type Phase =
 
 const TITLES = FIX_TITLES;
 
-const HOW: Record<FixAction, string> = {
-  'relocate-cache':
-    'The cache is copied, never moved, with its permissions; the copy is checked file by file; then both registry values name it and the backup engine starts again. If any step fails, or you stop it, everything is put back. The old folder stays until you delete it after a successful backup.',
-  'point-registry':
-    'The wizard looks for the folder that really holds the cache (it contains OnlineBackup.KEK) and points both registry values at it, with the backup engine stopped while they change and started again after. Nothing is copied or deleted. If any step fails, or you stop it, both values are put back as they were.',
-  'start-engine':
-    'The wizard asks Windows to start the backup engine (the obengine service), waits until it runs, and checks a few seconds later that it is still running. Nothing else changes.',
-};
+const HOW = {
+  'relocate-cache': 'wizard.fix.how.relocateCache',
+  'point-registry': 'wizard.fix.how.pointRegistry',
+  'start-engine': 'wizard.fix.how.startEngine',
+} as const satisfies Record<FixAction, string>;
 
 export function FixPage({
   finding,
@@ -153,11 +150,11 @@ export function FixPage({
             severity="error"
             action={
               <Button color="inherit" onClick={retry}>
-                Retry
+                {t('wizard.fix.retry')}
               </Button>
             }
           >
-            <AlertTitle component="h2">The fix did not go through</AlertTitle>
+            <AlertTitle component="h2">{t('wizard.fix.failed')}</AlertTitle>
             {phase.message}
           </Alert>
         )}
@@ -165,7 +162,7 @@ export function FixPage({
 
       <section aria-labelledby="found-heading">
         <Typography id="found-heading" component="h2" variant="h6">
-          {phase.kind === 'done' ? 'What was found before the fix' : 'What was found'}
+          {phase.kind === 'done' ? t('wizard.fix.foundBefore') : t('wizard.fix.found')}
         </Typography>
         <Typography sx={{ fontWeight: 600 }}>{finding.title}</Typography>
         <Typography>{finding.detail}</Typography>
@@ -175,7 +172,7 @@ export function FixPage({
         <Typography id="fix-heading" component="h2" variant="h6">
           {TITLES[action]}
         </Typography>
-        <Typography>{HOW[action]}</Typography>
+        <Typography>{t(HOW[action])}</Typography>
       </section>
 
       {elsewhere ? (
@@ -186,7 +183,7 @@ export function FixPage({
             <Stack spacing={2} component="form" onSubmit={(e) => (e.preventDefault(), void plan(to))}>
               <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
                 <TextField
-                  label="Move the cache to"
+                  label={t('wizard.fix.target.field')}
                   value={to}
                   size="small"
                   sx={{ flex: '1 1 18rem' }}
@@ -195,32 +192,32 @@ export function FixPage({
                     planned.current++;
                     setPhase({ kind: 'choose' });
                   }}
-                  helperText="A new or empty folder on a local, fixed NTFS volume with room to spare, outside the data you back up."
+                  helperText={t('wizard.fix.target.hint')}
                 />
                 <Button type="submit" variant="outlined" disabled={to.trim() === '' || phase.kind === 'planning'}>
-                  Check this folder
+                  {t('wizard.fix.target.check')}
                 </Button>
               </Stack>
             </Stack>
           )}
           {phase.kind === 'planning' && (
             <Typography role="status">
-              {action === 'relocate-cache' ? `Checking ${to} and measuring the cache…` : 'Looking at the machine as it is now…'}
+              {action === 'relocate-cache' ? t('wizard.fix.planning.move', { folder: to }) : t('wizard.fix.planning.other')}
             </Typography>
           )}
           {phase.kind === 'refused' && (
             <Alert severity="error" role="alert">
               <AlertTitle component="h2">
-                {action === 'relocate-cache' ? 'The cache cannot go there:' : 'This cannot be done as the machine is now:'}
+                {action === 'relocate-cache' ? t('wizard.fix.refused.move') : t('wizard.fix.refused.other')}
               </AlertTitle>
-              <Box component="ul" sx={{ m: 0, pl: 3 }}>
+              <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
                 {phase.problems.map((p) => (
                   <li key={p}>{p}</li>
                 ))}
               </Box>
               {action !== 'relocate-cache' && (
                 <Button color="inherit" variant="outlined" size="small" sx={{ mt: 1 }} onClick={retry}>
-                  Check again
+                  {t('wizard.fix.checkAgain')}
                 </Button>
               )}
             </Alert>
@@ -235,7 +232,7 @@ export function FixPage({
             <FixConfirmation
               key={JSON.stringify(phase.plan)}
               plan={phase.plan}
-              machineLabel={info?.machine.label ?? 'this machine'}
+              machineLabel={info?.machine.label ?? t('wizard.fix.thisMachine')}
               onConfirm={() => void run(phase.plan)}
               onCancel={action === 'relocate-cache' ? () => setPhase({ kind: 'choose' }) : onBack}
             />
@@ -257,7 +254,7 @@ export function FixPage({
 
       <Stack direction="row" spacing={2}>
         <Button variant={phase.kind === 'done' ? 'contained' : 'text'} onClick={onBack} disabled={running}>
-          Back to the results
+          {t('wizard.fix.back')}
         </Button>
       </Stack>
     </Stack>
@@ -277,7 +274,7 @@ function PutBack({ plan, outcome, stopped, onRetry }: { plan: FixPlan; outcome: 
         </Typography>
       ))}
       <Button variant="contained" color="warning" sx={{ mt: 1 }} onClick={onRetry}>
-        Retry
+        {t('wizard.fix.retry')}
       </Button>
     </Alert>
   );
@@ -291,9 +288,9 @@ function ManualSteps({ finding, origin, why }: { finding: Finding; origin: Repor
         {why}
       </Alert>
       <Typography component="h2" variant="h6">
-        The steps by hand
+        {t('wizard.fix.manual.heading')}
       </Typography>
-      <Box component="ol" sx={{ pl: 3, my: 0 }}>
+      <Box component="ol" sx={{ paddingInlineStart: 3, my: 0 }}>
         {guiSteps(finding, origin).map((s) => (
           <li key={s}>
             <Typography component="span">{s}</Typography>
@@ -319,7 +316,7 @@ function ElsewhereFix({
   setTo: (to: string) => void;
 }) {
   const { profile } = examined;
-  const host = profile.host?.name ?? 'the machine this profile describes';
+  const host = profile.host?.name ?? t('wizard.fix.elsewhere.unnamedHost');
   const planned =
     action === 'relocate-cache'
       ? to.trim()
@@ -342,27 +339,28 @@ function ElsewhereFix({
       ? ticketText(host, planned.plan)
       : manual
         ? [
-            `Please fix this on ${host}: ${finding.title}.`,
+            t('wizard.fix.ticket.manual', { host, title: finding.title }),
             finding.detail,
-            'The steps:',
-            ...guiSteps(finding, 'opened').map((s, i) => `${i + 1}. ${s}`),
+            t('wizard.fix.ticket.steps'),
+            ...guiSteps(finding, 'opened').map((s, i) => t('wizard.fix.ticket.step', { number: i + 1, step: s })),
           ].join('\n')
         : null;
   return (
     <Stack spacing={2}>
       <Alert severity="info" role="note">
-        This profile was opened from a file ({examined.fileName ?? 'a saved profile'}), so nothing is changed on this machine.{' '}
-        {manual
-          ? `Below are the steps to carry out on ${host} itself, and a ticket text for whoever looks after it.`
-          : `Below is the script to run on ${host} itself, made from the profile's own paths, and a ticket text for whoever looks after it.`}
+        {t('wizard.fix.elsewhere.note', {
+          file: examined.fileName ?? t('wizard.fix.elsewhere.savedProfile'),
+          host,
+          manual: manual ? 'yes' : 'no',
+        })}
       </Alert>
       {action === 'relocate-cache' && (
-        <TextField label={`Move the cache on ${host} to`} value={to} size="small" onChange={(e) => setTo(e.target.value)} />
+        <TextField label={t('wizard.fix.elsewhere.target', { host })} value={to} size="small" onChange={(e) => setTo(e.target.value)} />
       )}
       {action === 'relocate-cache' && planned && !planned.ok && (
         <Alert severity="error" role="alert">
-          <Typography sx={{ fontWeight: 600 }}>The cache cannot go there:</Typography>
-          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+          <Typography sx={{ fontWeight: 600 }}>{t('wizard.fix.refused.move')}</Typography>
+          <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
             {planned.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
@@ -375,17 +373,25 @@ function ElsewhereFix({
           origin="opened"
           why={
             action === 'point-registry' && profileHolders(examined).some((h) => h.holdsKey === null)
-              ? `Which of the folders the two values name holds the cache cannot be told from a profile: on ${host}, look for OnlineBackup.KEK in ${namedFolders(profile).join(' and ')}, then follow these steps.`
+              ? t('wizard.fix.elsewhere.whichHolds', { host, folders: formatList(namedFolders(profile)) })
               : planned && !planned.ok
-                ? `A script cannot be made from the profile alone: ${planned.problems.join(' ')}`
-                : 'There is no script for this fix yet: it is done by hand.'
+                ? t('wizard.fix.elsewhere.noScriptFromProfile', { problems: planned.problems.join(' ') })
+                : t('wizard.fix.elsewhere.noScript')
           }
         />
       )}
-      {ticket && <TextField label="Ticket text" value={ticket} multiline minRows={4} slotProps={{ input: { readOnly: true } }} />}
+      {ticket && (
+        <TextField
+          label={t('wizard.fix.elsewhere.ticketField')}
+          value={ticket}
+          multiline
+          minRows={4}
+          slotProps={{ input: { readOnly: true } }}
+        />
+      )}
       {script && (
         <TextField
-          label={`PowerShell script for ${host}`}
+          label={t('wizard.fix.elsewhere.scriptField', { host })}
           value={script}
           multiline
           minRows={6}
@@ -413,18 +419,12 @@ function profileHolders(examined: Examined) {
 function ticketText(host: string, plan: FixPlan): string {
   if (plan.action === 'relocate-cache')
     return [
-      `Please move the MARS agent's cache folder on ${host}.`,
-      `From: ${plan.from}`,
-      `To: ${plan.to}`,
-      `It needs ${formatBytes(plan.neededBytes)} free on the new volume. Run the attached PowerShell script there, in an administrator window; it stops the backup engine, copies and checks the cache, switches both registry values and starts the engine again, and puts everything back if any step fails.`,
+      t('wizard.fix.ticket.move.ask', { host }),
+      t('wizard.fix.ticket.move.from', { folder: String(plan.from) }),
+      t('wizard.fix.ticket.move.to', { folder: String(plan.to) }),
+      t('wizard.fix.ticket.move.how', { size: formatBytes(plan.neededBytes) }),
     ].join('\n');
   if (plan.action === 'point-registry')
-    return [
-      `Please point both cache registry values of the MARS agent on ${host} at ${plan.to}.`,
-      'Run the attached PowerShell script there, in an administrator window; it checks that the folder holds the cache (OnlineBackup.KEK), stops the backup engine, sets both values, starts the engine again, and puts the values back if any step fails.',
-    ].join('\n');
-  return [
-    `Please start the MARS agent's backup engine (the obengine service) on ${host}.`,
-    'Run the attached PowerShell script there, in an administrator window; it starts the service and checks that it keeps running.',
-  ].join('\n');
+    return [t('wizard.fix.ticket.point.ask', { host, folder: String(plan.to) }), t('wizard.fix.ticket.point.how')].join('\n');
+  return [t('wizard.fix.ticket.start.ask', { host }), t('wizard.fix.ticket.start.how')].join('\n');
 }

@@ -7,6 +7,7 @@ import { HideNamesSwitch } from '../components/HideNamesSwitch';
 import { NetworkRequestButton } from '../components/NetworkRequestButton';
 import { renderHtml } from '../../../shared/report/html';
 import { shortSummary } from '../../../shared/report/summary';
+import { t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { OpenProfileButton } from '../components/OpenProfileButton';
 import { fileNameFor, saveText } from '../save';
@@ -32,36 +33,36 @@ export function ReportPage({
   const save = async (what: string, extension: 'json' | 'html' | 'md' | 'csv', content: string) => {
     try {
       const where = await saveText(api, { suggestedName: fileNameFor(host, what, extension), content, kind: extension });
-      setStatus(where ? { severity: 'success', text: `Saved ${where}.` } : null);
+      setStatus(where ? { severity: 'success', text: t('wizard.report.saved', { where }) } : null);
     } catch (error) {
-      setStatus({ severity: 'error', text: `The file was not saved: ${(error as Error).message}` });
+      setStatus({ severity: 'error', text: t('wizard.report.notSaved', { reason: (error as Error).message }) });
     }
   };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(shortSummary(report));
-      setStatus({ severity: 'success', text: 'The summary is on the clipboard.' });
+      setStatus({ severity: 'success', text: t('wizard.report.copied') });
     } catch {
-      setStatus({ severity: 'error', text: 'The clipboard could not be written; save the report instead.' });
+      setStatus({ severity: 'error', text: t('wizard.report.notCopied') });
     }
   };
 
   return (
     <Stack spacing={2}>
-      <Typography>Keep the result, attach it to a ticket, or review another machine.</Typography>
+      <Typography>{t('wizard.report.intro')}</Typography>
       <HideNamesSwitch checked={hideNames} onChange={setHideNames} summary={redacted?.summary ?? null} samples={redacted?.samples ?? []} />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button variant="contained" onClick={() => void save('mars-readiness', 'html', renderHtml(report))}>
-          Save report as a web page
+          {t('wizard.report.saveHtml')}
         </Button>
         <Button variant="outlined" onClick={() => void save('mars-readiness', 'json', `${JSON.stringify(report, null, 2)}\n`)}>
-          Save report as JSON
+          {t('wizard.report.saveJson')}
         </Button>
         <Button variant="outlined" onClick={() => void copy()}>
-          Copy a short summary
+          {t('wizard.report.copy')}
         </Button>
         <Button variant="outlined" onClick={() => void save('machine-profile', 'json', `${JSON.stringify(profile, null, 2)}\n`)}>
-          Save the machine profile
+          {t('wizard.report.saveProfile')}
         </Button>
         <NetworkRequestButton
           profile={profile}
@@ -77,11 +78,11 @@ export function ReportPage({
         )}
       </div>
       <Typography component="h2" variant="h6">
-        Another machine
+        {t('wizard.report.another')}
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <OpenProfileButton edition={report.matrix.edition} onOpened={onOpened} />
-        <Button onClick={onRestart}>Start over</Button>
+        <Button onClick={onRestart}>{t('wizard.report.restart')}</Button>
       </Stack>
     </Stack>
   );

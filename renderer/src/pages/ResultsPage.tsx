@@ -25,11 +25,11 @@ import { offerProblem } from '../../../shared/actions/offer';
 import type { ScanRequest } from '../../../shared/api/wizard-api';
 import { pointerLabel } from '../../../shared/report/evidence-words';
 import { osWords } from '../../../shared/matrix/os-words';
-import { groupFindings, statusLabel, type AreaGroup } from '../../../shared/report/grouping';
+import { groupFindings, type AreaGroup } from '../../../shared/report/grouping';
 import { guiNote, notForThisOs, notHereWords } from '../../../shared/report/gui-words';
-import type { Finding } from '../../../shared/report/types';
+import type { Finding, FindingStatus } from '../../../shared/report/types';
 import { AREA_NAMES, areaOf, CHECKS, type Area } from '../../../shared/rules/catalogue';
-import { plural } from '../../../shared/rules/finding';
+import { currentLanguage, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { DiagnosisBanner } from '../components/DiagnosisBanner';
 import { DoThisFirst } from '../components/DoThisFirst';
@@ -90,7 +90,7 @@ export function ResultsPage({
     const asked = group.findings[0]?.check ?? CHECKS.find((c) => areaOf(c.id) === group.area)!.id;
     const result = await api.recheck({ ...request, edition: report.matrix.edition }, asked);
     setChecking(null);
-    if (!result.ok) return setSaid((s) => ({ ...s, [group.area]: `Not checked again: ${result.error.message}` }));
+    if (!result.ok) return setSaid((s) => ({ ...s, [group.area]: t('wizard.results.recheck.failed', { reason: result.error.message }) }));
     // The machine examined again is the new truth, for every finding.
     onChange({ ...examined, ...result.value });
     const after = result.value.report.findings.filter((f) => areaOf(f.check) === group.area);
@@ -103,14 +103,17 @@ export function ResultsPage({
       {fixed && <FixDoneAlert done={fixed} />}
       {origin === 'opened' && (
         <Alert severity="info" role="note">
-          This is a profile collected on another machine{examined.fileName ? ` (${examined.fileName})` : ''}. Nothing here was probed.
+          {examined.fileName ? t('wizard.results.opened.named', { file: examined.fileName }) : t('wizard.results.opened.unnamed')}
         </Alert>
       )}
       <VerdictBanner report={report} />
       {origin === 'live' && <SinceLastTime diff={examined.sinceLastTime} />}
       <Typography>
-        Machine: {[profile.host?.name, osWords(profile.os)].filter(Boolean).join(', ')}. Held against the support matrix of{' '}
-        {report.matrix.date} ({report.matrix.edition === 'current' ? 'the current edition' : `the ${report.matrix.edition} edition`}).
+        {t('wizard.results.machine', {
+          machine: machineWords(profile.host?.name ?? null, osWords(profile.os)),
+          date: report.matrix.date,
+          edition: report.matrix.edition,
+        })}
       </Typography>
       {/* One short list of what to do, by who acts, before the findings it is made of. */}
       {/* Without the checks that do not apply here, which the list would only ask to find out about. */}
@@ -128,7 +131,7 @@ export function ResultsPage({
               <FindingCard key={key(f)} finding={f} origin={origin} {...(f.fix?.action ? { onFix: () => onFix(f) } : {})} />
             ))}
             {passed.length > 0 && (
-              <Folded id={`passed-${group.area}`} summary={`${plural(passed.length, 'check')} passed`}>
+              <Folded id={`passed-${group.area}`} summary={t('wizard.results.passed', { count: passed.length })}>
                 {passed.map((f) => (
                   <FindingCard key={key(f)} finding={f} origin={origin} heading="h4" />
                 ))}
@@ -136,7 +139,7 @@ export function ResultsPage({
             )}
             {group.area === 'cache' && offerMove && (
               <Button variant="outlined" onClick={() => onFix({ ...cacheFinding!, fix: null })} sx={{ mt: 1 }}>
-                Move the cache folder to another volume…
+                {t('wizard.results.moveCache')}
               </Button>
             )}
             {origin === 'live' && (
@@ -154,7 +157,10 @@ export function ResultsPage({
                     if (checking === null) void recheck(group);
                   }}
                 >
-                  {checking === group.area ? `Checking ${group.name.toLowerCase()} again…` : `Check ${group.name.toLowerCase()} again`}
+                  {t(checking === group.area ? 'wizard.results.recheck.checking' : 'wizard.results.recheck.button', {
+                    area: group.area === 'system-state' ? 'systemState' : group.area,
+                    name: group.name,
+                  })}
                 </Button>
                 <Box role="status" aria-live="polite" sx={{ flex: '1 1 16rem' }}>
                   {said[group.area] && <Typography variant="body2">{said[group.area]}</Typography>}
@@ -167,7 +173,7 @@ export function ResultsPage({
       {notHere.length > 0 && (
         <section aria-labelledby="needs-windows-heading">
           <Typography id="needs-windows-heading" component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
-            Checks that need Windows
+            {t('wizard.results.needsWindows')}
           </Typography>
           <Folded id="needs-windows" summary={notHereWords(notHere.length, osWords(profile.os))}>
             {notHere.map((f) => (
@@ -179,7 +185,7 @@ export function ResultsPage({
       {examined.notes.length > 0 && (
         <section aria-labelledby="notes-heading">
           <Typography id="notes-heading" component="h2" variant="h6">
-            What could not be read
+            {t('wizard.results.notes')}
           </Typography>
           <List dense>
             {examined.notes.map((n) => (
@@ -192,7 +198,7 @@ export function ResultsPage({
       )}
       <Stack direction="row" spacing={2}>
         <Button variant="contained" onClick={onNext}>
-          Save or share the report
+          {t('wizard.results.next')}
         </Button>
       </Stack>
     </Stack>
@@ -232,14 +238,27 @@ export function recheckWords(before: readonly Finding[], after: readonly Finding
       .filter((f) => was.get(key(f))?.status !== f.status)
       .map((f) => {
         const old = was.get(key(f));
-        const words = statusLabel(f.status, f.check).toLowerCase();
-        return old ? `${f.title} - ${words} (was: ${statusLabel(old.status, old.check).toLowerCase()})` : `${f.title} - ${words}`;
+        return old
+          ? t('wizard.results.recheck.changed', { title: f.title, now: statusKey(f), was: statusKey(old) })
+          : t('wizard.results.recheck.added', { title: f.title, now: statusKey(f) });
       }),
-    ...before.filter((f) => !now.has(key(f))).map((f) => `"${f.title}" no longer applies`),
+    ...before.filter((f) => !now.has(key(f))).map((f) => t('wizard.results.recheck.gone', { title: f.title })),
   ];
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }).format(at);
+  const time = new Intl.DateTimeFormat(currentLanguage(), { timeStyle: 'short' }).format(at);
   // A full stop before the changes: each starts with a finding's title, capital and all.
-  return changes.length === 0 ? `Checked again at ${time}: nothing has changed here.` : `Checked again at ${time}. ${changes.join('; ')}.`;
+  return changes.length === 0
+    ? t('wizard.results.recheck.nothing', { time })
+    : t('wizard.results.recheck.changes', { time, changes: changes.join(t('wizard.results.recheck.separator')) });
+}
+
+/** A finding's status as the recheck messages choose their words: a restore check's fail blocks restoring. */
+function statusKey(f: Pick<Finding, 'status' | 'check'>): FindingStatus | 'failRestore' {
+  return f.status === 'fail' && areaOf(f.check) === 'restore' ? 'failRestore' : f.status;
+}
+
+/** The machine by its name and its Windows, either alone. */
+function machineWords(name: string | null, os: string): string {
+  return name && os ? t('wizard.results.machineNameOs', { name, os }) : name || os;
 }
 
 function key(f: Finding): string {

@@ -5,19 +5,11 @@
 import { Alert, Box, Button, CircularProgress, List, ListItem, ListItemIcon, ListItemText, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
 import type { ScanOutcome, ScanRequest, ScanStep, SelectionScanProgress } from '../../../shared/api/wizard-api';
-import { plural } from '../../../shared/rules/finding';
-import { formatBytes } from '../../../shared/i18n/translate';
+import { formatBytes, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 
-const STEP_WORDS: Record<ScanStep, string> = {
-  system: 'Windows, .NET, PowerShell and TLS',
-  agent: 'The agent and its backup engine',
-  volumes: 'Volumes',
-  cache: 'The cache folder',
-  selection: 'The folders to back up',
-  network: "Microsoft's addresses",
-  report: 'Holding it all against the support matrix',
-};
+/** The probes in the order they run; each one's words are `wizard.scan.step.<step>`. */
+const ORDER: readonly ScanStep[] = ['system', 'agent', 'volumes', 'cache', 'selection', 'network', 'report'];
 
 export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; onDone: (o: ScanOutcome) => void; onBack: () => void }) {
   const api = useApi();
@@ -43,17 +35,16 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
     return unsubscribe;
   }, [api, request, onDone]);
 
-  const order = Object.keys(STEP_WORDS) as ScanStep[];
-  const seen = order.filter((s) => steps[s]);
+  const seen = ORDER.filter((s) => steps[s]);
   return (
     <Stack spacing={2}>
-      <List aria-label="Scan progress" aria-live="polite">
+      <List aria-label={t('wizard.scan.progress')} aria-live="polite">
         {seen.length === 0 && !error && (
           <ListItem>
             <ListItemIcon>
               <CircularProgress size={20} aria-hidden="true" />
             </ListItemIcon>
-            <ListItemText primary="Starting…" />
+            <ListItemText primary={t('wizard.scan.starting')} />
           </ListItem>
         )}
         {seen.map((s) => (
@@ -61,19 +52,23 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
             <ListItemIcon>
               {steps[s] === 'done' ? <span aria-hidden="true">✓</span> : <CircularProgress size={20} aria-hidden="true" />}
             </ListItemIcon>
-            <ListItemText primary={STEP_WORDS[s]} secondary={steps[s] === 'done' ? 'Done' : 'Looking…'} />
+            <ListItemText
+              primary={t(`wizard.scan.step.${s}`)}
+              secondary={steps[s] === 'done' ? t('wizard.scan.done') : t('wizard.scan.looking')}
+            />
           </ListItem>
         ))}
       </List>
       {figures && steps.selection && (
-        <Box role="group" aria-label="How far the scan of the folders is" sx={{ pl: 2 }}>
+        <Box role="group" aria-label={t('wizard.scan.figures.label')} sx={{ paddingInlineStart: 2 }}>
           <Typography>
-            {steps.selection === 'done' ? 'Scanned' : 'So far'}: {plural(figures.files, 'file')}, {formatBytes(figures.bytes)}
-            {steps.selection === 'running' ? `, ${plural(figures.filesPerSecond, 'file')} a second` : ''}.
+            {steps.selection === 'running'
+              ? t('wizard.scan.figures.running', { files: figures.files, size: formatBytes(figures.bytes), rate: figures.filesPerSecond })
+              : t('wizard.scan.figures.done', { files: figures.files, size: formatBytes(figures.bytes) })}
           </Typography>
           {steps.selection === 'running' && (
             <Typography variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }}>
-              Now in {figures.current}
+              {t('wizard.scan.figures.current', { folder: figures.current })}
             </Typography>
           )}
         </Box>
@@ -86,7 +81,7 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
       <Stack direction="row" spacing={2}>
         {error ? (
           <Button variant="contained" onClick={onBack}>
-            Back to the selection
+            {t('wizard.scan.backToSelection')}
           </Button>
         ) : (
           <Button
@@ -97,7 +92,7 @@ export function ScanPage({ request, onDone, onBack }: { request: ScanRequest; on
               void api.cancelScan();
             }}
           >
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+            {cancelling ? t('wizard.scan.cancelling') : t('wizard.scan.cancel')}
           </Button>
         )}
       </Stack>

@@ -23,7 +23,7 @@ import {
 import { useEffect, useState } from 'react';
 import type { AppInfo, ScanRequest } from '../../../shared/api/wizard-api';
 import type { EditionId } from '../../../shared/matrix/types';
-import { listInWords } from '../../../shared/rules/finding';
+import { formatList, formatNumber, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 
 type Recorded = NonNullable<AppInfo['recordedSelection']>;
@@ -31,7 +31,7 @@ type Recorded = NonNullable<AppInfo['recordedSelection']>;
 const filledIn = new WeakSet<object>();
 
 const recordedWords = (recorded: Recorded) =>
-  listInWords([...recorded.paths, ...(recorded.systemState ? ['System State'] : [])]) || 'nothing';
+  formatList([...recorded.paths, ...(recorded.systemState ? [t('wizard.select.systemState')] : [])]) || t('wizard.select.recorded.nothing');
 const sameSelection = (request: ScanRequest, recorded: Recorded) =>
   request.systemState === recorded.systemState &&
   request.paths.length === recorded.paths.length &&
@@ -82,10 +82,10 @@ export function SelectPage({
     <Stack spacing={3} component="form" onSubmit={(e) => (e.preventDefault(), add(typed))}>
       <section aria-labelledby="folders-heading">
         <Typography id="folders-heading" component="h2" variant="h6">
-          Folders and volumes
+          {t('wizard.select.folders.heading')}
         </Typography>
         <Typography color="text.secondary" sx={{ mb: 1 }}>
-          Add each folder or volume you mean to back up, such as D:\Shares or E:\.
+          {t('wizard.select.folders.hint')}
         </Typography>
         {recorded && (
           <Alert
@@ -95,31 +95,28 @@ export function SelectPage({
             action={
               sameSelection(request, recorded) ? undefined : (
                 <Button color="inherit" size="small" onClick={() => applyRecorded(recorded)}>
-                  Use it
+                  {t('wizard.select.recorded.use')}
                 </Button>
               )
             }
           >
-            This sandbox machine records what its owner means to back up: {recordedWords(recorded)}.{' '}
-            {sameSelection(request, recorded)
-              ? 'It is filled in below: change it as you like.'
-              : 'The selection below is yours; "Use it" puts the recorded one back.'}
+            {t('wizard.select.recorded.text', { what: recordedWords(recorded), same: sameSelection(request, recorded) ? 'yes' : 'no' })}
           </Alert>
         )}
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <TextField
-            label="Folder to back up"
+            label={t('wizard.select.folders.field')}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             size="small"
             sx={{ flex: '1 1 16rem' }}
           />
           <Button type="submit" variant="outlined" disabled={typed.trim() === ''}>
-            Add
+            {t('wizard.select.folders.add')}
           </Button>
           {info?.mode === 'desktop' && (
             <Button variant="outlined" onClick={() => void pick()}>
-              Browse…
+              {t('wizard.select.folders.browse')}
             </Button>
           )}
         </Stack>
@@ -128,10 +125,10 @@ export function SelectPage({
             {pickError}
           </Alert>
         )}
-        <List aria-label="Selected folders">
+        <List aria-label={t('wizard.select.folders.list')}>
           {request.paths.length === 0 && (
             <ListItem disableGutters>
-              <ListItemText secondary="No folder selected yet. You can also scan without one: the checks on data are then reported as unknown." />
+              <ListItemText secondary={t('wizard.select.folders.none')} />
             </ListItem>
           )}
           {request.paths.map((path) => (
@@ -141,7 +138,7 @@ export function SelectPage({
               secondaryAction={
                 <IconButton
                   edge="end"
-                  aria-label={`Remove ${path}`}
+                  aria-label={t('wizard.select.folders.remove', { path })}
                   onClick={() => onChange({ ...request, paths: request.paths.filter((p) => p !== path) })}
                 >
                   <span aria-hidden="true">✕</span>
@@ -154,25 +151,25 @@ export function SelectPage({
         </List>
         <FormControlLabel
           control={<Checkbox checked={request.systemState} onChange={(e) => onChange({ ...request, systemState: e.target.checked })} />}
-          label="Back up System State too (Windows Server only)"
+          label={t('wizard.select.systemStateToo')}
         />
       </section>
 
       <section aria-labelledby="more-heading">
         <Typography id="more-heading" component="h2" variant="h6" sx={{ mb: 1 }}>
-          Network and cache
+          {t('wizard.select.more.heading')}
         </Typography>
         <Stack spacing={2}>
           <TextField
-            label="Upload bandwidth (Mbps)"
+            label={t('wizard.select.bandwidth.field')}
             value={mbps}
             size="small"
             inputMode="decimal"
             error={mbpsError}
             helperText={
               mbpsError
-                ? 'Give a number of megabits per second, such as 20 or 0.5.'
-                : 'Optional: used to estimate how long the first backup takes.'
+                ? t('wizard.select.bandwidth.invalid', { example1: formatNumber(20), example2: formatNumber(0.5) })
+                : t('wizard.select.bandwidth.hint')
             }
             onChange={(e) => {
               setMbps(e.target.value);
@@ -181,27 +178,27 @@ export function SelectPage({
             }}
           />
           <TextField
-            label="Cache folder (optional)"
+            label={t('wizard.select.cache.field')}
             value={request.cachePath ?? ''}
             size="small"
-            helperText="Leave empty to examine the folder the agent already uses. Before the agent is installed, name the folder you mean to give it."
+            helperText={t('wizard.select.cache.hint')}
             onChange={(e) => onChange({ ...request, cachePath: e.target.value.trim() === '' ? null : e.target.value })}
           />
           <FormControlLabel
             control={<Switch checked={!request.offline} onChange={(e) => onChange({ ...request, offline: !e.target.checked })} />}
-            label="Test the connection to Microsoft's addresses"
+            label={t('wizard.select.network')}
           />
           <FormControl size="small" sx={{ maxWidth: '22rem' }}>
-            <InputLabel id="edition-label">Support matrix</InputLabel>
+            <InputLabel id="edition-label">{t('wizard.select.edition.field')}</InputLabel>
             <Select
               labelId="edition-label"
-              label="Support matrix"
+              label={t('wizard.select.edition.field')}
               value={request.edition}
               onChange={(e) => onChange({ ...request, edition: e.target.value as EditionId })}
             >
               {(info?.editions ?? [{ id: 'current', date: '2026-03' }]).map((e) => (
                 <MenuItem key={e.id} value={e.id}>
-                  {e.id === 'current' ? `Current (${e.date})` : `Original (${e.date})`}
+                  {t(e.id === 'current' ? 'wizard.select.edition.current' : 'wizard.select.edition.original', { date: e.date })}
                 </MenuItem>
               ))}
             </Select>
@@ -210,9 +207,9 @@ export function SelectPage({
       </section>
 
       <Stack direction="row" spacing={2}>
-        <Button onClick={onBack}>Back</Button>
+        <Button onClick={onBack}>{t('wizard.select.back')}</Button>
         <Button variant="contained" onClick={onScan} disabled={mbpsError}>
-          Scan this machine
+          {t('wizard.select.scan')}
         </Button>
       </Stack>
     </Stack>

@@ -1,40 +1,31 @@
 import { Alert, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { t } from '../../../shared/i18n/translate';
 import type { EditionId } from '../../../shared/matrix/types';
 import { OpenProfileButton } from '../components/OpenProfileButton';
 import type { Examined } from '../state';
 
-const CHECKED = [
-  ['Windows', 'the version and edition, .NET, PowerShell and TLS 1.2'],
-  ['The agent', 'whether it is installed, and its backup engine'],
-  ['The cache folder', 'where it is, its free space, and its two registry values'],
-  ['Volumes', 'that the data you choose is on local NTFS volumes within the size limits'],
-  ['Network', 'that the Microsoft addresses the agent needs can be reached'],
-];
+const CHECKED = ['windows', 'agent', 'cache', 'volumes', 'network'] as const;
 
 export function WelcomePage({ onStart, onOpened, edition }: { onStart: () => void; onOpened: (e: Examined) => void; edition: EditionId }) {
   return (
     <Stack spacing={2}>
-      <Typography>
-        This wizard holds this machine against the support matrix of the Azure Backup agent (MARS), tells you in plain words what would stop
-        a backup, and helps you fix it.
-      </Typography>
+      <Typography>{t('wizard.welcome.intro')}</Typography>
       <Typography component="h2" variant="h6">
-        What is checked
+        {t('wizard.welcome.checkedHeading')}
       </Typography>
       <List dense disablePadding>
-        {CHECKED.map(([what, how]) => (
+        {CHECKED.map((what) => (
           <ListItem key={what} disableGutters>
-            <ListItemText primary={what} secondary={how} />
+            <ListItemText primary={t(`wizard.welcome.checked.${what}.what`)} secondary={t(`wizard.welcome.checked.${what}.how`)} />
           </ListItem>
         ))}
       </List>
       <Alert severity="info" role="note">
-        Looking changes nothing and needs no administrator rights. Nothing on this machine is changed unless you ask for a fix and confirm
-        its steps.
+        {t('wizard.welcome.nothingChanges')}
       </Alert>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button variant="contained" onClick={onStart}>
-          Start
+          {t('wizard.welcome.start')}
         </Button>
         <OpenProfileButton edition={edition} onOpened={onOpened} />
       </Stack>
