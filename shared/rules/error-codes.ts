@@ -6,190 +6,209 @@
 
 import type { Citation, MatrixEdition } from '../matrix/types.js';
 import type { CheckId } from '../report/types.js';
+import { m, type Msg } from '../i18n/message.js';
+import { say } from '../i18n/translate.js';
 
-export interface KnownErrorCode {
+/** An entry of the table as data: its words are catalogue messages (history.errorCode.*). */
+interface ErrorCodeEntry {
   /** The code as Microsoft spells it: the subject of its finding. */
   code: string;
   /** What it means, in a few words. */
-  meaning: string;
+  meaning: Msg;
   /** What usually causes it, in plain words. */
-  cause: string;
+  cause: Msg;
   /** The checks that tell whether that cause is still there; empty when no check looks at it. */
   checks: CheckId[];
   /** What to do about it. */
-  steps: string[];
+  steps: Msg[];
   cite: (edition: MatrixEdition) => Citation;
 }
 
-const CACHE_STEPS = [
-  "Look at the cache findings of this report (free space, the folder itself, antivirus) and put right what they name: the agent's cache folder needs room and must stay where the registry says.",
-  "Then run a backup now from the agent's console (Back Up Now) and check that it completes.",
-];
+export interface KnownErrorCode {
+  /** The code as Microsoft spells it: the subject of its finding. */
+  readonly code: string;
+  /** What it means, in a few words, in the current language. */
+  readonly meaning: string;
+  /** What usually causes it, in plain words, in the current language. */
+  readonly cause: string;
+  /** The checks that tell whether that cause is still there; empty when no check looks at it. */
+  readonly checks: CheckId[];
+  /** What to do about it, in the current language. */
+  readonly steps: string[];
+  /** The same words as catalogue messages, for findings (which keep their messages). */
+  readonly messages: { meaning: Msg; cause: Msg; steps: Msg[] };
+  readonly cite: (edition: MatrixEdition) => Citation;
+}
 
-export const KNOWN_ERROR_CODES: readonly KnownErrorCode[] = [
+const CACHE_STEPS = [m('history.errorCode.cacheSteps.fixCache'), m('history.errorCode.cacheSteps.backUpNow')];
+
+const ENTRIES: readonly ErrorCodeEntry[] = [
   {
     code: '0x80070570',
-    meaning: 'a file or folder is damaged and cannot be read',
-    cause: 'the file system of the volume the files come from is damaged',
+    meaning: m('history.errorCode.0x80070570.meaning'),
+    cause: m('history.errorCode.0x80070570.cause'),
     checks: [],
-    steps: ['Run "chkdsk <drive>: /scan" in an administrator prompt on the volume the files come from, and repair what it finds.'],
+    steps: [m('history.errorCode.0x80070570.step1', { command: 'chkdsk <drive>: /scan' })],
     cite: (e) => e.errorCodes.failedFiles,
   },
   {
     code: '0x80070002',
-    meaning: 'a file could not be found',
-    cause: "the agent's cache folder is full or its volume is gone, or antivirus software took the file away",
+    meaning: m('history.errorCode.0x80070002.meaning'),
+    cause: m('history.errorCode.0x80070002.cause'),
     checks: ['cache.free-space', 'cache.folder', 'agent.antivirus'],
     steps: CACHE_STEPS,
     cite: (e) => e.errorCodes.failedFiles,
   },
   {
     code: '0x80070003',
-    meaning: 'a folder could not be found',
-    cause: "the agent's cache folder is full or its volume is gone, or antivirus software took the file away",
+    meaning: m('history.errorCode.0x80070003.meaning'),
+    cause: m('history.errorCode.0x80070002.cause'),
     checks: ['cache.free-space', 'cache.folder', 'agent.antivirus'],
     steps: CACHE_STEPS,
     cite: (e) => e.errorCodes.failedFiles,
   },
   {
     code: '0x80070005',
-    meaning: 'access was denied',
-    cause: 'antivirus or other software keeps the agent from reading the files',
+    meaning: m('history.errorCode.0x80070005.meaning'),
+    cause: m('history.errorCode.0x80070005.cause'),
     checks: ['agent.antivirus'],
-    steps: [
-      "Exclude the agent's cache folder, its bin folder and cbengine.exe from antivirus scanning (see the antivirus finding), then back up again.",
-    ],
+    steps: [m('history.errorCode.0x80070005.step1')],
     cite: (e) => e.errorCodes.failedFiles,
   },
   {
     code: '0x8007018B',
-    meaning: 'a file kept in the cloud could not be read',
-    cause: 'the files are OneDrive files, or other files stored only in the cloud or offline',
+    meaning: m('history.errorCode.0x8007018B.meaning'),
+    cause: m('history.errorCode.0x8007018B.cause'),
     checks: ['files.onedrive'],
-    steps: ['Leave OneDrive folders and cloud-only files out of the backup, or make them available on this machine first.'],
+    steps: [m('history.errorCode.0x8007018B.step1')],
     cite: (e) => e.errorCodes.failedFiles,
   },
   {
     code: '0x1FC07',
-    meaning: 'the agent could not finish activating (an internal service error)',
-    cause: "the agent's cache folder is on a volume without room, was moved the wrong way, or lost its OnlineBackup.KEK file",
+    meaning: m('history.errorCode.0x1FC07.meaning'),
+    cause: m('history.errorCode.0x1FC07.cause'),
     checks: ['cache.registry', 'cache.folder', 'cache.free-space'],
-    steps: [
-      'Check that both cache registry values name the folder that holds OnlineBackup.KEK, and that its volume has room (see the cache findings).',
-      'Upgrade the agent to the latest version, then back up again.',
-    ],
+    steps: [m('history.errorCode.0x1FC07.step1'), m('history.errorCode.0x1FC07.step2')],
     cite: (e) => e.errorCodes.activation,
   },
   {
     code: '0x1FBD3',
-    meaning: 'the agent does not match the version of the Azure Backup service',
-    cause: 'the agent is out of date',
+    meaning: m('history.errorCode.0x1FBD3.meaning'),
+    cause: m('history.errorCode.0x1FBD3.cause'),
     checks: ['agent.version'],
-    steps: ['Upgrade the agent to the latest version (https://aka.ms/azurebackup_agent), then back up again.'],
+    steps: [m('history.errorCode.0x1FBD3.step1')],
     cite: (e) => e.agentVersions,
   },
   {
     code: '0x800423F2',
-    meaning: 'a Volume Shadow Copy writer took too long while the snapshot was taken',
-    cause: 'the machine was short of processor time or memory, or another backup program was using Volume Shadow Copy at the same time',
+    meaning: m('history.errorCode.0x800423F2.meaning'),
+    cause: m('history.errorCode.0x800423F2.cause'),
     checks: ['system-state.prerequisites'],
-    steps: ['Schedule the backup for a time when the machine is quiet and no other backup runs, then try again.'],
+    steps: [m('history.errorCode.0x800423F2.step1')],
     cite: (e) => e.errorCodes.vssWriter,
   },
   {
     code: 'SalChecksumStoreInitializationFailed',
-    meaning: 'the agent could not read the backup checksums kept in its cache folder',
-    cause: 'antivirus or another program locks the files in the cache folder, or the cache folder is not valid',
+    meaning: m('history.errorCode.SalChecksumStoreInitializationFailed.meaning'),
+    cause: m('history.errorCode.SalChecksumStoreInitializationFailed.cause'),
     checks: ['agent.antivirus', 'cache.folder'],
-    steps: ['Exclude the cache folder from antivirus scanning and check the cache findings, then restart the server and back up again.'],
+    steps: [m('history.errorCode.SalChecksumStoreInitializationFailed.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'SalVhdInitializationError',
-    meaning: 'the agent could not use its cache folder to prepare a virtual disk',
-    cause: 'antivirus or another program locks the files in the cache folder, or the cache folder is not valid',
+    meaning: m('history.errorCode.SalVhdInitializationError.meaning'),
+    cause: m('history.errorCode.SalChecksumStoreInitializationFailed.cause'),
     checks: ['agent.antivirus', 'cache.folder'],
-    steps: ['Exclude the cache folder from antivirus scanning and check the cache findings, then restart the server and back up again.'],
+    steps: [m('history.errorCode.SalChecksumStoreInitializationFailed.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'SalLowDiskSpace',
-    meaning: "the volume of the agent's cache folder ran out of space",
-    cause: 'the volume holding the cache folder is too full for the amount of data being backed up',
+    meaning: m('history.errorCode.SalLowDiskSpace.meaning'),
+    cause: m('history.errorCode.SalLowDiskSpace.cause'),
     checks: ['cache.free-space'],
-    steps: [
-      'Free space on the cache volume, or move the cache folder to a volume with room (see the free-space finding), then back up again.',
-    ],
+    steps: [m('history.errorCode.SalLowDiskSpace.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'SalBitmapError',
-    meaning: 'the agent could not work out what changed in a file',
-    cause: "the agent is out of date, or its cache folder's volume has too little room",
+    meaning: m('history.errorCode.SalBitmapError.meaning'),
+    cause: m('history.errorCode.SalBitmapError.cause'),
     checks: ['agent.version', 'cache.free-space'],
-    steps: ['Upgrade the agent to the latest version and make room on the cache volume, then back up again.'],
+    steps: [m('history.errorCode.SalBitmapError.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'SalFileProviderUnInitializationFailed',
-    meaning: 'the part of the agent that reads the files failed',
-    cause:
-      "the cache folder or the agent's bin folder is part of the backup, or the folder of the agent's virtual disks is not owned by SYSTEM",
+    meaning: m('history.errorCode.SalFileProviderUnInitializationFailed.meaning'),
+    cause: m('history.errorCode.SalFileProviderUnInitializationFailed.cause'),
     checks: ['selection.agent-folders'],
-    steps: [
-      "Exclude the cache folder and the agent's bin folder from the backup (Schedule Backup > Exclusion Settings), then back up again.",
-    ],
+    steps: [m('history.errorCode.SalFileProviderUnInitializationFailed.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'SalFailedToMountVhd',
-    meaning: 'the agent could not open the virtual disk it keeps in its cache folder',
-    cause: 'the cache folder is encrypted or compressed, or the Virtual Disk service is not working',
+    meaning: m('history.errorCode.SalFailedToMountVhd.meaning'),
+    cause: m('history.errorCode.SalFailedToMountVhd.cause'),
     checks: ['cache.attributes'],
-    steps: [
-      'Make the cache folder a plain folder again: not encrypted, not compressed (see the cache attributes finding).',
-      'Restart the Virtual Disk service: "net stop vds" and "net start vds" in an administrator prompt. Then back up again.',
-    ],
+    steps: [m('history.errorCode.SalFailedToMountVhd.step1'), m('history.errorCode.SalFailedToMountVhd.step2')],
     cite: (e) => e.cache,
   },
   {
     code: 'SalFailedToMountVhdSemaphoreTimeoutError',
-    meaning: "opening the agent's virtual disk took too long",
-    cause: "the server's clock is not in step with the right time",
+    meaning: m('history.errorCode.SalFailedToMountVhdSemaphoreTimeoutError.meaning'),
+    cause: m('history.errorCode.SalFailedToMountVhdSemaphoreTimeoutError.cause'),
     checks: ['host.clock'],
-    steps: ['Set the clock from a time server ("w32tm /resync" in an administrator prompt), then back up again.'],
+    steps: [m('history.errorCode.SalFailedToMountVhdSemaphoreTimeoutError.step1')],
     cite: (e) => e.clock,
   },
   {
     code: 'WSBDiskSpaceOrSFCIssue',
-    meaning: 'Windows Server Backup could not back up System State',
-    cause: 'the volume Windows runs from has less than 30 GB free',
+    meaning: m('history.errorCode.WSBDiskSpaceOrSFCIssue.meaning'),
+    cause: m('history.errorCode.WSBDiskSpaceOrSFCIssue.cause'),
     checks: ['system-state.prerequisites'],
-    steps: [
-      'Free space on the system volume (usually C:) until at least 30 GB are free, or move the cache folder to a volume with room, then back up again.',
-    ],
+    steps: [m('history.errorCode.WSBDiskSpaceOrSFCIssue.step1')],
     cite: (e) => e.systemState.prerequisites,
   },
   {
     code: 'CBPSourceSnapshotFailedVSSProviderVETO',
-    meaning: 'a Volume Shadow Copy provider refused to take the snapshot',
-    cause: "the disks' SAN policy does not bring every disk online",
+    meaning: m('history.errorCode.CBPSourceSnapshotFailedVSSProviderVETO.meaning'),
+    cause: m('history.errorCode.CBPSourceSnapshotFailedVSSProviderVETO.cause'),
     checks: [],
-    steps: ['In an administrator prompt, run diskpart, then "SAN POLICY=OnlineAll", then back up again.'],
+    steps: [m('history.errorCode.CBPSourceSnapshotFailedVSSProviderVETO.step1')],
     cite: (e) => e.errorCodes.commonIssues,
   },
   {
     code: 'CBPIcMetadataValidationFailure',
-    meaning: 'the integrity check of the latest backup failed',
-    cause: 'too little shadow copy storage or free space, or short (8.3) file names being created on the volume',
+    meaning: m('history.errorCode.CBPIcMetadataValidationFailure.meaning'),
+    cause: m('history.errorCode.CBPIcMetadataValidationFailure.cause'),
     checks: [],
-    steps: [
-      'Give the volume more shadow copy storage ("vssadmin Resize ShadowStorage" in an administrator prompt) and free space on it.',
-      'Turn off short file names: "fsutil 8dot3name set 1". Then back up again.',
-    ],
+    steps: [m('history.errorCode.CBPIcMetadataValidationFailure.step1'), m('history.errorCode.CBPIcMetadataValidationFailure.step2')],
     cite: (e) => e.errorCodes.shadowStorage,
   },
 ];
+
+/** An entry whose words are said in the language current when they are read. */
+function spoken(entry: ErrorCodeEntry): KnownErrorCode {
+  return {
+    code: entry.code,
+    get meaning() {
+      return say(entry.meaning);
+    },
+    get cause() {
+      return say(entry.cause);
+    },
+    checks: entry.checks,
+    get steps() {
+      return entry.steps.map(say);
+    },
+    messages: { meaning: entry.meaning, cause: entry.cause, steps: entry.steps },
+    cite: entry.cite,
+  };
+}
+
+export const KNOWN_ERROR_CODES: readonly KnownErrorCode[] = ENTRIES.map(spoken);
 
 /** The form two spellings of one code share: a 0x code as its number, any other code in lower case. */
 export function errorCodeKey(code: string): string {
@@ -207,25 +226,31 @@ export function knownErrorCode(code: string): KnownErrorCode | undefined {
  * Windows errors wrapped in an HRESULT (0x8007xxxx carries Win32 error xxxx) that agents' logs often
  * hold beside the table's codes: what each means, so that no common code is left unexplained.
  */
-const WIN32_ERRORS: Record<number, string> = {
-  2: 'a file could not be found',
-  3: 'a folder could not be found',
-  5: 'access was denied',
-  21: 'a device is not ready',
-  32: 'a file is in use by another program',
-  33: 'part of a file is locked by another program',
-  87: 'a value passed to Windows was not valid',
-  112: 'there is not enough space on the disk',
-  1117: 'a disk reported an input/output error',
-  1392: 'a file or folder is damaged and cannot be read',
-  1450: 'Windows ran short of system resources',
+const WIN32_ERRORS: Record<number, Msg> = {
+  2: m('history.windowsError.2'),
+  3: m('history.windowsError.3'),
+  5: m('history.windowsError.5'),
+  21: m('history.windowsError.21'),
+  32: m('history.windowsError.32'),
+  33: m('history.windowsError.33'),
+  87: m('history.windowsError.87'),
+  112: m('history.windowsError.112'),
+  1117: m('history.windowsError.1117'),
+  1392: m('history.windowsError.1392'),
+  1450: m('history.windowsError.1450'),
 };
 
-/** What Windows says a 0x8007xxxx code means, for a code the error table does not hold; null otherwise. */
-export function windowsErrorMeaning(code: string): string | null {
+/** What Windows says a 0x8007xxxx code means, for a code the error table does not hold, as a message; null otherwise. */
+export function windowsErrorMessage(code: string): Msg | null {
   const match = /^0x8007([0-9A-Fa-f]{4})$/.exec(code);
   if (!match) return null;
-  const number = Number.parseInt(match[1]!, 16);
-  const words = WIN32_ERRORS[number];
-  return words ? `Windows error ${number}: ${words}` : `Windows error ${number}`;
+  const number = String(Number.parseInt(match[1]!, 16));
+  const words = WIN32_ERRORS[Number(number)];
+  return words ? m('history.windowsError.named', { number, words }) : m('history.windowsError.unnamed', { number });
+}
+
+/** What Windows says a 0x8007xxxx code means, in the current language; null for a code it does not explain. */
+export function windowsErrorMeaning(code: string): string | null {
+  const message = windowsErrorMessage(code);
+  return message ? say(message) : null;
 }

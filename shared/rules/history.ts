@@ -7,25 +7,23 @@
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import type { Finding, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
-import { errorCodeKey, knownErrorCode, windowsErrorMeaning } from './error-codes.js';
-import { finding, fix, listInWords, plural, timesWords } from './finding.js';
+import { errorCodeKey, knownErrorCode, windowsErrorMessage } from './error-codes.js';
+import { finding, fix } from './finding.js';
+import { list, m, type Msg } from '../i18n/message.js';
 import { compareInstants, parseInstant, utcWords, type Instant } from './timestamps.js';
 
 const P = '/history';
 
-/** The events that end a job, with what each says and its status. */
-const JOB_ENDS: Record<number, { status: Status; words: string }> = {
-  3: { status: 'pass', words: 'completed' },
-  10: { status: 'warn', words: 'completed with warnings' },
-  11: { status: 'fail', words: 'completed with errors' },
-  18: { status: 'fail', words: 'was a scheduled backup that failed to start' },
+/** The events that end a job, with the status each gives. */
+const JOB_ENDS: Record<number, { status: Status }> = {
+  3: { status: 'pass' },
+  10: { status: 'warn' },
+  11: { status: 'fail' },
+  18: { status: 'fail' },
 };
 const SEVERITY: Record<Status, number> = { fail: 0, warn: 1, unknown: 2, info: 3, pass: 4 };
 
-const readLogFix = fix('helpdesk', [
-  "Collect the profile again on this machine as an administrator: the agent's event log may be closed to other accounts.",
-  "Or open Event Viewer > Applications and Services Logs > CloudBackup, or the Jobs pane of the agent's console.",
-]);
+const readLogFix = fix('helpdesk', [m('history.lastBackup.readLog.collectAsAdmin'), m('history.lastBackup.readLog.eventViewer')]);
 
 /** The latest finished job; of several at the same time, the worst. */
 export function latestJob(events: readonly HistoryEvent[]): { event: HistoryEvent; at: Instant } | null {
@@ -55,8 +53,8 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
         evidence: { [P]: null },
         cite,
         status: 'unknown',
-        title: "The agent's job history could not be read",
-        detail: 'Nothing of what the agent recorded about its recent backups could be read, so how the last backup went is not known.',
+        title: m('history.lastBackup.unreadable.title'),
+        detail: m('history.lastBackup.unreadable.detail'),
         fix: readLogFix,
       }),
     ];
@@ -64,14 +62,14 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
   const events = history.events ?? null;
   const evidence = { [`${P}/windowDays`]: history.windowDays, [`${P}/events`]: events };
   const base = { evidence, cite };
-  const days = plural(history.windowDays, 'day');
+  const days = history.windowDays;
   if (events === null) {
     return [
       finding(ctx, 'history.last-backup', {
         ...base,
         status: 'unknown',
-        title: 'How the last backup went is not known',
-        detail: "The agent's event log (CloudBackup) could not be read, so how the last backup went is not known.",
+        title: m('history.lastBackup.logUnreadable.title'),
+        detail: m('history.lastBackup.logUnreadable.detail'),
         fix: readLogFix,
       }),
     ];
@@ -82,8 +80,8 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
       finding(ctx, 'history.last-backup', {
         ...base,
         status: 'info',
-        title: `No backup finished in the last ${days}`,
-        detail: `The agent's event log records no backup that finished in the last ${days}. A new agent, or one whose backups are not scheduled yet, looks like this.`,
+        title: m('history.lastBackup.none.title', { days }),
+        detail: m('history.lastBackup.none.detail', { days }),
       }),
     ];
   }
@@ -95,18 +93,12 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
       finding(ctx, 'history.last-backup', {
         ...base,
         status: 'fail',
-        title: didNotStart ? 'The last scheduled backup did not start' : 'The last backup failed',
-        detail: didNotStart
-          ? `The latest backup job in the agent's event log, at ${when}, was a scheduled backup that failed before it started. Nothing was backed up by it.`
-          : `The latest backup job in the agent's event log, at ${when}, completed with errors: data that should have been backed up was not.`,
+        title: m('history.lastBackup.fail.title', { didNotStart: didNotStart ? 'yes' : 'no' }),
+        detail: m('history.lastBackup.fail.detail', { didNotStart: didNotStart ? 'yes' : 'no', when }),
         fix: fix('server admin', [
-          "Open the agent's console (Microsoft Azure Backup), select the job in the Jobs pane and read its details. The error codes of the agent's logs, where this report found any, are explained in its other Backup history findings.",
-          ...(didNotStart
-            ? [
-                'Check that the backup engine (obengine) runs, and that the task under Task Scheduler > Microsoft > OnlineBackup is enabled and runs as SYSTEM.',
-              ]
-            : []),
-          'Put right what the other findings of this report name, then run Back Up Now and check that it completes.',
+          m('history.lastBackup.fail.fix.readJob'),
+          ...(didNotStart ? [m('history.lastBackup.fail.fix.checkEngine')] : []),
+          m('history.lastBackup.fail.fix.putRight'),
         ]),
       }),
     ];
@@ -116,12 +108,9 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
       finding(ctx, 'history.last-backup', {
         ...base,
         status: 'warn',
-        title: 'The last backup skipped some files',
-        detail: `The latest backup job in the agent's event log, at ${when}, completed with warnings: at least one file was not backed up, the rest were.`,
-        fix: fix('server admin', [
-          "The skipped files, each with its error code, are listed in the LastBackupFailedFiles files in the Temp folder of the agent's installation folder. The codes this report found are explained in its other Backup history findings.",
-          'Put right what those codes point to, or exclude files that cannot be backed up (Schedule Backup > Exclusion Settings).',
-        ]),
+        title: m('history.lastBackup.warn.title'),
+        detail: m('history.lastBackup.warn.detail', { when }),
+        fix: fix('server admin', [m('history.lastBackup.warn.fix.skippedFiles'), m('history.lastBackup.warn.fix.putRight')]),
       }),
     ];
   }
@@ -129,15 +118,15 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
     finding(ctx, 'history.last-backup', {
       ...base,
       status: 'pass',
-      title: 'The last backup completed',
-      detail: `The latest backup job in the agent's event log, at ${when}, completed.`,
+      title: m('history.lastBackup.pass.title'),
+      detail: m('history.lastBackup.pass.detail', { when }),
     }),
   ];
 }
 
-const SOURCES: Record<HistoryErrorCode['source'], string> = {
-  errlog: "the backup engine's error log",
-  'failed-files': 'the lists of files that backups skipped',
+const SOURCES: Record<HistoryErrorCode['source'], Msg> = {
+  errlog: m('history.knownError.source.errlog'),
+  'failed-files': m('history.knownError.source.failedFiles'),
 };
 
 export function historyKnownError(ctx: RuleContext): Finding[] {
@@ -152,13 +141,9 @@ export function historyKnownError(ctx: RuleContext): Finding[] {
         evidence: history === null ? { [P]: null } : { [`${P}/errorCodes`]: null },
         cite: fallback,
         status: 'unknown',
-        title: "The agent's error logs could not be read",
-        detail:
-          "The error codes in the agent's own logs (its error log and the lists of files a backup skipped) could not be read, so what went wrong lately is not known.",
-        fix: fix('helpdesk', [
-          'Collect the profile again on this machine as an administrator.',
-          "Or look in the Temp folder of the agent's installation folder at CBEngineCurr.errlog and the LastBackupFailedFiles files.",
-        ]),
+        title: m('history.knownError.unreadable.title'),
+        detail: m('history.knownError.unreadable.detail'),
+        fix: fix('helpdesk', [m('history.knownError.unreadable.fix.collectAsAdmin'), m('history.knownError.unreadable.fix.lookInTemp')]),
       }),
     ];
   }
@@ -173,36 +158,40 @@ export function historyKnownError(ctx: RuleContext): Finding[] {
     const first = entries[0]!;
     const known = knownErrorCode(first.code);
     const count = entries.reduce((sum, entry) => sum + entry.count, 0);
-    const where = listInWords([...new Set(entries.map((entry) => SOURCES[entry.source]))]);
-    const times = timesWords(count);
-    const seen = `It appears ${times} in ${where}, within the last ${plural(history!.windowDays, 'day')}.`;
+    const where = list([...new Set(entries.map((entry) => entry.source))].map((source) => SOURCES[source]));
+    const seen = m('history.knownError.seen', { count, where, days: history!.windowDays });
     const evidence = { [`${P}/errorCodes`]: entries, [`${P}/windowDays`]: history!.windowDays };
+    const windowsMeaning = known ? null : windowsErrorMessage(first.code);
     if (!known) {
       return finding(ctx, 'history.known-error', {
         subject: first.code,
         evidence,
         cite: fallback,
         status: 'info',
-        title: `Error ${first.code} in the agent's logs`,
-        detail: windowsErrorMeaning(first.code)
-          ? `The agent recorded error ${first.code}: ${windowsErrorMeaning(first.code)}. This tool has no check for its cause. ${seen}`
-          : `The agent recorded error ${first.code}, which this tool cannot explain. ${seen}`,
+        title: m('history.knownError.unknownCode.title', { code: first.code }),
+        detail: windowsMeaning
+          ? m('history.knownError.unknownCode.windowsDetail', { code: first.code, meaning: windowsMeaning, seen })
+          : m('history.knownError.unknownCode.detail', { code: first.code, seen }),
       });
     }
-    const checks =
-      known.checks.length === 0
-        ? 'No check of this tool looks at that cause.'
-        : known.checks.length === 1
-          ? `This report's check ${known.checks[0]} tells whether that is still so.`
-          : `This report's checks ${listInWords(known.checks)} tell whether that is still so.`;
+    const checks = m('history.knownError.checks', {
+      number: known.checks.length === 0 ? 'none' : known.checks.length === 1 ? 'one' : 'many',
+      checks: list(known.checks),
+    });
     return finding(ctx, 'history.known-error', {
       subject: known.code,
       evidence,
       cite: known.cite(ctx.edition),
       status: 'warn',
-      title: `Error ${known.code}: ${known.meaning}`,
-      detail: `The agent recorded error ${known.code}: ${known.meaning}. Usually ${known.cause}. ${checks} ${seen}`,
-      fix: fix('server admin', known.steps),
+      title: m('history.knownError.known.title', { code: known.code, meaning: known.messages.meaning }),
+      detail: m('history.knownError.known.detail', {
+        code: known.code,
+        meaning: known.messages.meaning,
+        cause: known.messages.cause,
+        checks,
+        seen,
+      }),
+      fix: fix('server admin', known.messages.steps),
     });
   });
 }
