@@ -7,6 +7,7 @@ import { copyFile, lstat, mkdir, open, opendir, readlink, stat, symlink, utimes 
 import { join, relative } from 'node:path';
 import { runCommand } from '../probes/command-runner.js';
 import { ComparePool, type Comparison } from './compare-pool.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface CopiedFile {
   path: string;
@@ -105,7 +106,7 @@ export async function copyTree(from: string, to: string, options: CopyOptions = 
   for (const entry of entries.filter((e) => e.kind === 'link')) await symlink(await readlink(join(from, entry.rel)), join(to, entry.rel));
   // Several files in flight at once: the kernel copies while the verifier compares what has landed.
   await eachLimited(files, COPY_CONCURRENCY, async (entry) => {
-    if (options.signal?.aborted) throw new Error('the move was stopped during the copy');
+    if (options.signal?.aborted) throw new Error(t('engine.copy.stoppedCopying'));
     const source = join(from, entry.rel);
     const target = join(to, entry.rel);
     const info = await stat(source);
@@ -175,18 +176,19 @@ export class CopyVerifier {
       const checks = originals.map(async (original) => {
         const size = copies.get(original.rel);
         copies.delete(original.rel);
-        if (size === undefined) return `${original.rel} is missing from the copy`;
-        if (size !== original.size) return `${original.rel} has ${size} bytes in the copy, ${original.size} in the original`;
-        if (signal?.aborted) throw new Error('the move was stopped during the verification');
+        if (size === undefined) return t('engine.copy.missing', { path: original.rel });
+        if (size !== original.size)
+          return t('engine.copy.sizeDiffers', { path: original.rel, copy: String(size), original: String(original.size) });
+        if (signal?.aborted) throw new Error(t('engine.copy.stoppedVerifying'));
         if (!this.started.has(original.rel)) this.compareSoon(original.rel);
         const result = await this.started.get(original.rel)!;
-        if (!result.equal || result.size !== size) return `${original.rel} differs from the original`;
+        if (!result.equal || result.size !== size) return t('engine.copy.differs', { path: original.rel });
         files++;
         bytes += result.size;
         return null;
       });
       for (const problem of await Promise.all(checks)) if (problem) problems.push(problem);
-      for (const extra of copies.keys()) problems.push(`${extra} is in the copy but not in the original`);
+      for (const extra of copies.keys()) problems.push(t('engine.copy.extra', { path: extra }));
       await flushed;
     } finally {
       await Promise.allSettled([flushed]);

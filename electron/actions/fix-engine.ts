@@ -22,6 +22,7 @@ import { CopyVerifier, listTree, verifyTree, type CopyProgress } from './copy-tr
 import { isOpen, journalPath, readJournal, serviceStoppedMark, writeJournal, type Journal } from './journal.js';
 import { ExplainedError } from '../explained-error.js';
 import { ArgumentError } from '../../shared/api/arguments.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface Failpoint {
   step: FixStepId;
@@ -54,6 +55,17 @@ export interface EngineResult {
 
 export class EngineError extends ExplainedError {}
 
+/** A service state as a select key of the catalogue's messages. */
+const stateCode = (state: ServiceState) => (state === 'not-installed' ? 'notInstalled' : state);
+
+/** The command that sets an interrupted fix's record aside. */
+const DISCARD = 'mars-readiness fix resume --discard';
+
+/** A registry value for a sentence: `{name}` is the value, `{name}Set` says whether there is one. */
+function notSet(name: string, value: string | null): Record<string, string> {
+  return { [name]: value ?? '', [`${name}Set`]: value === null ? 'no' : 'yes' };
+}
+
 /** An open journal was found where a new move would start: it must be recovered first. */
 export class RecoveryPendingError extends ExplainedError {}
 
@@ -74,7 +86,13 @@ export function parseFailpoint(text: string | undefined): Failpoint | null {
     (afterFiles !== undefined && (step !== 'copy' || !Number.isInteger(afterFiles) || afterFiles < 1))
   ) {
     throw new ArgumentError(
-      `MARS_READINESS_FAILPOINT must be <step>:<error|crash> with a step among ${FIX_STEP_IDS.join(', ')} (for the copy, optionally :<files>, a count from 1); "${text}" is not`,
+      t('engine.failpoint.invalid', {
+        variable: 'MARS_READINESS_FAILPOINT',
+        form: '<step>:<error|crash>',
+        steps: FIX_STEP_IDS.join(', '),
+        files: ':<files>',
+        text,
+      }),
     );
   }
   return { step: step as FixStepId, mode, ...(afterFiles !== undefined ? { afterFiles } : {}) };
@@ -118,7 +136,7 @@ async function foldersToCreate(machine: Machine, to: string): Promise<string[]> 
 
 /** The plan's folder paths, for the steps that need them (a move's and a pointing's; start-engine has none). */
 function folders(plan: FixPlan): { from: string; to: string } {
-  if (plan.from === null || plan.to === null) throw new EngineError(`the plan for ${plan.action} names no folder`);
+  if (plan.from === null || plan.to === null) throw new EngineError(t('engine.plan.noFolder', { action: plan.action }));
   return { from: plan.from, to: plan.to };
 }
 
@@ -127,17 +145,17 @@ const has = (plan: FixPlan, step: FixStepId) => plan.steps.some((s) => s.id === 
 export async function runFix(plan: FixPlan, machine: Machine, options: EngineOptions = {}): Promise<EngineResult> {
   const path = journalPath(machine.stateDir);
   if (isOpen(await readJournal(path))) {
-    throw new RecoveryPendingError('An interrupted fix must be finished or undone first (fix resume).');
+    throw new RecoveryPendingError(t('engine.recoveryPending', { command: 'fix resume' }));
   }
   await machine.protectStateDir().catch((error: Error) => {
-    throw new EngineError(`the wizard's state folder could not be protected (${error.message}); nothing was changed`);
+    throw new EngineError(t('engine.stateDirUnprotected', { error: error.message }));
   });
   const copies = has(plan, 'copy');
   const paths = copies ? folders(plan) : null;
   // What the move will create, recorded before it creates anything: recovery removes exactly this.
   const listing = paths
     ? await listTree(machine.files.localPath(paths.from)).catch((error: Error) => {
-        throw new EngineError(`the cache folder ${paths.from} could not be listed (${error.message}); nothing was changed`);
+        throw new EngineError(t('engine.listFailed', { from: paths.from, error: error.message }));
       })
     : [];
   const journal: Journal = {
@@ -163,7 +181,7 @@ export async function runFix(plan: FixPlan, machine: Machine, options: EngineOpt
         // A backup may have started since the plan was made: stopping the engine would cut it short.
         const job = await machine.backupJob();
         if (job.running === true)
-          throw new EngineError(`a backup started${job.since ? ` at ${job.since}` : ''}; wait until it has finished`);
+          throw new EngineError(t('engine.backupStarted', { known: job.since ? 'yes' : 'no', since: job.since ?? '' }));
         journal.stoppedService = (await machine.services.query(ENGINE_SERVICE)).state !== 'stopped';
         await run.save();
         // Only what runs is stopped: asking a stopped service to stop is an error on some service managers
@@ -194,7 +212,7 @@ export async function runFix(plan: FixPlan, machine: Machine, options: EngineOpt
       await run.step('verify', async () => {
         const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
         const { problems } = await verifier.verify(files, options.signal);
-        if (problems.length > 0) throw new EngineError(`the copy does not match the original: ${listSome(problems)}`);
+        if (problems.length > 0) throw new EngineError(t('engine.copy.mismatch', { problems: listSome(problems) }));
         journal.verified = true;
       });
       await verifier.close();
@@ -212,22 +230,23 @@ export async function journalMismatch(journal: Journal, machine: Machine): Promi
   const { plan } = journal;
   const copies = has(plan, 'copy');
   // The steps must be the action's own: a journal cannot add a copy to a pointing, or a registry change to a start.
-  if (plan.steps.some((s, i) => plan.steps.findIndex((t) => t.id === s.id) !== i)) return 'it lists a step twice';
+  if (plan.steps.some((s, i) => plan.steps.findIndex((t) => t.id === s.id) !== i)) return t('engine.mismatch.stepTwice');
   if (!copies && (journal.createdFolders.length > 0 || journal.manifest.length > 0))
-    return `it lists files or folders as made, but a ${plan.action} fix makes none`;
+    return t('engine.mismatch.madeNothing', { action: plan.action });
   if (plan.action === 'start-engine') {
-    if (plan.steps.some((s) => s.id !== 'start-service' && s.id !== 'reprobe')) return 'it lists steps starting the engine does not have';
+    if (plan.steps.some((s) => s.id !== 'start-service' && s.id !== 'reprobe')) return t('engine.mismatch.startSteps');
     return null;
   }
-  if (plan.action === 'point-registry' && copies) return 'it lists a copy, which pointing the registry values does not make';
+  if (plan.action === 'point-registry' && copies) return t('engine.mismatch.pointCopy');
   const to = plan.to === null ? null : canonicalWindowsPath(plan.to);
   const from = plan.from === null ? null : canonicalWindowsPath(plan.from);
-  if (!to || !from || to.split('\\').filter(Boolean).length < 2) return `its target "${plan.to}" is not a folder a fix could have named`;
-  if (copies && (isWithin(to, from) || isWithin(from, to))) return `its target ${plan.to} and its source ${plan.from} overlap`;
-  if (!copies && !samePath(to, from)) return `it points the values at ${plan.to} but names ${plan.from} as the cache`;
+  if (!to || !from || to.split('\\').filter(Boolean).length < 2) return t('engine.mismatch.badTarget', { to: String(plan.to) });
+  if (copies && (isWithin(to, from) || isWithin(from, to)))
+    return t('engine.mismatch.overlap', { to: String(plan.to), from: String(plan.from) });
+  if (!copies && !samePath(to, from)) return t('engine.mismatch.pointElsewhere', { to: String(plan.to), from: String(plan.from) });
   for (const folder of journal.createdFolders)
     if (!isWithin(to, folder) || (canonicalWindowsPath(folder)?.split('\\').filter(Boolean).length ?? 0) < 2)
-      return `it claims to have made ${folder}, which is not the target ${plan.to} or a folder above it`;
+      return t('engine.mismatch.madeElsewhere', { folder, to: String(plan.to) });
   // The values a rollback would write back must be the ones a plan could have read: a move starts from the
   // folder the registry named (Config's value, else the provider's); a pointing from values one of which
   // names the folder; each value is a full path on a drive, or was not set.
@@ -236,16 +255,20 @@ export async function journalMismatch(journal: Journal, machine: Machine): Promi
     ? named !== null && samePath(named, plan.from!)
     : [plan.previous.scratchLocation, plan.previous.providerScratchLocation].some((v) => v !== null && samePath(v, plan.from!));
   if (!fromNamed)
-    return `the registry values it would restore (${plan.previous.scratchLocation ?? 'not set'}, ${plan.previous.providerScratchLocation ?? 'not set'}) do not name the folder it started from, ${plan.from}`;
+    return t('engine.mismatch.restoreElsewhere', {
+      ...notSet('before', plan.previous.scratchLocation),
+      ...notSet('providerBefore', plan.previous.providerScratchLocation),
+      from: String(plan.from),
+    });
   for (const value of [plan.previous.scratchLocation, plan.previous.providerScratchLocation])
     if (value !== null && value.trim() !== '' && (canonicalWindowsPath(value)?.split('\\').filter(Boolean).length ?? 0) < 2)
-      return `it would restore a registry value, "${value}", that is not a folder on a drive`;
+      return t('engine.mismatch.restoreNotFolder', { value });
   // Everything it lists lies below the target: a path that climbs out of it, or starts elsewhere, is not
   // something a copy of the cache wrote.
   const outside = journal.manifest.find((e) => isAbsolute(e.path) || /^[A-Za-z]:/.test(e.path) || e.path.split(/[\\/]/).includes('..'));
-  if (outside) return `it lists "${outside.path}" as copied, which is not a path below ${plan.to}`;
+  if (outside) return t('engine.mismatch.outside', { path: outside.path, to: String(plan.to) });
   if (!(await stat(machine.files.localPath(plan.from!)).catch(() => null))?.isDirectory())
-    return `the cache folder it started from, ${plan.from}, is not there`;
+    return t('engine.mismatch.sourceGone', { from: String(plan.from) });
   const now = await readScratch(machine);
   const fits = (value: string | null, before: string | null) =>
     value === before || (value !== null && before !== null && samePath(value, before)) || (value !== null && samePath(value, plan.to!));
@@ -253,7 +276,10 @@ export async function journalMismatch(journal: Journal, machine: Machine): Promi
     !fits(now.scratchLocation, plan.previous.scratchLocation) ||
     !fits(now.providerScratchLocation, plan.previous.providerScratchLocation)
   )
-    return `the registry names ${now.scratchLocation ?? 'nothing'} and ${now.providerScratchLocation ?? 'nothing'}, neither where this fix started nor where it went`;
+    return t('engine.mismatch.registryElsewhere', {
+      ...notSet('value', now.scratchLocation),
+      ...notSet('providerValue', now.providerScratchLocation),
+    });
   return null;
 }
 
@@ -264,16 +290,12 @@ export async function resumeFix(machine: Machine, options: EngineOptions = {}): 
   if (!isOpen(journal)) return null;
   const doubt = await machine.stateDoubt(path);
   if (doubt) {
-    throw new EngineError(
-      `An interrupted fix was found in ${path}, but it is not acted on: ${doubt}. Nothing was done. If no one here started one, ask an administrator to look at that file; "mars-readiness fix resume --discard" sets it aside.`,
-    );
+    throw new EngineError(t('engine.resume.doubt', { path, doubt, command: DISCARD }));
   }
   const mismatch = await journalMismatch(journal, machine);
   if (mismatch) {
     const stopped = (await machine.services.query(ENGINE_SERVICE)).state === 'stopped';
-    throw new EngineError(
-      `An interrupted fix was found in ${path}, but it does not match this machine: ${mismatch}. Nothing was done${stopped ? ', and the backup engine stays stopped' : ''}. Ask an administrator to look at that file; once they have, "mars-readiness fix resume --discard" sets it aside${stopped ? ' and starts the engine again if this tool stopped it' : ''}.`,
-    );
+    throw new EngineError(t('engine.resume.mismatch', { path, mismatch, stopped: stopped ? 'yes' : 'no', command: DISCARD }));
   }
   const run = new Run(journal, machine, { ...options, failpoint: null });
   if (journal.verified && journal.state !== 'rolling-back') {
@@ -284,12 +306,12 @@ export async function resumeFix(machine: Machine, options: EngineOptions = {}): 
       const { plan } = journal;
       // Pointing the values: the folder must still hold the cache before both values name it.
       if (plan.action === 'point-registry' && !(await exists(join(machine.files.localPath(folders(plan).to), CACHE_KEY_FILE))))
-        throw new EngineError(`${plan.to} no longer holds ${CACHE_KEY_FILE}, so the values are not pointed at it`);
+        throw new EngineError(t('engine.resume.keyGone', { to: String(plan.to), file: CACHE_KEY_FILE }));
       if (has(plan, 'copy')) {
         const { from, to } = folders(plan);
         const files = journal.manifest.filter((e) => e.kind === 'file').map((e) => ({ path: e.path, size: e.size }));
         const { problems } = await verifyTree(machine.files.localPath(from), machine.files.localPath(to), files);
-        if (problems.length > 0) throw new EngineError(`the copy no longer matches the original: ${listSome(problems)}`);
+        if (problems.length > 0) throw new EngineError(t('engine.copy.changed', { problems: listSome(problems) }));
       }
       journal.state = 'rolling-forward';
       await run.save();
@@ -298,7 +320,7 @@ export async function resumeFix(machine: Machine, options: EngineOptions = {}): 
       await run.rollBack(error as Error);
     }
   } else {
-    await run.rollBack(new EngineError('the move was interrupted before its copy was verified'));
+    await run.rollBack(new EngineError(t('engine.resume.unverified')));
   }
   return { outcome: journal.outcome!, error: journal.error, journal };
 }
@@ -315,7 +337,7 @@ class Run {
   }
 
   async step(id: FixStepId, body: () => Promise<void>): Promise<void> {
-    if (this.options.signal?.aborted) throw new EngineError('the move was stopped');
+    if (this.options.signal?.aborted) throw new EngineError(t('engine.stopped'));
     this.journal.steps[id] = 'started';
     await this.save();
     this.options.onStep?.(id, 'running');
@@ -336,7 +358,7 @@ class Run {
     const failpoint = this.machine.failpoints ? this.options.failpoint : null;
     if (!now || failpoint?.step !== id) return;
     if (failpoint.mode === 'crash') process.exit(CRASH_EXIT_CODE);
-    throw new EngineError(`failpoint: the step "${id}" failed on purpose`);
+    throw new EngineError(t('engine.failpoint.failed', { step: id }));
   }
 
   /** Right before the copy writes and before anything is deleted: no link may have appeared on the target's path. */
@@ -344,11 +366,11 @@ class Run {
     // The FAQ's step: the agent's System State disks must not be mounted while the cache is copied.
     const disks = await this.machine.systemStateDisks();
     if (disks && disks.length > 0)
-      throw new EngineError(`${disks.join(', ')} is mounted: unmount the CBSSBVol_<ID> disks in Disk Management first`);
+      throw new EngineError(t('engine.systemStateMounted', { disks: disks.join(', '), pattern: 'CBSSBVol_<ID>' }));
     const facts = await this.machine.files.pathFacts(folders(this.journal.plan).to);
-    if (facts.linkAt) throw new EngineError(`${facts.linkAt} became a link (a symbolic link, junction or mount point) during the move`);
+    if (facts.linkAt) throw new EngineError(t('engine.becameLink', { link: facts.linkAt }));
     if (this.journal.createdFolders.length === 0 && facts.exists && facts.empty === false && !this.journal.steps.copy)
-      throw new EngineError(`${this.journal.plan.to} is no longer empty`);
+      throw new EngineError(t('engine.noLongerEmpty', { to: String(this.journal.plan.to) }));
   }
 
   async waitFor(state: ServiceState): Promise<void> {
@@ -356,7 +378,7 @@ class Run {
     for (;;) {
       const now = (await this.machine.services.query(ENGINE_SERVICE)).state;
       if (now === state) return;
-      if (Date.now() > deadline) throw new EngineError(`the backup engine did not become ${state} in time (it is ${now})`);
+      if (Date.now() > deadline) throw new EngineError(t('engine.serviceTimeout', { state: stateCode(state), now: stateCode(now) }));
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -374,7 +396,7 @@ class Run {
           !samePath(back.providerScratchLocation, to)
         ) {
           throw new EngineError(
-            `the registry did not keep the new location (it reads ${back.scratchLocation} and ${back.providerScratchLocation})`,
+            t('engine.registryNotKept', { value: String(back.scratchLocation), providerValue: String(back.providerScratchLocation) }),
           );
         }
       });
@@ -386,9 +408,7 @@ class Run {
     await this.step('reprobe', async () => {
       // A service that crashes on start is "running" for a moment: look again after a pause.
       await new Promise((resolve) => setTimeout(resolve, this.options.settleMs ?? 1000));
-      const problems = [
-        (await this.machine.services.query(ENGINE_SERVICE)).state === 'running' ? null : 'the backup engine is not running',
-      ];
+      const problems = [(await this.machine.services.query(ENGINE_SERVICE)).state === 'running' ? null : t('engine.after.notRunning')];
       if (plan.to !== null) {
         const values = await readScratch(this.machine);
         const first = this.journal.manifest.find((e) => e.kind === 'file');
@@ -396,15 +416,15 @@ class Run {
         problems.push(
           values.scratchLocation && samePath(values.scratchLocation, plan.to)
             ? null
-            : 'Config\\ScratchLocation does not name the new folder',
+            : t('engine.after.valueElsewhere', { value: 'Config\\ScratchLocation' }),
           values.providerScratchLocation && samePath(values.providerScratchLocation, plan.to)
             ? null
-            : 'CloudBackupProvider\\ScratchLocation does not name the new folder',
-          (await exists(join(this.machine.files.localPath(plan.to), ...proof))) ? null : `${plan.to} does not hold the cache`,
+            : t('engine.after.valueElsewhere', { value: 'CloudBackupProvider\\ScratchLocation' }),
+          (await exists(join(this.machine.files.localPath(plan.to), ...proof))) ? null : t('engine.after.noCache', { to: plan.to }),
         );
       }
       const found = problems.filter((x): x is string => x !== null);
-      if (found.length > 0) throw new EngineError(`afterwards, ${found.join('; ')}`);
+      if (found.length > 0) throw new EngineError(t('engine.after.problems', { problems: found.join('; ') }));
     });
     this.journal.state = 'closed';
     this.journal.outcome = 'done';
@@ -430,20 +450,20 @@ class Run {
         back.scratchLocation !== plan.previous.scratchLocation ||
         back.providerScratchLocation !== plan.previous.providerScratchLocation
       ) {
-        throw new EngineError('the registry values could not be restored; run "fix resume" again as an administrator');
+        throw new EngineError(t('engine.rollback.registry', { command: 'fix resume' }));
       }
     }
     const kept = steps.copy ? await this.removeCopy() : [];
     if (this.journal.stoppedService || toUndo) {
       if ((await this.machine.services.query(ENGINE_SERVICE)).state !== 'running') {
         await this.machine.services.start(ENGINE_SERVICE).catch((error: Error) => {
-          throw new EngineError(`the backup engine could not be started again (${error.message}); run "fix resume" as an administrator`);
+          throw new EngineError(t('engine.rollback.restart', { error: error.message, command: 'fix resume' }));
         });
         await this.waitFor('running');
       }
       await serviceStoppedMark.clear(this.machine.stateDir);
     }
-    if (kept.length > 0) this.journal.error = `${cause.message}; left in place, not made by this move: ${listSome(kept)}`;
+    if (kept.length > 0) this.journal.error = t('engine.rollback.leftInPlace', { cause: cause.message, items: listSome(kept) });
     this.journal.state = 'closed';
     this.journal.outcome = 'rolled-back';
     await this.save();
@@ -458,7 +478,7 @@ class Run {
   async removeCopy(): Promise<string[]> {
     const plan = folders(this.journal.plan);
     const facts = await this.machine.files.pathFacts(plan.to).catch(() => null);
-    if (facts?.linkAt) return [`everything under ${plan.to}, because ${facts.linkAt} is now a link`];
+    if (facts?.linkAt) return [t('engine.rollback.underLink', { to: plan.to, link: facts.linkAt })];
     const source = this.machine.files.localPath(plan.from);
     const target = this.machine.files.localPath(plan.to);
     const entries = [...this.journal.manifest].sort((a, b) => b.path.length - a.path.length);
@@ -505,7 +525,7 @@ async function startsTheSame(copy: string, original: string, size: number): Prom
 
 /** The first few problems of a list, and how many more. */
 function listSome(problems: string[]): string {
-  return `${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` and ${problems.length - 3} more` : ''}`;
+  return t('engine.some', { items: problems.slice(0, 3).join('; '), more: Math.max(0, problems.length - 3) });
 }
 
 async function exists(path: string): Promise<boolean> {

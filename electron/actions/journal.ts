@@ -13,6 +13,7 @@ import { preconditionsOf } from '../../shared/actions/relocate-plan.js';
 import { compileSchema } from '../../shared/util/schema.js';
 import { writeFileAtomically } from '../util/atomic-file.js';
 import { ExplainedError } from '../explained-error.js';
+import { t } from '../../shared/i18n/translate.js';
 
 const StepState = Type.Optional(Type.Union([Type.Literal('started'), Type.Literal('done')]));
 const STEPS = Type.Object(
@@ -71,27 +72,25 @@ export class DamagedJournalError extends ExplainedError {
     readonly path: string,
     readonly problem: string,
   ) {
-    super(
-      `The record of an interrupted cache move (${path}) is damaged: ${problem}. Nothing was done. Ask an administrator to look at it; once they have, "mars-readiness fix resume --discard" sets it aside (it is kept, renamed) and starts the backup engine again if this tool stopped it.`,
-    );
+    super(t('engine.journal.damaged', { path, problem, command: 'mars-readiness fix resume --discard' }));
   }
 }
 
 export async function readJournal(path: string): Promise<Journal | null> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new DamagedJournalError(path, `it cannot be read (${error.code ?? error.message})`);
+    throw new DamagedJournalError(path, t('engine.journal.unreadable', { error: error.code ?? error.message }));
   });
   if (text === null) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new DamagedJournalError(path, text.trim() === '' ? 'it is empty' : 'it is not valid JSON');
+    throw new DamagedJournalError(path, t(text.trim() === '' ? 'engine.journal.empty' : 'engine.journal.notJson'));
   }
   value = fromVersion2(value);
   const problem = checkJournal(value);
-  if (problem) throw new DamagedJournalError(path, `it is not a journal this version wrote (${problem})`);
+  if (problem) throw new DamagedJournalError(path, t('engine.journal.notOurs', { problem }));
   return value as Journal;
 }
 

@@ -9,13 +9,17 @@ import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export class LockedError extends ExplainedError {}
 
 export interface LockOwner {
   pid: number;
   host: string;
-  /** What the owner is doing, in words: "moving the cache", "recovering an interrupted move". */
+  /**
+   * What the owner is doing, as a code the reader says in its own language (LOCK_DOING); a lock an older
+   * version wrote holds English words instead, said as they are.
+   */
   doing: string;
   since: string;
 }
@@ -25,6 +29,18 @@ export interface MachineLock {
 }
 
 export const LOCK_FILE = 'fix.lock';
+
+/** What a lock's owner can be doing: a fix (by its action), recovering one, or setting its record aside. */
+export const LOCK_DOING = ['relocate-cache', 'point-registry', 'start-engine', 'recover', 'discard'] as const;
+export type LockDoing = (typeof LOCK_DOING)[number];
+
+/** The owner's doing as a select key of engine.lock.doing ("moving the cache"); other words as they are. */
+export function doingWords(doing: string): string {
+  const known = (LOCK_DOING as readonly string[]).includes(doing);
+  // Select keys are plain words: relocate-cache is relocateCache.
+  const key = known ? doing.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()) : 'words';
+  return t('engine.lock.doing', { doing: key, words: doing });
+}
 
 function alive(pid: number): boolean {
   try {
@@ -71,19 +87,15 @@ export async function acquireLock(stateDir: string, doing: string, now: () => Da
     // A lock file without a readable owner is being written right now - or was left half written by a
     // crash: only an old one is stale.
     if (!owner && Date.now() - ((await stat(path).catch(() => null))?.mtimeMs ?? 0) < 10_000)
-      throw new LockedError(
-        `Another process is starting a fix on this machine right now (its lock is ${path}): wait a moment, then try again; a lock left half written by a crash is ignored after 10 seconds.`,
-      );
+      throw new LockedError(t('engine.lock.starting', { path, seconds: 10 }));
     if (owner && alive(owner.pid)) {
-      throw new LockedError(
-        `Another process (id ${owner.pid}) is ${owner.doing} on this machine since ${owner.since}: wait for it to finish, then try again.`,
-      );
+      throw new LockedError(t('engine.lock.held', { pid: String(owner.pid), doing: doingWords(owner.doing), since: owner.since }));
     }
     // The owner is gone (killed, or the machine restarted): the lock is stale. Remove it and try once more;
     // if another process won that race, the second attempt reports it.
     await rm(path, { force: true });
   }
-  throw new LockedError('The fix lock of this machine could not be taken: another process keeps taking it. Try again in a moment.');
+  throw new LockedError(t('engine.lock.contended'));
 }
 
 async function readOwner(path: string): Promise<LockOwner | null> {

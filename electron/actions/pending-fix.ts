@@ -3,6 +3,7 @@
 
 import type { Machine } from '../machine/machine.js';
 import { DamagedJournalError, isOpen, journalPath, readJournal, type Journal } from './journal.js';
+import { t } from '../../shared/i18n/translate.js';
 
 /** What an open journal says, without acting on it: for dry runs, scripts and the wizard's start. */
 export interface PendingRecovery {
@@ -28,7 +29,7 @@ export async function pendingRecovery(machine: Machine): Promise<PendingRecovery
 /** The sentence for a pending recovery, for refusals and dry runs. */
 export function describePending(pending: PendingRecovery): string {
   if (pending.damaged) return pending.damaged;
-  return `An interrupted ${interruptedWhat(pending)} must be finished or undone first: run "mars-readiness fix resume" (the wizard offers it on its first page). Its record is ${pending.path}.`;
+  return t('engine.pending.cli', { ...interrupted(pending), command: 'mars-readiness fix resume', path: pending.path });
 }
 
 /**
@@ -37,15 +38,13 @@ export function describePending(pending: PendingRecovery): string {
  */
 export function describePendingInWizard(pending: PendingRecovery): string {
   if (pending.damaged)
-    return `The record of an interrupted cache move is damaged${pending.damagedProblem ? `: ${pending.damagedProblem}` : ''}. Nothing was done. Ask an administrator to look at it before it is set aside.`;
-  return `An interrupted ${interruptedWhat(pending)} must be finished or undone first.`;
+    return t('engine.pending.damaged', { known: pending.damagedProblem ? 'yes' : 'no', problem: pending.damagedProblem ?? '' });
+  return t('engine.pending.wizard', interrupted(pending));
 }
 
-function interruptedWhat(pending: PendingRecovery): string {
+/** Which fix was interrupted, as the select of engine.pending.* says it. */
+function interrupted(pending: PendingRecovery): Record<string, string> {
   const { plan } = pending.journal!;
-  return plan.action === 'relocate-cache'
-    ? `move of the cache from ${plan.from} to ${plan.to}`
-    : plan.action === 'point-registry'
-      ? `change of both cache registry values to ${plan.to}`
-      : 'start of the backup engine';
+  const action = plan.action === 'relocate-cache' ? 'relocateCache' : plan.action === 'point-registry' ? 'pointRegistry' : 'startEngine';
+  return { action, from: String(plan.from), to: String(plan.to) };
 }

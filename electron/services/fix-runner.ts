@@ -9,6 +9,7 @@ import { trainingFailpoint, type EngineOptions } from '../actions/fix-engine.js'
 import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { discardJournal, recoverFix, runConfirmedFix, type Selection } from './fixes.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export interface FixResult {
   /** null: there was nothing to recover or discard. */
@@ -80,10 +81,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
     };
   }
   const launch = machine.launchElevated;
-  if (!launch || !helper)
-    return refusing(
-      'This copy of the wizard cannot start its elevated helper: run the same fix with "mars-readiness fix" in an administrator prompt instead.',
-    );
+  if (!launch || !helper) return refusing(t('engine.runner.noHelper', { command: 'mars-readiness fix' }));
   const inHelper = async (task: Parameters<typeof runInHelper>[2], onProgress: (p: FixProgress) => void, signal: AbortSignal) => {
     const done = await runInHelper(
       launch,

@@ -8,7 +8,7 @@ import { cleanTarget, planRelocation } from '../../shared/actions/relocate-plan.
 import { CACHE_KEY_FILE, namedFolders, planPointRegistry, type CacheHolder } from '../../shared/actions/point-registry-plan.js';
 import { planStartEngine } from '../../shared/actions/start-engine-plan.js';
 import type { FixAction, FixPlan, PlanResult } from '../../shared/actions/fix-plan.js';
-import { acquireLock, lockHolder } from '../actions/machine-lock.js';
+import { acquireLock, doingWords, lockHolder } from '../actions/machine-lock.js';
 import { removeLeftoverTemporaries, serviceStoppedMark, setJournalAside } from '../actions/journal.js';
 import { describePending, pendingRecovery } from '../actions/pending-fix.js';
 import { RecoveryPendingError, resumeFix, runFix, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
@@ -22,6 +22,7 @@ import type { MachineProfile } from '../../shared/profile/types.js';
 import { evaluate } from '../../shared/report/build.js';
 import type { CheckId } from '../../shared/report/types.js';
 import { measureCache } from './measure-cache.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export type Selection = CollectOptions['selection'];
 
@@ -56,10 +57,10 @@ export async function planFix(
     const holders = await Promise.all(namedFolders(profile).map((path) => holdsCacheKey(machine, path)));
     return planPointRegistry({ profile, holders, backupJob });
   }
-  if (!request.to) throw new AppError('invalid-argument', 'name the folder to move the cache to.');
+  if (!request.to) throw new AppError('invalid-argument', t('engine.fixes.nameTarget'));
   const to = request.to;
   const target = await machine.files.pathFacts(cleanTarget(to)).catch((error: Error) => error);
-  if (target instanceof Error) return { ok: false, problems: [`${to} could not be examined: ${target.message}`] };
+  if (target instanceof Error) return { ok: false, problems: [t('engine.fixes.notExamined', { to, error: target.message })] };
   const systemStateDisks = await machine.systemStateDisks();
   const from = profile.cache?.path ?? null;
   const measured =
@@ -89,15 +90,9 @@ async function holdsCacheKey(machine: Machine, path: string): Promise<CacheHolde
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { path, holdsKey: false };
-    return { path, holdsKey: null, why: `it could not be read: ${code ?? (error as Error).message}` };
+    return { path, holdsKey: null, why: t('engine.fixes.keyUnreadable', { error: code ?? (error as Error).message }) };
   }
 }
-
-const DOING: Record<FixAction, string> = {
-  'relocate-cache': 'moving the cache',
-  'point-registry': 'pointing the cache registry values',
-  'start-engine': 'starting the backup engine',
-};
 
 /**
  * Carries out a plan the user confirmed, under the machine-wide lock: only after planning again from the
@@ -111,7 +106,8 @@ export async function runConfirmedFix(
   options: EngineOptions = {},
 ): Promise<EngineResult> {
   await machine.protectStateDir();
-  const lock = await acquireLock(machine.stateDir, DOING[confirmed.action]);
+  // The lock names the fix by its action: whoever reads it says that in its own language.
+  const lock = await acquireLock(machine.stateDir, confirmed.action);
   try {
     await removeLeftoverTemporaries(machine.stateDir);
     const pending = await pendingRecovery(machine);
@@ -120,13 +116,13 @@ export async function runConfirmedFix(
     const fresh = await planFix(machine, { action: confirmed.action, to: confirmed.to }, selection, options.signal, false).catch(
       (error) => {
         // Stopped while the machine was examined again: nothing had been done yet.
-        if (error instanceof CollectCancelled) throw new AppError('cancelled', 'Stopped before anything was changed.');
+        if (error instanceof CollectCancelled) throw new AppError('cancelled', t('engine.fixes.stoppedBefore'));
         throw error;
       },
     );
-    if (!fresh.ok) throw new AppError('refused', `This cannot be done any more: ${fresh.problems.join(' ')}`);
+    if (!fresh.ok) throw new AppError('refused', t('engine.fixes.noLonger', { problems: fresh.problems.join(' ') }));
     const changed = planDifference(confirmed, fresh.plan);
-    if (changed) throw new AppError('refused', `The machine changed since the plan was made (${changed}); nothing was done. Check again.`);
+    if (changed) throw new AppError('refused', t('engine.fixes.changed', { changed }));
     return await runFix(fresh.plan, machine, options);
   } finally {
     await lock.release();
@@ -137,31 +133,35 @@ export async function runConfirmedFix(
 export function planDifference(a: FixPlan, b: FixPlan): string | null {
   // The figures (sizes measured, the time estimate) are shown, not relied on: they may differ between two
   // plans. Everything the engine acts on must be the same.
+  // The words of a plan (its steps, what was checked, its cautions) are in the language of whoever made it:
+  // the wizard and its elevated helper may speak two. Compared are what they say of the machine - which
+  // steps, which preconditions, how many cautions (a check that could not be settled adds one).
+  const checked = (plan: FixPlan) => JSON.stringify(plan.preconditions.map((p) => p.id));
   const fields: [string, unknown, unknown][] = [
-    ['the fix', a.action, b.action],
-    ['the machine', a.host, b.host],
-    ['the cache folder', a.from, b.from],
-    ['the target folder', a.to, b.to],
-    ['the registry values', JSON.stringify(a.previous), JSON.stringify(b.previous)],
-    ['the registry changes', JSON.stringify(a.registry), JSON.stringify(b.registry)],
-    ['the selection', JSON.stringify(a.selectedPaths), JSON.stringify(b.selectedPaths)],
-    ['what was checked', JSON.stringify(a.preconditions), JSON.stringify(b.preconditions)],
-    ['the space needed', a.neededBytes, b.neededBytes],
-    ['the steps', JSON.stringify(a.steps), JSON.stringify(b.steps)],
-    ['what could not be checked', JSON.stringify(a.cautions), JSON.stringify(b.cautions)],
+    ['fix', a.action, b.action],
+    ['machine', a.host, b.host],
+    ['cacheFolder', a.from, b.from],
+    ['targetFolder', a.to, b.to],
+    ['registryValues', JSON.stringify(a.previous), JSON.stringify(b.previous)],
+    ['registryChanges', JSON.stringify(a.registry), JSON.stringify(b.registry)],
+    ['selection', JSON.stringify(a.selectedPaths), JSON.stringify(b.selectedPaths)],
+    ['checked', checked(a), checked(b)],
+    ['spaceNeeded', a.neededBytes, b.neededBytes],
+    ['steps', JSON.stringify(a.steps.map((s) => s.id)), JSON.stringify(b.steps.map((s) => s.id))],
+    ['notChecked', a.cautions.length, b.cautions.length],
   ];
   const differing = fields.find(([, x, y]) => x !== y);
   if (!differing) return null;
   const [what, then, now] = differing;
   // Paths and numbers read well in a sentence; lists of steps and values do not.
   return typeof then === 'number' || (typeof then === 'string' && !/^[[{]/.test(then))
-    ? `${what}: ${then} then, ${String(now)} now`
-    : `${what} differ`;
+    ? t('engine.fixes.differs', { what, then: String(then), now: String(now) })
+    : t('engine.fixes.differ', { what });
 }
 
 /** Finishes or undoes an interrupted fix, under the lock; null when there is none. */
 export async function recoverFix(machine: Machine, options: EngineOptions = {}): Promise<EngineResult | null> {
-  const lock = await acquireLock(machine.stateDir, 'recovering an interrupted fix');
+  const lock = await acquireLock(machine.stateDir, 'recover');
   try {
     await removeLeftoverTemporaries(machine.stateDir);
     return await resumeFix(machine, options);
@@ -178,7 +178,7 @@ export async function discardJournal(
   machine: Machine,
   now: () => Date = () => new Date(),
 ): Promise<{ aside: string; restarted: boolean } | null> {
-  const lock = await acquireLock(machine.stateDir, 'setting aside the record of an interrupted fix');
+  const lock = await acquireLock(machine.stateDir, 'discard');
   try {
     const pending = await pendingRecovery(machine);
     if (!pending) return null;
@@ -200,5 +200,5 @@ export async function discardJournal(
 /** Who holds the fix lock now, for a dry run's sentence; null when no one. */
 export async function busyWith(machine: Machine): Promise<string | null> {
   const owner = await lockHolder(machine.stateDir);
-  return owner ? `another process (id ${owner.pid}) is ${owner.doing} on this machine` : null;
+  return owner ? t('engine.fixes.busy', { pid: String(owner.pid), doing: doingWords(owner.doing) }) : null;
 }

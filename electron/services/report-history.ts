@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
 import { writeNewFileAtomically } from '../util/atomic-file.js';
 import { compileSchema } from '../../shared/util/schema.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export type HistoryKind = 'report' | 'profile';
 
@@ -82,14 +83,18 @@ export async function keepInHistory(folder: string, kind: HistoryKind, time: str
   const nameFor = (copy: number) => join(folder, historyFileName(time, host, kind, copy));
   const existing = await lstat(folder).catch(() => null);
   if (existing && !existing.isDirectory())
-    throw new ExplainedError(`the ${kind} could not be kept in the history folder ${folder}: that is a file, not a folder`);
+    throw new ExplainedError(t('engine.history.notKept', { kind, folder, why: 'notFolder', error: '' }));
   // Linked into place under a name no one holds (the next copy number when it is taken): two runs of one
   // moment, even in two processes, never overwrite each other.
   return writeNewFileAtomically(nameFor, text, { createFolder: true }).catch((error: NodeJS.ErrnoException) => {
     if (error instanceof ExplainedError) throw error;
-    throw new ExplainedError(
-      `the ${kind} could not be kept in the history folder ${folder}: ${error.code === 'EACCES' || error.code === 'EPERM' ? 'permission was denied' : error.code === 'ENOTDIR' || error.code === 'EEXIST' ? 'that is a file, not a folder' : error.message}`,
-    );
+    const why =
+      error.code === 'EACCES' || error.code === 'EPERM'
+        ? 'denied'
+        : error.code === 'ENOTDIR' || error.code === 'EEXIST'
+          ? 'notFolder'
+          : 'other';
+    throw new ExplainedError(t('engine.history.notKept', { kind, folder, why, error: error.message }));
   });
 }
 
@@ -104,9 +109,8 @@ export interface HistoryEntry {
 /** The runs the folder holds, the oldest first (other files are left out); a folder that cannot be read is an ExplainedError. */
 export async function listHistory(folder: string): Promise<HistoryEntry[]> {
   const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    throw new ExplainedError(
-      `the history folder ${folder} cannot be read: ${error.code === 'ENOENT' ? 'there is no such folder' : error.code === 'ENOTDIR' ? 'it is a file, not a folder' : error.message}`,
-    );
+    const why = error.code === 'ENOENT' ? 'missing' : error.code === 'ENOTDIR' ? 'notFolder' : 'other';
+    throw new ExplainedError(t('engine.history.unreadable', { folder, why, error: error.message }));
   });
   return names
     .map((name) => ({ name, match: NAME.exec(name) }))
