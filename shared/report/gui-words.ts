@@ -6,40 +6,44 @@
 // says to collect it on the machine itself is said as what to do here instead. The rules' texts, and the
 // CLI's and the report's words, stay as they are. Pure.
 
-import { plural } from '../rules/finding.js';
 import type { OsFamily } from '../profile/types.js';
+import { t } from '../i18n/translate.js';
 import type { CheckId, Finding } from './types.js';
 
 /** live: this machine, probed just now; opened: a profile collected elsewhere, opened from its file. */
 export type ReportOrigin = 'live' | 'opened';
 
-const SELECT_PAGE = '"What to back up"';
-const NETWORK_SWITCH = `"Test the connection to Microsoft's addresses"`;
-/** "Check again", for a profile opened from a file: that page has no Check again button, the machine is elsewhere. */
-const CHECK_THAT_MACHINE = 'check the machine itself again with this wizard, or open a profile collected on it since';
-const CANNOT_READ = 'Look at "What could not be read" at the end of this page for why it was not read, then check again';
+// The wizard's own names for its page, switch, fields and section, said in the current language.
+const page = () => t('gui.name.selectPage');
+const networkSwitch = () => t('gui.name.networkSwitch');
+const uploadField = () => t('gui.name.uploadField');
+const cacheField = () => t('gui.name.cacheField');
+const cannotRead = (or: boolean) => t('gui.step.cannotRead', { or: or ? 'yes' : 'no', section: t('gui.name.cannotReadSection') });
 
-type Words = string | ((...groups: string[]) => string) | null;
+/** What a match becomes (said when it is used, from the groups it captured); null drops the whole step. */
+type Words = ((...groups: string[]) => string) | null;
 interface Rewrite {
   /** Matches a whole step, or the part of one to say differently. */
   match: RegExp;
-  /** What the match becomes on a live check and in an opened profile; null drops the whole step. */
+  /** What the match becomes on a live check and in an opened profile. */
   live: Words;
   opened: Words;
 }
 
 const addFolders = {
-  live: `Add the folders you mean to back up on the ${SELECT_PAGE} page, then scan again.`,
-  opened: `Check the machine itself with this wizard, with the folders you mean to back up added on ${SELECT_PAGE}.`,
+  live: () => t('gui.step.addFolders.live', { page: page() }),
+  opened: () => t('gui.step.addFolders.opened', { page: page() }),
 };
+const yes = (group: string | undefined) => (group ? 'yes' : 'no');
 
+// The rules' steps are matched as English says them; what the wizard says instead comes from the catalogue.
 /** In order: the first whole-step rewrite that matches wins; the clause rewrites after it all apply. */
 const REWRITES: readonly Rewrite[] = [
   // The network test was off (--offline), or the profile holds none.
   {
     match: /^Run this check again on the machine without --offline(, so that it tests each address)?\.$/,
-    live: `Turn on ${NETWORK_SWITCH} on the ${SELECT_PAGE} page, then scan again.`,
-    opened: `Check the machine itself with this wizard, with ${NETWORK_SWITCH} turned on.`,
+    live: () => t('gui.step.offline.live', { switch: networkSwitch(), page: page() }),
+    opened: () => t('gui.step.offline.opened', { switch: networkSwitch() }),
   },
   // The selection was not scanned (--select).
   {
@@ -56,61 +60,60 @@ const REWRITES: readonly Rewrite[] = [
     match: /^To see example paths of each kind, scan on the machine itself \(the wizard, or check --select PATH\)\.$/,
     // Here the scan has run: what it could not tell, scanning again does not tell either.
     live: null,
-    opened: 'To see example paths of each kind, check the machine itself with this wizard.',
+    opened: () => t('gui.step.examplePaths.opened'),
   },
   // The upload speed (--upload-mbps).
   {
     match: /^Measure the upload speed of this connection and give it \(on the command line: --upload-mbps N\)\.$/,
-    live: `Measure the upload speed of this connection and give it in "Upload bandwidth (Mbps)" on the ${SELECT_PAGE} page, then scan again.`,
-    opened: `Measure the upload speed of that machine's connection, and give it in "Upload bandwidth (Mbps)" when you check the machine itself with this wizard.`,
+    live: () => t('gui.step.uploadSpeed.live', { field: uploadField(), page: page() }),
+    opened: () => t('gui.step.uploadSpeed.opened', { field: uploadField() }),
   },
   // The vault credentials file (collect --vault-credentials): the wizard does not read one yet.
   {
     match: /^Name the file again in the wizard on this machine, or collect the profile with "collect --vault-credentials FILE"\.$/,
     live: null,
-    opened: 'Collect the profile again on the machine itself, naming the vault credentials file.',
+    opened: () => t('gui.step.vaultCredentials.opened'),
   },
   // An interrupted fix (fix resume): the wizard's own notice at the top deals with it.
   {
     match:
       /^Open the wizard on this machine: its first page says what was interrupted and offers to finish or undo it\. Or run "mars-readiness fix resume" in an administrator prompt\.$/,
-    live: 'The notice at the top of the wizard says what was interrupted and offers to finish or undo it.',
-    opened: 'Open the wizard on that machine: its first page says what was interrupted and offers to finish or undo it.',
+    live: () => t('gui.step.interruptedFix.live'),
+    opened: () => t('gui.step.interruptedFix.opened'),
   },
   // Check again: on a live check, the area's Check again button; an opened profile has none.
   {
     match: /^(Check again(?: afterwards)?\.)$/,
     live: (step) => step,
-    opened: `Then ${CHECK_THAT_MACHINE}.`,
+    opened: () => t('gui.step.thenCheckThatMachine'),
   },
   {
     match: /^(Or check again)( once .*)$/,
     live: (or, rest) => `${or}${rest}`,
-    opened: (_or, rest) => `Or ${CHECK_THAT_MACHINE}${rest}`,
+    opened: (_or, rest) => t('gui.step.orCheckThatMachine', { rest }),
   },
   // Collect the profile again: on a live check, it was collected here just now.
   {
     match:
       /^Collect the profile again with this tool on the machine itself; before the agent is installed, name the folder you mean to use for its cache\.$/,
-    live: `Before the agent is installed, give the folder you mean to use for its cache in "Cache folder" on the ${SELECT_PAGE} page, then scan again.`,
-    opened:
-      'Check the machine itself with this wizard; before the agent is installed, give the folder you mean to use for its cache in "Cache folder".',
+    live: () => t('gui.step.cacheFolder.live', { field: cacheField(), page: page() }),
+    opened: () => t('gui.step.cacheFolder.opened', { field: cacheField() }),
   },
   {
     match: /^Collect the profile again on this machine as an administrator(.*)$/,
-    live: (rest) => `Run this wizard again as an administrator and check again${rest}`,
-    opened: (rest) => `Check the machine itself with this wizard, run as an administrator${rest}`,
+    live: (rest) => t('gui.step.administrator.live', { rest }),
+    opened: (rest) => t('gui.step.administrator.opened', { rest }),
   },
   {
     match: /^(Or )?[Cc]ollect the profile again on the machine itself, as an administrator if it can be\.$/,
-    live: (or) => `${or ? 'Or run' : 'Run'} this wizard again as an administrator if you can, and check again.`,
-    opened: (or) => `${or ? 'Or check' : 'Check'} the machine itself with this wizard, as an administrator if you can.`,
+    live: (or) => t('gui.step.administratorIfYouCan.live', { or: yes(or) }),
+    opened: (or) => t('gui.step.administratorIfYouCan.opened', { or: yes(or) }),
   },
   {
     match:
       /^(Or )?[Cc]ollect the profile again (?:with this tool )?on (?:the machine itself|this machine|the machine)(, so that [^.]+)?\.$/,
-    live: (or) => `${or ? `Or l${CANNOT_READ.slice(1)}` : CANNOT_READ}.`,
-    opened: (or, why) => `${or ? 'Or check' : 'Check'} the machine itself with this wizard${why ?? ''}.`,
+    live: (or) => cannotRead(Boolean(or)),
+    opened: (or, why) => t('gui.step.checkMachine', { or: yes(or), why: why ?? '' }),
   },
 ];
 
@@ -118,29 +121,29 @@ const REWRITES: readonly Rewrite[] = [
 const CLAUSES: readonly Rewrite[] = [
   {
     match: /; or collect the profile again as an administrator\.$/,
-    live: '; or run this wizard again as an administrator and check again.',
-    opened: '; or check the machine itself with this wizard, run as an administrator.',
+    live: () => t('gui.clause.administrator.live'),
+    opened: () => t('gui.clause.administrator.opened'),
   },
   {
     match: /, or collect the profile(?: again)?(?: with this tool)? on (?:the machine(?: itself)?|this machine)\.$/,
-    live: '.',
-    opened: ', or check the machine itself with this wizard.',
+    live: () => '.',
+    opened: () => t('gui.clause.orCheckMachine.opened'),
   },
   {
     match: /, and collect the profile again on the machine itself\.$/,
-    live: ', and check again.',
-    opened: ', and check the machine itself with this wizard.',
+    live: () => t('gui.clause.andCheckAgain.live'),
+    opened: () => t('gui.clause.andCheckMachine.opened'),
   },
   {
     match: /\bcheck again( afterwards)?\.$/,
     live: (afterwards) => `check again${afterwards}.`,
-    opened: `${CHECK_THAT_MACHINE}.`,
+    opened: () => t('gui.clause.checkThatMachine.opened'),
   },
   // Whatever else names an option of the command line: the hint in brackets goes, the sentence stays.
-  { match: / \((?:on the command line: |or pass |or )?--[a-z][^)]*\)/g, live: '', opened: '' },
+  { match: / \((?:on the command line: |or pass |or )?--[a-z][^)]*\)/g, live: () => '', opened: () => '' },
 ];
 
-const apply = (words: Words, groups: string[]): string | null => (typeof words === 'function' ? words(...groups) : words);
+const apply = (words: Words, groups: string[]): string | null => (words === null ? null : words(...groups));
 
 /** One step in the wizard's words; null when it has nothing to say there. */
 export function guiStep(step: string, origin: ReportOrigin): string | null {
@@ -148,9 +151,12 @@ export function guiStep(step: string, origin: ReportOrigin): string | null {
   for (const rewrite of REWRITES) {
     const found = rewrite.match.exec(text);
     if (!found) continue;
-    const words = apply(rewrite[origin], found.slice(1));
+    const words = apply(
+      rewrite[origin],
+      found.slice(1).map((g) => g ?? ''),
+    );
     if (words === null) return null;
-    text = text.replace(rewrite.match, words);
+    text = text.replace(rewrite.match, () => words);
     break;
   }
   for (const clause of CLAUSES)
@@ -174,13 +180,16 @@ export function guiStep(step: string, origin: ReportOrigin): string | null {
 export function guiSteps(finding: Pick<Finding, 'fix'>, origin: ReportOrigin): string[] {
   const steps = finding.fix?.steps ?? [];
   const shown = steps.map((s) => guiStep(s, origin)).filter((s): s is string => s !== null);
-  if (steps.length > 0 && shown.length === 0) return [origin === 'live' ? `${CANNOT_READ}.` : 'Check the machine itself with this wizard.'];
+  if (steps.length > 0 && shown.length === 0)
+    return [origin === 'live' ? cannotRead(false) : t('gui.step.checkMachine', { or: 'no', why: '' })];
   return shown;
 }
 
 /** A probe's note ("not tested: --offline") in the wizard's words. */
 export function guiNote(reason: string): string {
-  return reason.replace(/not tested: --offline\b/, `not tested: ${NETWORK_SWITCH} was turned off`).replace(/ \(?--[a-z][\w-]*\)?/g, '');
+  return reason
+    .replace(/not tested: --offline\b/, () => t('gui.note.offline', { switch: networkSwitch() }))
+    .replace(/ \(?--[a-z][\w-]*\)?/g, '');
 }
 
 /**
@@ -238,7 +247,7 @@ export const NEEDS_WINDOWS: ReadonlySet<CheckId> = new Set<CheckId>([
 
 /** The one line the checks that need Windows fold into on another machine ("12 checks do not apply here: ..."). */
 export function notHereWords(count: number, osName: string): string {
-  return `${plural(count, 'check does', 'checks do')} not apply here: this machine runs ${osName}, and they look at what only Windows has - the MARS agent, its cache and registry values, .NET and PowerShell.`;
+  return t('gui.notHere', { count, os: osName });
 }
 
 /**
