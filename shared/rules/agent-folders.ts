@@ -3,10 +3,11 @@
 // (SalFileProviderUnInitializationFailed) unless both are excluded - and the profile does not record the
 // backup's exclusions, so this can only warn.
 
+import { list, m, type Msg } from '../i18n/message.js';
 import type { Finding } from '../report/types.js';
 import { isWithin } from '../util/paths.js';
 import type { RuleContext } from './context.js';
-import { finding, fix, listInWords } from './finding.js';
+import { finding, fix } from './finding.js';
 
 /** A path the profile states: a string with more than white space. */
 export function known(path: string | null | undefined): path is string {
@@ -19,8 +20,14 @@ export function underInstallPath(installPath: string, name: string): string {
 }
 
 interface AgentFolder {
-  what: string;
+  /** The folder in words, with its path: "the cache folder (D:\Scratch)". */
+  what: Msg;
   path: string;
+}
+
+/** One of the agent's folders in words, with its path in brackets when it is known. */
+export function agentFolderWords(which: 'cache' | 'bin', path: string | null): Msg {
+  return m(which === 'cache' ? 'agent.folder.cache' : 'agent.folder.bin', { hasPath: path !== null ? 'yes' : 'no', path: path ?? '' });
 }
 
 export function selectionAgentFolders(ctx: RuleContext): Finding[] {
@@ -29,8 +36,11 @@ export function selectionAgentFolders(ctx: RuleContext): Finding[] {
   const cachePath = ctx.profile.cache?.path;
   const installPath = ctx.profile.agent?.installPath;
   const folders: AgentFolder[] = [];
-  if (known(cachePath)) folders.push({ what: 'the cache folder', path: cachePath });
-  if (known(installPath)) folders.push({ what: "the agent's bin folder", path: underInstallPath(installPath, 'bin') });
+  if (known(cachePath)) folders.push({ what: agentFolderWords('cache', cachePath), path: cachePath });
+  if (known(installPath)) {
+    const bin = underInstallPath(installPath, 'bin');
+    folders.push({ what: agentFolderWords('bin', bin), path: bin });
+  }
   if (folders.length === 0) return [];
 
   const evidence = {
@@ -49,11 +59,16 @@ export function selectionAgentFolders(ctx: RuleContext): Finding[] {
       finding(ctx, 'selection.agent-folders', {
         ...base,
         status: 'warn',
-        title: "The agent's own folders are in the backup",
-        detail: `${listInWords(items)} ${items.length === 1 ? 'is selected for backup and holds' : 'are selected for backup and hold'} ${listInWords(inside.map((folder) => `${folder.what} (${folder.path})`))}. Unless the cache folder and the bin folder are both excluded from the backup, every backup fails (error SalFileProviderUnInitializationFailed). This profile does not say which folders the backup excludes.`,
+        title: m('agent.folders.warn.title'),
+        detail: m('agent.folders.warn.detail', {
+          items: list(items),
+          count: items.length,
+          folders: list(inside.map((folder) => folder.what)),
+          error: 'SalFileProviderUnInitializationFailed',
+        }),
         fix: fix('user', [
-          `In the agent's console, open Schedule Backup, go to "Select Items to Backup" > Exclusion Settings, and exclude ${listInWords(folders.map((folder) => folder.path))}, with their subfolders.`,
-          'Or select folders that do not hold them.',
+          m('agent.folders.warn.fix.exclude', { paths: list(folders.map((folder) => folder.path)) }),
+          m('agent.folders.warn.fix.selectOther'),
         ]),
       }),
     ];
@@ -62,11 +77,16 @@ export function selectionAgentFolders(ctx: RuleContext): Finding[] {
     finding(ctx, 'selection.agent-folders', {
       ...base,
       status: 'pass',
-      title: "The agent's own folders are not in the backup",
+      title: m('agent.folders.pass.title'),
       detail:
         selection.items.length === 0
-          ? 'Nothing is selected for backup yet.'
-          : `None of the selected folders holds ${folders.map((folder) => `${folder.what} (${folder.path})`).join(' or ')}.`,
+          ? m('agent.folders.pass.nothingSelected')
+          : m('agent.folders.pass.detail', {
+              folders: list(
+                folders.map((folder) => folder.what),
+                'or',
+              ),
+            }),
     }),
   ];
 }

@@ -3,6 +3,7 @@
 // 2.0.9249.0 registering with today's vault credentials can fail. The newest version the current matrix
 // lists is shown as a reference: the latest agent is published as a download, never as a number.
 
+import { m, type Msg } from '../i18n/message.js';
 import type { Finding } from '../report/types.js';
 import { compareVersions } from '../util/version.js';
 import type { RuleContext } from './context.js';
@@ -22,10 +23,10 @@ export function below(version: readonly number[], minimum: string): boolean {
   return compareVersions(version, minimum.split('.').map(Number)) < 0;
 }
 
-export const UPGRADE_AGENT_STEPS = [
-  'Download the latest MARS agent installer (https://aka.ms/azurebackup_agent, or from the Recovery Services vault in the Azure portal).',
-  'Run it on this machine as an administrator: it upgrades the agent in place and keeps its registration, cache folder and backup schedule.',
-  'Check again.',
+export const UPGRADE_AGENT_STEPS: Msg[] = [
+  m('agent.upgrade.download', { url: 'https://aka.ms/azurebackup_agent' }),
+  m('agent.upgrade.run'),
+  m('agent.fix.checkAgain'),
 ];
 
 export function agentVersion(ctx: RuleContext): Finding[] {
@@ -42,15 +43,9 @@ export function agentVersion(ctx: RuleContext): Finding[] {
         evidence,
         cite: rules,
         status: 'unknown',
-        title: "The agent's version is not known",
-        detail:
-          text == null
-            ? 'The MARS agent is installed, but its version could not be read.'
-            : `The MARS agent is installed, but its version reads "${text}", which is not a version number.`,
-        fix: fix('helpdesk', [
-          'In the agent\'s console (Microsoft Azure Backup), choose "About Microsoft Azure Recovery Services Agent" in the Actions pane and read the version.',
-          'Or look at the file version of cbengine.exe in the bin folder of the agent (Properties > Details).',
-        ]),
+        title: m('agent.version.unknown.title'),
+        detail: text == null ? m('agent.version.unknown.unread') : m('agent.version.unknown.notNumber', { text }),
+        fix: fix('helpdesk', [m('agent.version.unknown.fix.about'), m('agent.version.unknown.fix.fileVersion')]),
       }),
     ];
   }
@@ -60,8 +55,8 @@ export function agentVersion(ctx: RuleContext): Finding[] {
         evidence,
         cite: rules,
         status: 'fail',
-        title: 'The agent is too old to back up',
-        detail: `This machine has MARS agent ${text}. Every version below ${rules.minimum} has failed all its backups since March 2018, because it relies on a service Azure has retired. The agent must be upgraded.`,
+        title: m('agent.version.fail.title'),
+        detail: m('agent.version.fail.detail', { version: String(text), minimum: rules.minimum }),
         fix: fix('server admin', UPGRADE_AGENT_STEPS),
       }),
     ];
@@ -72,8 +67,8 @@ export function agentVersion(ctx: RuleContext): Finding[] {
         evidence,
         cite: registration,
         status: 'warn',
-        title: 'The agent may fail to register with the vault',
-        detail: `This machine has MARS agent ${text}. Versions below ${registration.agentMinimum} can reject the vault credentials files Azure issues today, so registering (or registering again) with a vault can fail. Backups of an agent that is already registered still run.`,
+        title: m('agent.version.warn.title'),
+        detail: m('agent.version.warn.detail', { version: String(text), minimum: registration.agentMinimum }),
         fix: fix('server admin', UPGRADE_AGENT_STEPS),
       }),
     ];
@@ -83,8 +78,8 @@ export function agentVersion(ctx: RuleContext): Finding[] {
       evidence,
       cite: rules,
       status: 'info',
-      title: `The agent is version ${text}`,
-      detail: `This machine has MARS agent ${text}. For comparison, the newest version the current support matrix lists is ${rules.newestListed}; Microsoft publishes the latest one as a download only, so a newer one may exist.`,
+      title: m('agent.version.info.title', { version: String(text) }),
+      detail: m('agent.version.info.detail', { version: String(text), newest: rules.newestListed }),
     }),
   ];
 }

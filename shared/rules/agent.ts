@@ -1,14 +1,9 @@
 // agent.* checks: is the MARS agent installed, and is its backup engine (the obengine service) running.
 
+import { m } from '../i18n/message.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { finding, fix } from './finding.js';
-
-const ROLES = {
-  direct: 'backs this machine up directly',
-  mabs: 'runs on an Azure Backup Server (MABS)',
-  dpm: 'runs on a System Center DPM server',
-};
 
 export function agentInstall(ctx: RuleContext): Finding[] {
   const agent = ctx.profile.agent;
@@ -19,21 +14,26 @@ export function agentInstall(ctx: RuleContext): Finding[] {
     '/agent/installPath': agent?.installPath,
     '/host/role': role,
   };
-  const roleText = role ? ` It ${ROLES[role]}.` : '';
+  // What the machine is (backs itself up, a MABS or a DPM server), said after the sentence; nothing when not known.
+  const roleWords = m('agent.install.role', { role: role ?? 'none' });
+  const version = agent?.version ?? '';
   const [title, detail] =
     agent === undefined
-      ? ['The agent was not looked for', 'The profile does not say whether the MARS agent is installed.']
+      ? [m('agent.install.notLookedFor.title'), m('agent.install.notLookedFor.detail')]
       : agent.installed === true
         ? [
-            `The MARS agent ${agent.version ? `${agent.version} ` : ''}is installed`,
-            `The MARS agent${agent.version ? `, version ${agent.version},` : ''} is installed${agent.installPath ? ` in ${agent.installPath}` : ''}.${roleText}`,
+            m('agent.install.installed.title', { hasVersion: version ? 'yes' : 'no', version }),
+            m('agent.install.installed.detail', {
+              hasVersion: version ? 'yes' : 'no',
+              version,
+              hasPath: agent.installPath ? 'yes' : 'no',
+              path: agent.installPath ?? '',
+              role: roleWords,
+            }),
           ]
         : agent.installed === false
-          ? [
-              'The MARS agent is not installed yet',
-              `The MARS agent is not installed. These checks tell whether this machine is ready for it; its installer sets up the cache folder and the service.${roleText}`,
-            ]
-          : ['Could not tell whether the agent is installed', `Whether the MARS agent is installed could not be read.${roleText}`];
+          ? [m('agent.install.notInstalled.title'), m('agent.install.notInstalled.detail', { role: roleWords })]
+          : [m('agent.install.unreadable.title'), m('agent.install.unreadable.detail', { role: roleWords })];
   return [finding(ctx, 'agent.install', { status: 'info', title, detail, evidence, cite: ctx.edition.agent })];
 }
 
@@ -47,8 +47,8 @@ export function agentService(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.service', {
         ...base,
         status: 'pass',
-        title: 'The backup engine is running',
-        detail: 'The agent\'s backup engine (the "obengine" service) is running.',
+        title: m('agent.service.running.title'),
+        detail: m('agent.service.running.detail'),
       }),
     ];
   }
@@ -57,10 +57,9 @@ export function agentService(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.service', {
         ...base,
         status: 'unknown',
-        title: "The backup engine's state is not known",
-        detail:
-          'The state of the agent\'s backup engine (the "obengine" service, shown as "Microsoft Azure Recovery Services Agent") could not be read.',
-        fix: fix('helpdesk', ['Open services.msc and look for "Microsoft Azure Recovery Services Agent", or run: sc query obengine']),
+        title: m('agent.service.unknown.title'),
+        detail: m('agent.service.unknown.detail'),
+        fix: fix('helpdesk', [m('agent.service.unknown.fix')]),
       }),
     ];
   }
@@ -70,33 +69,24 @@ export function agentService(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.service', {
         ...base,
         status: 'warn',
-        title: 'The backup engine is stopped by an interrupted fix',
-        detail:
-          'The agent\'s backup engine (the "obengine" service) is stopped because a fix of this tool was interrupted. Finishing or undoing that fix starts the engine again.',
-        fix: fix('server admin', ['Finish or undo the interrupted fix first: see the finding "An interrupted fix waits".']),
+        title: m('agent.service.interrupted.title'),
+        detail: m('agent.service.interrupted.detail'),
+        fix: fix('server admin', [m('agent.service.interrupted.fix', { finding: m('agent.interruptedFix.title') })]),
       }),
     ];
   }
-  const words = {
-    stopped: 'stopped',
-    starting: 'still starting',
-    stopping: 'stopping',
-    'not-installed': 'missing: the agent is installed but its service is not',
-  };
+  const words = state === 'not-installed' ? 'missing' : state;
   return [
     finding(ctx, 'agent.service', {
       ...base,
       status: 'warn',
-      title: `The backup engine is ${state === 'not-installed' ? 'missing' : words[state]}`,
-      detail: `The agent's backup engine (the "obengine" service) is ${words[state]}. Scheduled backups do not run while it is not running.`,
+      title: m('agent.service.notRunning.title', { state: words }),
+      detail: m('agent.service.notRunning.detail', { state: words }),
       fix: fix(
         'server admin',
         state === 'not-installed'
-          ? ['Repair or reinstall the MARS agent (keep the same cache folder and passphrase).', 'Check again.']
-          : [
-              'Start the service: in an administrator prompt run "net start obengine", or start "Microsoft Azure Recovery Services Agent" in services.msc.',
-              "If it stops again, read the agent's event log (Applications and Services Logs > CloudBackup).",
-            ],
+          ? [m('agent.service.notRunning.fix.repair'), m('agent.fix.checkAgain')]
+          : [m('agent.service.notRunning.fix.start'), m('agent.service.notRunning.fix.eventLog')],
         // A stopped engine the wizard can start; one starting or stopping is waited for, a missing one repaired.
         state === 'stopped' ? 'start-engine' : null,
       ),
@@ -112,12 +102,10 @@ export function agentInterruptedFix(ctx: RuleContext): Finding[] {
       evidence: {},
       cite: ctx.edition.agent,
       status: 'fail',
-      title: 'An interrupted fix waits',
-      detail: ctx.interruptedFix,
-      fix: fix('server admin', [
-        'Open the wizard on this machine: its first page says what was interrupted and offers to finish or undo it. Or run "mars-readiness fix resume" in an administrator prompt.',
-        'Check again afterwards.',
-      ]),
+      title: m('agent.interruptedFix.title'),
+      // What was interrupted, as the journal describes it.
+      detail: m('agent.interruptedFix.detail', { description: ctx.interruptedFix }),
+      fix: fix('server admin', [m('agent.interruptedFix.fix.wizard'), m('agent.interruptedFix.fix.checkAgain')]),
     }),
   ];
 }

@@ -4,11 +4,12 @@
 // probed; unelevated, Windows hides its exclusion lists, and unreadable is never "not excluded".
 // Section: the edition's `antivirus` (troubleshooting article).
 
+import { list, m, type Msg } from '../i18n/message.js';
 import type { Finding, Status } from '../report/types.js';
 import { normalizeWindowsPath, samePath, isWithin } from '../util/paths.js';
-import { known, underInstallPath } from './agent-folders.js';
+import { agentFolderWords, known, underInstallPath } from './agent-folders.js';
 import type { RuleContext } from './context.js';
-import { finding, fix, listInWords, worst } from './finding.js';
+import { finding, fix, worst } from './finding.js';
 
 const P = '/antivirus';
 const ENGINE = 'cbengine.exe';
@@ -16,8 +17,8 @@ const ENGINE = 'cbengine.exe';
 type Cover = 'covered' | 'uncovered' | 'unknown';
 
 interface Target {
-  /** What it is, in words. */
-  what: string;
+  /** What it is: the cache folder, the bin folder, or the engine's process. */
+  what: 'cache' | 'bin' | 'engine';
   /** The folder, or the process name; null when the install path it needs is not known. */
   name: string | null;
   cover: Cover;
@@ -63,8 +64,8 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
         evidence: { [P]: null },
         cite,
         status: 'unknown',
-        title: "Microsoft Defender's settings could not be read",
-        detail: "Nothing of Microsoft Defender's settings could be read, so whether it scans the agent's folders is not known.",
+        title: m('agent.antivirus.unreadable.title'),
+        detail: m('agent.antivirus.unreadable.detail'),
         fix: unknownFix,
       }),
     ];
@@ -87,9 +88,8 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.antivirus', {
         ...base,
         status: 'info',
-        title: "Defender's real-time protection is off",
-        detail:
-          "Microsoft Defender's real-time protection is off, so Defender does not get in the agent's way. Other antivirus products are not examined: if one is installed, exclude the agent's cache folder, its bin folder and cbengine.exe there.",
+        title: m('agent.antivirus.off.title'),
+        detail: m('agent.antivirus.off.detail', { engine: ENGINE }),
       }),
     ];
   }
@@ -98,8 +98,8 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.antivirus', {
         ...base,
         status: 'unknown',
-        title: "Whether Defender scans the agent's folders is not known",
-        detail: "Whether Microsoft Defender's real-time protection is on could not be read.",
+        title: m('agent.antivirus.realTimeUnknown.title'),
+        detail: m('agent.antivirus.realTimeUnknown.detail'),
         fix: unknownFix,
       }),
     ];
@@ -108,14 +108,14 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
   const cacheFolder = known(cachePath) ? cachePath : installPath !== null ? underInstallPath(installPath, 'Scratch') : null;
   const binFolder = installPath !== null ? underInstallPath(installPath, 'bin') : null;
   const targets: Target[] = [
-    { what: 'the cache folder', name: cacheFolder, cover: folderCover(paths, cacheFolder) },
-    { what: "the agent's bin folder", name: binFolder, cover: folderCover(paths, binFolder) },
-    { what: 'the backup engine process', name: ENGINE, cover: processes === null ? 'unknown' : engineCover(processes, installPath) },
+    { what: 'cache', name: cacheFolder, cover: folderCover(paths, cacheFolder) },
+    { what: 'bin', name: binFolder, cover: folderCover(paths, binFolder) },
+    { what: 'engine', name: ENGINE, cover: processes === null ? 'unknown' : engineCover(processes, installPath) },
   ];
   const statusOf: Record<Cover, Status> = { uncovered: 'warn', unknown: 'unknown', covered: 'pass' };
   const status = worst(targets.map((target) => statusOf[target.cover]));
-  const named = (target: Target) =>
-    target.name && target.name !== ENGINE ? `${target.what} (${target.name})` : target.name === ENGINE ? ENGINE : target.what;
+  // The engine by its process name; a folder in words, with its path when it is known.
+  const named = (target: Target): Msg | string => (target.what === 'engine' ? ENGINE : agentFolderWords(target.what, target.name));
 
   if (status === 'warn') {
     const uncovered = targets.filter((target) => target.cover === 'uncovered');
@@ -123,16 +123,19 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
       finding(ctx, 'agent.antivirus', {
         ...base,
         status,
-        title: "Defender scans the agent's files",
-        detail: `Microsoft Defender's real-time protection is on and does not exclude ${listInWords(uncovered.map(named))}. While Defender scans them, backups can fail or slow down with access errors.`,
+        title: m('agent.antivirus.warn.title'),
+        detail: m('agent.antivirus.warn.detail', { targets: list(uncovered.map(named)) }),
         fix: fix('server admin', [
           ...uncovered.map((target) =>
-            target.name === ENGINE
-              ? `In an administrator PowerShell, run: Add-MpPreference -ExclusionProcess "${ENGINE}"`
-              : `In an administrator PowerShell, run: Add-MpPreference -ExclusionPath "${target.name}"`,
+            m('agent.antivirus.fix.run', {
+              command:
+                target.what === 'engine'
+                  ? `Add-MpPreference -ExclusionProcess "${ENGINE}"`
+                  : `Add-MpPreference -ExclusionPath "${target.name}"`,
+            }),
           ),
-          'Or add the same exclusions in Windows Security > Virus & threat protection > Manage settings > Exclusions, or in the Group Policy that manages Defender here.',
-          'Check again.',
+          m('agent.antivirus.warn.fix.elsewhere'),
+          m('agent.fix.checkAgain'),
         ]),
       }),
     ];
@@ -140,15 +143,19 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
   if (status === 'unknown') {
     const open = targets.filter((target) => target.cover === 'unknown');
     const why = [
-      paths === null || processes === null ? 'Windows shows the exclusion lists to administrators only' : null,
-      installPath === null ? 'the folder the agent is installed in is not known' : null,
-    ].filter((reason): reason is string => reason !== null);
+      paths === null || processes === null ? m('agent.antivirus.why.adminOnly') : null,
+      installPath === null ? m('agent.antivirus.why.installPathUnknown') : null,
+    ].filter((reason) => reason !== null);
     return [
       finding(ctx, 'agent.antivirus', {
         ...base,
         status,
-        title: "Whether Defender excludes the agent's files is not known",
-        detail: `Microsoft Defender's real-time protection is on; whether it excludes ${listInWords(open.map(named))} is not known${why.length > 0 ? `: ${listInWords(why)}` : ''}.`,
+        title: m('agent.antivirus.unknown.title'),
+        detail: m('agent.antivirus.unknown.detail', {
+          targets: list(open.map(named)),
+          hasWhy: why.length > 0 ? 'yes' : 'no',
+          why: list(why),
+        }),
         fix: unknownFix,
       }),
     ];
@@ -157,13 +164,15 @@ export function agentAntivirus(ctx: RuleContext): Finding[] {
     finding(ctx, 'agent.antivirus', {
       ...base,
       status: 'pass',
-      title: "Defender excludes the agent's files",
-      detail: `Microsoft Defender's real-time protection is on, and it excludes ${listInWords(targets.map(named))}.`,
+      title: m('agent.antivirus.pass.title'),
+      detail: m('agent.antivirus.pass.detail', { targets: list(targets.map(named)) }),
     }),
   ];
 }
 
 const unknownFix = fix('helpdesk', [
-  'Collect the profile again on this machine as an administrator: Windows shows the Defender exclusions to administrators only.',
-  'Or ask an administrator to run, in PowerShell: Get-MpPreference | Select-Object DisableRealtimeMonitoring, ExclusionPath, ExclusionProcess',
+  m('agent.antivirus.unknown.fix.asAdmin'),
+  m('agent.antivirus.unknown.fix.askAdmin', {
+    command: 'Get-MpPreference | Select-Object DisableRealtimeMonitoring, ExclusionPath, ExclusionProcess',
+  }),
 ]);
