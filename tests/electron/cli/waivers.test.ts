@@ -171,7 +171,7 @@ describe('check --waivers', () => {
     expect(Object.keys(plain)).toEqual(['schemaVersion', 'tool', 'matrix', 'generatedAt', 'host', 'verdict', 'counts', 'findings']);
     expect(Object.keys(plain.counts)).toEqual(['pass', 'warn', 'fail', 'info', 'unknown']);
     for (const f of plain.findings)
-      expect(Object.keys(f)).toEqual(['check', 'subject', 'status', 'title', 'detail', 'evidence', 'fix', 'source']);
+      expect(Object.keys(f)).toEqual(['check', 'subject', 'status', 'title', 'detail', 'evidence', 'fix', 'source', 'messages']);
   });
 });
 
