@@ -10,10 +10,13 @@
 
 import { localDateTime } from './diagnosis.js';
 import { visibleLines, visibleText } from './visible-text.js';
-import { statusLabel, VERDICT_WORDS } from './grouping.js';
+import { VERDICT_WORDS } from './grouping.js';
+import { areaOf } from '../rules/catalogue.js';
+import { t } from '../i18n/translate.js';
+import { m, type MessageId, type Msg } from '../i18n/message.js';
 import { findingKey } from './subject-key.js';
 import type { CheckId, Finding, FindingStatus, Report, Verdict } from './types.js';
-import { wrapIndented } from './wrap.js';
+import { displayWidth, wrapIndented } from './wrap.js';
 
 export type ComparableReport = Pick<Report, 'generatedAt' | 'verdict'> & {
   matrix: Pick<Report['matrix'], 'edition' | 'date'>;
@@ -105,12 +108,9 @@ export function diffReports(from: ComparableReport, to: ComparableReport): Repor
   for (const [key, was] of before) if (!after.has(key) && level(was) > 0) diff.resolved.push(entry(was, undefined));
 
   const [a, b] = [from.host.name, to.host.name];
-  if (a !== null && b !== null && a.toLowerCase() !== b.toLowerCase())
-    diff.notes.push(`These are two different machines (${a} and ${b}): the lists compare one with the other.`);
+  if (a !== null && b !== null && a.toLowerCase() !== b.toLowerCase()) diff.notes.push(t('report.diff.note.machines', { a, b }));
   if (from.matrix.edition !== to.matrix.edition)
-    diff.notes.push(
-      `The two were held against different editions of the support matrix (${from.matrix.edition} and ${to.matrix.edition}): some changes may come from the matrix, not the machine.`,
-    );
+    diff.notes.push(t('report.diff.note.editions', { a: from.matrix.edition, b: to.matrix.edition }));
   return diff;
 }
 
@@ -124,72 +124,78 @@ export const nothingChanged = (diff: ReportDiff): boolean =>
   diff.resolved.length + diff.new.length + diff.regressed.length + diff.improved.length + diff.changed.length === 0;
 
 /** A status in words, for a sentence: "blocks backup", "a warning", "gone". */
-function statusWords(status: FindingStatus | null, check: CheckId): string {
-  if (status === null) return 'no longer reported';
-  if (status === 'warn') return 'a warning';
-  if (status === 'unknown') return 'not known';
-  return statusLabel(status, check).toLowerCase();
+function statusWords(status: FindingStatus | null, check: CheckId): Msg {
+  return m('report.diff.status', { status: status ?? 'gone', restore: areaOf(check) === 'restore' ? 'yes' : 'no' });
 }
 
 /** One line per finding that changed: its title, what it was and what it is now. */
 export function diffEntryWords(e: DiffEntry): string {
   const title = e.title.replace(/[.!]$/, '');
-  if (e.was === null) return `${title}: ${statusWords(e.now, e.check)}.`;
-  return `${title}: was ${statusWords(e.was, e.check)}, now ${statusWords(e.now, e.check)}.`;
+  if (e.was === null) return t('report.diff.entry.new', { title, now: statusWords(e.now, e.check) });
+  return t('report.diff.entry.changed', { title, was: statusWords(e.was, e.check), now: statusWords(e.now, e.check) });
 }
 
 /** "2026-11-25 12:00 UTC": a report's time, the same wherever the text is read. */
 /** A run's time in the reader's words and zone (by Intl), to the second when needed to tell two runs apart. */
 const when = (iso: string, withSeconds = false) => localDateTime(iso, undefined, undefined, withSeconds);
 
-export const DIFF_LISTS = [
-  { key: 'regressed', heading: 'Worse than before' },
-  { key: 'new', heading: 'New' },
-  { key: 'resolved', heading: 'Resolved' },
-  { key: 'improved', heading: 'Better, but not fine yet' },
-  { key: 'changed', heading: 'Changed' },
-] as const;
+type DiffList = 'regressed' | 'new' | 'resolved' | 'improved' | 'changed';
+
+/** The lists in their order, each with its heading in the current language. */
+export const DIFF_LISTS: readonly { key: DiffList; readonly heading: string }[] = (
+  ['regressed', 'new', 'resolved', 'improved', 'changed'] as const
+).map((key) => ({
+  key,
+  get heading() {
+    return t(`report.diff.list.${key}` as MessageId);
+  },
+}));
 
 /** A one-line summary: "Since 2026-11-20 09:30 UTC: 1 resolved, 1 new." (the wizard's "since last time"). */
 export function diffHeadline(diff: ReportDiff): string {
-  const since = `Since ${when(diff.from.generatedAt)}`;
-  if (nothingChanged(diff)) return `${since}: nothing has changed.`;
-  const parts = DIFF_LISTS.filter(({ key }) => diff[key].length > 0).map(
-    ({ key, heading }) => `${diff[key].length} ${heading.toLowerCase()}`,
+  const since = when(diff.from.generatedAt);
+  if (nothingChanged(diff)) return t('report.diff.headline.nothing', { since });
+  const parts = DIFF_LISTS.filter(({ key }) => diff[key].length > 0).map(({ key }) =>
+    t(`report.diff.count.${key}` as MessageId, { count: diff[key].length }),
   );
-  return `${since}: ${parts.join(', ')}.`;
+  return t('report.diff.headline.changes', { since, parts: parts.join(t('report.diff.separator')) });
 }
 
 /** The difference as text, every line within `width`. */
 export function renderDiffText(diff: ReportDiff, width = 80): string {
   const w = Math.max(40, width);
-  const machine = visibleText(diff.to.host ?? diff.from.host ?? 'the machine');
+  const host = diff.to.host ?? diff.from.host;
   const seconds = when(diff.from.generatedAt) === when(diff.to.generatedAt);
+  const span = { from: when(diff.from.generatedAt, seconds), to: when(diff.to.generatedAt, seconds) };
   const lines = wrapIndented(
-    `What changed on ${machine}, from ${when(diff.from.generatedAt, seconds)} to ${when(diff.to.generatedAt, seconds)}`,
+    host ? t('report.diff.heading', { machine: visibleText(host), ...span }) : t('report.diff.headingUnnamed', span),
     w,
     '',
   );
   const verdict =
     diff.from.verdict === diff.to.verdict
-      ? `Verdict: ${VERDICT_WORDS[diff.to.verdict]}, as before.`
-      : `Verdict: was ${VERDICT_WORDS[diff.from.verdict]}, now ${VERDICT_WORDS[diff.to.verdict]}.`;
+      ? t('report.diff.verdict.same', { verdict: VERDICT_WORDS[diff.to.verdict] })
+      : t('report.diff.verdict.changed', { was: VERDICT_WORDS[diff.from.verdict], now: VERDICT_WORDS[diff.to.verdict] });
   lines.push(...wrapIndented(verdict, w, ''));
-  for (const note of diff.notes) lines.push(...wrapIndented(`Note: ${note}`, w, '', '      '));
+  for (const note of diff.notes) {
+    const said = t('report.text.note', { note: '\uE001' });
+    const hanging = ' '.repeat(displayWidth(said.slice(0, said.indexOf('\uE001'))));
+    lines.push(...wrapIndented(said.replace('\uE001', note), w, '', hanging));
+  }
   if (nothingChanged(diff)) {
-    lines.push('', ...wrapIndented(`Nothing changed: ${diff.unchanged} findings, each with the same status as before.`, w, ''));
+    lines.push('', ...wrapIndented(t('report.diff.nothing', { count: diff.unchanged }), w, ''));
     return visibleLines(`${lines.join('\n')}\n`);
   }
   for (const { key, heading } of DIFF_LISTS) {
     const entries = diff[key];
     if (entries.length === 0) continue;
-    lines.push('', `${heading} (${entries.length})`);
+    lines.push('', t('report.markdown.section', { heading, count: entries.length }));
     for (const e of entries) {
       lines.push(...wrapIndented(`- ${diffEntryWords(e)}`, w, '  ', '    '));
       lines.push(...wrapIndented(`${e.check}${e.subject ? ` ${e.subject}` : ''}`, w, '    '));
     }
   }
-  lines.push('', ...wrapIndented(`The same as before: ${diff.unchanged} findings.`, w, ''));
+  lines.push('', ...wrapIndented(t('report.diff.same', { count: diff.unchanged }), w, ''));
   // The titles and subjects come from the two files: nothing in them may steer the terminal.
   return visibleLines(`${lines.join('\n')}\n`);
 }

@@ -6,8 +6,8 @@
 // eventcreate.exe, which writes the events, takes ids from 1 to 1000. Pure.
 
 import { AREA_NAMES, areaOf, type Area } from '../rules/catalogue.js';
-import { plural } from '../rules/finding.js';
 import { VERDICT_WORDS } from './grouping.js';
+import { t } from '../i18n/translate.js';
 import type { Finding, Report } from './types.js';
 
 /** The source the events are written under; the MSI registers it (build/msi/mars-readiness.wxs). */
@@ -47,15 +47,27 @@ export const MAX_DESCRIPTION = 4000;
 /** The run's event first, then the blockers, then the warnings, each in the report's order. */
 export function eventsOf(report: Report): LogEvent[] {
   const c = report.counts;
-  const waived = c.waived ? `, ${c.waived} waived` : '';
   const run: LogEvent = {
     id: RUN_EVENT_ID,
     type: report.verdict === 'not-ready' ? 'ERROR' : report.verdict === 'ready-with-warnings' ? 'WARNING' : 'INFORMATION',
     description: fit(
       [
-        `MARS readiness of ${report.host.name ?? 'this machine'}: ${VERDICT_WORDS[report.verdict]}.`,
-        `${c.fail} blocking, ${plural(c.warn, 'warning')}, ${c.unknown} unknown, ${c.pass} passed${waived}.`,
-        `Support matrix: ${report.matrix.edition} (${report.matrix.date}). ${report.tool.name} ${report.tool.version}.`,
+        report.host.name
+          ? t('report.event.run', { machine: report.host.name, verdict: VERDICT_WORDS[report.verdict] })
+          : t('report.event.runUnnamed', { verdict: VERDICT_WORDS[report.verdict] }),
+        t('report.event.counts', {
+          fail: c.fail,
+          warn: c.warn,
+          unknown: c.unknown,
+          pass: c.pass,
+          waived: c.waived ?? 0,
+          withWaivers: c.waived ? 'yes' : 'no',
+        }),
+        t('report.event.matrix', {
+          edition: report.matrix.edition,
+          date: report.matrix.date,
+          tool: `${report.tool.name} ${report.tool.version}`,
+        }),
       ].join('\n'),
     ),
   };
@@ -65,14 +77,18 @@ export function eventsOf(report: Report): LogEvent[] {
 }
 
 function findingEvent(f: Finding): LogEvent {
-  const lines = [`${f.status === 'fail' ? 'Blocks backup' : 'Warning'}: ${f.title}`, '', f.detail];
+  const lines = [t('report.event.title', { status: f.status === 'fail' ? 'fail' : 'warn', title: f.title }), '', f.detail];
   if (f.fix) {
-    lines.push('', `What to do (${f.fix.who}):`, ...f.fix.steps.map((step, i) => `${i + 1}. ${step}`));
+    const who = { user: 'user', helpdesk: 'helpdesk', 'server admin': 'serverAdmin', 'network team': 'networkTeam' }[f.fix.who];
+    lines.push('', t('report.event.whatToDo', { who }), ...f.fix.steps.map((step, i) => `${i + 1}. ${step}`));
   }
+  const area = AREA_NAMES[areaOf(f.check)];
   lines.push(
     '',
-    `Area: ${AREA_NAMES[areaOf(f.check)]}. Check: ${f.check}${f.subject ? ` (${f.subject})` : ''}.`,
-    `Learn more: ${f.source.url}`,
+    f.subject
+      ? t('report.event.checkOfSubject', { area, check: f.check, subject: f.subject })
+      : t('report.event.check', { area, check: f.check }),
+    t('report.text.learnMore', { url: f.source.url }),
   );
   return { id: AREA_EVENT_IDS[areaOf(f.check)], type: f.status === 'fail' ? 'ERROR' : 'WARNING', description: fit(lines.join('\n')) };
 }

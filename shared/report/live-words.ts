@@ -5,8 +5,14 @@
 // true of a live check instead (the probes could not tell; read the notes printed above), and the steps
 // that only say to collect again are left out. The JSON report keeps the rules' own words; the wizard has
 // its own wording (gui-words.ts). Pure.
+//
+// The sentences that stand in for a whole step come from the catalogue. The phrases changed inside a
+// detail or a step are the rules' English ones: in another language a finding's steps are matched by the
+// English text of the messages it was said from, and its detail keeps the rules' words.
 
 import type { Finding, Report } from './types.js';
+import { currentLanguage, englishCatalogue, say, t } from '../i18n/translate.js';
+import type { MessageId, Msg } from '../i18n/message.js';
 
 /** Phrases of a detail, as the rules write them for a profile, and how a live check says them. */
 const DETAIL: readonly [RegExp, string][] = [
@@ -19,22 +25,23 @@ const DETAIL: readonly [RegExp, string][] = [
   [/\bwhich the profile does not describe\b/g, 'which the probes did not describe'],
 ];
 
-const NOTES = 'Read the notes printed before the report for why it could not be read, put that right, then check again.';
+const NOTES: MessageId = 'guidance.live.notes';
 
 /** Whole steps (null: left out) and, after them, clauses within a step. */
-const STEPS: readonly [RegExp, string | null][] = [
+const STEPS: readonly [RegExp, MessageId | string | null][] = [
   [/^(Or )?[Cc]ollect the profile (again )?(with this tool )?on the machine itself\.$/, null],
   [/^Collect the profile again with this tool on the machine itself, so that .+\.$/, NOTES],
   [
     /^Collect the profile again with this tool on the machine itself; before the agent is installed, name the folder you mean to use for its cache\.$/,
-    'Before the agent is installed, name the folder you mean to use for its cache (--cache PATH), then check again.',
+    'guidance.live.nameCache',
   ],
   [
     /^(Choose what to back up in the wizard|Scan the selection in the wizard) \(or pass --select\),? and collect the profile on the machine itself\.$/,
-    'Name what you mean to back up with --select PATH (and --system-state), then check again.',
+    'guidance.live.nameSelection',
   ],
   // The scan ran: what it could not tell, running it again does not tell either.
   [/^To see example paths of each kind, scan on the machine itself \(the wizard, or check --select PATH\)\.$/, null],
+  // (English only: a clause of a rule's own step.)
   [/,? or collect the profile (again )?(with this tool )?on the machine itself\.$/, '.'],
 ];
 
@@ -43,21 +50,29 @@ export function liveDetail(detail: string): string {
 }
 
 /** The steps of a fix as a live check says them; when none is left, the one that points to the notes. */
-export function liveSteps(steps: readonly string[]): string[] {
+export function liveSteps(steps: readonly string[], messages?: readonly Msg[]): string[] {
+  // In another language, each step is known by the English text of its message (its arguments left as they are).
+  const english = currentLanguage() !== 'en' && messages?.length === steps.length;
   const shown: string[] = [];
-  for (const step of steps) {
-    const whole = STEPS.find(([pattern]) => pattern.test(step) && pattern.source.startsWith('^'));
+  steps.forEach((step, i) => {
+    const source = english ? (englishCatalogue()[messages[i]!.id] ?? step) : step;
+    const whole = STEPS.find(([pattern]) => pattern.test(source) && pattern.source.startsWith('^'));
     if (whole) {
-      if (whole[1] !== null) shown.push(whole[1]);
-      continue;
+      if (whole[1] !== null) shown.push(t(whole[1] as MessageId));
+      return;
     }
-    shown.push(STEPS.filter(([pattern]) => !pattern.source.startsWith('^')).reduce((text, [p, w]) => text.replace(p, w ?? ''), step));
-  }
-  return steps.length > 0 && shown.length === 0 ? [NOTES] : [...new Set(shown)];
+    shown.push(
+      english
+        ? say(messages[i]!)
+        : STEPS.filter(([pattern]) => !pattern.source.startsWith('^')).reduce((text, [p, w]) => text.replace(p, w ?? ''), step),
+    );
+  });
+  return steps.length > 0 && shown.length === 0 ? [t(NOTES)] : [...new Set(shown)];
 }
 
 function liveFinding(f: Finding): Finding {
-  return { ...f, detail: liveDetail(f.detail), fix: f.fix ? { ...f.fix, steps: liveSteps(f.fix.steps) } : null };
+  const detail = currentLanguage() === 'en' ? liveDetail(f.detail) : f.detail;
+  return { ...f, detail, fix: f.fix ? { ...f.fix, steps: liveSteps(f.fix.steps, f.messages?.steps) } : null };
 }
 
 /** The report as a live check's text, HTML and Markdown say it. */

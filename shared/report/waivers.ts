@@ -20,6 +20,7 @@ import { countStatuses, verdictOf } from './build.js';
 import { isCheckId } from './fleet/worst.js';
 import { findingKey } from './subject-key.js';
 import { WaiverFileError } from './waiver-file-error.js';
+import { t } from '../i18n/translate.js';
 import type { CheckId, Finding, Report, WaivableStatus, WaiverNotes, WaiverRef } from './types.js';
 
 const text = (description: string, maxLength: number) => Type.String({ minLength: 1, maxLength, description });
@@ -57,13 +58,12 @@ let compiled: ReturnType<typeof TypeCompiler.Compile<typeof WAIVER_FILE_SCHEMA>>
 /** The waiver file from the bytes of `file` (its name is for the messages), checked whole; else a WaiverFileError. */
 export function parseWaivers(file: string, bytes: Uint8Array): WaiverFile {
   const source = decodeProfileText(bytes);
-  if (source.trim() === '')
-    throw new WaiverFileError(file, ['is empty: a waiver file is a JSON object with "schemaVersion" and "waivers"']);
+  if (source.trim() === '') throw new WaiverFileError(file, [t('report.waivers.empty')]);
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new WaiverFileError(file, [`is not valid JSON: ${(error as Error).message}`]);
+    throw new WaiverFileError(file, [t('report.waivers.notJson', { reason: (error as Error).message })]);
   }
   compiled ??= TypeCompiler.Compile(WAIVER_FILE_SCHEMA);
   const typed = compiled.Check(value);
@@ -89,23 +89,21 @@ function meaningProblems(value: unknown): string[] {
     const { check, subject, expires, justification, approvedBy } = waiver as Record<string, unknown>;
     const at = `/waivers/${index}`;
     if (typeof check === 'string' && check !== '' && !isCheckId(check))
-      problems.push(`${at}/check: no check has the id "${check}" ("mars-readiness checks" lists them)`);
+      problems.push(`${at}/check: ${t('report.waivers.noSuchCheck', { check })}`);
     if (typeof expires === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(expires) && !isRealDate(expires))
-      problems.push(`${at}/expires: ${expires} is not a date of the calendar`);
+      problems.push(`${at}/expires: ${t('report.waivers.notADate', { expires })}`);
     for (const [field, text] of [
       ['justification', justification],
       ['approvedBy', approvedBy],
     ] as const)
-      if (typeof text === 'string' && text !== '' && text.trim() === '')
-        problems.push(`${at}/${field}: must say something, not only spaces`);
+      if (typeof text === 'string' && text !== '' && text.trim() === '') problems.push(`${at}/${field}: ${t('report.waivers.onlySpaces')}`);
     if (typeof subject === 'string' && subject !== '' && subject.trim() === '')
-      problems.push(`${at}/subject: must name a subject, or be null`);
+      problems.push(`${at}/subject: ${t('report.waivers.blankSubject')}`);
     if (typeof check !== 'string' || !isCheckId(check) || (subject !== undefined && subject !== null && typeof subject !== 'string'))
       return;
     const key = findingKey({ check, subject: subject ?? null });
     const first = seen.get(key);
-    if (first !== undefined)
-      problems.push(`${at}: waives the same finding as /waivers/${first}: keep one of them (with the expiry date you want)`);
+    if (first !== undefined) problems.push(`${at}: ${t('report.waivers.duplicate', { first: `/waivers/${first}` })}`);
     else seen.set(key, index);
   });
   return problems;
@@ -127,25 +125,36 @@ function describeErrors(errors: ValueError[]): string[] {
   return [...byPath.values()].map((error) => `${error.path || '/'}: ${describeError(error)}`);
 }
 
+/** The fields whose schema says what they must be (its description, in the catalogue's words). */
+const WANTED: Record<string, string> = {
+  check: 'check',
+  subject: 'subject',
+  justification: 'justification',
+  approvedBy: 'approvedBy',
+  expires: 'expires',
+  schemaVersion: 'schemaVersion',
+  waivers: 'waivers',
+};
+
 function describeError(error: ValueError): string {
-  const wanted = (error.schema as TSchema).description;
+  const wanted = (error.schema as TSchema).description ? WANTED[error.path.split('/').pop() ?? ''] : undefined;
   switch (error.type) {
     case ValueErrorType.ObjectRequiredProperty:
-      return 'is required but missing';
+      return t('report.waivers.missing');
     case ValueErrorType.ObjectAdditionalProperties:
-      return 'is not a field of a waiver file (the fields of a waiver are check, subject, justification, approvedBy and expires)';
+      return t('report.waivers.notAField');
     case ValueErrorType.StringMinLength:
-      return 'must not be empty';
+      return t('report.waivers.empty.field');
     case ValueErrorType.StringMaxLength:
-      return `is too long (at most ${String((error.schema as { maxLength?: number }).maxLength)} characters)`;
+      return t('report.waivers.tooLong', { max: (error.schema as { maxLength?: number }).maxLength ?? 0 });
     case ValueErrorType.ArrayMaxItems:
-      return 'holds too many waivers (at most 1,000)';
+      return t('report.waivers.tooMany', { max: 1000 });
     case ValueErrorType.Object:
-      return error.path === '' ? 'must be a JSON object with "schemaVersion" and "waivers"' : 'must be a JSON object (one waiver)';
+      return error.path === '' ? t('report.waivers.notAFile') : t('report.waivers.notAWaiver');
     case ValueErrorType.Array:
-      return 'must be a list of waivers (a JSON array)';
+      return t('report.waivers.notAList');
     default:
-      return wanted ? `must be ${wanted}` : 'does not have the expected form';
+      return wanted ? t('report.waivers.mustBe', { field: wanted }) : t('report.waivers.wrongForm');
   }
 }
 

@@ -3,6 +3,8 @@
 // `absent` when it gave no finding) and `verdict`. `fleet intune-rules` writes the rules file that goes
 // with it (Microsoft's custom compliance JSON): one rule per check, compliant unless the status is `fail`.
 
+import { currentLanguage, t } from '../../i18n/translate.js';
+import type { Language } from '../../i18n/languages.js';
 import { CHECK_DOCS } from '../../rules/check-docs.js';
 import { checkReference } from '../../rules/catalogue.js';
 import { DEFAULT_EDITION, EDITIONS, type EditionId } from '../../matrix/index.js';
@@ -21,7 +23,7 @@ export interface IntuneRule {
   DataType: 'String';
   Operand: string;
   MoreInfoUrl: string;
-  RemediationStrings: { Language: 'en_US'; Title: string; Description: string }[];
+  RemediationStrings: { Language: string; Title: string; Description: string }[];
 }
 
 export interface IntuneRules {
@@ -37,6 +39,9 @@ export function learnMoreUrl(check: CheckId, edition: EditionId = DEFAULT_EDITIO
   return rows.find((row) => /^https:\/\//.test(row.url))?.url ?? MATRIX_URL;
 }
 
+/** Intune's name for each language of a remediation string: the rules' words are in the language this run speaks. */
+const INTUNE_LANGUAGES: Record<Language, string> = { en: 'en_US', de: 'de_DE', fr: 'fr_FR', es: 'es_ES', ja: 'ja_JP', 'zh-Hans': 'zh_CN' };
+
 /** The rules file: a device is compliant with a check unless that check blocks (`fail`). */
 export function intuneComplianceRules(edition: EditionId = DEFAULT_EDITION): IntuneRules {
   return {
@@ -48,9 +53,9 @@ export function intuneComplianceRules(edition: EditionId = DEFAULT_EDITION): Int
       MoreInfoUrl: learnMoreUrl(check.id, edition),
       RemediationStrings: [
         {
-          Language: 'en_US',
-          Title: `MARS backup readiness: ${check.title} blocks backups`,
-          Description: `${check.description} Run "mars-readiness check" on this device: the report says what blocks and how to fix it.`,
+          Language: INTUNE_LANGUAGES[currentLanguage()],
+          Title: t('report.fleet.rules.title', { title: check.title }),
+          Description: t('report.fleet.rules.description', { description: check.description }),
         },
       ],
     })),

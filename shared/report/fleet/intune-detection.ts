@@ -3,6 +3,7 @@
 // exit status (1 not ready) is what Intune acts on; the CLI sets it.
 
 import type { Report } from '../types.js';
+import { t } from '../../i18n/translate.js';
 
 export const INTUNE_DETECTION_MAX = 2048;
 
@@ -28,12 +29,23 @@ export function shorten(text: string, max: number): string {
 export function renderIntuneDetection(report: Report, max = INTUNE_DETECTION_MAX): string {
   const blockers = report.findings.filter((f) => f.status === 'fail');
   // Waived findings (--waivers) are counted apart, after the verdict: never among the blockers.
-  const waived = report.counts.waived ? `, ${report.counts.waived} waived` : '';
-  const head = `MARS readiness: ${report.verdict}`;
-  if (blockers.length === 0) {
-    const warnings = report.counts.warn;
-    return shorten(oneLine(`${head}; no blockers${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}${waived}`), max);
-  }
-  const items = blockers.map((f) => `${f.check}: ${f.title}${f.subject ? ` (${f.subject})` : ''}`);
-  return shorten(oneLine(`${head}${waived}; ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${items.join('; ')}`), max);
+  const waived = report.counts.waived ?? 0;
+  if (blockers.length === 0)
+    return shorten(oneLine(t('report.fleet.detection.clear', { verdict: report.verdict, warnings: report.counts.warn, waived })), max);
+  const items = blockers.map((f) =>
+    f.subject
+      ? t('report.fleet.detection.itemOfSubject', { check: f.check, title: f.title, subject: f.subject })
+      : t('report.fleet.detection.item', { check: f.check, title: f.title }),
+  );
+  return shorten(
+    oneLine(
+      t('report.fleet.detection.blocked', {
+        verdict: report.verdict,
+        waived,
+        count: blockers.length,
+        items: items.join(t('report.titles.separator')),
+      }),
+    ),
+    max,
+  );
 }

@@ -4,6 +4,7 @@
 // of TLS inspection - and the notes that bear on it (no network test at all; a test that went out
 // through another proxy than the backup engine's). A password in an address is shown as ****.
 
+import { t } from '../../i18n/translate.js';
 import { EDITIONS, type EditionId } from '../../matrix/index.js';
 import type { EndpointRow } from '../../matrix/types.js';
 import type { EndpointProbe, MachineProfile } from '../../profile/types.js';
@@ -53,14 +54,11 @@ export function buildNetworkRequest(profile: MachineProfile, report: Report): Ne
     }
   }
   const notes: string[] = [];
-  if (profile.network == null)
-    notes.push(
-      'This profile holds no network test, so every address is listed as not tested. Run the test on the machine (without --offline) to see which ones are really blocked.',
-    );
+  if (profile.network == null) notes.push(t('report.network.note.noTest'));
   const serviceProxy = report.findings.find((f) => f.check === 'network.service-proxy' && f.status === 'warn');
-  if (serviceProxy) notes.push(`${serviceProxy.detail} Allow these addresses on the way out that the backup engine takes too.`);
+  if (serviceProxy) notes.push(t('report.network.note.serviceProxy', { detail: serviceProxy.detail }));
   const through = profile.serviceProxy?.probe;
-  if (!serviceProxy && through && through !== 'direct') notes.push(`The test went out through the proxy ${through}.`);
+  if (!serviceProxy && through && through !== 'direct') notes.push(t('report.network.note.through', { proxy: through }));
   // The request goes to another team: a password in any address it names is shown as ****, always.
   return {
     host: report.host.name,
@@ -96,9 +94,9 @@ function rowOf(row: EndpointRow, alternative: string, probe: EndpointProbe | und
     serviceTag: need.serviceTag,
     tlsInspection:
       protocol === 'HTTP'
-        ? 'Plain HTTP: let it through unchanged (no login or warning page in its place).'
+        ? t('report.network.tls.http')
         : outcome === 'tls-intercepted'
-          ? `TLS inspection was seen on this address: please exempt ${alternative} from inspection. The agent accepts only Microsoft's own certificate.`
-          : `Please do not inspect (decrypt) TLS to ${alternative}: the agent accepts only Microsoft's own certificate.`,
+          ? t('report.network.tls.intercepted', { address: alternative })
+          : t('report.network.tls.doNotInspect', { address: alternative }),
   };
 }

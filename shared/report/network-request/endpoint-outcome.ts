@@ -7,6 +7,7 @@
 // its one fixed place, never by searching the sentence for words. A sentence no entry matches (another
 // tool's, or a future probe's) is "failed", with the sentence shown as it is.
 
+import { saidWords } from '../grouping.js';
 import type { EndpointProbe } from '../../profile/types.js';
 
 export type EndpointOutcome =
@@ -50,20 +51,20 @@ export function endpointOutcome(probe: EndpointProbe | undefined, sample: boolea
 }
 
 /** The outcome in the network team's words: what the test ran into. */
-export const OUTCOME_WORDS: Record<EndpointOutcome, string> = {
-  reached: 'Reached',
-  dns: 'DNS did not know the name',
-  refused: 'Connection refused',
-  reset: 'Connection reset (a firewall may be blocking it)',
-  'no-route': 'No route to it (network unreachable)',
-  'timed-out': 'Timed out: nothing answered (a firewall may be dropping it)',
-  'tls-intercepted': 'TLS intercepted: the certificate was not Microsoft’s',
-  'certificate-expired': 'The certificate shown had expired (TLS inspection, or a wrong clock)',
-  'proxy-auth': 'The proxy asked for a password (407)',
-  'proxy-refused': 'The proxy refused the connection',
-  'unexpected-answer': 'Something else answered (a captive portal or filtering proxy)',
-  failed: 'Could not connect',
-  'not-finished': 'Not tested: the test did not finish in time',
-  'sample-unknown': 'Not tested: there is no real name to test (each vault has its own storage names)',
-  'not-tested': 'Not tested',
-};
+export const OUTCOME_WORDS: Readonly<Record<EndpointOutcome, string>> = saidWords({
+  reached: 'report.network.outcome.reached',
+  dns: 'report.network.outcome.dns',
+  refused: 'report.network.outcome.refused',
+  reset: 'report.network.outcome.reset',
+  'no-route': 'report.network.outcome.noRoute',
+  'timed-out': 'report.network.outcome.timedOut',
+  'tls-intercepted': 'report.network.outcome.tlsIntercepted',
+  'certificate-expired': 'report.network.outcome.certificateExpired',
+  'proxy-auth': 'report.network.outcome.proxyAuth',
+  'proxy-refused': 'report.network.outcome.proxyRefused',
+  'unexpected-answer': 'report.network.outcome.unexpectedAnswer',
+  failed: 'report.network.outcome.failed',
+  'not-finished': 'report.network.outcome.notFinished',
+  'sample-unknown': 'report.network.outcome.sampleUnknown',
+  'not-tested': 'report.network.outcome.notTested',
+});

@@ -5,30 +5,50 @@ import { csvField } from '../fleet/csv.js';
 import { escapeMarkdown, markdownCode } from '../markdown.js';
 import { visibleText } from '../visible-text.js';
 import type { NetworkRequest, RequestRow } from './build.js';
-
-const machineOf = (request: NetworkRequest) => request.host ?? 'this machine';
+import { t } from '../../i18n/translate.js';
 
 /** What to say when the test reached everything: the request is then empty. */
 export function nothingToAsk(request: NetworkRequest): string {
-  return `Nothing to ask the network team: the test on ${machineOf(request)} reached all ${request.addresses} addresses the MARS agent needs.`;
+  return request.host
+    ? t('report.network.nothing', { machine: request.host, count: request.addresses })
+    : t('report.network.nothingUnnamed', { count: request.addresses });
 }
 
-const tagWords = (row: RequestRow) => row.serviceTag ?? 'None: allow the name itself on the proxy or firewall';
+const tagWords = (row: RequestRow) => row.serviceTag ?? t('report.network.noTag');
+
+/** The table's columns, in its order. */
+const COLUMNS = [
+  'report.network.column.pattern',
+  'report.network.column.host',
+  'report.network.column.port',
+  'report.network.column.protocol',
+  'report.network.column.failed',
+  'report.network.column.why',
+  'report.network.column.tag',
+  'report.network.column.tls',
+] as const;
 
 export function renderRequestMarkdown(request: NetworkRequest): string {
   // A profile's words (a host, what the test said) are shown, never read as markup or HTML, on one line.
   const cell = (text: string) => escapeMarkdown(visibleText(text));
   // In a table a pipe ends the cell even inside a code span, unless escaped.
   const codeCell = (text: string) => markdownCode(visibleText(text)).replace(/\|/g, '\\|');
-  const lines = [`# Network access for the MARS backup agent on ${cell(machineOf(request))}`, ''];
+  const lines = [
+    `# ${request.host ? t('report.network.heading', { machine: cell(request.host) }) : t('report.network.headingUnnamed')}`,
+    '',
+  ];
   if (request.rows.length === 0) {
     lines.push(nothingToAsk(request), '');
   } else {
-    const when = request.capturedAt ? ` (tested ${request.capturedAt.slice(0, 10)})` : '';
     lines.push(
-      `Please let ${cell(machineOf(request))}${when} reach the Microsoft addresses below. The Azure Backup agent (MARS) needs each of them to register with the vault and to back up; the test could not reach them, or could not test them.`,
+      t('report.network.please', {
+        named: request.host ? 'yes' : 'no',
+        machine: request.host ? cell(request.host) : '',
+        tested: request.capturedAt ? 'yes' : 'no',
+        date: request.capturedAt ? request.capturedAt.slice(0, 10) : '',
+      }),
       '',
-      '| Address (pattern) | Host tested | Port | Protocol | What failed | Why the agent needs it | Service tag to allow | TLS inspection |',
+      `| ${COLUMNS.map((id) => escapeMarkdown(t(id))).join(' | ')} |`,
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...request.rows.map(
         (row) =>
@@ -37,12 +57,22 @@ export function renderRequestMarkdown(request: NetworkRequest): string {
       '',
     );
     const said = request.rows.filter((row) => row.testSaid);
-    if (said.length > 0) lines.push('What the test said:', '', ...said.map((row) => `- ${cell(row.host)}: ${cell(row.testSaid!)}`), '');
-    lines.push('A wildcard address cannot be tested itself: one host stood for each. Allow the whole pattern, not only that host.', '');
+    if (said.length > 0)
+      lines.push(
+        t('report.network.testSaid'),
+        '',
+        ...said.map((row) => `- ${t('report.markdown.pointed', { state: cell(row.host), title: cell(row.testSaid!) })}`),
+        '',
+      );
+    lines.push(t('report.network.wildcard'), '');
   }
-  for (const note of request.notes) lines.push(`Note: ${cell(note)}`, '');
+  for (const note of request.notes) lines.push(t('report.text.note', { note: cell(note) }), '');
   lines.push(
-    `Made by ${request.tool.name} ${request.tool.version} against the support matrix ${request.edition.id} (${request.edition.date}).`,
+    t('report.network.made', {
+      tool: `${request.tool.name} ${request.tool.version}`,
+      edition: request.edition.id,
+      date: request.edition.date,
+    }),
     '',
   );
   return lines.join('\n');
