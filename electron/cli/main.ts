@@ -194,6 +194,17 @@ const HELP_TITLES: Record<string, () => string> = {
   'Global Options:': () => t('cli.help.globalOptions'),
 };
 
+/** An option's help with its choices and default, as commander says them, in the run's language. */
+function optionDescription(option: Option): string {
+  const choices = option.argChoices?.map((choice) => JSON.stringify(choice)).join(', ');
+  const shown = option.defaultValue !== undefined && (option.required || option.optional);
+  const value = shown ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : '';
+  if (choices === undefined && !shown) return option.description;
+  const kind = choices !== undefined && shown ? 'both' : choices !== undefined ? 'choices' : 'default';
+  const extra = t('cli.help.extra', { kind, choices: choices ?? '', value });
+  return option.description ? `${option.description} ${extra}` : extra;
+}
+
 export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultProber): Promise<number> {
   if (!(await startLanguage(argv, io))) return EXIT.usage;
   let exitCode: number = EXIT.ok;
@@ -207,7 +218,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .helpCommand('help [command]', help)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(wrapBlock(text, io.columns)) })
-    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => HELP_TITLES[title]?.() ?? title })
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => HELP_TITLES[title]?.() ?? title, optionDescription })
     .showHelpAfterError(t('cli.program.helpAfterError'));
 
   const checkCommand = program
