@@ -5,8 +5,8 @@
 // it ran. The ids are stable: a rule written against them keeps working from one version to the next.
 // eventcreate.exe, which writes the events, takes ids from 1 to 1000. Pure.
 
-import { AREA_NAMES, areaOf, type Area } from '../rules/catalogue.js';
-import { VERDICT_WORDS } from './grouping.js';
+import { areaOf, type Area } from '../rules/catalogue.js';
+import { areaWords, VERDICT_WORDS } from './grouping.js';
 import { t } from '../i18n/translate.js';
 import type { Finding, Report } from './types.js';
 
@@ -82,7 +82,7 @@ function findingEvent(f: Finding): LogEvent {
     const who = { user: 'user', helpdesk: 'helpdesk', 'server admin': 'serverAdmin', 'network team': 'networkTeam' }[f.fix.who];
     lines.push('', t('report.event.whatToDo', { who }), ...f.fix.steps.map((step, i) => `${i + 1}. ${step}`));
   }
-  const area = AREA_NAMES[areaOf(f.check)];
+  const area = areaWords(areaOf(f.check));
   lines.push(
     '',
     f.subject

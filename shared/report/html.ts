@@ -22,13 +22,13 @@ import {
   type Diagnosis,
   htmlDateTime,
 } from './diagnosis.js';
-import { groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
+import { areaWords, groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { evidenceFacts, factText } from './evidence-words.js';
 import { ACTION_STATUS_WORDS, doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
 import type { Finding, FindingStatus, Report } from './types.js';
 import { waivedWords, waiverNotes } from './waiver-words.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
-import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
+import { areaOf } from '../rules/catalogue.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { LANGUAGE_DIRECTION, learnUrl } from '../i18n/languages.js';
 import type { Arg, MessageId } from '../i18n/message.js';
@@ -126,7 +126,7 @@ function findingHtml(f: Finding, machine: MachineKind): string {
     facts.length > 0
       ? `<p class="saw">${escape(t('report.saw'))}</p><ul class="facts">${facts.map((fact) => `<li>${escape(factText(fact))}</li>`).join('')}</ul>`
       : '';
-  return `<section class="finding ${f.status}" id="${escape(findingAnchor(f))}"><p class="status">${escape(statusLabel(f.status, f.check))} <span class="area">- ${escape(AREA_NAMES[areaOf(f.check)])}</span></p>
+  return `<section class="finding ${f.status}" id="${escape(findingAnchor(f))}"><p class="status">${escape(statusLabel(f.status, f.check))} <span class="area">- ${escape(areaWords(areaOf(f.check)))}</span></p>
 <h3>${escape(f.title)}</h3><p>${escape(f.detail)}</p>${waivedWords(f) ? `<p class="waiver">${escape(waivedWords(f)!)}</p>` : ''}${evidence}${fix}${learnMore(f)}
 <p class="meta">${escape(
     t('report.html.meta', {
@@ -270,7 +270,7 @@ export function renderHtml(given: Report, options: HtmlOptions = {}): string {
 ${passed
   .map(
     (f) =>
-      `<tr><td>${escape(AREA_NAMES[areaOf(f.check)])}</td><td><section class="finding pass" id="${escape(findingAnchor(f))}">${escape(f.title)} <span class="meta">(${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''})</span></section></td><td>${f.source.url ? `<a href="${escape(learn(f.source.url))}">${escape(f.source.section)}</a>` : escape(f.source.section)}</td></tr>`,
+      `<tr><td>${escape(areaWords(areaOf(f.check)))}</td><td><section class="finding pass" id="${escape(findingAnchor(f))}">${escape(f.title)} <span class="meta">(${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''})</span></section></td><td>${f.source.url ? `<a href="${escape(learn(f.source.url))}">${escape(f.source.section)}</a>` : escape(f.source.section)}</td></tr>`,
   )
   .join('\n')}
 </tbody></table></section>`

@@ -6,10 +6,10 @@
 
 import { visibleReport } from './visible-text.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
-import { AREA_NAMES, areaOf } from '../rules/catalogue.js';
+import { areaOf } from '../rules/catalogue.js';
 import { codeMeaning, diagnose, diagnosisHeadline, localDateTime, pointedCheckState, timesWords, unexplainedWords } from './diagnosis.js';
 import { doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-this-first.js';
-import { groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
+import { areaWords, groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { learnUrl } from '../i18n/languages.js';
 import type { MessageId } from '../i18n/message.js';
@@ -63,7 +63,7 @@ function findingMarkdown(f: Finding, machine: MachineKind): string[] {
     '',
     t('report.markdown.status', {
       status: statusLabel(f.status, f.check),
-      area: AREA_NAMES[areaOf(f.check)],
+      area: areaWords(areaOf(f.check)),
       detail: escapeMarkdown(f.detail),
     }),
   ];
@@ -193,7 +193,7 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
       '| --- | --- | --- |',
     );
     for (const f of passed)
-      lines.push(`| ${AREA_NAMES[areaOf(f.check)]} | ${escapeMarkdown(f.title)} | ${link(f.source.section, f.source.url)} |`);
+      lines.push(`| ${areaWords(areaOf(f.check))} | ${escapeMarkdown(f.title)} | ${link(f.source.section, f.source.url)} |`);
   }
   return `${lines
     .join('\n')

@@ -4,7 +4,8 @@
 // addresses) and the tool's name. The lines that break this are printed, so that what is left is plain.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import en from '../../../shared/i18n/catalogue/en/index.js';
+import { parse } from '@formatjs/icu-messageformat-parser';
+import en, { type Catalogue } from '../../../shared/i18n/catalogue/en/index.js';
 import { outsidePseudo, pseudoCatalogue } from '../../../shared/i18n/pseudo.js';
 import { speak } from '../../../shared/i18n/translate.js';
 import { buildReport } from '../../../shared/report/build.js';
@@ -45,6 +46,15 @@ function dataOf(profile: MachineProfile, report: Report): string[] {
   return [...data].filter((s) => /\p{L}/u.test(s)).sort((a, b) => b.length - a.length);
 }
 
+function parses(text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
 /** The words of an HTML page: no style sheet, no tags or attributes, entities decoded. */
@@ -68,7 +78,10 @@ function unwrapped(format: string, name: string, text: string, data: readonly st
 }
 
 describe('the reports under the pseudo-locale', () => {
-  beforeAll(() => speak('en', pseudoCatalogue(en), 'en'));
+  // A message that does not parse is the catalogue test's to report; the others are said here.
+  beforeAll(() =>
+    speak('en', pseudoCatalogue(Object.fromEntries(Object.entries(en).filter(([, text]) => parses(text))) as Catalogue), 'en'),
+  );
   afterAll(() => speak('en', en));
 
   it('say nothing outside the catalogue but data, in text, Markdown and HTML, for every sample', () => {
