@@ -73,6 +73,8 @@ export function App({ api }: { api: WizardApi }) {
     } catch (error) {
       setLanguageError((error as Error).message);
     }
+    // The main process's own words (the machine's label, an interrupted fix) are said in the language now.
+    void api.appInfo().then((r) => r.ok && setInfo(r.value));
   };
 
   const go = useCallback((next: Page) => setPage(next), []);
