@@ -79,10 +79,19 @@ function resolve(arg: Arg): string | number {
   return say(arg);
 }
 
-/** "a, b and c" ("a, b und c", "a、b、c"); `or` for "a, b or c". */
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * "a, b and c" ("a, b und c", "a、b、c"); `or` for "a, b or c". English lists as the tool has always
+ * written them, without the serial comma (British English's list format).
+ */
 export function formatList(items: readonly string[], type: 'and' | 'or' = 'and'): string {
   if (items.length <= 1) return items.join('');
-  return speaker.intl.formatList(items, { type: type === 'and' ? 'conjunction' : 'disjunction' });
+  const locale = speaker.intl.locale === 'en' ? 'en-GB' : speaker.intl.locale;
+  const key = `${locale} ${type}`;
+  let format = listFormats.get(key);
+  if (!format) listFormats.set(key, (format = new Intl.ListFormat(locale, { type: type === 'and' ? 'conjunction' : 'disjunction' })));
+  return format.format(items);
 }
 
 /**
