@@ -5,9 +5,14 @@
 // use), and on a live check of this machine - where the profile was just collected here - a step that
 // says to collect it on the machine itself is said as what to do here instead. The rules' texts, and the
 // CLI's and the report's words, stay as they are. Pure.
+//
+// A step is known by the id of the message it was said from (a finding's `messages.steps`), so the
+// rewrites work in every language; what the wizard says instead is a whole message of its own.
 
 import type { OsFamily } from '../profile/types.js';
-import { t } from '../i18n/translate.js';
+import type { Arg, MessageId, Msg } from '../i18n/message.js';
+import { say, t } from '../i18n/translate.js';
+import type { FirstAction } from './do-this-first.js';
 import type { CheckId, Finding } from './types.js';
 
 /** live: this machine, probed just now; opened: a profile collected elsewhere, opened from its file. */
@@ -20,176 +25,167 @@ const uploadField = () => t('gui.name.uploadField');
 const cacheField = () => t('gui.name.cacheField');
 const cannotRead = (or: boolean) => t('gui.step.cannotRead', { or: or ? 'yes' : 'no', section: t('gui.name.cannotReadSection') });
 
-/** What a match becomes (said when it is used, from the groups it captured); null drops the whole step. */
-type Words = ((...groups: string[]) => string) | null;
+/** What a step becomes, from the message it was said from; null drops the whole step. */
+type Words = (step: Msg) => string | null;
 interface Rewrite {
-  /** Matches a whole step, or the part of one to say differently. */
-  match: RegExp;
-  /** What the match becomes on a live check and in an opened profile. */
+  /** What the step becomes on a live check and in an opened profile. */
   live: Words;
   opened: Words;
 }
 
-const addFolders = {
+/** The step as the rule said it. */
+const asItIs: Words = (step) => say(step);
+/** Left out: it has nothing to say here. */
+const leftOut: Words = () => null;
+/** Another message, given the step's own arguments (a key, a command) and these. */
+const instead =
+  (id: MessageId, args: Record<string, Arg> = {}): Words =>
+  (step) =>
+    t(id, { ...step.args, ...args });
+
+const addFolders: Rewrite = {
   live: () => t('gui.step.addFolders.live', { page: page() }),
   opened: () => t('gui.step.addFolders.opened', { page: page() }),
 };
-const yes = (group: string | undefined) => (group ? 'yes' : 'no');
+const offline: Rewrite = {
+  live: () => t('gui.step.offline.live', { switch: networkSwitch(), page: page() }),
+  opened: () => t('gui.step.offline.opened', { switch: networkSwitch() }),
+};
+/** "Check again": on a live check, the area's Check again button; an opened profile has none. */
+const checkAgain = (opened: Words = () => t('gui.step.thenCheckThatMachine')): Rewrite => ({ live: asItIs, opened });
+/** "Collect the profile again on the machine itself": on a live check, it was collected here just now. */
+const collectAgain = (or: boolean): Rewrite => ({
+  live: () => cannotRead(or),
+  opened: () => t('gui.step.checkMachine', { or: or ? 'yes' : 'no' }),
+});
+const collectSoThat = (why: 'volumes' | 'registry' | 'version'): Rewrite => ({
+  live: () => cannotRead(false),
+  opened: () => t('gui.step.checkMachineSoThat', { why }),
+});
+const asAdministrator = (reason: 'defender' | 'eventLog' | 'none'): Rewrite => ({
+  live: () => t('gui.step.administrator.live', { reason }),
+  opened: () => t('gui.step.administrator.opened', { reason }),
+});
+/** A step that ends "or collect the profile again on the machine": said without that, or with the wizard. */
+const orCollect = (live: MessageId, opened: MessageId): Rewrite => ({ live: instead(live), opened: instead(opened) });
 
-// The rules' steps are matched as English says them; what the wizard says instead comes from the catalogue.
-/** In order: the first whole-step rewrite that matches wins; the clause rewrites after it all apply. */
-const REWRITES: readonly Rewrite[] = [
+/** The steps the wizard says in its own words, by the id of the message the rule said them from. */
+const REWRITES: Partial<Record<MessageId, Rewrite>> = {
   // The network test was off (--offline), or the profile holds none.
-  {
-    match: /^Run this check again on the machine without --offline(, so that it tests each address)?\.$/,
-    live: () => t('gui.step.offline.live', { switch: networkSwitch(), page: page() }),
-    opened: () => t('gui.step.offline.opened', { switch: networkSwitch() }),
-  },
+  'network.endpoints.unknown.fix': offline,
+  'network.endpoints.untested.fix': offline,
   // The selection was not scanned (--select).
-  {
-    match:
-      /^(Choose what to back up in the wizard|Scan the selection in the wizard) \(or pass --select\),? and collect the profile on the machine itself\.$/,
-    ...addFolders,
-  },
-  {
-    match:
-      /^(Let the wizard scan the selection|Choose what to back up in the wizard and let it scan the folders) \(on the command line: --select PATH\)\.$/,
-    ...addFolders,
-  },
-  {
-    match: /^To see example paths of each kind, scan on the machine itself \(the wizard, or check --select PATH\)\.$/,
-    // Here the scan has run: what it could not tell, scanning again does not tell either.
-    live: null,
-    opened: () => t('gui.step.examplePaths.opened'),
-  },
+  'cache.freeSpace.unknown.fix': addFolders,
+  'volume.sizeLimit.unknown.fix': addFolders,
+  'files.skipped.unscanned.fix': addFolders,
+  'backup.offlineSeeding.unknownSize.fix': addFolders,
+  // Here the scan has run: what it could not tell, scanning again does not tell either.
+  'files.skipped.warn.fix.scanForExamples': { live: leftOut, opened: () => t('gui.step.examplePaths.opened') },
   // The upload speed (--upload-mbps).
-  {
-    match: /^Measure the upload speed of this connection and give it \(on the command line: --upload-mbps N\)\.$/,
+  'backup.offlineSeeding.zeroSpeed.fix': {
     live: () => t('gui.step.uploadSpeed.live', { field: uploadField(), page: page() }),
     opened: () => t('gui.step.uploadSpeed.opened', { field: uploadField() }),
   },
   // The vault credentials file (collect --vault-credentials): the wizard does not read one yet.
-  {
-    match: /^Name the file again in the wizard on this machine, or collect the profile with "collect --vault-credentials FILE"\.$/,
-    live: null,
-    opened: () => t('gui.step.vaultCredentials.opened'),
-  },
+  'agent.vaultCredentials.unknown.fix': { live: leftOut, opened: () => t('gui.step.vaultCredentials.opened') },
   // An interrupted fix (fix resume): the wizard's own notice at the top deals with it.
-  {
-    match:
-      /^Open the wizard on this machine: its first page says what was interrupted and offers to finish or undo it\. Or run "mars-readiness fix resume" in an administrator prompt\.$/,
-    live: () => t('gui.step.interruptedFix.live'),
-    opened: () => t('gui.step.interruptedFix.opened'),
-  },
-  // Check again: on a live check, the area's Check again button; an opened profile has none.
-  {
-    match: /^(Check again(?: afterwards)?\.)$/,
-    live: (step) => step,
-    opened: () => t('gui.step.thenCheckThatMachine'),
-  },
-  {
-    match: /^(Or check again)( once .*)$/,
-    live: (or, rest) => `${or}${rest}`,
-    opened: (_or, rest) => t('gui.step.orCheckThatMachine', { rest }),
-  },
-  // Collect the profile again: on a live check, it was collected here just now.
-  {
-    match:
-      /^Collect the profile again with this tool on the machine itself; before the agent is installed, name the folder you mean to use for its cache\.$/,
+  'agent.interruptedFix.fix.wizard': { live: () => t('gui.step.interruptedFix.live'), opened: () => t('gui.step.interruptedFix.opened') },
+  'agent.fix.checkAgain': checkAgain(),
+  'agent.interruptedFix.fix.checkAgain': checkAgain(),
+  'host.clock.fix.checkAgain': checkAgain(),
+  'network.endpoints.fix.checkAgain': checkAgain(),
+  'systemState.checkAgain': checkAgain(),
+  'host.clock.unknown.fix.later': checkAgain(() => t('gui.step.clockLater.opened')),
+  'cache.registry.fix.checkAfter': checkAgain(instead('gui.step.registration.opened')),
+  'network.tls12.fix.restart': checkAgain(instead('gui.step.restart.opened')),
+  'software.powershell.fail.fix.restart': checkAgain(instead('gui.step.restart.opened')),
+  'software.dotnet.fail.fix.restart': checkAgain(instead('gui.step.restartIfAsked.opened')),
+  'restore.target.noBuild.fix': checkAgain(instead('gui.step.fullVersion.opened')),
+  'cache.noCache.fix': {
     live: () => t('gui.step.cacheFolder.live', { field: cacheField(), page: page() }),
     opened: () => t('gui.step.cacheFolder.opened', { field: cacheField() }),
   },
-  {
-    match: /^Collect the profile again on this machine as an administrator(.*)$/,
-    live: (rest) => t('gui.step.administrator.live', { rest }),
-    opened: (rest) => t('gui.step.administrator.opened', { rest }),
+  'agent.antivirus.unknown.fix.asAdmin': asAdministrator('defender'),
+  'history.lastBackup.readLog.collectAsAdmin': asAdministrator('eventLog'),
+  'history.knownError.unreadable.fix.collectAsAdmin': asAdministrator('none'),
+  'systemState.unread.fix.collect': {
+    live: () => t('gui.step.administratorIfYouCan.live', { or: 'no' }),
+    opened: () => t('gui.step.administratorIfYouCan.opened', { or: 'no' }),
   },
-  {
-    match: /^(Or )?[Cc]ollect the profile again on the machine itself, as an administrator if it can be\.$/,
-    live: (or) => t('gui.step.administratorIfYouCan.live', { or: yes(or) }),
-    opened: (or) => t('gui.step.administratorIfYouCan.opened', { or: yes(or) }),
-  },
-  {
-    match:
-      /^(Or )?[Cc]ollect the profile again (?:with this tool )?on (?:the machine itself|this machine|the machine)(, so that [^.]+)?\.$/,
-    live: (or) => cannotRead(Boolean(or)),
-    opened: (or, why) => t('gui.step.checkMachine', { or: yes(or), why: why ?? '' }),
-  },
-];
+  'os.supported.unknown.fix.collect': collectAgain(false),
+  'network.tls12.unread.fix.collectAgain': collectAgain(true),
+  'software.fix.collectAgain': collectAgain(true),
+  'systemState.services.unknownFix.collect': collectAgain(true),
+  'cache.location.undescribed.fix': collectSoThat('volumes'),
+  'os.supported.undetermined.unknown.fix.collect': collectSoThat('registry'),
+  'os.systemState.unknown.fix': collectSoThat('version'),
+  'restore.target.unknown.fix': collectSoThat('version'),
+  'network.serviceProxy.unknown.fix.systemAccount': orCollect('gui.step.systemAccount.live', 'gui.step.systemAccount.opened'),
+  'network.tls12.unknown.fix': orCollect('gui.step.findWinver.live', 'gui.step.findWinver.opened'),
+  'software.dotnet.undetermined.fix.winver': orCollect('gui.step.runWinver.live', 'gui.step.runWinver.opened'),
+  'restore.instantRestore.unknown.fix': orCollect('gui.step.readRelease.live', 'gui.step.readRelease.opened'),
+  'cache.location.driveKind.fix': orCollect('gui.step.driveKind.live', 'gui.step.driveKind.opened'),
+  'volume.supported.undescribed.fix': orCollect('gui.step.checkPath.live', 'gui.step.checkPath.opened'),
+};
 
-/** Parts of a step, said differently wherever they come. */
-const CLAUSES: readonly Rewrite[] = [
-  {
-    match: /; or collect the profile again as an administrator\.$/,
-    live: () => t('gui.clause.administrator.live'),
-    opened: () => t('gui.clause.administrator.opened'),
-  },
-  {
-    match: /, or collect the profile(?: again)?(?: with this tool)? on (?:the machine(?: itself)?|this machine)\.$/,
-    live: () => '.',
-    opened: () => t('gui.clause.orCheckMachine.opened'),
-  },
-  {
-    match: /, and collect the profile again on the machine itself\.$/,
-    live: () => t('gui.clause.andCheckAgain.live'),
-    opened: () => t('gui.clause.andCheckMachine.opened'),
-  },
-  {
-    match: /\bcheck again( afterwards)?\.$/,
-    live: (afterwards) => `check again${afterwards}.`,
-    opened: () => t('gui.clause.checkThatMachine.opened'),
-  },
-  // Whatever else names an option of the command line: the hint in brackets goes, the sentence stays.
-  { match: / \((?:on the command line: |or pass |or )?--[a-z][^)]*\)/g, live: () => '', opened: () => '' },
-];
+/** The sentences of a text (after a full stop and a space, or after an ideographic full stop). */
+const sentencesOf = (text: string) => text.split(/(?<=\.)\s+|(?<=。)/u);
 
-const apply = (words: Words, groups: string[]): string | null => (words === null ? null : words(...groups));
-
-/** One step in the wizard's words; null when it has nothing to say there. */
-export function guiStep(step: string, origin: ReportOrigin): string | null {
-  let text = step;
-  for (const rewrite of REWRITES) {
-    const found = rewrite.match.exec(text);
-    if (!found) continue;
-    const words = apply(
-      rewrite[origin],
-      found.slice(1).map((g) => g ?? ''),
-    );
-    if (words === null) return null;
-    text = text.replace(rewrite.match, () => words);
-    break;
-  }
-  for (const clause of CLAUSES)
-    text = text.replace(clause.match, (...args: unknown[]) => {
-      const groups = args.slice(1, -2).map((g) => (typeof g === 'string' ? g : ''));
-      return apply(clause[origin], groups) ?? '';
-    });
+/**
+ * One step in the wizard's words; null when it has nothing to say there. Given as the message it was said
+ * from (else as its text, which is shown as it reads).
+ */
+export function guiStep(step: Msg | string, origin: ReportOrigin): string | null {
+  const rewrite = typeof step === 'string' ? undefined : REWRITES[step.id];
+  const words = typeof step === 'string' ? step : rewrite ? rewrite[origin](step) : say(step);
+  if (words === null) return null;
   // A sentence that still names the command line or one of its options says nothing to a person clicking.
-  text = text
-    .split(/(?<=\.)\s+/)
+  const text = sentencesOf(words)
     .filter((sentence) => !/ --[A-Za-z]|mars-readiness /.test(sentence))
     .join(' ')
+    .replace(/。 /gu, '。')
     .trim();
   return text === '' ? null : text;
+}
+
+function shownSteps(steps: readonly (Msg | string)[], origin: ReportOrigin): string[] {
+  const shown = steps.map((s) => guiStep(s, origin)).filter((s): s is string => s !== null);
+  if (steps.length > 0 && shown.length === 0) return [origin === 'live' ? cannotRead(false) : t('gui.step.checkMachine', { or: 'no' })];
+  return [...new Set(shown)];
 }
 
 /**
  * A finding's fix steps as the wizard shows them. Never empty for a finding that has steps: where every
  * step was for another place, the wizard says what it can here.
  */
-export function guiSteps(finding: Pick<Finding, 'fix'>, origin: ReportOrigin): string[] {
+export function guiSteps(finding: Pick<Finding, 'fix' | 'messages'>, origin: ReportOrigin): string[] {
   const steps = finding.fix?.steps ?? [];
-  const shown = steps.map((s) => guiStep(s, origin)).filter((s): s is string => s !== null);
-  if (steps.length > 0 && shown.length === 0)
-    return [origin === 'live' ? cannotRead(false) : t('gui.step.checkMachine', { or: 'no', why: '' })];
-  return shown;
+  const messages = finding.messages?.steps;
+  return shownSteps(messages?.length === steps.length ? messages : steps, origin);
+}
+
+/**
+ * A "Do this first" action's steps as the wizard shows them: each step known by the message it was said
+ * from in the findings it resolves.
+ */
+export function guiActionSteps(action: Pick<FirstAction, 'steps' | 'resolves'>, origin: ReportOrigin): string[] {
+  const said = new Map<string, Msg>();
+  for (const f of action.resolves) {
+    const steps = f.fix?.steps ?? [];
+    const messages = f.messages?.steps;
+    if (messages?.length === steps.length) steps.forEach((s, i) => said.has(s) || said.set(s, messages[i]!));
+  }
+  return shownSteps(
+    action.steps.map((s) => said.get(s) ?? s),
+    origin,
+  );
 }
 
 /** A probe's note ("not tested: --offline") in the wizard's words. */
 export function guiNote(reason: string): string {
-  return reason
-    .replace(/not tested: --offline\b/, () => t('gui.note.offline', { switch: networkSwitch() }))
-    .replace(/ \(?--[a-z][\w-]*\)?/g, '');
+  const offline = new Set([t('probes.collect.offline'), 'not tested: --offline']);
+  if (offline.has(reason)) return t('gui.note.offline', { switch: networkSwitch() });
+  return reason.replace(/ \(?--[a-z][\w-]*\)?/g, '');
 }
 
 /**

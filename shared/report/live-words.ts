@@ -6,13 +6,13 @@
 // that only say to collect again are left out. The JSON report keeps the rules' own words; the wizard has
 // its own wording (gui-words.ts). Pure.
 //
-// The sentences that stand in for a whole step come from the catalogue. The phrases changed inside a
-// detail or a step are the rules' English ones: in another language a finding's steps are matched by the
-// English text of the messages it was said from, and its detail keeps the rules' words.
+// A step is known by the id of the message it was said from (a finding's `messages.steps`), so the steps
+// are said for a live check in every language; the phrases changed inside a detail are the rules' English
+// ones (a detail in another language keeps the rules' words).
 
 import type { Finding, Report } from './types.js';
-import { currentLanguage, englishCatalogue, say, t } from '../i18n/translate.js';
-import type { MessageId, Msg } from '../i18n/message.js';
+import { currentLanguage, say } from '../i18n/translate.js';
+import { m, type MessageId, type Msg } from '../i18n/message.js';
 
 /** Phrases of a detail, as the rules write them for a profile, and how a live check says them. */
 const DETAIL: readonly [RegExp, string][] = [
@@ -27,52 +27,58 @@ const DETAIL: readonly [RegExp, string][] = [
 
 const NOTES: MessageId = 'guidance.live.notes';
 
-/** Whole steps (null: left out) and, after them, clauses within a step. */
-const STEPS: readonly [RegExp, MessageId | string | null][] = [
-  [/^(Or )?[Cc]ollect the profile (again )?(with this tool )?on the machine itself\.$/, null],
-  [/^Collect the profile again with this tool on the machine itself, so that .+\.$/, NOTES],
-  [
-    /^Collect the profile again with this tool on the machine itself; before the agent is installed, name the folder you mean to use for its cache\.$/,
-    'guidance.live.nameCache',
-  ],
-  [
-    /^(Choose what to back up in the wizard|Scan the selection in the wizard) \(or pass --select\),? and collect the profile on the machine itself\.$/,
-    'guidance.live.nameSelection',
-  ],
+/** What a live check says instead of a step, by the id of the step's message: another message, or null to leave it out. */
+const STEPS: Partial<Record<MessageId, MessageId | null>> = {
+  // "(Or) collect the profile again with this tool on the machine itself."
+  'network.tls12.unread.fix.collectAgain': null,
+  'software.fix.collectAgain': null,
+  'os.supported.unknown.fix.collect': null,
+  'systemState.services.unknownFix.collect': null,
+  // "Collect the profile again with this tool on the machine itself, so that ..."
+  'cache.location.undescribed.fix': NOTES,
+  'os.supported.undetermined.unknown.fix.collect': NOTES,
+  'os.systemState.unknown.fix': NOTES,
+  'cache.noCache.fix': 'guidance.live.nameCache',
+  'cache.freeSpace.unknown.fix': 'guidance.live.nameSelection',
+  'volume.sizeLimit.unknown.fix': 'guidance.live.nameSelection',
   // The scan ran: what it could not tell, running it again does not tell either.
-  [/^To see example paths of each kind, scan on the machine itself \(the wizard, or check --select PATH\)\.$/, null],
-  // (English only: a clause of a rule's own step.)
-  [/,? or collect the profile (again )?(with this tool )?on the machine itself\.$/, '.'],
-];
+  'files.skipped.warn.fix.scanForExamples': null,
+  // A step that ends "or collect the profile again on the machine itself": said without that (as the wizard says it here).
+  'network.tls12.unknown.fix': 'gui.step.findWinver.live',
+  'software.dotnet.undetermined.fix.winver': 'gui.step.runWinver.live',
+  'restore.instantRestore.unknown.fix': 'gui.step.readRelease.live',
+};
 
 export function liveDetail(detail: string): string {
   return DETAIL.reduce((text, [pattern, words]) => text.replace(pattern, words), detail);
 }
 
-/** The steps of a fix as a live check says them; when none is left, the one that points to the notes. */
+/** The steps of a fix, as the messages a live check says them from; when none is left, the one that points to the notes. */
+export function liveStepMessages(steps: readonly Msg[]): Msg[] {
+  const shown = new Map<string, Msg>();
+  for (const step of steps) {
+    const instead = Object.hasOwn(STEPS, step.id) ? STEPS[step.id] : step.id;
+    if (instead === null || instead === undefined) continue;
+    const message = instead === step.id ? step : step.args ? m(instead, step.args) : m(instead);
+    shown.set(JSON.stringify(message), message);
+  }
+  return steps.length > 0 && shown.size === 0 ? [m(NOTES)] : [...shown.values()];
+}
+
+/** The steps of a fix as a live check says them, from the messages they were said from (else as they are). */
 export function liveSteps(steps: readonly string[], messages?: readonly Msg[]): string[] {
-  // In another language, each step is known by the English text of its message (its arguments left as they are).
-  const english = currentLanguage() !== 'en' && messages?.length === steps.length;
-  const shown: string[] = [];
-  steps.forEach((step, i) => {
-    const source = english ? (englishCatalogue()[messages[i]!.id] ?? step) : step;
-    const whole = STEPS.find(([pattern]) => pattern.test(source) && pattern.source.startsWith('^'));
-    if (whole) {
-      if (whole[1] !== null) shown.push(t(whole[1] as MessageId));
-      return;
-    }
-    shown.push(
-      english
-        ? say(messages[i]!)
-        : STEPS.filter(([pattern]) => !pattern.source.startsWith('^')).reduce((text, [p, w]) => text.replace(p, w ?? ''), step),
-    );
-  });
-  return steps.length > 0 && shown.length === 0 ? [t(NOTES)] : [...new Set(shown)];
+  if (messages?.length !== steps.length) return [...steps];
+  return [...new Set(liveStepMessages(messages).map(say))];
 }
 
 function liveFinding(f: Finding): Finding {
   const detail = currentLanguage() === 'en' ? liveDetail(f.detail) : f.detail;
-  return { ...f, detail, fix: f.fix ? { ...f.fix, steps: liveSteps(f.fix.steps, f.messages?.steps) } : null };
+  if (!f.fix) return { ...f, detail };
+  const messages = f.messages;
+  if (messages?.steps.length !== f.fix.steps.length) return { ...f, detail };
+  // The messages change with the steps, so that the report can still be said again in another language.
+  const steps = liveStepMessages(messages.steps);
+  return { ...f, detail, fix: { ...f.fix, steps: steps.map(say) }, messages: { ...messages, steps } };
 }
 
 /** The report as a live check's text, HTML and Markdown say it. */

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { m } from '../../../shared/i18n/message.js';
+import { say } from '../../../shared/i18n/translate.js';
 import { liveSteps } from '../../../shared/report/live-words.js';
 import { cliInProcess } from '../../helpers/cli.js';
 
@@ -49,8 +51,10 @@ describe('the words of a live check', () => {
   });
 
   it('leaves out a step that only says to collect again, and points to the notes when no step is left', () => {
-    expect(liveSteps(['Run "winver".', 'Or collect the profile again with this tool on the machine itself.'])).toEqual(['Run "winver".']);
-    expect(liveSteps(['Collect the profile again with this tool on the machine itself, so that it reads the Windows version.'])).toEqual([
+    const steps = [m('software.dotnet.undetermined.fix.winver'), m('software.fix.collectAgain')];
+    expect(liveSteps(steps.map(say), steps)).toEqual(['Run "winver" on the machine to see which Windows it is.']);
+    const collect = [m('os.systemState.unknown.fix')];
+    expect(liveSteps(collect.map(say), collect)).toEqual([
       'Read the notes printed before the report for why it could not be read, put that right, then check again.',
     ]);
   });
