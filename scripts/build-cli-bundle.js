@@ -3,7 +3,8 @@
 //
 // Each source's import.meta.url becomes the address of its own compiled file under dist/ (not the bundle's),
 // so that what a module finds beside itself is found as before: the scanner's worker script, the elevated
-// helper's entry, the wizard's pages for `web`, package.json for the version. native-reg stays outside (its
+// helper's entry, the wizard's pages for `web`, package.json for the version, the catalogues of the
+// languages other than English. native-reg stays outside (its
 // addon is loaded from node_modules, as without the bundle) and Electron is never pulled in.
 //
 // The cache is made after two warm-up runs on a sample profile (the JSON report and the text one), so that
@@ -13,8 +14,11 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { parse } from '@formatjs/icu-messageformat-parser';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+/** shared/i18n/translate.ts's mark of a message given as its parsed form in JSON. */
+const PRECOMPILED = '\u0001';
 export const BUNDLE = join(root, 'dist', 'cli', 'mars-readiness.cjs');
 const WARM_UP = join(root, 'samples', 'profiles', 'cache-problems.json');
 
@@ -22,9 +26,25 @@ const WARM_UP = join(root, 'samples', 'profiles', 'cache-problems.json');
 const distUrls = {
   name: 'import-meta-url-of-dist',
   setup(b) {
+    // English's messages go in already parsed (FormatJS's precompiled form), each as its JSON behind the
+    // PRECOMPILED mark, read when the message is first said: the bundle never runs the ICU parser for them
+    // (some 20 ms of a report's first sentences), and does not build two thousand parsed messages at start.
+    b.onLoad({ filter: /[\\/]shared[\\/]i18n[\\/]catalogue[\\/]en[\\/][^\\/]+\.json$/ }, (args) => {
+      const messages = JSON.parse(readFileSync(args.path, 'utf8'));
+      const parsed = Object.entries(messages).map(([id, text]) => [id, `${PRECOMPILED}${JSON.stringify(parse(text))}`]);
+      return { contents: JSON.stringify(Object.fromEntries(parsed)), loader: 'json' };
+    });
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       if (args.path.includes('node_modules')) return undefined;
-      const source = readFileSync(args.path, 'utf8');
+      let source = readFileSync(args.path, 'utf8');
+      // The other languages' catalogues stay out of the bundle (a run reads one at most): each is read from
+      // its area files under dist/ when asked for (the bundle runs in a vm script, which cannot import()).
+      if (relative(root, args.path).split('\\').join('/') === 'shared/i18n/load.ts') {
+        source = source.replace(
+          /import\('\.\/catalogue\/((?!en\/)[\w-]+)\/index\.js'\)/g,
+          "Promise.resolve().then(() => __marsCatalogue('$1'))",
+        );
+      }
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
       const compiled = relative(root, args.path).replace(/\.ts$/, '.js').split('\\').join('/');
       return { contents: source.replaceAll('import.meta.url', `__marsDistUrl(${JSON.stringify(compiled)})`), loader: 'ts' };
@@ -52,7 +72,15 @@ export async function buildCliBundle() {
     minifySyntax: true,
     external: ['electron', 'native-reg'],
     banner: {
-      js: 'const __marsDistUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, "..", file)).href;',
+      js: [
+        'const __marsDistUrl = (file) => require("node:url").pathToFileURL(require("node:path").join(__dirname, "..", file)).href;',
+        'const __marsCatalogue = (language) => {',
+        '  const { readdirSync, readFileSync } = require("node:fs");',
+        '  const dir = require("node:path").join(__dirname, "..", "shared", "i18n", "catalogue", language);',
+        '  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();',
+        '  return { default: Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(require("node:path").join(dir, f), "utf8")))) };',
+        '};',
+      ].join('\n'),
     },
     plugins: [distUrls],
     logLevel: 'warning',
