@@ -6,17 +6,20 @@ import type { OsFacts } from '../profile/types.js';
 import { isAzureStackHciEdition, isMultiSessionEdition, isStorageServerEdition } from './windows-editions.js';
 import type { OsKey } from './types.js';
 import { parseVersion } from '../util/version.js';
-import { t } from '../i18n/translate.js';
+import { m, type Msg } from '../i18n/message.js';
+
+/** An OS's name: a product name as it is ("Windows Vista"), or a message where it is words ("Windows Server, build 26200"). */
+export type OsName = string | Msg;
 
 export type OsIdentity =
   /** One of the operating systems the matrix talks about. */
   | { kind: 'known'; os: OsKey; name: string; version: number[] }
   /** A Windows the matrix does not list in any edition (Vista, Server 2003, an unlisted server build). */
-  | { kind: 'unlisted'; name: string; version: number[] }
+  | { kind: 'unlisted'; name: OsName; version: number[] }
   /** Not Windows at all. */
-  | { kind: 'not-windows'; name: string }
-  /** The profile does not say enough to tell. */
-  | { kind: 'undetermined'; missing: string };
+  | { kind: 'not-windows'; name: OsName }
+  /** The profile does not say enough to tell: what it lacks, as a message. */
+  | { kind: 'undetermined'; missing: Msg };
 
 export const OS_NAMES: Record<OsKey, string> = {
   'windows-11': 'Windows 11',
@@ -42,13 +45,13 @@ const SERVER_BUILDS: Record<number, OsKey> = {
   26100: 'server-2025',
 };
 
-/** The name of a family other than Windows (said in the current language when it is no name). */
-const familyName = (family: Exclude<OsFacts['family'], 'windows'>) =>
-  family === 'linux' ? 'Linux' : family === 'macos' ? 'macOS' : t('evidence.os.otherFamily');
+/** The name of a family other than Windows (a message when it is no name). */
+const familyName = (family: Exclude<OsFacts['family'], 'windows'>): OsName =>
+  family === 'linux' ? 'Linux' : family === 'macos' ? 'macOS' : m('evidence.os.otherFamily');
 
-// What the profile lacks to tell the Windows, in words (said when identifyOs runs, in the current language).
-const missingServer = () => t('evidence.os.missing.server');
-const missingBuild = () => t('evidence.os.missing.build', { build: '<build>' });
+// What the profile lacks to tell the Windows, as messages (said where they are shown, in the reader's language).
+const missingServer = () => m('evidence.os.missing.server');
+const missingBuild = () => m('evidence.os.missing.build', { build: '<build>' });
 
 /**
  * Which OS the profile describes, deciding in the order of reference/mars-facts.md ("Identification, in
@@ -58,11 +61,11 @@ const missingBuild = () => t('evidence.os.missing.build', { build: '<build>' });
 export function identifyOs(os: OsFacts): OsIdentity {
   if (os.family !== 'windows') return { kind: 'not-windows', name: familyName(os.family) };
   const version = parseVersion(os.version);
-  if (!version) return { kind: 'undetermined', missing: t('evidence.os.missing.version') };
+  if (!version) return { kind: 'undetermined', missing: m('evidence.os.missing.version') };
   const [major = 0, minor = 0, build] = version;
   const known = (key: OsKey, name = OS_NAMES[key]): OsIdentity => ({ kind: 'known', os: key, name, version });
-  const unlisted = (name: string): OsIdentity => ({ kind: 'unlisted', name, version });
-  const undetermined = (missing: string): OsIdentity => ({ kind: 'undetermined', missing });
+  const unlisted = (name: OsName): OsIdentity => ({ kind: 'unlisted', name, version });
+  const undetermined = (missing: Msg): OsIdentity => ({ kind: 'undetermined', missing });
   const is = (a: number, b: number) => major === a && minor === b;
 
   if (isAzureStackHciEdition(os.editionId)) return unlisted('Azure Stack HCI (Azure Local)');
@@ -72,7 +75,7 @@ export function identifyOs(os: OsFacts): OsIdentity {
     if (is(6, 3)) return known('storage-server', 'Windows Storage Server 2012 R2');
     if (is(10, 0) && build === undefined) return undetermined(missingBuild());
     if (is(10, 0) && build === 14393) return known('storage-server', 'Windows Storage Server 2016');
-    return unlisted(t('evidence.os.storageServerOn', { version: version.join('.') }));
+    return unlisted(m('evidence.os.storageServerOn', { version: version.join('.') }));
   }
   if (is(10, 0) && isMultiSessionEdition(os.editionId)) {
     // Windows 10/11 Enterprise multi-session reports ProductType server, yet is Windows 10 or 11.
@@ -90,8 +93,8 @@ export function identifyOs(os: OsFacts): OsIdentity {
     if (!server) return unlisted('Windows Vista');
     // Only Service Pack 2 is in the matrix: build 6002 (6003 after the 2019 updates), or SP 2 stated.
     const sp2 = build !== undefined ? build >= 6002 : os.servicePack != null ? os.servicePack >= 2 : null;
-    if (sp2 === null) return undetermined(t('evidence.os.missing.server2008'));
-    return sp2 ? known('server-2008') : unlisted(t('evidence.os.server2008NoSp2'));
+    if (sp2 === null) return undetermined(m('evidence.os.missing.server2008'));
+    return sp2 ? known('server-2008') : unlisted(m('evidence.os.server2008NoSp2'));
   }
   const pairs: Record<string, [OsKey, OsKey]> = {
     '6.1': ['windows-7', 'server-2008-r2'],
@@ -104,7 +107,7 @@ export function identifyOs(os: OsFacts): OsIdentity {
     if (build === undefined) return undetermined(missingBuild());
     if (!server) return known(build >= 22000 ? 'windows-11' : 'windows-10');
     const key = SERVER_BUILDS[build];
-    return key ? known(key) : unlisted(t('evidence.os.serverBuild', { build: String(build) }));
+    return key ? known(key) : unlisted(m('evidence.os.serverBuild', { build: String(build) }));
   }
   return unlisted(`Windows ${version.join('.')}`);
 }

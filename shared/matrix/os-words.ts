@@ -3,7 +3,8 @@
 
 import type { OsFacts } from '../profile/types.js';
 import { identifyOs } from './identify-os.js';
-import { t } from '../i18n/translate.js';
+import type { Msg } from '../i18n/message.js';
+import { say, t } from '../i18n/translate.js';
 
 const FAMILY_NAMES: Record<string, string> = { windows: 'Windows', linux: 'Linux', macos: 'macOS' };
 
@@ -23,8 +24,9 @@ export function osWords(os: Partial<OsFacts> & { family?: OsFacts['family'] | nu
   const identity = identifyOs({ ...os, family } as OsFacts);
   const caption = os.caption?.trim() || null;
   let name: string;
-  if (identity.kind === 'known' || identity.kind === 'unlisted') name = identity.name;
-  else if (identity.kind === 'not-windows') name = caption ?? identity.name;
+  const said = (value: string | Msg) => (typeof value === 'string' ? value : say(value));
+  if (identity.kind === 'known' || identity.kind === 'unlisted') name = said(identity.name);
+  else if (identity.kind === 'not-windows') name = caption ?? said(identity.name);
   else name = caption ?? familyName(family);
   const version = os.version?.trim();
   return version && !name.includes(version) ? `${name} (${version})` : name;

@@ -3,7 +3,7 @@
 
 import { editionName } from '../matrix/windows-editions.js';
 import { OS_NAMES } from '../matrix/identify-os.js';
-import { list, m, type Arg, type MessageId, type Msg } from '../i18n/message.js';
+import { list, m, type Arg, type Msg } from '../i18n/message.js';
 import { say } from '../i18n/translate.js';
 import type { Finding } from '../report/types.js';
 import type { RuleContext } from './context.js';
@@ -20,12 +20,11 @@ const osEvidence = (ctx: RuleContext) => ({
 });
 
 /**
- * The OS's name for a message's argument: what we identified, else the caption (both shown as they are),
- * else the words "this version of Windows".
+ * The OS's name for a message's argument: what we identified (a name, or a message where it is words),
+ * else the caption (as it is), else the message "this version of Windows".
  */
 export function osNameArg(ctx: RuleContext): Arg {
-  if (ctx.os.kind === 'known' || ctx.os.kind === 'unlisted') return ctx.os.name;
-  if (ctx.os.kind === 'not-windows') return notWindowsName(ctx.os.name);
+  if (ctx.os.kind === 'known' || ctx.os.kind === 'unlisted' || ctx.os.kind === 'not-windows') return ctx.os.name;
   return ctx.profile.os.caption ?? m('os.name.unidentified');
 }
 
@@ -33,24 +32,6 @@ export function osNameArg(ctx: RuleContext): Arg {
 export function osName(ctx: RuleContext): string {
   const name = osNameArg(ctx);
   return typeof name === 'string' ? name : say(name as Msg);
-}
-
-/** identifyOs says a family that is not Windows in English: Linux and macOS are names, the rest are words. */
-function notWindowsName(name: string): Arg {
-  return name === 'an operating system other than Windows' ? m('os.name.otherThanWindows') : name;
-}
-
-/** What identifyOs found missing, as a message where it is one of its known phrases (else as it reads). */
-const MISSING: Record<string, MessageId> = {
-  'the Windows version number (os.version)': 'os.missing.version',
-  'whether this is a server or a workstation (os.productType, os.installationType or os.editionId)': 'os.missing.serverOrWorkstation',
-  'the Windows build number (os.version as 10.0.<build>)': 'os.missing.build',
-  'the build or service pack of Windows Server 2008 (only SP2 is supported)': 'os.missing.server2008ServicePack',
-};
-
-function missingArg(missing: string): Arg {
-  const id = MISSING[missing];
-  return id ? m(id) : missing;
 }
 
 /** Whole sentences one after the other, the language's way (a space between them, or none). */
@@ -67,7 +48,7 @@ export function osSupported(ctx: RuleContext): Finding[] {
   const upgrade = fix('server admin', [m('os.supported.fix.moveOrUpgrade'), supported]);
 
   if (os.kind === 'not-windows') {
-    const name = notWindowsName(os.name);
+    const name = os.name;
     return [
       finding(ctx, 'os.supported', {
         ...base,
@@ -85,7 +66,7 @@ export function osSupported(ctx: RuleContext): Finding[] {
   const arm64 = facts.architecture === 'arm64' ? m('os.supported.problem.arm64') : null;
   if (os.kind === 'undetermined') {
     // Nothing else is judged on an OS that could not be identified (contract v2).
-    const missing = missingArg(os.missing);
+    const missing = os.missing;
     const blocking = [x86, serverCore].filter((x) => x !== null);
     if (blocking.length > 0) {
       return [

@@ -113,3 +113,23 @@ describe('identifyOs', () => {
     expect(of({ version: '6.4.9841' })).toBe('undetermined');
   });
 });
+
+describe('identifyOs in words', () => {
+  it('gives what the profile lacks, and the names that are words, as messages (said in the reader language)', async () => {
+    expect(identifyOs(win({ version: null }))).toEqual({ kind: 'undetermined', missing: { id: 'evidence.os.missing.version' } });
+    expect(identifyOs(win({ version: '10.0.26200', productType: 'server' }))).toMatchObject({
+      kind: 'unlisted',
+      name: { id: 'evidence.os.serverBuild', args: { build: '26200' } },
+    });
+    expect(identifyOs({ family: 'other' } as OsFacts)).toEqual({ kind: 'not-windows', name: { id: 'evidence.os.otherFamily' } });
+    const { speakLanguage } = await import('../../../shared/i18n/load.js');
+    const { osWords } = await import('../../../shared/matrix/os-words.js');
+    try {
+      await speakLanguage('de');
+      expect(osWords({ family: 'windows', version: '10.0.26200', productType: 'server' })).toBe('Windows Server, Build 26200 (10.0.26200)');
+    } finally {
+      await speakLanguage('en');
+    }
+    expect(osWords({ family: 'windows', version: '10.0.26200', productType: 'server' })).toBe('Windows Server, build 26200 (10.0.26200)');
+  });
+});
