@@ -9,6 +9,7 @@ import { thisMachine } from './machine/open-machine.js';
 import { CHANNELS, FIX_PROGRESS_CHANNEL, METHODS, PROGRESS_CHANNEL, type SaveRequest } from '../shared/api/wizard-api.js';
 import { createHandlers } from './api/handlers.js';
 import { APP_ORIGIN } from './window.js';
+import { t } from '../shared/i18n/translate.js';
 
 export function registerIpc(window: BrowserWindow): void {
   // The elevated helper is this very binary, started again through UAC with the helper's flag.
@@ -26,11 +27,11 @@ export function registerIpc(window: BrowserWindow): void {
       if (!window.isDestroyed()) window.webContents.send(FIX_PROGRESS_CHANNEL, progress);
     },
     pickFolder: async () => {
-      const result = await dialog.showOpenDialog(window, { title: 'Choose a folder to back up', properties: ['openDirectory'] });
+      const result = await dialog.showOpenDialog(window, { title: t('machine.dialog.chooseFolder'), properties: ['openDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     saveFile: async (request: SaveRequest) => {
-      const names = { html: 'Web page', json: 'JSON', md: 'Markdown', csv: 'CSV' } as const;
+      const names = { html: t('machine.dialog.webPage'), json: 'JSON', md: 'Markdown', csv: 'CSV' };
       const filters = [{ name: names[request.kind], extensions: [request.kind] }];
       const result = await dialog.showSaveDialog(window, { defaultPath: request.suggestedName, filters });
       if (result.canceled || !result.filePath) return null;
@@ -41,8 +42,7 @@ export function registerIpc(window: BrowserWindow): void {
 
   for (const method of METHODS) {
     ipcMain.handle(CHANNELS[method], (event, ...args: unknown[]) => {
-      if (!isTrustedSender(event, window))
-        return { ok: false, error: { code: 'invalid-argument', message: 'Refused: the call did not come from the wizard.' } };
+      if (!isTrustedSender(event, window)) return { ok: false, error: { code: 'invalid-argument', message: t('machine.ipc.refused') } };
       return handlers[method](...args);
     });
   }

@@ -6,6 +6,7 @@ import { lstat, opendir } from 'node:fs/promises';
 import { canonicalWindowsPath } from '../../shared/util/paths.js';
 import type { FolderAttributes } from '../../shared/profile/types.js';
 import type { PathFacts } from './machine.js';
+import { t } from '../../shared/i18n/translate.js';
 
 /**
  * Walks the canonical path's components; `local` maps a Windows path to one this process opens, `declared`
@@ -17,7 +18,7 @@ export async function lstatPathFacts(
   declared: (windowsPath: string) => FolderAttributes,
 ): Promise<PathFacts> {
   const canonical = canonicalWindowsPath(windowsPath);
-  if (!canonical) throw new Error(`"${windowsPath}" is not a full path on one of the machine's drives`);
+  if (!canonical) throw new Error(t('machine.path.notOnDrive', { path: windowsPath }));
   const [drive, ...parts] = canonical.split('\\').filter(Boolean);
   let current = `${drive}`;
   let deepest: string | null = null;

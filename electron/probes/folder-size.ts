@@ -13,7 +13,11 @@ export async function folderSize(root: string, notes: ProbeNotes, field: string)
     if (!scan || scan.unreadable.count > 0) {
       notes.add(
         field,
-        `${scan?.unreadable.count ?? 1} folder(s) in ${root} could not be read, such as ${scan?.unreadable.examples.join(', ') ?? root}`,
+        t('probes.folderSize.unreadable', {
+          count: scan?.unreadable.count ?? 1,
+          root,
+          examples: scan?.unreadable.examples.join(', ') ?? root,
+        }),
       );
       return null;
     }

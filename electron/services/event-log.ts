@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { runCommand, type CommandRunner } from '../probes/command-runner.js';
 import { EVENT_SOURCE, type LogEvent } from '../../shared/report/event-log.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export const EVENT_TIMEOUT_MS = 15_000;
 
@@ -37,13 +38,13 @@ export async function writeEvents(
     }
     const left = events.length - written;
     const why = result.missing
-      ? `${program} is not on this machine`
+      ? t('machine.eventLog.missing', { program })
       : result.timedOut
-        ? `eventcreate did not finish within ${EVENT_TIMEOUT_MS / 1000} s`
+        ? t('machine.eventLog.timedOut', { seconds: String(EVENT_TIMEOUT_MS / 1000) })
         : result.exitCode === null
-          ? (result.failure ?? 'eventcreate could not start')
-          : `eventcreate refused it (exit status ${result.exitCode}). Install the MSI, which registers the event source "${EVENT_SOURCE}", or run this once as an administrator`;
-    return { written, problem: `${left === 1 ? '1 event was' : `${left} events were`} not written to the Application log: ${why}` };
+          ? (result.failure ?? t('machine.eventLog.couldNotStart'))
+          : t('machine.eventLog.refused', { code: String(result.exitCode), source: EVENT_SOURCE });
+    return { written, problem: t('machine.eventLog.notWritten', { count: left, reason: why }) };
   }
   return { written, problem: null };
 }

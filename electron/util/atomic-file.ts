@@ -16,6 +16,7 @@
 import { link, lstat, mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ExplainedError } from '../explained-error.js';
+import { t } from '../../shared/i18n/translate.js';
 
 export class NotAFileError extends ExplainedError {}
 
@@ -28,7 +29,7 @@ export async function writeFileAtomically(path: string, text: string, { createFo
   });
   if (existing && !existing.isFile())
     throw new NotAFileError(
-      `${path} is ${existing.isDirectory() ? 'a folder' : existing.isSymbolicLink() ? 'a link' : 'a device or other special file'}, not a file: nothing was written there`,
+      t('machine.file.notAFile', { path, kind: existing.isDirectory() ? 'folder' : existing.isSymbolicLink() ? 'link' : 'special' }),
     );
   if (createFolder) await mkdir(dirname(path), { recursive: true });
   const temporary = temporaryNameOf(path);
@@ -87,7 +88,7 @@ export async function writeNewFileAtomically(
         throw error;
       }
     }
-    throw new Error(`no free name after ${attempts} tries, from ${first}`);
+    throw new Error(t('machine.file.noFreeName', { attempts: String(attempts), path: first }));
   } finally {
     await unlink(temporary).catch(() => {});
   }
@@ -112,5 +113,5 @@ async function createExclusively(nameFor: (attempt: number) => string, from: num
       throw error;
     }
   }
-  throw new Error(`no free name after ${attempts} tries, from ${nameFor(from)}`);
+  throw new Error(t('machine.file.noFreeName', { attempts: String(attempts), path: nameFor(from) }));
 }

@@ -3,11 +3,19 @@
 // checked on the handle itself (no swap between the check and the read), and never more than a limit -
 // either refused, or, for a log whose newest lines are at its end, read from there.
 
-import { formatNumber } from '../../shared/i18n/translate.js';
+import { formatNumber, t } from '../../shared/i18n/translate.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export class NotARegularFile extends Error {}
+/** Why a file was refused: its message in words, `kind` for a caller that tells the cases apart (never the words). */
+export class NotARegularFile extends Error {
+  constructor(
+    message: string,
+    readonly kind: 'unopened' | 'folder' | 'notRegular' | 'tooLarge' = 'unopened',
+  ) {
+    super(message);
+  }
+}
 
 export interface ReadLimit {
   maxBytes: number;
@@ -27,10 +35,13 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<B
   }
   try {
     const info = await handle.stat();
-    if (info.isDirectory()) throw new NotARegularFile('it is a folder');
-    if (!info.isFile()) throw new NotARegularFile('it is not a regular file (a pipe or a device?)');
+    if (info.isDirectory()) throw new NotARegularFile(t('machine.file.isFolder'), 'folder');
+    if (!info.isFile()) throw new NotARegularFile(t('machine.file.notRegular'), 'notRegular');
     if (info.size > limit.maxBytes && !limit.tail)
-      throw new NotARegularFile(`it is ${formatNumber(info.size)} bytes, more than the ${formatNumber(limit.maxBytes)} read`);
+      throw new NotARegularFile(
+        t('machine.file.tooLarge', { size: formatNumber(info.size), limit: formatNumber(limit.maxBytes) }),
+        'tooLarge',
+      );
     // From an even offset, so that a UTF-16 log's tail still starts on a character.
     const start = Math.max(0, info.size - limit.maxBytes) & ~1;
     const length = info.size - start;

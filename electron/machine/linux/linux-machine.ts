@@ -12,9 +12,12 @@ import { environmentProxy } from '../../probes/windows/proxy-windows.js';
 import type { Machine, PlatformFacts, Track } from '../machine.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { t } from '../../../shared/i18n/translate.js';
 
-export const NO_AGENT_HERE =
-  'The MARS agent runs only on Windows, so there is no cache to move on this machine: open a sandbox machine to practise (mars-readiness web --sandbox DIR).';
+/** Why nothing can be fixed here, in the current language. */
+export function noAgentHere(): string {
+  return t('machine.linux.noAgentHere', { command: 'mars-readiness web --sandbox DIR' });
+}
 
 export interface LinuxMachineOptions {
   run?: CommandRunner;
@@ -30,11 +33,14 @@ export function linuxMachine(options: LinuxMachineOptions = {}): Machine {
   const env = options.env ?? process.env;
   const platform = options.platform ?? 'linux';
   const refuse = async (): Promise<never> => {
-    throw new Error(NO_AGENT_HERE);
+    throw new Error(noAgentHere());
   };
   return {
     kind: platform === 'linux' ? 'linux' : 'other',
-    label: 'this machine',
+    // Getters: said in the language of the moment, which the wizard's menu can change after the machine is opened.
+    get label() {
+      return t('machine.label.this');
+    },
     registry: { readKey: async () => ({ status: 'missing' }), writeString: refuse, deleteValue: refuse },
     services: { query: async () => ({ state: 'not-installed', reason: null }), start: refuse, stop: refuse },
     files: {
@@ -48,10 +54,15 @@ export function linuxMachine(options: LinuxMachineOptions = {}): Machine {
     stateDir: join(tmpdir(), 'mars-readiness'),
     protectStateDir: async () => {},
     stateDoubt: async () => null,
-    backupJob: async () => ({ running: null, why: 'there is no MARS agent on this machine' }),
+    backupJob: async () => ({ running: null, why: t('machine.linux.noAgent') }),
     systemStateDisks: async () => [],
-    agentEvents: async () => ({ why: 'there is no MARS agent on this machine' }),
-    fixes: { mode: 'none', reason: NO_AGENT_HERE },
+    agentEvents: async () => ({ why: t('machine.linux.noAgent') }),
+    fixes: {
+      mode: 'none',
+      get reason() {
+        return noAgentHere();
+      },
+    },
     failpoints: false,
   };
 }
@@ -80,7 +91,7 @@ async function probeLinux(
 }
 
 function probeOther(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, notes: ProbeNotes): PlatformFacts {
-  notes.add('/volumes', `volumes are not probed on ${platform}`);
+  notes.add('/volumes', t('machine.other.volumesNotProbed', { platform }));
   return {
     profile: {
       os: { family: platform === 'darwin' ? 'macos' : 'other' },

@@ -15,6 +15,7 @@ import { lstatPathFacts } from '../lstat-path-facts.js';
 import type { Machine } from '../machine.js';
 import { probeSandbox } from './probe-sandbox.js';
 import { SandboxFolder } from './sandbox-folder.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /** Where a sandbox keeps its CloudBackup event log. */
 export const SANDBOX_EVENT_LOG = 'eventlog/CloudBackup.xml';
@@ -33,7 +34,11 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
   const reader = folder.registryReader();
   return {
     kind: 'sandbox',
-    label: `the sandbox machine ${folder.machine.host?.name ?? ''} in ${folder.dir}`.replace('  ', ' '),
+    // A getter: said in the language of the moment, which the wizard's menu can change after the machine is opened.
+    get label() {
+      const name = folder.machine.host?.name ?? '';
+      return t('machine.label.sandbox', { named: name === '' ? 'no' : 'yes', name, dir: folder.dir });
+    },
     registry: {
       readKey: (key) => reader.readKey(key),
       writeString: (key, name, value) => folder.writeRegistryString(key, name, value),
@@ -73,7 +78,7 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
     // The sandbox's machine.json says what its event log would: a job running, none, or a log unreadable.
     backupJob: async () => {
       const running = (await folder.refresh()).backupRunning;
-      if (running === null) return { running: null, why: "the sandbox's event log is marked unreadable" };
+      if (running === null) return { running: null, why: t('machine.sandbox.logMarkedUnreadable') };
       if (running === undefined || running === false) return { running: false };
       return { running: true, since: typeof running === 'string' ? running : null };
     },
@@ -86,14 +91,14 @@ export function sandboxMachine(folder: SandboxFolder): Machine {
       try {
         bytes = await readRegularFile(join(folder.dir, SANDBOX_EVENT_LOG), { maxBytes: MAX_EVENT_LOG });
       } catch (error) {
-        return { why: `the sandbox's ${SANDBOX_EVENT_LOG} could not be read (${(error as Error).message})` };
+        return { why: t('machine.sandbox.logUnreadable', { file: SANDBOX_EVENT_LOG, reason: (error as Error).message }) };
       }
       if (bytes === undefined || bytes.length === 0) return { events: [] };
       const { events, unreadable } = eventsFromXml(outputText(bytes));
       // Bytes that hold no event are not an empty log: what they are cannot be told.
       if (events.length === 0)
         return {
-          why: `the sandbox's ${SANDBOX_EVENT_LOG} holds ${unreadable > 0 ? 'no event with a readable id' : 'no event XML'}`,
+          why: t('machine.sandbox.logEmpty', { file: SANDBOX_EVENT_LOG, what: unreadable > 0 ? 'noId' : 'noXml' }),
         };
       return { events };
     },

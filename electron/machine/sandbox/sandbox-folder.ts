@@ -28,6 +28,7 @@ import type {
 } from '../../../shared/profile/types.js';
 import type { KeyRead, RegistryReader, RegistryValue } from '../../probes/windows/registry.js';
 import { ExplainedError } from '../../explained-error.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export interface MachineFile {
   host?: HostFacts;
@@ -147,9 +148,9 @@ export class SandboxFolder {
   static async open(dir: string): Promise<SandboxFolder> {
     const root = resolve(dir);
     const info = await stat(root).catch(() => null);
-    if (!info?.isDirectory()) throw new SandboxError(`the sandbox ${dir} is not a folder`);
+    if (!info?.isDirectory()) throw new SandboxError(t('machine.sandbox.notAFolder', { dir }));
     for (const name of Object.keys(FILE_SCHEMAS) as (keyof typeof FILE_SCHEMAS)[]) {
-      if (!(await stat(join(root, name)).catch(() => null))) throw new SandboxError(`the sandbox ${dir} has no ${name}`);
+      if (!(await stat(join(root, name)).catch(() => null))) throw new SandboxError(t('machine.sandbox.lacks', { dir, name }));
       await readChecked(root, name);
     }
     return new SandboxFolder(root, await readChecked<MachineFile>(root, 'machine.json'));
@@ -158,17 +159,17 @@ export class SandboxFolder {
   /** Where a Windows path of this machine lives in the sandbox folder: D:\A\B -> <dir>/drives/D/A/B. */
   localPath(windowsPath: string): string {
     if (!/^([A-Za-z]):(?:[\\/](.*))?$/.test(windowsPath.trim()))
-      throw new SandboxError(`"${windowsPath}" is not a path on one of the sandbox's drives`);
+      throw new SandboxError(t('machine.sandbox.notOnDrive', { path: windowsPath }));
     // `.` and `..` resolved as Windows resolves them (`D:\A\..\B` is `D:\B`); above a drive's root, refused.
     const canonical = canonicalWindowsPath(windowsPath);
-    if (!canonical) throw new SandboxError(`"${windowsPath}" climbs above the root of its drive`);
+    if (!canonical) throw new SandboxError(t('machine.sandbox.aboveRoot', { path: windowsPath }));
     const match = /^([A-Za-z]):(?:\\(.*))?$/.exec(canonical)!;
     const segments = (match[2] ?? '').split('\\').filter(Boolean);
     const drives = join(this.dir, 'drives');
     // Windows paths ignore case: each name is the one the folder holds, in any case ("e:\\shares" is E:\\Shares).
     let path = join(drives, match[1]!.toUpperCase());
     for (const segment of segments) path = join(path, nameAsStored(path, segment));
-    if (!path.startsWith(drives + sep)) throw new SandboxError(`"${windowsPath}" is outside the sandbox`);
+    if (!path.startsWith(drives + sep)) throw new SandboxError(t('machine.sandbox.outside', { path: windowsPath }));
     return path;
   }
 
@@ -218,7 +219,7 @@ export class SandboxFolder {
   async setServiceState(name: string, state: ServiceState): Promise<void> {
     const file = join(this.dir, 'services.json');
     const services = await readChecked<ServicesFile>(this.dir, 'services.json');
-    if (!(name in services)) throw new SandboxError(`the service ${name} is not installed on this sandbox machine`);
+    if (!(name in services)) throw new SandboxError(t('machine.sandbox.noService', { name }));
     services[name] = state;
     await writeJsonAtomically(file, services);
   }
@@ -228,7 +229,7 @@ export class SandboxFolder {
 async function readChecked<T>(dir: string, name: keyof typeof FILE_SCHEMAS): Promise<T> {
   const value = await readJson<T>(join(dir, name));
   const problem = CHECKS[name](value) ?? (name === 'machine.json' ? timesProblem(value as MachineFile) : null);
-  if (problem) throw new SandboxError(`${join(dir, name)} is not what a sandbox holds: ${problem}`);
+  if (problem) throw new SandboxError(t('machine.sandbox.badFile', { path: join(dir, name), problem }));
   return value;
 }
 
@@ -241,7 +242,7 @@ function timesProblem(machine: MachineFile): string | null {
   for (const [pointer, time] of times) {
     const date = new Date(time);
     if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 19) !== time.slice(0, 19))
-      return `${pointer}: "${time}" is not a moment in time (a day, hour, minute or second out of range)`;
+      return t('machine.sandbox.badTime', { pointer, time });
   }
   return null;
 }
@@ -252,10 +253,10 @@ const MAX_SANDBOX_FILE = 16 * 1024 * 1024;
 async function readJson<T>(path: string): Promise<T> {
   try {
     const bytes = await readRegularFile(path, { maxBytes: MAX_SANDBOX_FILE });
-    if (bytes === undefined) throw new Error('it does not exist');
+    if (bytes === undefined) throw new Error(t('machine.sandbox.missing'));
     return JSON.parse(bytes.toString('utf8')) as T;
   } catch (error) {
-    throw new SandboxError(`${path} could not be read: ${(error as Error).message}`);
+    throw new SandboxError(t('probes.note.itemUnreadable', { item: path, reason: (error as Error).message }));
   }
 }
 

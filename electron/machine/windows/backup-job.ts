@@ -17,6 +17,7 @@ import {
 } from '../../probes/windows/cloudbackup-log.js';
 import type { LogWindow } from '../../probes/history/agent-logs.js';
 import type { EventsRead } from '../../probes/history/probe-history.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export { CLOUDBACKUP_CHANNELS, wevtutilDescribeArgs };
 export type JobEvent = LogEvent;
@@ -48,11 +49,11 @@ export async function backupJobFromEventLog(run: CommandRunner, now: () => Date 
   const newest = read.events.reduce((a, b) => (timeOf(b) > timeOf(a) ? b : a));
   if (newest.id !== START) return { running: false };
   const started = timeOf(newest);
-  if (!Number.isFinite(started)) return { running: null, why: 'the newest backup start in the CloudBackup event log has no readable time' };
+  if (!Number.isFinite(started)) return { running: null, why: t('machine.backupJob.undated') };
   if (now().getTime() - started > STALE_START_MS)
     return {
       running: null,
-      why: `a backup started ${new Date(started).toISOString()}, over a day ago, and the CloudBackup event log shows no end to it`,
+      why: t('machine.backupJob.stale', { started: new Date(started).toISOString() }),
     };
   return { running: true, since: new Date(started).toISOString() };
 }

@@ -9,6 +9,7 @@ import type { CommandRunner } from '../../probes/command-runner.js';
 import { outputText } from '../../probes/command-runner.js';
 import { POWERSHELL_OPTIONS } from '../../probes/windows/powershell.js';
 import type { LaunchOutcome } from '../machine.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const ERROR_CANCELLED = 1223;
 
@@ -18,8 +19,7 @@ export const ERROR_CANCELLED = 1223;
  * argument string, so each argument is wrapped in double quotes, which no Windows path can contain.
  */
 export function elevationCommand(program: string, args: string[]): { command: string; args: string[] } {
-  for (const arg of [program, ...args])
-    if (arg.includes('"')) throw new Error(`an argument for the elevated helper contains a double quote: ${arg}`);
+  for (const arg of [program, ...args]) if (arg.includes('"')) throw new Error(t('machine.elevate.doubleQuote', { arg }));
   const joined = args.map((a) => `"${a}"`).join(' ');
   const script = [
     '$psi = New-Object System.Diagnostics.ProcessStartInfo',
@@ -46,8 +46,8 @@ export function launchOutcome(exitCode: number | null, stdout: Buffer, failure: 
   const launch = /^launch-failed:(\d+)\s*$/m.exec(outputText(stdout));
   if (launch) {
     const code = Number(launch[1]);
-    if (code === ERROR_CANCELLED) return { exitCode: null, failure: 'the administrator prompt (UAC) was declined', declined: true };
-    return { exitCode: null, failure: `Windows could not start the elevated helper (error ${code})`, declined: false };
+    if (code === ERROR_CANCELLED) return { exitCode: null, failure: t('machine.elevate.declined'), declined: true };
+    return { exitCode: null, failure: t('machine.elevate.couldNotStart', { code: String(code) }), declined: false };
   }
   return { exitCode, failure, declined: false };
 }

@@ -7,6 +7,8 @@
 // file's own owner is not held against it: an elevated administrator's new file is owned by that user on
 // client Windows, and no one else can create a file in a folder only administrators may write.
 
+import { t } from '../../../shared/i18n/translate.js';
+
 const SYSTEM = 'S-1-5-18';
 const ADMINISTRATORS = 'S-1-5-32-544';
 const USERS = 'S-1-5-32-545';
@@ -45,12 +47,12 @@ export function journalAclDoubt(text: string): string | null {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length < 2) return `who may write it could not be checked (PowerShell answered "${text.trim().slice(0, 80)}")`;
+  if (lines.length < 2) return t('machine.journal.uncheckedAnswer', { answer: text.trim().slice(0, 80) });
   for (const [index, line] of lines.entries()) {
     const [path = '', owner = '', writers = ''] = line.split('|');
-    if (index === 0 && !TRUSTED.has(owner)) return `${path} is owned by ${owner || 'no one'}, not by the administrators`;
+    if (index === 0 && !TRUSTED.has(owner)) return t('machine.journal.owner', { path, owned: owner ? 'yes' : 'no', owner });
     const others = writers.split(',').filter((w) => w && !TRUSTED.has(w));
-    if (others.length > 0) return `${path} may be written by ${others.join(', ')}, not only by the administrators`;
+    if (others.length > 0) return t('machine.journal.writers', { path, writers: others.join(', ') });
   }
   return null;
 }

@@ -15,6 +15,7 @@ import { lstat, opendir, realpath } from 'node:fs/promises';
 import { canonicalWindowsPath } from '../../../shared/util/paths.js';
 import { outputText, type CommandRunner } from '../../probes/command-runner.js';
 import { powershellArgs } from '../../probes/windows/powershell.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export interface PathComponent {
   /** long-form Windows path of this component, e.g. "C:\\Program Files" */
@@ -92,27 +93,27 @@ $out.WriteLine('END')
  */
 export function resolveDrivePath(input: string): DrivePath {
   const path = input.trim();
-  if (/^[\\/]{2}/.test(path))
-    return { ok: false, reason: `"${input}" is a network or device path, not a folder on one of the machine's drives` };
+  if (/^[\\/]{2}/.test(path)) return { ok: false, reason: t('machine.path.network', { path: input }) };
   const match = /^([A-Za-z]):(.*)$/s.exec(path);
-  if (!match) return { ok: false, reason: `"${input}" is not a full path starting with a drive letter, like D:\\MARS Cache` };
+  if (!match) return { ok: false, reason: t('machine.path.noDrive', { path: input, example: 'D:\\MARS Cache' }) };
   const rest = match[2]!;
   if (rest !== '' && !/^[\\/]/.test(rest))
-    return { ok: false, reason: `"${input}" is relative to the drive's current folder; give the full path, like ${match[1]}:\\${rest}` };
+    return { ok: false, reason: t('machine.path.driveRelative', { path: input, example: `${match[1]}:\\${rest}` }) };
   for (const part of rest.split(/[\\/]+/)) {
     const bad = [...part].find((char) => char < ' ' || '<>:"|?*'.includes(char));
-    if (bad) return { ok: false, reason: `"${part}" holds ${describeChar(bad)}, which Windows does not allow in a folder name` };
+    if (bad) return { ok: false, reason: t('machine.path.badChar', describeChar(part, bad)) };
   }
   // `.` and `..` resolved as everywhere else in the project (shared/util/paths.ts).
   const canonical = canonicalWindowsPath(path);
-  if (!canonical) return { ok: false, reason: `"${input}" climbs above the root of drive ${match[1]!.toUpperCase()}:` };
+  if (!canonical) return { ok: false, reason: t('machine.path.aboveRoot', { path: input, drive: `${match[1]!.toUpperCase()}:` }) };
   const root = canonical.slice(0, 3);
   const parts = canonical.slice(3).split('\\').filter(Boolean);
   return { ok: true, root, parts, path: canonical };
 }
 
-function describeChar(char: string): string {
-  return char < ' ' ? `a control character (code ${char.charCodeAt(0)})` : `"${char}"`;
+/** machine.path.badChar's arguments: the name and its character, or a control character's code. */
+function describeChar(name: string, char: string): Record<string, string> {
+  return char < ' ' ? { name, control: 'yes', char: String(char.charCodeAt(0)) } : { name, control: 'no', char };
 }
 
 /** Reads the script's output for `path`; ok:false when it is not the complete answer the script prints. */
@@ -121,8 +122,7 @@ export function parsePathFacts(stdout: Buffer, path: string): PathFactsResult {
   if (!drive.ok) return drive;
   const lines = outputText(stdout).split('\n');
   const end = lines.findIndex((line) => line.trim() === 'END');
-  if (end < 0)
-    return { ok: false, reason: lines.join('').trim() === '' ? 'PowerShell printed nothing' : 'its answer stopped before its end' };
+  if (end < 0) return { ok: false, reason: t('machine.path.answerCut', { printed: lines.join('').trim() === '' ? 'no' : 'yes' }) };
   let root: boolean | null = null;
   let empty: boolean | null = null;
   const existing: PathComponent[] = [];
@@ -138,13 +138,13 @@ export function parsePathFacts(stdout: Buffer, path: string): PathFactsResult {
       const follows =
         component.path.slice(0, parent.length).toUpperCase() === parent.toUpperCase() && component.path[parent.length] === '\\';
       if (!follows || name === '' || name.includes('\\') || existing.length === drive.parts.length)
-        return { ok: false, reason: `its answer does not follow ${drive.path} ("${component.path}")` };
+        return { ok: false, reason: t('machine.path.answerAstray', { path: drive.path, component: component.path }) };
       existing.push(component);
     }
     // Anything else is not ours (a stray warning PowerShell printed) and says nothing about the path.
   }
-  if (root === null) return { ok: false, reason: 'its answer did not say whether the drive exists' };
-  if (!root && existing.length > 0) return { ok: false, reason: 'its answer lists folders on a drive it says does not exist' };
+  if (root === null) return { ok: false, reason: t('machine.path.answerNoDrive') };
+  if (!root && existing.length > 0) return { ok: false, reason: t('machine.path.answerContradicts') };
   const exists = root && existing.length === drive.parts.length;
   const deepest = existing.at(-1);
   const isFolder = deepest ? (deepest.attributes & DIRECTORY) !== 0 : root;
@@ -206,7 +206,7 @@ export async function probeWindowsPathFacts(
   });
   let why: string;
   if (result.failure) why = result.failure;
-  else if (result.exitCode !== 0) why = `powershell.exe exited with code ${result.exitCode}`;
+  else if (result.exitCode !== 0) why = t('machine.path.powershellExited', { code: String(result.exitCode) });
   else {
     const parsed = parsePathFacts(result.stdout, drive.path);
     if (parsed.ok) return parsed;
@@ -216,7 +216,7 @@ export async function probeWindowsPathFacts(
     ok: true,
     facts: {
       ...(await lstatFacts(drive, options.fs ?? nodeFs)),
-      unknownAttributes: `compression, encryption, sparseness and volume mount points were not read: PowerShell, which reads them, could not be used (${why})`,
+      unknownAttributes: t('machine.path.attributesUnread', { reason: why }),
     },
   };
 }

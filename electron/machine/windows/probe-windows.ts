@@ -21,6 +21,7 @@ import { queryService, type ServiceQuery } from '../../probes/windows/service-co
 import { probeWindowsServiceProxy } from '../../probes/windows/service-proxy-windows.js';
 import { probeSystemStatePrerequisites } from '../../probes/windows/system-state-prerequisites.js';
 import type { PlatformFacts, Track } from '../machine.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export async function probeWindows(
   run: CommandRunner,
@@ -67,7 +68,7 @@ export async function probeWindows(
     (guestAgent.state !== 'not-installed' && guestAgent.state !== 'unknown') ||
     volumes.some((v) => v.azureTemporary === true);
   const azureVm = azureHints ? true : facts.assetTag !== null ? false : null;
-  if (azureVm === null) notes.add('/host/azureVm', 'the SMBIOS asset tag could not be read, so whether this is an Azure VM is not known');
+  if (azureVm === null) notes.add('/host/azureVm', t('machine.windows.azureUnknown'));
   const host: HostFacts = { name: env.COMPUTERNAME ?? null, azureVm, role };
 
   let cache: CacheFacts | null | undefined;
@@ -102,13 +103,12 @@ async function windowsCache(
     (s) => s.isDirectory(),
     (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return false;
-      notes.add('/cache/exists', `${path} could not be examined: ${error.message}`);
+      notes.add('/cache/exists', t('probes.cache.unexamined', { path, reason: error.message }));
       return null;
     },
   );
-  if (typeof attributes === 'string') notes.add('/cache/attributes', `the folder's attributes could not be read: ${attributes}`);
-  else if (attributes === null && exists)
-    notes.add('/cache/attributes', "the folder's attributes were not read: PowerShell, which reads them, did not answer");
+  if (typeof attributes === 'string') notes.add('/cache/attributes', t('machine.windows.attributesUnreadable', { reason: attributes }));
+  else if (attributes === null && exists) notes.add('/cache/attributes', t('machine.windows.attributesUnanswered'));
   const bits = typeof attributes === 'number' ? attributes : null;
   return {
     path,

@@ -21,6 +21,8 @@ import { probeWindows } from './probe-windows.js';
 import { windowsPathFacts } from './windows-path-facts.js';
 import { agentEventsFromLog, backupJobFromEventLog } from './backup-job.js';
 import { mountedSystemStateDisks } from './system-state-disks.js';
+import { t } from '../../../shared/i18n/translate.js';
+import { m } from '../../../shared/i18n/message.js';
 
 const TIMEOUT = { timeoutMs: 30_000 };
 /** sc.exe's exit codes for "already running" and "not started": the state asked for is already there. */
@@ -46,29 +48,35 @@ export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
   // code page, which garbles non-ASCII paths (seen under Wine), so reads go through native-reg where it loads.
   const reader = options.registry ?? windowsRegistryReader(run, { cache: false });
   const stateDir = join(programData, 'MARS Readiness Wizard');
-  const must = async (command: string, args: string[], what: string, accepted: number[] = []) => {
+  const must = async (command: string, args: string[], what: Action, accepted: number[] = []) => {
     const result = await run(command, args, TIMEOUT);
-    if (result.failure) throw new Error(`${what} failed: ${result.failure}`);
+    const action = m('machine.windows.action', { name: '', key: '', ...what });
+    if (result.failure) throw new Error(t('machine.windows.actionFailed', { action, reason: result.failure }));
     if (result.exitCode !== 0 && !accepted.includes(result.exitCode ?? -1))
-      throw new Error(`${what} failed (exit ${result.exitCode}${windowsErrorName(result.exitCode)})`);
+      throw new Error(
+        t('machine.windows.actionExited', { action, code: String(result.exitCode), known: windowsErrorName(result.exitCode) ?? 'none' }),
+      );
   };
   const services: ServicePort = options.services ?? {
     query: (name) => queryService(run, name),
-    start: (name) => must('sc', ['start', name], `Starting ${name}`, [ERROR_SERVICE_ALREADY_RUNNING]),
-    stop: (name) => must('sc', ['stop', name], `Stopping ${name}`, [ERROR_SERVICE_NOT_ACTIVE]),
+    start: (name) => must('sc', ['start', name], { action: 'start', name }, [ERROR_SERVICE_ALREADY_RUNNING]),
+    stop: (name) => must('sc', ['stop', name], { action: 'stop', name }, [ERROR_SERVICE_NOT_ACTIVE]),
   };
   return {
     kind: 'windows',
-    label: `this machine (${env.COMPUTERNAME ?? 'Windows'})`,
+    // A getter: said in the language of the moment, which the wizard's menu can change after the machine is opened.
+    get label() {
+      return t('machine.label.windows', { name: env.COMPUTERNAME ?? 'Windows' });
+    },
     registry: {
       readKey: (key) => reader.readKey(key),
       writeString: (key, name, value) =>
-        must('reg', ['add', key, '/v', name, '/t', 'REG_SZ', '/d', value, '/f', '/reg:64'], `Setting ${name} under ${key}`),
+        must('reg', ['add', key, '/v', name, '/t', 'REG_SZ', '/d', value, '/f', '/reg:64'], { action: 'set', name, key }),
       // reg.exe exits 1 when the value is not there: deleting what is absent leaves the state asked for.
       deleteValue: async (key, name) => {
         const read = await reader.readKey(key);
         if (read.status === 'missing' || (read.status === 'ok' && !read.values.has(name.toLowerCase()))) return;
-        await must('reg', ['delete', key, '/v', name, '/f', '/reg:64'], `Deleting ${name} under ${key}`);
+        await must('reg', ['delete', key, '/v', name, '/f', '/reg:64'], { action: 'delete', name, key });
       },
     },
     services,
@@ -83,12 +91,14 @@ export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
     stateDir,
     async protectStateDir() {
       await mkdir(stateDir, { recursive: true });
-      for (const args of protectJournalFolderArgs(stateDir)) await must('icacls', args, "Protecting the wizard's state folder");
+      for (const args of protectJournalFolderArgs(stateDir)) await must('icacls', args, { action: 'protect' });
     },
     async stateDoubt(file) {
       const result = await run('powershell.exe', powershellArgs(JOURNAL_ACL_SCRIPT), { timeoutMs: 20_000, env: { MARS_JOURNAL: file } });
       if (result.failure || result.exitCode !== 0)
-        return `who may write it could not be checked (${result.failure ?? `PowerShell exited with ${result.exitCode}`})`;
+        return t('machine.journal.unchecked', {
+          reason: result.failure ?? t('probes.command.exitedWith', { command: 'PowerShell', code: String(result.exitCode) }),
+        });
       return journalAclDoubt(outputText(result.stdout));
     },
     backupJob: () => backupJobFromEventLog(run),
@@ -100,17 +110,20 @@ export function windowsMachine(options: WindowsMachineOptions = {}): Machine {
   };
 }
 
-/** Names the Win32 errors a user may meet here; the number alone is what is judged. */
-export function windowsErrorName(code: number | null): string {
+/** What a command of `must` does, said by machine.windows.action. */
+type Action = { action: 'start' | 'stop'; name: string } | { action: 'set' | 'delete'; name: string; key: string } | { action: 'protect' };
+
+/** Names the Win32 errors a user may meet here (machine.windows.actionExited's `known`); the number alone is what is judged. */
+export function windowsErrorName(code: number | null): string | null {
   const names: Record<number, string> = {
-    5: ': access denied - run as an administrator',
-    1051: ': other services depend on it',
-    1053: ': the service did not answer in time',
-    1058: ': the service is disabled',
-    1060: ': the service is not installed',
-    1223: ': the administrator prompt was declined',
+    5: 'accessDenied',
+    1051: 'dependents',
+    1053: 'noAnswer',
+    1058: 'disabled',
+    1060: 'notInstalled',
+    1223: 'declined',
   };
-  return code !== null ? (names[code] ?? '') : '';
+  return code !== null ? (names[code] ?? null) : null;
 }
 
 /**
@@ -128,9 +141,8 @@ export function robocopySucceeded(exitCode: number | null): boolean {
 }
 
 export function robocopyFailure(exitCode: number | null): string {
-  if (exitCode === null) return 'it did not finish';
-  if (exitCode & 16) return `exit ${exitCode}: a fatal error, such as no access to a folder or no space left`;
-  return `exit ${exitCode}: some files or folders could not be copied`;
+  if (exitCode === null) return t('machine.robocopy.unfinished');
+  return t('machine.robocopy.failed', { fatal: exitCode & 16 ? 'yes' : 'no', code: String(exitCode) });
 }
 
 /** How often the copy's progress is measured while robocopy runs (it prints none we read: /NP, and its words are localised). */
@@ -147,7 +159,7 @@ const ROBOCOPY_POLL_MS = 500;
  * written to.
  */
 async function robocopy(run: CommandRunner, from: string, to: string, options: CopyOptions): Promise<CopiedFile[]> {
-  const stopped = () => new Error('the move was stopped during the copy');
+  const stopped = () => new Error(t('machine.robocopy.stopped'));
   if (options.signal?.aborted) throw stopped();
   // The totals: the source as it is now (the engine has stopped the agent, nothing writes there). Unlistable,
   // robocopy still runs and says what is wrong; there is just no progress to show until it ends.
@@ -184,7 +196,7 @@ async function robocopy(run: CommandRunner, from: string, to: string, options: C
   }
   if (result.aborted || options.signal?.aborted) throw stopped();
   if (result.failure || !robocopySucceeded(result.exitCode))
-    throw new Error(`robocopy could not copy the cache (${result.failure ?? robocopyFailure(result.exitCode)})`);
+    throw new Error(t('machine.robocopy.couldNotCopy', { reason: result.failure ?? robocopyFailure(result.exitCode) }));
   const tree = await listTree(to);
   const files = tree.filter((e) => e.kind === 'file').map((e) => ({ path: e.rel, size: e.size }));
   const last = meter ? await meter.measure(tree) : null;

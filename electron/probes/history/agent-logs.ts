@@ -13,6 +13,7 @@ import { errorCodeKey, knownErrorCode } from '../../../shared/rules/error-codes.
 import type { ProbeNotes } from '../notes.js';
 import { readRegularFile } from '../../util/read-regular-file.js';
 import { outputText } from '../command-runner.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const ERRLOG_NAME = 'CBEngineCurr.errlog';
 const FAILED_FILES = /^LastBackupFailedFiles.*\.txt$/i;
@@ -123,7 +124,7 @@ export async function agentLogCodes(
 ): Promise<HistoryErrorCode[] | null> {
   const errlog = await readLog(join(tempFolder, ERRLOG_NAME));
   if (errlog.kind === 'unreadable') {
-    notes.add('/history/errorCodes', `the agent's error log ${ERRLOG_NAME} exists but could not be read (${errlog.why})`);
+    notes.add('/history/errorCodes', t('probes.history.errlogUnreadable', { name: ERRLOG_NAME, reason: errlog.why }));
     return null;
   }
   let names: string[] = [];
@@ -132,7 +133,7 @@ export async function agentLogCodes(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') {
-      notes.add('/history/errorCodes', `the agent's Temp folder could not be listed (${code ?? (error as Error).message})`);
+      notes.add('/history/errorCodes', t('probes.history.tempUnlisted', { reason: code ?? (error as Error).message }));
       return null;
     }
   }
@@ -147,7 +148,7 @@ export async function agentLogCodes(
     const read = await readLog(path);
     if (read.kind === 'absent') continue; // removed since the listing
     if (read.kind === 'unreadable') {
-      notes.add('/history/errorCodes', `a list of files a backup skipped (${name}) could not be read (${read.why})`);
+      notes.add('/history/errorCodes', t('probes.history.skippedListUnreadable', { name, reason: read.why }));
       return null;
     }
     for (const line of read.text.split(/\r?\n/)) failedCodes.push(...codesInLine(line));

@@ -6,8 +6,8 @@ import type { HistoryEvent, HistoryFacts } from '../../../shared/profile/types.j
 import type { LogEvent } from '../windows/cloudbackup-log.js';
 import type { ProbeNotes } from '../notes.js';
 import { agentLogCodes, type LogWindow } from './agent-logs.js';
-import { plural } from '../../../shared/rules/finding.js';
 import { compareInstants, parseInstant } from '../../../shared/rules/timestamps.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /** The events history.events keeps: job starts and ends, the upgrade and storage-quota notices. */
 export const HISTORY_EVENT_IDS = [1, 3, 10, 11, 14, 16, 18] as const;
@@ -58,22 +58,17 @@ export async function probeHistory(source: HistorySource, window: LogWindow, not
     source.tempFolder === null
       ? Promise.resolve(null)
       : agentLogCodes(source.tempFolder, window, notes, ...(source.writtenAt ? [source.writtenAt] : [])).catch((error: Error) => {
-          notes.add('/history/errorCodes', `the agent's logs could not be read (${error.message})`);
+          notes.add('/history/errorCodes', t('probes.history.logsUnreadable', { reason: error.message }));
           return null;
         }),
   ]);
-  if (source.tempFolder === null)
-    notes.add('/history/errorCodes', "the agent's installation folder is not known, so its logs were not read");
+  if (source.tempFolder === null) notes.add('/history/errorCodes', t('probes.history.installFolderUnknown'));
   let events: HistoryEvent[] | null = null;
   if ('why' in read) notes.add('/history/events', read.why);
   else {
     const { kept, undated } = historyEvents(read.events, window);
     // An event with no time could be the latest job: which job was last cannot be told then.
-    if (undated > 0)
-      notes.add(
-        '/history/events',
-        `${plural(undated, 'event')} of the CloudBackup log had no readable time, so which job was last cannot be told`,
-      );
+    if (undated > 0) notes.add('/history/events', t('probes.history.undated', { count: undated }));
     else events = kept;
   }
   return { windowDays: window.windowDays, events, errorCodes };

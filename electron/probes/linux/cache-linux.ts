@@ -8,6 +8,7 @@ import type { CommandRunner } from '../command-runner.js';
 import { outputText } from '../command-runner.js';
 import { folderSize } from '../folder-size.js';
 import type { ProbeNotes } from '../notes.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /** The mount that holds `path`: the longest mount point that is the path or one of its parents. */
 export function mountOf(path: string, volumes: VolumeFacts[]): VolumeFacts | undefined {
@@ -26,7 +27,7 @@ export async function probeLinuxCache(path: string, volumes: VolumeFacts[], run:
   const absolute = posix.resolve(path);
   const info = await lstat(absolute).catch((error: NodeJS.ErrnoException) => error);
   if (info instanceof Error) {
-    if (info.code !== 'ENOENT') notes.add('/cache/exists', `${absolute} could not be examined: ${info.message}`);
+    if (info.code !== 'ENOENT') notes.add('/cache/exists', t('probes.cache.unexamined', { path: absolute, reason: info.message }));
     return {
       path: absolute,
       exists: info.code === 'ENOENT' ? false : null,
@@ -40,7 +41,7 @@ export async function probeLinuxCache(path: string, volumes: VolumeFacts[], run:
   const lsattr = await run('lsattr', ['-d', target], { timeoutMs: 5000 });
   const flags = lsattr.exitCode === 0 ? parseLsattr(outputText(lsattr.stdout)) : null;
   if (!flags)
-    notes.add('/cache/attributes', `lsattr could not read the folder's flags: ${lsattr.failure ?? outputText(lsattr.stderr).trim()}`);
+    notes.add('/cache/attributes', t('probes.linux.lsattrFailed', { reason: lsattr.failure ?? outputText(lsattr.stderr).trim() }));
   const size = await folderSize(absolute, notes, '/cache/sizeBytes');
   return {
     path: absolute,

@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import type { HostFacts, OsFacts } from '../../../shared/profile/types.js';
 import type { ProbeNotes } from '../notes.js';
 import type { LinuxFs } from './volumes-linux.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const AZURE_ASSET_TAG = '7783-7084-3265-9085-8269-3286-77';
 
@@ -28,7 +29,7 @@ export async function probeLinuxOs(fs: LinuxFs, notes: ProbeNotes, arch = proces
     const release = parseOsRelease(await fs.readFile('/etc/os-release'));
     caption = release.PRETTY_NAME ?? release.NAME ?? null;
   } catch {
-    notes.add('/os/caption', '/etc/os-release could not be read');
+    notes.add('/os/caption', t('probes.note.fileUnreadable', { path: '/etc/os-release' }));
   }
   // Windows' version, product type and edition do not apply to Linux: null, as the schema allows.
   return {
@@ -55,12 +56,12 @@ async function azureFromDmi(fs: LinuxFs, notes: ProbeNotes): Promise<boolean | n
     );
   const [vendor, tag] = await Promise.all([read('sys_vendor'), read('chassis_asset_tag')]);
   if (vendor === null && tag === null) {
-    notes.add('/host/azureVm', 'the firmware (DMI) facts could not be read, so whether this is an Azure VM is not known');
+    notes.add('/host/azureVm', t('probes.linux.dmiUnreadable'));
     return null;
   }
   if (tag === AZURE_ASSET_TAG) return true;
   if (vendor !== null && vendor !== 'Microsoft Corporation') return false;
   if (tag !== null) return false;
-  notes.add('/host/azureVm', 'a Microsoft virtual machine whose asset tag could not be read: Azure or Hyper-V cannot be told apart');
+  notes.add('/host/azureVm', t('probes.linux.assetTagUnreadable'));
   return null;
 }

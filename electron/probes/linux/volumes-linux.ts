@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import type { DriveType, VolumeFacts } from '../../../shared/profile/types.js';
 import { ProbeNotes, withTimeout } from '../notes.js';
 import { NETWORK_FS, parseMountinfo, storageMounts, type MountEntry } from './mountinfo.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export interface LinuxFs {
   readFile(path: string): Promise<string>;
@@ -41,7 +42,7 @@ export async function probeLinuxVolumes(fs: LinuxFs, notes: ProbeNotes): Promise
   try {
     mounts = storageMounts(parseMountinfo(await fs.readFile('/proc/self/mountinfo')));
   } catch (error) {
-    notes.add('/volumes', `the mount table could not be read: ${(error as Error).message}`);
+    notes.add('/volumes', t('probes.linux.mountTableUnreadable', { reason: (error as Error).message }));
     return [];
   }
   const labels = await readLabels(fs);
@@ -90,7 +91,7 @@ async function driveTypeOf(
   if (!device) {
     notes.add(
       `${pointer}/driveType`,
-      `${mount.mountPoint} (${mount.fsType} from ${mount.source}) is not backed by a block device, so its kind of drive cannot be told`,
+      t('probes.linux.notBlockDevice', { mountPoint: mount.mountPoint, fsType: mount.fsType, source: mount.source }),
     );
     return 'unknown';
   }
@@ -98,7 +99,7 @@ async function driveTypeOf(
   if (/^sr\d+$/.test(name) || mount.fsType === 'iso9660' || mount.fsType === 'udf') return 'optical';
   const removable = await readRemovable(fs, name);
   if (removable === null) {
-    notes.add(`${pointer}/driveType`, `whether ${device} is removable could not be read from /sys`);
+    notes.add(`${pointer}/driveType`, t('probes.linux.removableUnknown', { device }));
     return 'unknown';
   }
   return removable ? 'removable' : 'fixed';

@@ -115,15 +115,19 @@ function walkOnWorker(
   signal?.addEventListener('abort', cancel, { once: true });
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: { root, subfolders, flag, queue } });
+    let done = false;
     worker.on('message', (message: { type: 'progress'; progress: WalkProgress } | { type: 'done'; result: WalkResult }) => {
       if (message.type === 'progress') onProgress(message.progress);
-      else resolve(message.result);
+      else {
+        done = true;
+        resolve(message.result);
+      }
     });
     worker.on('error', reject);
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', cancel);
       // A worker that ends without its result (killed, out of memory) must not leave the scan waiting forever.
-      reject(new Error(`a scan thread ended (exit ${code}) before it reported what it found`));
+      if (!done) reject(new Error(t('probes.scan.threadEnded', { code: String(code) })));
     });
   });
 }

@@ -18,6 +18,7 @@ import { formatWait } from '../command-runner.js';
 import { FILE_ATTRIBUTE } from '../windows/machine-facts.js';
 import { EXAMPLES, type SkipKind, type WalkProgress, type WalkResult, emptyWalk } from './walk.js';
 import { powershellArgs } from '../windows/powershell.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const ENUMERATION_SCRIPT = `
 $ErrorActionPreference = 'Stop'
@@ -107,13 +108,8 @@ export function skipKindsOf(entry: { attributes: number; kind: string }): SkipKi
   return kinds;
 }
 
-/** Which reparse point an example is, in words, where Windows said. */
-const KIND_WORDS: Record<string, string> = {
-  SymbolicLink: 'symbolic link',
-  Junction: 'junction',
-  MountPoint: 'mount point',
-  Other: 'other reparse point',
-};
+/** The reparse points whose kind an example says in words (probes.scan.reparseExample), where Windows said. */
+const NAMED_KINDS = new Set(['SymbolicLink', 'Junction', 'MountPoint', 'Other']);
 
 /** Folds the enumeration's lines into a walk result. */
 export class EnumerationFold {
@@ -131,8 +127,9 @@ export class EnumerationFold {
       for (const kind of skipKindsOf(line)) {
         r.counts[kind] = (r.counts[kind] ?? 0) + 1;
         const examples = (r.examples[kind] ??= []);
-        const words = kind === 'reparsePoints' ? KIND_WORDS[line.kind] : undefined;
-        if (examples.length < EXAMPLES) examples.push(words ? `${line.path} (${words})` : line.path);
+        const named = kind === 'reparsePoints' && NAMED_KINDS.has(line.kind);
+        if (examples.length < EXAMPLES)
+          examples.push(named ? t('probes.scan.reparseExample', { path: line.path, kind: line.kind }) : line.path);
       }
     } else if (line.type === 'unreadable') {
       r.unreadable.count++;
@@ -182,7 +179,7 @@ export const powershellLines: LineSource = (command, args, { env, signal, onLine
     signal.addEventListener('abort', stop, { once: true });
     createInterface({ input: child.stdout }).on('line', onLine);
     child.on('error', (error: NodeJS.ErrnoException) =>
-      resolve({ exitCode: null, failure: error.code === 'ENOENT' ? `${command} is not available on this machine` : error.message }),
+      resolve({ exitCode: null, failure: error.code === 'ENOENT' ? t('probes.command.missing', { command }) : error.message }),
     );
     child.on('close', (code) => {
       signal.removeEventListener('abort', stop);
@@ -224,9 +221,9 @@ export async function scanWindowsFolder(
       },
     });
     if (options.signal?.aborted) return { result: { ...fold.result, cancelled: true }, hardLinksCounted: fold.hardLinksCounted };
-    if (stuck) throw new Error(`PowerShell printed nothing for ${formatWait(idle)} while listing ${root}`);
+    if (stuck) throw new Error(t('probes.scan.silent', { wait: formatWait(idle), root }));
     if (run.failure) throw new Error(run.failure);
-    if (!fold.complete) throw new Error(`PowerShell stopped before it had listed ${root} (exit ${run.exitCode})`);
+    if (!fold.complete) throw new Error(t('probes.scan.stoppedEarly', { root, code: String(run.exitCode) }));
     options.onProgress?.({ files: fold.result.files, bytes: fold.result.bytes, current: root });
     return { result: fold.result, hardLinksCounted: fold.hardLinksCounted };
   } finally {

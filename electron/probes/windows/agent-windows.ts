@@ -9,6 +9,7 @@ import { explain } from './os-windows.js';
 import { fileVersion } from './pe-version.js';
 import { stringValue, type RegistryReader } from './registry.js';
 import type { ServiceQuery } from './service-control.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const ENGINE_SERVICE = 'obengine';
 
@@ -36,7 +37,7 @@ export async function probeWindowsAgent(
   if (installPath) {
     const engine = join(installPath, 'bin', 'cbengine.exe');
     version = await readVersion(engine).catch((error: Error) => {
-      notes.add('/agent/version', `${engine} could not be read: ${error.message}`);
+      notes.add('/agent/version', t('probes.note.itemUnreadable', { item: engine, reason: error.message }));
       return null;
     });
   }

@@ -6,7 +6,8 @@
 import type { AntivirusFacts } from '../../../shared/profile/types.js';
 import { ProbeNotes } from '../notes.js';
 import { cimNotThere, describeCimError, type CimFacts } from './machine-facts.js';
-import { valueNames, WIN32_ERROR, type KeyRead, type RegistryReader } from './registry.js';
+import { keyErrorWords, valueNames, WIN32_ERROR, type KeyRead, type RegistryReader } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const DEFENDER_EXCLUSION_KEYS = {
   paths: [
@@ -46,16 +47,9 @@ async function exclusionList(
   });
   if (failed.length > 0) {
     const denied = failed.filter((f) => f.read.win32Error === WIN32_ERROR.accessDenied);
-    if (denied.length > 0)
-      notes.add(
-        field,
-        `Windows shows Defender's exclusions to administrators only (${denied.map((f) => f.key).join(', ')}: access denied, ERROR_ACCESS_DENIED 5); run as administrator to read Defender's exclusions`,
-      );
+    if (denied.length > 0) notes.add(field, t('probes.antivirus.exclusionsAdminOnly', { keys: denied.map((f) => f.key).join(', ') }));
     for (const { key, read } of failed.filter((f) => f.read.win32Error !== WIN32_ERROR.accessDenied))
-      notes.add(
-        field,
-        `${key} could not be read (${read.reason}${read.win32Error !== undefined ? `, Win32 error ${read.win32Error}` : ''}); running as administrator may read Defender's exclusions`,
-      );
+      notes.add(field, t('probes.antivirus.exclusionKeyUnreadable', { key, reason: keyErrorWords(read) }));
     return null;
   }
   const seen = new Set<string>();
@@ -77,15 +71,15 @@ function realTimeProtection(cim: CimFacts | null, unanswered: string | null, not
   const field = `${P}/defenderRealTimeProtection`;
   const answer = cim?.defenderRealTimeProtection;
   if (answer === undefined) {
-    notes.add(field, `Defender's real-time protection was not read: ${unanswered ?? 'the PowerShell answer did not include it'}`);
+    notes.add(field, t('probes.antivirus.realTimeNotRead', { reason: unanswered ?? t('probes.cim.notInAnswer') }));
     return null;
   }
   if ('error' in answer) {
     if (cimNotThere(answer.error)) return false;
-    notes.add(field, `Defender's status (MSFT_MpComputerStatus) could not be read: ${describeCimError(answer.error)}`);
+    notes.add(field, t('probes.antivirus.statusUnreadable', { reason: describeCimError(answer.error) }));
     return null;
   }
-  if (answer.value === null) notes.add(field, 'Defender gave no status (MSFT_MpComputerStatus had no RealTimeProtectionEnabled)');
+  if (answer.value === null) notes.add(field, t('probes.antivirus.noStatus'));
   return answer.value;
 }
 
@@ -104,7 +98,7 @@ export async function probeWindowsAntivirus(
     exclusionList(registry, DEFENDER_EXCLUSION_KEYS.processes, `${P}/exclusionProcesses`, env, local),
   ]);
   if (defenderRealTimeProtection === null && exclusionPaths === null && exclusionProcesses === null) {
-    notes.add(P, `nothing of Microsoft Defender's settings could be read: ${local.list.map((n) => n.reason).join('; ')}`);
+    notes.add(P, t('probes.antivirus.nothingRead', { reasons: local.list.map((n) => n.reason).join('; ') }));
     return null;
   }
   for (const note of local.list) notes.add(note.field, note.reason);

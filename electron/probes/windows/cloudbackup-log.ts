@@ -8,6 +8,7 @@
 // not pass for an agent that has never backed up.
 
 import { outputText, type CommandRunner } from '../command-runner.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const CLOUDBACKUP_CHANNELS = ['CloudBackup', 'CloudBackup/Operational'] as const;
 const WEVTUTIL_TIMEOUT_MS = 15_000;
@@ -73,25 +74,22 @@ export type ChannelRead = { kind: 'absent' } | { kind: 'events'; events: LogEven
 
 export async function readChannel(run: CommandRunner, channel: string, query: EventQuery): Promise<ChannelRead> {
   const result = await run('wevtutil.exe', eventQueryArgs(channel, query), { timeoutMs: WEVTUTIL_TIMEOUT_MS });
-  if (result.missing) return { kind: 'unknown', why: 'wevtutil.exe, which reads the event log, is not on this machine' };
-  if (result.failure) return { kind: 'unknown', why: `the ${channel} event log could not be read (${result.failure})` };
+  if (result.missing) return { kind: 'unknown', why: t('probes.eventLog.noWevtutil') };
+  if (result.failure) return { kind: 'unknown', why: t('probes.eventLog.unreadable', { channel, reason: result.failure }) };
   if (result.exitCode === ERROR_EVT_CHANNEL_NOT_FOUND) return { kind: 'absent' };
-  if (result.exitCode === ERROR_ACCESS_DENIED)
-    return { kind: 'unknown', why: `the ${channel} event log is closed to this account: run the wizard as an administrator` };
-  if (result.exitCode !== 0)
-    return { kind: 'unknown', why: `the ${channel} event log could not be read (wevtutil exited with ${result.exitCode})` };
+  if (result.exitCode === ERROR_ACCESS_DENIED) return { kind: 'unknown', why: t('probes.eventLog.denied', { channel }) };
+  if (result.exitCode !== 0) return { kind: 'unknown', why: t('probes.eventLog.exited', { channel, code: String(result.exitCode) }) };
   const { events, unreadable } = eventsFromXml(outputText(result.stdout));
-  if (unreadable > 0 && events.length === 0)
-    return { kind: 'unknown', why: `wevtutil printed events of the ${channel} log without a readable event id` };
+  if (unreadable > 0 && events.length === 0) return { kind: 'unknown', why: t('probes.eventLog.noEventId', { channel }) };
   if (events.length > 0) return { kind: 'events', events };
   // Nothing found: believed only if the log is there to have nothing in it.
   const described = await run('wevtutil.exe', wevtutilDescribeArgs(channel), { timeoutMs: WEVTUTIL_TIMEOUT_MS });
-  if (described.failure) return { kind: 'unknown', why: `the ${channel} event log could not be described (${described.failure})` };
+  if (described.failure) return { kind: 'unknown', why: t('probes.eventLog.undescribed', { channel, reason: described.failure }) };
   if (described.exitCode === ERROR_EVT_CHANNEL_NOT_FOUND) return { kind: 'absent' };
   if (described.exitCode === 0 && describesChannel(outputText(described.stdout), channel)) return { kind: 'events', events: [] };
   return {
     kind: 'unknown',
-    why: `wevtutil.exe answered nothing for the ${channel} event log and could not describe it (exit ${described.exitCode}${described.stdout.length === 0 ? ', printing nothing' : ''}), so an empty log cannot be told from a tool that does not read logs`,
+    why: t('probes.eventLog.silent', { printed: described.stdout.length === 0 ? 'no' : 'yes', channel, code: String(described.exitCode) }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { DriveType, VolumeFacts } from '../../../shared/profile/types.js';
 import { outputText, type CommandRunner } from '../command-runner.js';
 import type { ProbeNotes } from '../notes.js';
 import { powershellArgs } from './powershell.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /** Windows file attribute bits (FILE_ATTRIBUTE_*) that the cache and selection checks read. */
 export const FILE_ATTRIBUTE = {
@@ -172,12 +173,12 @@ export function cimAccessDenied(error: CimError): boolean {
 export function describeCimError(error: CimError): string {
   const parts: string[] = [];
   if (error.hresult !== null) parts.push(`HRESULT 0x${error.hresult.toString(16).toUpperCase().padStart(8, '0')}`);
-  if (error.nativeErrorCode !== null) parts.push(`CIM status ${error.nativeErrorCode}`);
+  if (error.nativeErrorCode !== null) parts.push(t('probes.cim.status', { code: String(error.nativeErrorCode) }));
   if (error.type) parts.push(error.type);
-  const numbers = parts.length > 0 ? parts.join(', ') : 'no error code';
-  if (cimAccessDenied(error)) return `access denied (${numbers}); run as administrator to read it`;
-  if (cimNotThere(error)) return `no such namespace or class (${numbers})`;
-  return `the query failed (${numbers})`;
+  const numbers = parts.length > 0 ? parts.join(', ') : t('probes.cim.noCode');
+  if (cimAccessDenied(error)) return t('probes.cim.accessDenied', { codes: numbers });
+  if (cimNotThere(error)) return t('probes.cim.notThere', { codes: numbers });
+  return t('probes.cim.failed', { codes: numbers });
 }
 
 const DRIVE_TYPES: Record<number, DriveType> = { 2: 'removable', 3: 'fixed', 4: 'network', 5: 'optical', 6: 'ram' };
@@ -340,10 +341,10 @@ const WMIC_CORE = 'DeviceID,DriveType,FileSystem,FreeSpace,Size,VolumeName';
  * Windows installs, where the table form still answers. Wine's wmic (seen in the Wine tier) knows neither
  * the CSV format nor the Access and ProviderName properties, and fails the whole query for one of them.
  */
-const WMIC_ATTEMPTS: { args: string[]; parse: (text: string) => VolumeFacts[]; lacks?: string }[] = [
+const WMIC_ATTEMPTS: { args: string[]; parse: (text: string) => VolumeFacts[]; lacksReadOnly?: boolean }[] = [
   { args: ['logicaldisk', 'get', WMIC_ALL, '/format:csv'], parse: parseWmicCsv },
   { args: ['logicaldisk', 'get', WMIC_ALL], parse: parseWmicTable },
-  { args: ['logicaldisk', 'get', WMIC_CORE], parse: parseWmicTable, lacks: 'whether a volume is read-only, and network paths' },
+  { args: ['logicaldisk', 'get', WMIC_CORE], parse: parseWmicTable, lacksReadOnly: true },
 ];
 
 async function volumesFromWmic(run: CommandRunner, notes: ProbeNotes): Promise<VolumeFacts[] | null> {
@@ -351,14 +352,14 @@ async function volumesFromWmic(run: CommandRunner, notes: ProbeNotes): Promise<V
   for (const attempt of WMIC_ATTEMPTS) {
     const wmic = await run('wmic', attempt.args, { timeoutMs: 10_000 });
     if (!wmic.failure && wmic.exitCode === 0) {
-      const lacking = ['BitLocker states', 'the Azure temporary disk', ...(attempt.lacks ? [attempt.lacks] : [])];
-      notes.add('/volumes', `${lacking.join(', ')} were not read (wmic could not tell them)`);
+      // Besides BitLocker states and the Azure temporary disk, the core form lacks read-only and network paths.
+      notes.add('/volumes', t('probes.wmic.partial', { readOnly: attempt.lacksReadOnly ? 'lacking' : 'read' }));
       return attempt.parse(outputText(wmic.stdout));
     }
-    firstFailure ??= wmic.failure ?? `exit ${wmic.exitCode}`;
+    firstFailure ??= wmic.failure ?? t('probes.command.exit', { code: String(wmic.exitCode) });
     if (wmic.failure) break; // missing or hung: asking again in another form will not help
   }
-  notes.add('/volumes', `wmic could not list the volumes either (${firstFailure})`);
+  notes.add('/volumes', t('probes.wmic.failed', { reason: firstFailure ?? '' }));
   return null;
 }
 
@@ -387,13 +388,13 @@ export async function probeMachineFacts(
     try {
       return parseMachineFacts(outputText(result.stdout));
     } catch (error) {
-      unanswered = `PowerShell's answer could not be read (${(error as Error).message})`;
-      notes.add('/volumes', `${unanswered}; trying wmic`);
+      unanswered = t('probes.machineFacts.answerUnreadable', { reason: (error as Error).message });
+      notes.add('/volumes', t('probes.machineFacts.tryingWmic', { reason: unanswered }));
     }
   } else {
     const why = result.failure ?? outputText(result.stderr).trim().split('\n')[0];
-    unanswered = `PowerShell, which asks CIM, did not answer (${why || `exit ${result.exitCode}`})`;
-    notes.add('/volumes', `PowerShell could not list the volumes (${why}); trying wmic`);
+    unanswered = t('probes.machineFacts.unanswered', { reason: why || t('probes.command.exit', { code: String(result.exitCode) }) });
+    notes.add('/volumes', t('probes.machineFacts.volumesFailed', { reason: why ?? '' }));
   }
   return {
     volumes: await volumesFromWmic(run, notes),

@@ -8,6 +8,7 @@ import { normalizeWindowsPath } from '../../../shared/util/paths.js';
 import type { ProbeNotes } from '../notes.js';
 import { KEYS } from './keys.js';
 import type { RegistryReader, RegistryValue } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 const isPath = (value: RegistryValue | undefined): value is RegistryValue & { data: string } =>
   value !== undefined && typeof value.data === 'string' && /^[A-Za-z]:\\|^\\\\/.test(value.data);
@@ -36,7 +37,7 @@ export async function probeOneDriveRoots(registry: RegistryReader, env: NodeJS.P
     const perUser = await read(`${KEYS.syncRoots}\\${provider}\\UserSyncRoots`);
     for (const value of perUser?.values.values() ?? []) if (isPath(value)) roots.push(value.data);
   }
-  if (failed.length > 0) notes.add('/selection', `some OneDrive folders may be missed: ${failed.join('; ')} could not be read`);
+  if (failed.length > 0) notes.add('/selection', t('probes.oneDrive.keysUnreadable', { keys: failed.join('; ') }));
   const seen = new Set<string>();
   return roots.filter((root) => {
     const key = normalizeWindowsPath(root);

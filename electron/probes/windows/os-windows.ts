@@ -5,6 +5,7 @@ import type { OsFacts, SoftwareFacts } from '../../../shared/profile/types.js';
 import type { ProbeNotes } from '../notes.js';
 import { KEYS } from './keys.js';
 import { numberValue, stringValue, type KeyRead, type RegistryReader } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 const PRODUCT_TYPES: Record<string, OsFacts['productType']> = { winnt: 'workstation', servernt: 'server', lanmannt: 'domain-controller' };
 const ARCHITECTURES: Record<string, OsFacts['architecture']> = { amd64: 'x64', x86: 'x86', arm64: 'arm64' };
@@ -65,13 +66,13 @@ export async function probeWindowsSoftware(registry: RegistryReader, notes: Prob
   // The NDP\v4\Full key is absent when .NET 4.x is not installed: the schema's 0.
   const dotnetRelease = dotnet.status === 'missing' ? 0 : dotnet.status === 'ok' ? (numberValue(dotnet, 'Release') ?? 0) : null;
   const powershellVersion = stringValue(ps3, 'PowerShellVersion') ?? stringValue(ps1, 'PowerShellVersion');
-  if (!powershellVersion) notes.add('/software/powershellVersion', 'no PowerShell engine version was found in the registry');
+  if (!powershellVersion) notes.add('/software/powershellVersion', t('probes.os.noPowershellVersion'));
   const flag = (read: KeyRead, name: string): boolean | null => {
     const value = numberValue(read, name);
     return value === null ? null : value !== 0;
   };
   const tlsReadable = schannel.status !== 'error' && crypto.status !== 'error';
-  if (!tlsReadable) notes.add('/software/tls12', 'the TLS registry keys could not be read');
+  if (!tlsReadable) notes.add('/software/tls12', t('probes.os.tlsUnreadable'));
   return {
     dotnetRelease,
     powershellVersion,
@@ -87,5 +88,5 @@ export async function probeWindowsSoftware(registry: RegistryReader, notes: Prob
 }
 
 export function explain(notes: ProbeNotes, field: string, read: KeyRead, key: string): void {
-  if (read.status === 'error') notes.add(field, `${key} could not be read: ${read.reason}`);
+  if (read.status === 'error') notes.add(field, t('probes.note.itemUnreadable', { item: key, reason: read.reason }));
 }

@@ -5,6 +5,7 @@ import { outputText, type CommandRunner } from '../command-runner.js';
 import type { ProbeNotes } from '../notes.js';
 import { KEYS } from './keys.js';
 import { numberValue, stringValue, type RegistryReader } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /**
  * `netsh winhttp show proxy`. Its words are localised, its layout is not: with a proxy, indented
@@ -33,7 +34,11 @@ export async function probeWindowsProxy(
     registry.readKey(KEYS.userInternetSettings),
   ]);
   let winhttp: string | null = null;
-  if (netsh.failure || netsh.exitCode !== 0) notes.add('/network/proxy/winhttp', netsh.failure ?? `netsh exited with ${netsh.exitCode}`);
+  if (netsh.failure || netsh.exitCode !== 0)
+    notes.add(
+      '/network/proxy/winhttp',
+      netsh.failure ?? t('probes.command.exitedWith', { command: 'netsh', code: String(netsh.exitCode) }),
+    );
   else winhttp = parseNetshProxy(outputText(netsh.stdout));
   const system = numberValue(internet, 'ProxyEnable') === 1 ? stringValue(internet, 'ProxyServer') : null;
   return { winhttp, system, environment: environmentProxy(env) };

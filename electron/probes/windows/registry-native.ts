@@ -12,6 +12,7 @@ import {
   type RegistryReader,
   type RegistryValue,
 } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 /**
  * The part of native-reg this reader uses; injected in tests, which run where native-reg cannot. Its
@@ -61,7 +62,7 @@ export function nativeRegReader(reg: NativeReg): RegistryReader {
     async readKey(key) {
       const [hive = '', ...rest] = key.split('\\');
       const root = rootOf(reg, hive);
-      if (!root) return { status: 'error', reason: `unsupported registry hive ${hive}` };
+      if (!root) return { status: 'error', reason: t('probes.registry.unsupportedHive', { hive }) };
       let handle: unknown = null;
       try {
         handle = reg.openKey(root, rest.join('\\'), reg.Access.READ | reg.Access.WOW64_64KEY);

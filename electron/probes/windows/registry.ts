@@ -3,6 +3,7 @@
 // /reg:64 reads the 64-bit view even from a 32-bit process, where the agent writes its values.
 
 import { outputText, type CommandRunner } from '../command-runner.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export interface RegistryValue {
   type: string;
@@ -86,9 +87,19 @@ export function regExeReader(run: CommandRunner): RegistryReader {
       const message = outputText(result.stderr).trim() || outputText(result.stdout).trim();
       // reg.exe exits 1 both for a missing key and for a denied one; only its (localised) words differ.
       if (/unable to find/i.test(message)) return { status: 'missing' };
-      return { status: 'error', reason: message.replace(/^ERROR:\s*/i, '') || `reg.exe exited with ${result.exitCode}` };
+      return {
+        status: 'error',
+        reason: message.replace(/^ERROR:\s*/i, '') || t('probes.command.exitedWith', { command: 'reg.exe', code: String(result.exitCode) }),
+      };
     },
   };
+}
+
+/** Why a key could not be read, with its Win32 error where the reader knows it: for a note's parentheses. */
+export function keyErrorWords(read: { reason: string; win32Error?: number }): string {
+  return read.win32Error !== undefined
+    ? t('probes.registry.reasonWithCode', { reason: read.reason, code: String(read.win32Error) })
+    : read.reason;
 }
 
 /** Reads many keys at once, each once, so that probes can ask for the same key without a second process. */

@@ -3,6 +3,7 @@
 
 import type { ServiceState } from '../../../shared/profile/types.js';
 import { outputText, type CommandRunner } from '../command-runner.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 const STATES: Record<string, ServiceState> = { '1': 'stopped', '2': 'starting', '3': 'stopping', '4': 'running' };
 /** sc.exe's exit code for "The specified service does not exist as an installed service." */
@@ -28,8 +29,13 @@ export async function queryService(run: CommandRunner, name: string): Promise<Se
   if (!parsed)
     return {
       state: 'unknown',
-      reason: `sc query ${name} gave no state (exit ${result.exitCode}${text.trim() ? `: ${text.trim().split('\n').pop()!.trim()}` : ', printing nothing'})`,
+      reason: t('probes.service.noState', {
+        printed: text.trim() ? 'yes' : 'no',
+        name,
+        code: String(result.exitCode),
+        last: text.trim().split('\n').pop()!.trim(),
+      }),
     };
   const state = STATES[parsed.number];
-  return state ? { state, reason: null } : { state: 'unknown', reason: `the service is ${parsed.name.toLowerCase().replace('_', ' ')}` };
+  return state ? { state, reason: null } : { state: 'unknown', reason: t('probes.service.notSteady', { state: parsed.name }) };
 }

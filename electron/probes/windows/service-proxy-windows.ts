@@ -6,7 +6,8 @@
 import type { ServiceProxyFacts } from '../../../shared/profile/types.js';
 import type { ProbeNotes } from '../notes.js';
 import { normalizeProxySetting } from '../proxy-setting.js';
-import { binaryValue, numberValue, stringValue, WIN32_ERROR, type KeyRead, type RegistryReader } from './registry.js';
+import { binaryValue, keyErrorWords, numberValue, stringValue, WIN32_ERROR, type KeyRead, type RegistryReader } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const SERVICE_PROXY_KEYS = {
   /** REG_BINARY WinHttpSettings: what `netsh winhttp set proxy` writes (64-bit view). */
@@ -70,10 +71,9 @@ export function settingOfConnection(settings: ConnectionSettings): string {
 }
 
 /** Why a key could not be read, in words; access denied says what would read it. */
-function unreadable(key: string, read: KeyRead & { status: 'error' }, whose: string): string {
-  if (read.win32Error === WIN32_ERROR.accessDenied)
-    return `Windows denies this account ${whose} (${key}: access denied, ERROR_ACCESS_DENIED 5); run as administrator to read it`;
-  return `${key} could not be read (${read.reason}${read.win32Error !== undefined ? `, Win32 error ${read.win32Error}` : ''})`;
+function unreadable(key: string, read: KeyRead & { status: 'error' }, whose: 'winhttp' | 'internet' | 'connections'): string {
+  if (read.win32Error === WIN32_ERROR.accessDenied) return t('probes.serviceProxy.denied', { whose, key });
+  return t('probes.registry.keyUnreadable', { key, reason: keyErrorWords(read) });
 }
 
 /** The machine's WinHTTP proxy; null (with a note) when its key or value cannot be read. */
@@ -81,7 +81,7 @@ export async function probeWinHttpProxy(registry: RegistryReader, notes: ProbeNo
   const key = SERVICE_PROXY_KEYS.machineConnections;
   const read = await registry.readKey(key);
   if (read.status === 'error') {
-    notes.add('/serviceProxy/winhttp', unreadable(key, read, "the machine's WinHTTP proxy setting"));
+    notes.add('/serviceProxy/winhttp', unreadable(key, read, 'winhttp'));
     return null;
   }
   // No key, or no value: netsh winhttp has never been told a proxy (`reset proxy` writes a direct blob).
@@ -89,7 +89,7 @@ export async function probeWinHttpProxy(registry: RegistryReader, notes: ProbeNo
   const bytes = binaryValue(read, 'WinHttpSettings');
   const settings = bytes && parseConnectionSettings(bytes);
   if (!settings) {
-    notes.add('/serviceProxy/winhttp', `WinHttpSettings under ${key} is not a WinHTTP proxy setting this wizard can read`);
+    notes.add('/serviceProxy/winhttp', t('probes.serviceProxy.winhttpUnreadable', { key }));
     return null;
   }
   return settingOfConnection(settings);
@@ -105,7 +105,7 @@ export async function probeSystemAccountProxy(registry: RegistryReader, notes: P
   const key = SERVICE_PROXY_KEYS.systemInternetSettings;
   const settings = await registry.readKey(key);
   if (settings.status === 'error') {
-    notes.add(field, unreadable(key, settings, "Local System's Internet settings"));
+    notes.add(field, unreadable(key, settings, 'internet'));
     return null;
   }
   const pac = stringValue(settings, 'AutoConfigURL');
@@ -116,13 +116,13 @@ export async function probeSystemAccountProxy(registry: RegistryReader, notes: P
   const connectionsKey = SERVICE_PROXY_KEYS.systemConnections;
   const connections = await registry.readKey(connectionsKey);
   if (connections.status === 'error') {
-    notes.add(field, unreadable(connectionsKey, connections, "Local System's connection settings"));
+    notes.add(field, unreadable(connectionsKey, connections, 'connections'));
     return null;
   }
   if (connections.status === 'missing' || !connections.values.has('defaultconnectionsettings')) return 'direct';
   const blob = binaryValue(connections, 'DefaultConnectionSettings');
   if (!blob || blob.length < 12) {
-    notes.add(field, `DefaultConnectionSettings under ${connectionsKey} is not a connection setting this wizard can read`);
+    notes.add(field, t('probes.serviceProxy.connectionUnreadable', { key: connectionsKey }));
     return null;
   }
   return (blob[8]! & PROXY_TYPE.autoDetect) !== 0 ? 'wpad' : 'direct';

@@ -13,7 +13,8 @@ import {
 } from '../../../shared/profile/types.js';
 import { ProbeNotes } from '../notes.js';
 import { describeCimError, type CimAnswer, type CimFacts, type CimService } from './machine-facts.js';
-import type { KeyRead, RegistryReader } from './registry.js';
+import { keyErrorWords, type KeyRead, type RegistryReader } from './registry.js';
+import { t } from '../../../shared/i18n/translate.js';
 
 export const REBOOT_PENDING_KEYS = [
   'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending',
@@ -74,11 +75,9 @@ export async function probeRebootPending(registry: RegistryReader, notes: ProbeN
   if (reads.every((r) => r.status === 'missing')) return false;
   const failed = REBOOT_PENDING_KEYS.flatMap((key, i) => {
     const read = reads[i] as KeyRead;
-    return read.status === 'error'
-      ? [`${key} (${read.reason}${read.win32Error !== undefined ? `, Win32 error ${read.win32Error}` : ''})`]
-      : [];
+    return read.status === 'error' ? [`${key} (${keyErrorWords(read)})`] : [];
   });
-  notes.add(`${P}/rebootPending`, `whether a restart is pending is not known: ${failed.join('; ')} could not be opened`);
+  notes.add(`${P}/rebootPending`, t('probes.systemState.rebootUnknown', { keys: failed.join('; ') }));
   return null;
 }
 
@@ -86,16 +85,16 @@ export async function probeRebootPending(registry: RegistryReader, notes: ProbeN
 function answered<T>(
   answer: CimAnswer<T> | undefined,
   field: string,
-  what: string,
+  what: 'wsb' | 'services' | 'drive',
   unanswered: string | null,
   notes: ProbeNotes,
 ): T | undefined {
   if (answer === undefined) {
-    notes.add(field, `${what} was not read: ${unanswered ?? 'the PowerShell answer did not include it'}`);
+    notes.add(field, t('probes.systemState.notRead', { what, reason: unanswered ?? t('probes.cim.notInAnswer') }));
     return undefined;
   }
   if ('error' in answer) {
-    notes.add(field, `${what} could not be read: ${describeCimError(answer.error)}`);
+    notes.add(field, t('probes.systemState.unreadable', { what, reason: describeCimError(answer.error) }));
     return undefined;
   }
   return answer.value;
@@ -115,24 +114,24 @@ export async function probeSystemStatePrerequisites(
   const facts = cim ?? {};
 
   let windowsServerBackup: SystemStatePrerequisites['windowsServerBackup'] = null;
-  const installState = answered(facts.windowsServerBackup, `${P}/windowsServerBackup`, 'Windows Server Backup', unanswered, local);
+  const installState = answered(facts.windowsServerBackup, `${P}/windowsServerBackup`, 'wsb', unanswered, local);
   if (installState !== undefined) {
     windowsServerBackup = windowsServerBackupOf(installState);
     if (windowsServerBackup === null)
-      local.add(`${P}/windowsServerBackup`, `Windows reports the feature's install state as unknown (InstallState ${installState})`);
+      local.add(`${P}/windowsServerBackup`, t('probes.systemState.installStateUnknown', { state: String(installState) }));
   }
 
-  const found = answered(facts.services, `${P}/services`, 'the services System State needs', unanswered, local);
+  const found = answered(facts.services, `${P}/services`, 'services', unanswered, local);
   const services = found === undefined ? null : servicesOf(found);
 
-  const drive = answered(facts.systemDrive, `${P}/systemVolume`, 'the system drive', unanswered, local);
+  const drive = answered(facts.systemDrive, `${P}/systemVolume`, 'drive', unanswered, local);
   const systemVolume = drive ? drive.toUpperCase() : null;
-  if (drive === null) local.add(`${P}/systemVolume`, 'Win32_OperatingSystem gave no SystemDrive');
+  if (drive === null) local.add(`${P}/systemVolume`, t('probes.systemState.noSystemDrive'));
 
   const rebootPending = await probeRebootPending(registry, local);
 
   if (windowsServerBackup === null && services === null && systemVolume === null && rebootPending === null) {
-    notes.add(P, `nothing of it could be read: ${local.list.map((n) => n.reason).join('; ')}`);
+    notes.add(P, t('probes.systemState.nothingRead', { reasons: local.list.map((n) => n.reason).join('; ') }));
     return null;
   }
   for (const note of local.list) notes.add(note.field, note.reason);
