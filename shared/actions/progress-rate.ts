@@ -2,6 +2,9 @@
 // wizard and the terminal. The rate is averaged over the last few seconds (a slow file or a burst of small
 // ones does not swing it), and no time left is promised before there is a rate to go by.
 
+import { m, type Msg } from '../i18n/message.js';
+import { say } from '../i18n/translate.js';
+
 export interface CopyCounts {
   files: number;
   totalFiles: number;
@@ -40,17 +43,18 @@ export class ProgressRate {
   }
 }
 
-/** "about 3 minutes", "about 40 seconds", "under a second": durations as a person says them. */
-export function durationWords(seconds: number): string {
-  if (seconds < 1) return 'under a second';
+/** "about 3 minutes", "about 40 seconds", "under a second": durations as a person says them, as a message. */
+export function durationMessage(seconds: number): Msg {
+  if (seconds < 1) return m('common.units.underSecond');
   if (seconds < 90) {
     const s = Math.max(1, Math.round(seconds / (seconds < 20 ? 1 : 5)) * (seconds < 20 ? 1 : 5));
-    return `about ${s} second${s === 1 ? '' : 's'}`;
+    return m('common.units.about', { duration: m('common.units.seconds', { count: s }) });
   }
-  if (seconds < 90 * 60) {
-    const m = Math.round(seconds / 60);
-    return `about ${m} minute${m === 1 ? '' : 's'}`;
-  }
-  const h = Math.round((seconds / 3600) * 2) / 2;
-  return `about ${h} hour${h === 1 ? '' : 's'}`;
+  if (seconds < 90 * 60) return m('common.units.about', { duration: m('common.units.minutes', { count: Math.round(seconds / 60) }) });
+  return m('common.units.about', { duration: m('common.units.hours', { count: Math.round((seconds / 3600) * 2) / 2 }) });
+}
+
+/** A duration as a person says it, in the current language (see durationMessage). */
+export function durationWords(seconds: number): string {
+  return say(durationMessage(seconds));
 }

@@ -2,6 +2,8 @@
 // compare exactly: whole seconds since 1970 plus the fraction as written, so that two spellings of one
 // instant (`...:55Z`, `...:55.000Z`, `...T01:12:55+01:00`) are equal and no digit of a fraction is lost.
 
+import { currentLanguage, t } from '../i18n/translate.js';
+
 export interface Instant {
   /** Whole seconds since 1970-01-01T00:00:00Z. */
   seconds: number;
@@ -50,15 +52,18 @@ export function secondsBetween(later: Instant, earlier: Instant): number {
 
 /**
  * A time as a sentence of the report says it, the same wherever the report is read: "1 Dec 2026 at
- * 02:41 UTC" (the wizard and the text report show the reader's own time beside it). The text as given
- * when it is not a time.
+ * 02:41 UTC" ("1. Dez. 2026 um 02:41 UTC"), in the current language (the wizard and the text report show
+ * the reader's own time beside it). The text as given when it is not a time.
  */
 export function utcWords(text: string): string {
   const date = dateOf(text);
   if (Number.isNaN(date.getTime())) return text;
-  const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
-  return `${day} at ${time} UTC`;
+  const language = currentLanguage();
+  // English as the tool has always written it: day, short month, year (British English's order).
+  const locale = language === 'en' ? 'en-GB' : language;
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
+  return t('common.time.utc', { day, time });
 }
 
 /**
