@@ -11,10 +11,14 @@ import { namedFolders, planPointRegistry } from './point-registry-plan.js';
 import { planRelocation } from './relocate-plan.js';
 import { planStartEngine } from './start-engine-plan.js';
 import { suggestTarget } from './suggest-target.js';
-import { t } from '../i18n/translate.js';
+import { m, type Msg } from '../i18n/message.js';
 
-/** Why `action` cannot be done on this profile's machine, in words; null when it can be offered. */
-export function offerProblem(action: FixAction, profile: MachineProfile): string | null {
+/**
+ * Why `action` cannot be done on this profile's machine, as a message argument; null when it can be offered.
+ * A message where the reason is one (said again in whatever language the report is read); a planner's
+ * refusal is the sentence it said, in the language of the moment (the planners' problems are words).
+ */
+export function offerProblem(action: FixAction, profile: MachineProfile): Msg | string | null {
   if (action === 'start-engine') return firstProblem(planStartEngine(profile));
   if (action === 'point-registry') {
     // A folder the profile knows to be missing holds nothing; of the others, the cache folder the profile
@@ -27,7 +31,7 @@ export function offerProblem(action: FixAction, profile: MachineProfile): string
     return firstProblem(planPointRegistry({ profile, holders }));
   }
   const to = suggestTarget(profile);
-  if (!to) return t('actions.offer.noVolume');
+  if (!to) return m('actions.offer.noVolume');
   return firstProblem(planRelocation({ profile, to, target: null, offlineSeeding: null }));
 }
 

@@ -8,7 +8,7 @@ import { selectionTotal } from '../rules/selection.js';
 import { locationProblems } from '../rules/cache.js';
 import { canonicalWindowsPath, isUncPath, isWithin, normalizeWindowsPath, samePath } from '../util/paths.js';
 import { GB } from '../util/units.js';
-import { say, t } from '../i18n/translate.js';
+import { t } from '../i18n/translate.js';
 import { bytes, list, m, type MessageId } from '../i18n/message.js';
 import {
   ACTION_PRECONDITIONS,
@@ -164,7 +164,7 @@ export function windowsPathProblems(path: string): string[] {
 function volumeProblems(volume: VolumeFacts): string[] {
   const id = volume.id;
   // What the cache.location check holds against a volume, as sentences; then what only a new home must meet.
-  const problems = locationProblems(volume).map((problem) => t('plans.volume.location', { volume: id, problem: say(problem) }));
+  const problems = locationProblems(volume).map((problem) => t('plans.volume.location', { volume: id, problem }));
   if (volume.driveType === 'network' || volume.driveType === 'removable') problems.push(t('plans.volume.notLocal'));
   if (volume.driveType === 'ram') problems.push(t('plans.volume.ram', { volume: id }));
   if (volume.driveType === 'unknown' || volume.driveType === undefined) problems.push(t('plans.volume.unknownKind', { volume: id }));
