@@ -10,7 +10,7 @@ import { Fragment } from 'react';
 import { FIX_TITLES } from '../../../shared/actions/fix-plan';
 import { findingAnchor } from '../../../shared/report/anchor';
 import { ACTION_STATUS_WORDS, doThisFirst, whoWords, type FirstAction } from '../../../shared/report/do-this-first';
-import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
+import { guiActionSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding, Report } from '../../../shared/report/types';
 import { t } from '../../../shared/i18n/translate';
 import { sayAround } from '../say-around';
@@ -73,7 +73,7 @@ function ActionItem({
 }) {
   const titleId = `do-this-first-${action.id}`;
   // In the wizard's words: what to click, never a command-line option.
-  const steps = guiSteps({ fix: { ...action.resolves[0]!.fix!, steps: action.steps } }, origin);
+  const steps = guiActionSteps(action, origin);
   return (
     <Box component="li" aria-labelledby={titleId} sx={{ mb: 2 }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'baseline' }}>
