@@ -50,7 +50,8 @@ const plainEnglish = (grouping: boolean): Pick<Intl.NumberFormat, 'format'> => (
     const integer = rounded.slice(0, -3);
     const decimals = rounded.slice(-3).replace(/0+$/, '');
     const grouped = grouping ? integer.replace(/\B(?=(\d{3})+$)/g, ',') : integer;
-    const sign = value < 0 && (integer !== '0' || decimals !== '') ? '-' : '';
+    // Intl keeps the minus of a negative number that rounds to zero, and of -0 itself.
+    const sign = value < 0 || Object.is(value, -0) ? '-' : '';
     return `${sign}${grouped}${decimals !== '' ? `.${decimals}` : ''}`;
   },
 });
