@@ -9,5 +9,8 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // The CLI tests start the built program; give slow CI machines room.
     testTimeout: 20_000,
+    // The tests assert English words: whatever locale the machine running them has, the program is started
+    // in the C locale (the tests of choosing a language set their own).
+    env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
   },
 });

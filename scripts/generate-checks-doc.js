@@ -208,13 +208,21 @@ function anchor(id) {
  * The event log's ids as the documentation lists them: the run's, then each area's by name, in id order.
  * @param {Record<string, number>} areaIds
  * @param {number} run
- * @param {Record<string, string>} areaNames
+ * @param {(area: any) => string} areaWords the area's name (in English, for the docs)
  * @returns {{ run: number, areas: [string, number][] }}
  */
-export function eventIdsOf(areaIds, run, areaNames) {
+export function eventIdsOf(areaIds, run, areaWords) {
   const areas = Object.entries(areaIds)
     .sort((a, b) => a[1] - b[1])
-    .map(([area, id]) => /** @type {[string, number]} */ ([areaNames[area].toLowerCase().replace(/^system state$/, 'System State'), id]));
+    .map(
+      ([area, id]) =>
+        /** @type {[string, number]} */ ([
+          areaWords(area)
+            .toLowerCase()
+            .replace(/^system state$/, 'System State'),
+          id,
+        ]),
+    );
   return { run, areas };
 }
 
@@ -230,9 +238,9 @@ async function loadBuilt() {
   const { STATUSES } = await import(new URL('report/types.js', dist).href);
   const { KNOWN_ERROR_CODES } = await import(new URL('rules/error-codes.js', dist).href);
   const { AREA_EVENT_IDS, RUN_EVENT_ID } = await import(new URL('report/event-log.js', dist).href);
-  const { AREA_NAMES } = await import(new URL('rules/catalogue.js', dist).href);
+  const { areaWords } = await import(new URL('rules/catalogue.js', dist).href);
   return {
-    eventIds: eventIdsOf(AREA_EVENT_IDS, RUN_EVENT_ID, AREA_NAMES),
+    eventIds: eventIdsOf(AREA_EVENT_IDS, RUN_EVENT_ID, areaWords),
     errorCodes: KNOWN_ERROR_CODES,
     checks: checkReference(),
     editions: Object.values(EDITIONS),

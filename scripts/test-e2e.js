@@ -21,6 +21,8 @@ const cli = `${root}node_modules/@playwright/test/cli.js`;
 const result = spawnSync(process.execPath, [cli, 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,
+  // The specs assert English words (and choose other languages in the menu): the C locale, whatever this machine's.
+  env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
   timeout: 900_000,
 });
 process.exit(result.status ?? 1);

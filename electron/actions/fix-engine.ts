@@ -463,7 +463,10 @@ class Run {
       }
       await serviceStoppedMark.clear(this.machine.stateDir);
     }
-    if (kept.length > 0) this.journal.error = t('engine.rollback.leftInPlace', { cause: cause.message, items: listSome(kept) });
+    if (kept.length > 0) {
+      this.journal.error = t('engine.rollback.leftInPlace', { cause: cause.message, items: listSome(kept) });
+      this.journal.leftInPlace = kept.length;
+    }
     this.journal.state = 'closed';
     this.journal.outcome = 'rolled-back';
     await this.save();

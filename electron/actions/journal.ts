@@ -56,6 +56,8 @@ export const JOURNAL_SCHEMA = Type.Object(
     /** This tool stopped the backup engine: whatever happens, it starts it again. */
     stoppedService: Type.Boolean(),
     error: Type.Union([Type.String(), Type.Null()]),
+    /** How many items an undo left in place because this fix did not make them (absent: none). */
+    leftInPlace: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   { additionalProperties: false },
 );

@@ -182,6 +182,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       from: result.from,
       to: result.to,
       error: result.error,
+      leftInPlace: result.leftInPlace,
       after: await outcome(request),
     };
   };
@@ -195,7 +196,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         toolVersion: APP.version,
         sandbox: machine.kind === 'sandbox',
         machine: { kind: machine.kind, label: machine.label, cannotFix: machine.fixes.mode === 'none' ? machine.fixes.reason : null },
-        pending: pending ? { message: describePendingInWizard(pending), damaged: pending.damaged !== null, path: pending.path } : null,
+        pending: pending
+          ? {
+              message: describePendingInWizard(pending),
+              action: pending.journal?.plan.action ?? null,
+              damaged: pending.damaged !== null,
+              path: pending.path,
+            }
+          : null,
         fixRunning,
         mode: deps.mode,
         platform: process.platform,

@@ -6,7 +6,7 @@ import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
 import { wrapIndented as wrap } from '../../shared/report/wrap.js';
 import { STATUSES } from '../../shared/report/types.js';
-import { AREA_NAMES, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
+import { areaWords, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
 import type { CliIo } from './main.js';
 import { t } from '../../shared/i18n/translate.js';
@@ -26,7 +26,7 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
   for (const status of STATUSES) lines.push(...wrap(`${status}: ${STATUS_MEANINGS[status]}`, width, '  ', '    '));
   const areas = [...new Set(checks.map((check) => check.area))];
   for (const area of areas) {
-    lines.push('', bold(AREA_NAMES[area]));
+    lines.push('', bold(areaWords(area)));
     for (const check of checks.filter((c) => c.area === area)) {
       lines.push(`  ${bold(check.id)}  ${check.title}`);
       const facts = [

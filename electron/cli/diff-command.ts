@@ -63,8 +63,7 @@ async function readSide(file: string): Promise<Side> {
   // A regular file only, opened without blocking: a pipe named like a report must not hang the command.
   const bytes = await readRegularFile(file, { maxBytes: MAX_BYTES }).catch((error: Error) => {
     if (!(error instanceof NotARegularFile)) throw error;
-    if (error.message === 'it is a folder') throw new NotASide(file, 'folder');
-    if (/^it is [\d,.\s]+ bytes/.test(error.message)) throw new NotASide(file, 'tooLarge');
+    if (error.kind === 'folder' || error.kind === 'tooLarge') throw new NotASide(file, error.kind);
     throw new NotASide(file, 'unreadable', error.message);
   });
   if (bytes === undefined) throw new NotASide(file, 'missing');

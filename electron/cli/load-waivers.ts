@@ -19,15 +19,8 @@ export async function loadWaivers(file: string): Promise<WaiverFile> {
   } catch (error) {
     if (error instanceof NotARegularFile) {
       const reason = error.message;
-      if (/^it is [\d,.\s]+ bytes/.test(reason)) throw new WaiverFileError(file, [t('cli.waivers.tooLarge')]);
-      const why =
-        reason === 'it is a folder'
-          ? 'folder'
-          : reason === 'EACCES' || reason === 'EPERM'
-            ? 'denied'
-            : reason.startsWith('it is not a regular file')
-              ? 'notRegular'
-              : 'other';
+      if (error.kind === 'tooLarge') throw new WaiverFileError(file, [t('cli.waivers.tooLarge')]);
+      const why = error.kind === 'unopened' ? 'other' : error.kind;
       throw new WaiverFileError(file, [t('cli.waivers.unreadable', { why, reason })]);
     }
     throw new WaiverFileError(file, [t('cli.waivers.unreadable', { why: 'other', reason: (error as Error).message })]);

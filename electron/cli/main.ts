@@ -2,7 +2,8 @@
 // beside it. Exit statuses (docs/checks.md): 0 ready or ready with warnings, 1 not ready (or warnings
 // with --strict), 2 bad usage or an invalid profile - and then nothing on stdout.
 
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CommanderError, InvalidArgumentError, Option, type Command } from 'commander';
+import { SaidCommand } from './said-command.js';
 import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, type EditionId } from '../../shared/matrix/index.js';
 import { buildReport } from '../../shared/report/build.js';
@@ -209,7 +210,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
   if (!(await startLanguage(argv, io))) return EXIT.usage;
   let exitCode: number = EXIT.ok;
   const help = t('cli.option.help');
-  const program = new Command()
+  const program = new SaidCommand()
     .name(APP.name)
     .description(t('cli.program.description'))
     .version(APP.version, '-V, --version', t('cli.option.version'))

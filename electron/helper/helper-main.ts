@@ -17,6 +17,7 @@ import type { EngineOptions } from '../actions/fix-engine.js';
 import type { Machine } from '../machine/machine.js';
 import { openMachine } from '../machine/open-machine.js';
 import { discardJournal, recoverFix, runConfirmedFix } from '../services/fixes.js';
+import { discardResultOf, fixResultOf } from '../services/fix-result.js';
 import { checkToHelper, HEARTBEAT_MS, lineReader, parseLine, type FromHelper, type ToHelper } from './protocol.js';
 
 export const HELPER_FLAG = '--fix-helper';
@@ -131,28 +132,11 @@ export async function runHelper(
     };
     try {
       if (task.type === 'run') {
-        const result = await runConfirmedFix(machine, task.plan, task.selection, options);
-        send({
-          type: 'done',
-          outcome: result.outcome,
-          action: result.journal.plan.action,
-          error: result.error,
-          from: result.journal.plan.from,
-          to: result.journal.plan.to,
-        });
+        send({ type: 'done', ...fixResultOf(await runConfirmedFix(machine, task.plan, task.selection, options)) });
       } else if (task.type === 'recover') {
-        const result = await recoverFix(machine, options);
-        send({
-          type: 'done',
-          outcome: result?.outcome ?? null,
-          action: result?.journal.plan.action ?? null,
-          error: result?.error ?? null,
-          from: result?.journal.plan.from ?? null,
-          to: result?.journal.plan.to ?? null,
-        });
+        send({ type: 'done', ...fixResultOf(await recoverFix(machine, options)) });
       } else {
-        const result = await discardJournal(machine);
-        send({ type: 'done', outcome: result ? 'discarded' : null, action: null, error: null, from: result?.aside ?? null, to: null });
+        send({ type: 'done', ...discardResultOf(await discardJournal(machine)) });
       }
       status = 0;
       await log('done');

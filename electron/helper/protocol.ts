@@ -66,6 +66,7 @@ export const FROM_HELPER = Type.Union([
       error: Type.Union([Text, Type.Null()]),
       from: Type.Union([Text, Type.Null()]),
       to: Type.Union([Text, Type.Null()]),
+      leftInPlace: Type.Integer({ minimum: 0 }),
     },
     { additionalProperties: false },
   ),

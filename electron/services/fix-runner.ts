@@ -2,7 +2,7 @@
 // (Windows), or nowhere (Linux, with the reason). Both runners give the same answers and the same progress,
 // so the wizard's handlers and the CLI do not ask which they have.
 
-import type { FixAction, FixPlan } from '../../shared/actions/fix-plan.js';
+import type { FixPlan } from '../../shared/actions/fix-plan.js';
 import type { FixProgress } from '../../shared/api/wizard-api.js';
 import { AppError } from '../errors.js';
 import { trainingFailpoint, type EngineOptions } from '../actions/fix-engine.js';
@@ -10,16 +10,9 @@ import { runInHelper, type HelperProgram } from '../helper/helper-client.js';
 import type { Machine } from '../machine/machine.js';
 import { discardJournal, recoverFix, runConfirmedFix, type Selection } from './fixes.js';
 import { t } from '../../shared/i18n/translate.js';
+import { discardResultOf, fixResultOf, type FixResult } from './fix-result.js';
 
-export interface FixResult {
-  /** null: there was nothing to recover or discard. */
-  outcome: 'done' | 'rolled-back' | 'discarded' | null;
-  /** Which fix it was (for a recovery: the one interrupted); null when there was none. */
-  action: FixAction | null;
-  error: string | null;
-  from: string | null;
-  to: string | null;
-}
+export type { FixResult };
 
 export interface FixRunner {
   run(plan: FixPlan, selection: Selection, onProgress: (p: FixProgress) => void, signal: AbortSignal): Promise<FixResult>;
@@ -55,28 +48,13 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
   if (fixes.mode === 'in-process') {
     return {
       async run(plan, selection, onProgress, signal) {
-        const result = await runConfirmedFix(machine, plan, selection, engineEvents(machine, onProgress, signal));
-        return {
-          outcome: result.outcome,
-          action: result.journal.plan.action,
-          error: result.error,
-          from: result.journal.plan.from,
-          to: result.journal.plan.to,
-        };
+        return fixResultOf(await runConfirmedFix(machine, plan, selection, engineEvents(machine, onProgress, signal)));
       },
       async recover(onProgress, signal) {
-        const result = await recoverFix(machine, engineEvents(machine, onProgress, signal));
-        return {
-          outcome: result?.outcome ?? null,
-          action: result?.journal.plan.action ?? null,
-          error: result?.error ?? null,
-          from: result?.journal.plan.from ?? null,
-          to: result?.journal.plan.to ?? null,
-        };
+        return fixResultOf(await recoverFix(machine, engineEvents(machine, onProgress, signal)));
       },
       async discard() {
-        const result = await discardJournal(machine);
-        return { outcome: result ? 'discarded' : null, action: null, error: null, from: result?.aside ?? null, to: null };
+        return discardResultOf(await discardJournal(machine));
       },
     };
   }
@@ -97,7 +75,7 @@ export function fixRunnerFor(machine: Machine, helper: HelperProgram | null): Fi
       },
       signal,
     );
-    return { outcome: done.outcome, action: done.action, error: done.error, from: done.from, to: done.to };
+    return { outcome: done.outcome, action: done.action, error: done.error, from: done.from, to: done.to, leftInPlace: done.leftInPlace };
   };
   return {
     run: (plan, selection, onProgress, signal) => inHelper({ type: 'run', plan, selection: selection ?? null }, onProgress, signal),

@@ -11,7 +11,7 @@ import { open } from 'node:fs/promises';
 export class NotARegularFile extends Error {
   constructor(
     message: string,
-    readonly kind: 'unopened' | 'folder' | 'notRegular' | 'tooLarge' = 'unopened',
+    readonly kind: 'unopened' | 'denied' | 'folder' | 'notRegular' | 'tooLarge' = 'unopened',
   ) {
     super(message);
   }
@@ -31,7 +31,7 @@ export async function readRegularFile(path: string, limit: ReadLimit): Promise<B
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new NotARegularFile(code ?? (error as Error).message);
+    throw new NotARegularFile(code ?? (error as Error).message, code === 'EACCES' || code === 'EPERM' ? 'denied' : 'unopened');
   }
   try {
     const info = await handle.stat();

@@ -32,6 +32,8 @@ export interface MachineView {
 export interface PendingMoveView {
   /** What it is and what to do, in words. */
   message: string;
+  /** Which fix was interrupted; null when its record cannot be read. */
+  action: FixAction | null;
   /** The record cannot be read: it can only be set aside (after someone has looked at it). */
   damaged: boolean;
   /** Where its record is. */
@@ -167,6 +169,8 @@ export interface FixOutcome {
   from: string | null;
   to: string | null;
   error: string | null;
+  /** How many items an undo left in place because the fix did not make them (`error` names them). */
+  leftInPlace: number;
   /** The machine examined again after the fix, for the same request. */
   after: ScanOutcome;
 }

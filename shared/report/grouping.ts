@@ -1,7 +1,9 @@
 // How every view orders a report: areas with blockers first, and within an area the worst findings
 // first, otherwise the catalogue's order. The terminal, the HTML page and the wizard share it.
 
-import { areaOf, CHECKS, type Area } from '../rules/catalogue.js';
+import { areaOf, areaWords, CHECKS, type Area } from '../rules/catalogue.js';
+
+export { areaWords };
 import type { CheckId, Finding, FindingStatus, Report } from './types.js';
 import { t } from '../i18n/translate.js';
 import type { MessageId } from '../i18n/message.js';
@@ -17,27 +19,6 @@ export function saidWords<K extends string>(ids: Record<K, MessageId>): Readonly
 // A waived finding (--waivers) comes after what still needs doing, before what is fine.
 export const SEVERITY: Record<FindingStatus, number> = { fail: 0, warn: 1, unknown: 2, waived: 3, info: 4, pass: 5 };
 const CHECK_ORDER = new Map(CHECKS.map((check, index) => [check.id, index]));
-
-const AREA_IDS: Record<Area, MessageId> = {
-  os: 'report.area.os',
-  software: 'report.area.software',
-  agent: 'report.area.agent',
-  cache: 'report.area.cache',
-  volume: 'report.area.volume',
-  selection: 'report.area.selection',
-  files: 'report.area.files',
-  network: 'report.area.network',
-  backup: 'report.area.backup',
-  restore: 'report.area.restore',
-  'system-state': 'report.area.systemState',
-  host: 'report.area.host',
-  history: 'report.area.history',
-};
-
-/** An area's name in the current language, as a report heads its findings ("Cache folder"). */
-export function areaWords(area: Area): string {
-  return t(AREA_IDS[area]);
-}
 
 export interface AreaGroup {
   area: Area;

@@ -11,6 +11,8 @@ import { agentAntivirus } from './antivirus.js';
 import { backupOfflineSeeding } from './backup.js';
 import { cacheAttributes, cacheAzureTemporary, cacheFolder, cacheFreeSpace, cacheLocation, cacheRegistry } from './cache.js';
 import { CHECK_DOCS, sectionsOf } from './check-docs.js';
+import type { MessageId } from '../i18n/message.js';
+import { t } from '../i18n/translate.js';
 import type { RuleContext } from './context.js';
 import { filesDfsr, filesOneDrive, filesSkipped } from './files.js';
 import { historyKnownError, historyLastBackup } from './history.js';
@@ -40,21 +42,29 @@ export type Area =
   | 'host'
   | 'history';
 
-export const AREA_NAMES: Record<Area, string> = {
-  os: 'Operating system',
-  software: 'Software',
-  agent: 'Agent',
-  cache: 'Cache folder',
-  volume: 'Volumes',
-  selection: 'Selection',
-  files: 'Files',
-  network: 'Network',
-  backup: 'Backup',
-  restore: 'Restore',
-  'system-state': 'System State',
-  host: 'Machine',
-  history: 'Backup history',
+const AREA_IDS: Record<Area, MessageId> = {
+  os: 'report.area.os',
+  software: 'report.area.software',
+  agent: 'report.area.agent',
+  cache: 'report.area.cache',
+  volume: 'report.area.volume',
+  selection: 'report.area.selection',
+  files: 'report.area.files',
+  network: 'report.area.network',
+  backup: 'report.area.backup',
+  restore: 'report.area.restore',
+  'system-state': 'report.area.systemState',
+  host: 'report.area.host',
+  history: 'report.area.history',
 };
+
+/** Every area, in the order reports head them. */
+export const AREAS = Object.keys(AREA_IDS) as readonly Area[];
+
+/** An area's name in the current language, as a report heads its findings ("Cache folder"). */
+export function areaWords(area: Area): string {
+  return t(AREA_IDS[area]);
+}
 
 export interface Check {
   id: CheckId;
@@ -135,7 +145,7 @@ export function checkReference(): CheckReference[] {
     return {
       id,
       area: areaOf(id),
-      areaName: AREA_NAMES[areaOf(id)],
+      areaName: areaWords(areaOf(id)),
       title: doc.title,
       description: doc.description,
       when: doc.when,

@@ -8,7 +8,7 @@ import { AREA_EVENT_IDS, RUN_EVENT_ID } from '../../shared/report/event-log.js';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
 import { evaluate } from '../../shared/report/build.js';
 import { STATUSES } from '../../shared/report/types.js';
-import { AREA_NAMES, CHECKS, checkReference } from '../../shared/rules/catalogue.js';
+import { areaWords, CHECKS, checkReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
 import { KNOWN_ERROR_CODES } from '../../shared/rules/error-codes.js';
 import { cliInProcess, cliProcess } from '../helpers/cli.js';
@@ -26,7 +26,7 @@ const render = () =>
     statusMeanings: STATUS_MEANINGS,
     statuses: STATUSES,
     errorCodes: [...KNOWN_ERROR_CODES],
-    eventIds: eventIdsOf(AREA_EVENT_IDS, RUN_EVENT_ID, AREA_NAMES),
+    eventIds: eventIdsOf(AREA_EVENT_IDS, RUN_EVENT_ID, areaWords),
   });
 
 describe('docs/checks.md', () => {

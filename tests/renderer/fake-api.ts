@@ -115,6 +115,7 @@ export function fakeApi({
     from: fix.from,
     to: fix.to,
     error,
+    leftInPlace: 0,
     after: examine([]),
   });
   let cancelled = false;
@@ -205,7 +206,7 @@ export function fakeApi({
       record('recoverFix', [request]);
       const was = interrupted;
       interrupted = null;
-      if (!was) return ok({ outcome: null, action: null, from: null, to: null, error: null, after: examine([]) });
+      if (!was) return ok({ outcome: null, action: null, from: null, to: null, error: null, leftInPlace: 0, after: examine([]) });
       const from = machine.cache?.path ?? null;
       return ok({
         outcome: 'rolled-back',
@@ -213,6 +214,7 @@ export function fakeApi({
         from,
         to: 'D:\\MARS Cache',
         error: 'the move was interrupted before its copy was verified',
+        leftInPlace: 0,
         after: examine([]),
       });
     },
@@ -224,7 +226,7 @@ export function fakeApi({
     discardPendingMove: async (request) => {
       record('discardPendingMove', [request]);
       interrupted = null;
-      return ok({ outcome: 'discarded', action: null, from: null, to: null, error: null, after: examine([]) });
+      return ok({ outcome: 'discarded', action: null, from: null, to: null, error: null, leftInPlace: 0, after: examine([]) });
     },
     runFix: async (confirmed, request) => {
       record('runFix', [confirmed, request]);

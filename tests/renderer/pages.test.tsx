@@ -468,6 +468,7 @@ describe('Fix, for an opened profile', () => {
 describe('An interrupted fix', () => {
   const pending = {
     message: `An interrupted move of the cache from ${CACHE} to D:\\MARS Cache must be finished or undone first.`,
+    action: 'relocate-cache' as const,
     damaged: false,
     path: 'C:\\ProgramData\\MARS Readiness\\fix-journal.json',
   };

@@ -218,6 +218,7 @@ describe('the pages under the pseudo-locale', () => {
   it('An interrupted fix, confirmed and dealt with', async () => {
     const pending = {
       message: 'An interrupted move of the cache from C:\\Scratch to D:\\MARS Cache must be finished or undone first.',
+      action: 'relocate-cache' as const,
       damaged: false,
       path: 'C:\\ProgramData\\MARS Readiness\\fix-journal.json',
     };

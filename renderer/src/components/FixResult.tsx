@@ -109,8 +109,7 @@ export function putBackWords(plan: FixPlan, outcome: FixOutcome, stoppedByUser: 
         ? t('wizard.putBack.sentence.point', { reason, values, engine })
         : t('wizard.putBack.sentence.start', { reason, engine });
   const lines = [sentence];
-  // The main process names the files a rollback left (in English or the language it speaks): "left in place".
-  if (outcome.error && /left in place/.test(outcome.error)) lines.push(t('wizard.putBack.leftInPlace'));
+  if (outcome.leftInPlace > 0) lines.push(t('wizard.putBack.leftInPlace'));
   lines.push(t('wizard.putBack.examined'));
   return { title, lines };
 }

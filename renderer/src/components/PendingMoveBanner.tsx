@@ -33,9 +33,7 @@ export function PendingMoveBanner({
         {FIX_RUNNING_ELSEWHERE}
       </Alert>
     ) : null;
-  // The interrupted fix by its kind, as the record's English sentence names it: "move", "change" or "start"
-  // (a fix, when the main process speaks another language).
-  const noun = /An interrupted (move|change|start)\b/.exec(pending?.message ?? '')?.[1] ?? 'fix';
+  const noun = pending?.action ? KIND[pending.action] : 'fix';
 
   const settle = (result: Awaited<ReturnType<typeof api.recoverFix>>) => {
     setWorking(false);

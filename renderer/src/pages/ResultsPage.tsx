@@ -28,7 +28,7 @@ import { osWords } from '../../../shared/matrix/os-words';
 import { groupFindings, type AreaGroup } from '../../../shared/report/grouping';
 import { guiNote, notForThisOs, notHereWords } from '../../../shared/report/gui-words';
 import type { Finding, FindingStatus } from '../../../shared/report/types';
-import { AREA_NAMES, areaOf, CHECKS, type Area } from '../../../shared/rules/catalogue';
+import { areaOf, areaWords, CHECKS, type Area } from '../../../shared/rules/catalogue';
 import { currentLanguage, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { DiagnosisBanner } from '../components/DiagnosisBanner';
@@ -71,7 +71,7 @@ export function ResultsPage({
   // An area checked again that has no finding any more still says so, in its place.
   for (const area of firstOrder)
     if (said[area] && !groups.some((g) => g.area === area))
-      groups.splice(Math.min(place(area), groups.length), 0, { area, name: AREA_NAMES[area], findings: [], worst: 'pass' });
+      groups.splice(Math.min(place(area), groups.length), 0, { area, name: areaWords(area), findings: [], worst: 'pass' });
 
   // Moving the cache is also there before anything fails (off the system drive, to a bigger disk), on a
   // machine examined here, whenever the move could be planned and no finding offers it already.

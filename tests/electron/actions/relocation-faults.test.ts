@@ -281,6 +281,8 @@ describe('what an attack on the move found, mended', () => {
     expect(resumed.code).toBe(1);
     expect(resumed.stdout).toContain(`left in place, not made by this move: ${TARGET}\\foreign.txt`);
     expect(resumed.stdout).not.toContain(dir);
+    // Counted in the record too, for the wizard, which never reads the sentence's words.
+    expect(journal(dir)).toMatchObject({ state: 'closed', outcome: 'rolled-back', leftInPlace: 1 });
   });
   it('does not restore registry values that do not name the folder the move came from', async () => {
     const dir = sandbox();

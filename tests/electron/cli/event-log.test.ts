@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eventLogRefusal } from '../../../electron/cli/event-log-option.js';
-import { AREA_NAMES, type Area } from '../../../shared/rules/catalogue.js';
+import { areaWords, type Area } from '../../../shared/rules/catalogue.js';
 import { AREA_EVENT_IDS, RUN_EVENT_ID } from '../../../shared/report/event-log.js';
 import { cliProcess } from '../../helpers/cli.js';
 
@@ -43,7 +43,7 @@ describe("the README's event ids", () => {
     const cells = [...table.matchAll(/\| ([A-Za-z ]+?) +\| (\d+) +/g)].map((m) => [m[1]!, Number(m[2])] as const);
     const expected = [
       ['The run', RUN_EVENT_ID] as const,
-      ...(Object.keys(AREA_EVENT_IDS) as Area[]).map((area) => [AREA_NAMES[area], AREA_EVENT_IDS[area]] as const),
+      ...(Object.keys(AREA_EVENT_IDS) as Area[]).map((area) => [areaWords(area), AREA_EVENT_IDS[area]] as const),
     ];
     expect(new Map(cells)).toEqual(new Map(expected));
   });
