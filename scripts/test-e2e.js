@@ -22,7 +22,7 @@ const result = spawnSync(process.execPath, [cli, 'test', '-c', 'e2e/playwright.c
   stdio: 'inherit',
   cwd: root,
   // The specs assert English words (and choose other languages in the menu): the C locale, whatever this machine's.
-  env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
+  env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
   timeout: 900_000,
 });
 process.exit(result.status ?? 1);

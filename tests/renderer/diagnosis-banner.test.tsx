@@ -4,7 +4,8 @@
 // collected by the built CLI, as a helpdesk would): the headline first, the codes, each pointed check a
 // link that focuses its finding card, and the fix its finding offers started through the card's own
 // handler. No banner without a history, nor when the last job passed.
-import { cleanup, configure, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import './app-pages.js';
 import userEvent from '@testing-library/user-event';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +23,6 @@ import { localDateTime } from '../../shared/report/diagnosis.js';
 import type { Finding } from '../../shared/report/types.js';
 import { fakeApi, sampleProfile } from './fake-api.js';
 
-configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
 
 const CAUSE = 'the volume holding the cache folder is too full for the amount of data being backed up';

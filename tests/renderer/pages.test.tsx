@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // Each page of the wizard with a fake WizardApi: what it shows, what it asks the main process for.
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import './app-pages.js';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ScanRequest } from '../../shared/api/wizard-api.js';
@@ -8,7 +9,6 @@ import { App } from '../../renderer/src/App.js';
 import { fakeApi, sampleProfile, type FakeApi } from './fake-api.js';
 
 // Later pages load lazily; the first load of each is transformed on the fly here, which can take seconds.
-configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
 
 async function toResults(api = fakeApi()) {

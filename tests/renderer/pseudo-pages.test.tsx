@@ -6,7 +6,8 @@
 // versions, check ids and the other values of the fake machine and its report, language names, and the
 // main process's own sentences (which it says in its language). And the language menu: choosing a
 // language tells the main process, and the pages are then said in it.
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import './app-pages.js';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../shared/i18n/catalogue/en/index.js';
@@ -19,7 +20,6 @@ import { CHECKS } from '../../shared/rules/catalogue.js';
 import { App } from '../../renderer/src/App.js';
 import { fakeApi, sampleProfile, type FakeApi } from './fake-api.js';
 
-configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
 
 /** Words that are data wherever they stand: dates and times as Intl writes them in the pseudo-locale's English. */

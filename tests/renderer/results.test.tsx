@@ -6,7 +6,8 @@
 // no command-line option anywhere on the page (every sample, live and opened), no "collect the profile
 // again" on a live check, a restore problem that does not "block backup", and a storage endpoint whose
 // sample host DNS does not know said as exactly that.
-import { act, cleanup, configure, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import './app-pages.js';
 import userEvent from '@testing-library/user-event';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,6 @@ import { buildReport } from '../../shared/report/build.js';
 import { groupFindings } from '../../shared/report/grouping.js';
 import { fakeApi, sampleProfile, type FakeApi } from './fake-api.js';
 
-configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
 
 const NOW = new Date('2026-11-25T12:00:00Z');

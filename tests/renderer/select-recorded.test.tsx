@@ -3,14 +3,14 @@
 // in once, where the user sees it, with a note that says so; the user can change it, and the scan then
 // asks for exactly what the user left (nothing applied unseen); coming back does not fill it in again, and
 // "Use it" puts it back. Without a recorded selection nothing is filled in.
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import './app-pages.js';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/src/App.js';
 import type { ScanRequest } from '../../shared/api/wizard-api.js';
 import { fakeApi } from './fake-api.js';
 
-configure({ asyncUtilTimeout: 8000 });
 afterEach(cleanup);
 
 const RECORDED = { paths: ['E:\\Shares'], systemState: true };

@@ -1,0 +1,14 @@
+// What a test that renders the wizard imports first. The pages are lazy (renderer/src/App.tsx), and a
+// page's first import is transformed then and there: on two busy cores that took longer than a find*
+// query waits, and the page seemed never to come. Imported here, before any test runs, each page shows
+// as quickly the first time as any other. find* queries wait up to 8 s (returning the moment it is there).
+import { configure } from '@testing-library/react';
+
+await Promise.all([
+  import('../../renderer/src/pages/SelectPage'),
+  import('../../renderer/src/pages/ScanPage'),
+  import('../../renderer/src/pages/ResultsPage'),
+  import('../../renderer/src/pages/FixPage'),
+  import('../../renderer/src/pages/ReportPage'),
+]);
+configure({ asyncUtilTimeout: 8000 });
