@@ -214,7 +214,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
     setLanguage: async (language: Language) => {
-      if (languageView().source === 'policy') throw new AppError('refused', t('cli.language.fixedByPolicy'));
+      if (languageView().locked) throw new AppError('refused', t('cli.language.fixedByPolicy'));
       await useLanguage(language, 'user');
       return languageView();
     },

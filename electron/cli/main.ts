@@ -22,15 +22,16 @@ import type { Report } from '../../shared/report/types.js';
 import { diagnose } from '../../shared/report/diagnosis.js';
 import { osWords } from '../../shared/matrix/os-words.js';
 import { liveReport } from '../../shared/report/live-words.js';
-import { wrapBlock } from '../../shared/report/wrap.js';
+import { displayWidth, wrapBlock } from '../../shared/report/wrap.js';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { APP, RENDERER_DIR } from '../app-info.js';
 import { formatBytes, formatNumber, t } from '../../shared/i18n/translate.js';
 import { list } from '../../shared/i18n/message.js';
 import { LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../../shared/i18n/languages.js';
-import { chooseStartLanguage } from '../i18n/choose-language.js';
-import { useLanguage } from '../i18n/process-language.js';
+import { chooseStartLanguage, policyLanguage } from '../i18n/choose-language.js';
+import { languageView, lockLanguage, useLanguage } from '../i18n/process-language.js';
 import { loadProfile, ProfileLoadError } from './load-profile.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
 import { ExplainedError, writeProblem } from '../explained-error.js';
@@ -219,7 +220,15 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .helpCommand('help [command]', help)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(wrapBlock(text, io.columns)) })
-    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => HELP_TITLES[title]?.() ?? title, optionDescription })
+    .configureHelp({
+      showGlobalOptions: true,
+      styleTitle: (title) => HELP_TITLES[title]?.() ?? title,
+      optionDescription,
+      // Columns, not characters: a Japanese or Chinese character takes two, and such text has no spaces to
+      // break at, so the help is wrapped as the reports are (shared/report/wrap.ts).
+      displayWidth: (text) => displayWidth(stripVTControlCharacters(text)),
+      boxWrap: (text, width) => wrapBlock(text, width),
+    })
     .showHelpAfterError(t('cli.program.helpAfterError'));
 
   const checkCommand = program
@@ -590,6 +599,8 @@ async function web(options: { port?: number; sandbox?: string }, io: CliIo): Pro
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new UsageError(t('cli.web.notBuilt', { folder: RENDERER_DIR }));
   }
+  // --lang chose this run's language; the wizard's menu still cannot go past the machine's policy.
+  if (languageView().source === 'user' && (await policyLanguage())) lockLanguage();
   const machine = await openMachineFor(options.sandbox);
   const { startWebServer } = await import('../web/server.js');
   const { nodeHelperProgram } = await import('../helper/node-helper.js');

@@ -53,13 +53,27 @@ export async function chooseStartLanguage(options: StartOptions): Promise<StartL
         options.systemTags ? Promise.resolve([]) : windowsLanguageTags(registry).catch(() => []),
       ])
     : [null, []];
-  const fixed = policy ? matchLanguage(stringValue(policy, POLICY_VALUE)) : null;
+  const fixed = policy ? policyLanguageOf(policy) : null;
   if (fixed) return { language: fixed, source: 'policy' };
   const tags = options.systemTags ?? (registry ? windowsTags : environmentTags(options.env ?? process.env));
   const system = tags.map((tag) => matchLanguage(tag)).find((language) => language !== null);
   if (system) return { language: system, source: 'system' };
   // A system that names a language we do not speak, or none: English.
   return { language: 'en', source: 'default' };
+}
+
+/**
+ * The language the machine's policy fixes, or null: for the wizard started with --lang, whose menu the
+ * policy still locks (--lang is that one run's choice). Windows only; a registry it cannot read fixes none.
+ */
+export async function policyLanguage(platform: NodeJS.Platform = process.platform, registry?: RegistryReader): Promise<Language | null> {
+  if (platform !== 'win32') return null;
+  const read = await (registry ?? windowsRegistryReader(runCommand)).readKey(POLICY_KEY).catch((): KeyRead => ({ status: 'missing' }));
+  return policyLanguageOf(read);
+}
+
+function policyLanguageOf(read: KeyRead): Language | null {
+  return matchLanguage(stringValue(read, POLICY_VALUE));
 }
 
 /** Windows' display languages, most preferred first: the user's choice, the user's list, then the system's. */

@@ -7,13 +7,20 @@ import { speakLanguage } from '../../shared/i18n/load.js';
 import { currentLanguage } from '../../shared/i18n/translate.js';
 
 let source: LanguageView['source'] = 'default';
+let locked = false;
 
-/** Says everything in this language from now on, and records why. */
+/** Says everything in this language from now on, and records why (a policy's language locks it). */
 export async function useLanguage(language: Language, why: LanguageView['source']): Promise<void> {
   await speakLanguage(language);
   source = why;
+  locked ||= why === 'policy';
+}
+
+/** The machine's policy fixes the language, though this run was started in another (--lang): no change from the menu. */
+export function lockLanguage(): void {
+  locked = true;
 }
 
 export function languageView(): LanguageView {
-  return { current: currentLanguage(), source };
+  return { current: currentLanguage(), source, locked };
 }

@@ -119,7 +119,7 @@ export function App({ api }: { api: WizardApi }) {
             {info && (
               <LanguageMenu
                 current={language}
-                source={info.language.source}
+                locked={info.language.locked}
                 busy={fixRunning || page === 'scan'}
                 onChoose={(next) => void chooseLanguage(next)}
               />

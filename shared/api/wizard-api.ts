@@ -75,6 +75,8 @@ export interface LanguageView {
    * choice in the menu, or the Windows display language / the environment (LANG), else English.
    */
   source: 'policy' | 'user' | 'system' | 'default';
+  /** A machine-wide policy fixes the language: the menu cannot change it (even when --lang chose this run's). */
+  locked: boolean;
 }
 
 /** What the user asked for on the "What to back up" page. */

@@ -267,7 +267,7 @@ describe('the language menu', () => {
     const appInfo = api.appInfo;
     api.appInfo = async () => {
       const result = await appInfo();
-      return result.ok ? { ...result, value: { ...result.value, language: { current: 'en', source: 'policy' } } } : result;
+      return result.ok ? { ...result, value: { ...result.value, language: { current: 'en', source: 'policy', locked: true } } } : result;
     };
     render(<App api={api} />);
     const button = (await screen.findByRole('button', { name: 'Language: English' })) as HTMLButtonElement;

@@ -72,16 +72,17 @@ async function probes() {
   // The start language from Wine's registry (its display language), then from the policy value, written
   // with Wine's reg.exe as Group Policy would; the native-reg reader where it loads, reg.exe otherwise.
   await step('language', async () => {
-    const { chooseStartLanguage, POLICY_KEY } = await load('electron/i18n/choose-language.js');
+    const { chooseStartLanguage, policyLanguage, POLICY_KEY } = await load('electron/i18n/choose-language.js');
     const before = await chooseStartLanguage({ flag: null });
     const add = await runCommand('reg', ['add', POLICY_KEY, '/v', 'Language', '/t', 'REG_SZ', '/d', 'ja-JP', '/f', '/reg:64'], {
       timeoutMs: 10_000,
     });
     const withPolicy = await chooseStartLanguage({ flag: null });
     const withFlag = await chooseStartLanguage({ flag: 'de' });
+    const lockedBy = await policyLanguage();
     await runCommand('reg', ['delete', POLICY_KEY, '/f', '/reg:64'], { timeoutMs: 10_000 });
     const after = await chooseStartLanguage({ flag: null });
-    return { before, added: add.exitCode, withPolicy, withFlag, after };
+    return { before, added: add.exitCode, withPolicy, withFlag, lockedBy, unlocked: await policyLanguage(), after };
   });
   await step('relocationWrite', async () => {
     const machine = windowsMachine({ run: runCommand, env: { ...process.env, ProgramData: 'C:\\ProgramData' } });

@@ -3,19 +3,18 @@
 // of the machine sets the language, the menu is disabled and says so; while a scan or a fix runs, too.
 import { Box, Button, Menu, MenuItem, Typography } from '@mui/material';
 import { useId, useState } from 'react';
-import type { LanguageView } from '../../../shared/api/wizard-api';
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../shared/i18n/languages';
 import { t } from '../../../shared/i18n/translate';
 
 export function LanguageMenu({
   current,
-  source,
+  locked,
   busy = false,
   onChoose,
 }: {
   current: Language;
-  /** Where the language came from: 'policy' locks the menu. */
-  source: LanguageView['source'];
+  /** A policy of the machine fixes the language. */
+  locked: boolean;
   /** A scan or a fix runs: the pages cannot be said again now. */
   busy?: boolean;
   onChoose: (language: Language) => void;
@@ -23,7 +22,6 @@ export function LanguageMenu({
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const menuId = useId();
   const noteId = useId();
-  const locked = source === 'policy';
   const choose = (language: Language) => {
     setAnchor(null);
     if (language !== current) onChoose(language);

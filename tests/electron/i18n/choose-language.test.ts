@@ -1,7 +1,7 @@
 // Which language a run starts in: --lang, then the policy value, then Windows' display language (registry)
 // or the POSIX locale, then English.
 import { describe, expect, it } from 'vitest';
-import { chooseStartLanguage, environmentTags, langIdTag, POLICY_KEY } from '../../../electron/i18n/choose-language.js';
+import { chooseStartLanguage, environmentTags, langIdTag, POLICY_KEY, policyLanguage } from '../../../electron/i18n/choose-language.js';
 import { matchLanguage, learnUrl } from '../../../shared/i18n/languages.js';
 import type { KeyRead, RegistryReader, RegistryValue } from '../../../electron/probes/windows/registry.js';
 
@@ -36,6 +36,13 @@ describe('the language a run starts in', () => {
       language: 'ja',
       source: 'policy',
     });
+  });
+
+  it('tells the policy language apart, for the menu a --lang run still keeps locked; none off Windows', async () => {
+    expect(await policyLanguage('win32', registry({ [POLICY_KEY]: { Language: 'de-CH' } }))).toBe('de');
+    expect(await policyLanguage('win32', registry({ [POLICY_KEY]: { Language: 'ko-KR' } }))).toBeNull();
+    expect(await policyLanguage('win32', registry({}))).toBeNull();
+    expect(await policyLanguage('linux')).toBeNull();
   });
 
   it('passes over a policy value it does not speak', async () => {
