@@ -15,8 +15,10 @@ import { APP } from '../app-info.js';
 import { ExplainedError } from '../explained-error.js';
 import { COMPARABLE_REPORT, historyFolderOf, listHistory, type HistoryEntry } from '../services/report-history.js';
 import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
+import { savedReportProblem, sayReportAgain } from '../../shared/report/saved-report.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
+import type { Report } from '../../shared/report/types.js';
 import { t } from '../../shared/i18n/translate.js';
 
 export interface DiffFlags {
@@ -77,7 +79,10 @@ async function readSide(file: string): Promise<Side> {
   if (object && 'findings' in object) {
     const problem = COMPARABLE_REPORT(value);
     if (problem) throw new NotASide(file, 'notComparable', problem);
-    return { kind: 'report', report: value as ComparableReport };
+    // Said again in this run's language where it can be (two reports made in two languages read as one);
+    // a report without whole messages (an older version's) is compared with the words it has.
+    const report = savedReportProblem(value) === null ? sayReportAgain(value as Report) : value;
+    return { kind: 'report', report: report as ComparableReport };
   }
   if (object && 'os' in object) return { kind: 'profile', profile: parseProfile(file, bytes), name: file };
   throw new NotASide(file, 'neither');

@@ -3,7 +3,7 @@
 // ProfileLoadError whose lines name the file, the field and what is wrong.
 
 import { open } from 'node:fs/promises';
-import { parseProfile, ProfileLoadError } from '../../shared/profile/parse-profile.js';
+import { parseProfile, parseProfileOrReport, ProfileLoadError, type ProfileOrReport } from '../../shared/profile/parse-profile.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import { t } from '../../shared/i18n/translate.js';
 
@@ -14,6 +14,15 @@ export { ProfileLoadError };
  * error's file name: the CLI says "from standard input" in the reader's language.
  */
 export async function loadProfile(file: string, stdin: () => Promise<Buffer> = readStdin): Promise<MachineProfile> {
+  return parseProfile(file, await readProfileFile(file, stdin));
+}
+
+/** The profile at `file`, or the readiness report it is (check --profile says a saved report again). */
+export async function loadProfileOrReport(file: string, stdin: () => Promise<Buffer> = readStdin): Promise<ProfileOrReport> {
+  return parseProfileOrReport(file, await readProfileFile(file, stdin));
+}
+
+async function readProfileFile(file: string, stdin: () => Promise<Buffer>): Promise<Buffer> {
   let bytes: Buffer;
   try {
     bytes = file === '-' ? await stdin() : await readCapped(file);
@@ -22,7 +31,7 @@ export async function loadProfile(file: string, stdin: () => Promise<Buffer> = r
   }
   if (bytes.length > MAX_PROFILE_BYTES)
     throw new ProfileLoadError(file, [t('cli.profile.tooLarge', { megabytes: MAX_PROFILE_BYTES / 1024 / 1024 })]);
-  return parseProfile(file, bytes);
+  return bytes;
 }
 
 /** As much as the wizard accepts of an opened file: more is refused unread, whatever the source. */

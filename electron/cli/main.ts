@@ -32,7 +32,9 @@ import { list } from '../../shared/i18n/message.js';
 import { LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../../shared/i18n/languages.js';
 import { chooseStartLanguage, policyLanguage } from '../i18n/choose-language.js';
 import { languageView, lockLanguage, useLanguage } from '../i18n/process-language.js';
-import { loadProfile, ProfileLoadError } from './load-profile.js';
+import { loadProfile, loadProfileOrReport, ProfileLoadError } from './load-profile.js';
+import { sayReportAgain } from '../../shared/report/saved-report.js';
+import type { WaiverFile } from '../../shared/report/waivers.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
 import { ExplainedError, writeProblem } from '../explained-error.js';
 // Probing, fixing and serving load only when asked for: `check --profile` stays quick to start.
@@ -475,8 +477,10 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
   const waivers = options.waivers !== undefined ? await (await import('./load-waivers.js')).loadWaivers(options.waivers) : null;
   const history = options.history !== undefined ? await import('../services/report-history.js') : null;
   const historyFolder = history && options.history !== undefined ? history.historyFolderOf(options.history) : null;
-  const { profile, examples, interruptedFix, notes } = options.profile
-    ? { profile: await loadProfile(options.profile), examples: undefined, interruptedFix: null, notes: [] }
+  const loaded = options.profile ? await loadProfileOrReport(options.profile) : null;
+  if (loaded?.kind === 'report') return showSavedReport(loaded.report, options, io, waivers, mode);
+  const { profile, examples, interruptedFix, notes } = loaded
+    ? { profile: loaded.profile, examples: undefined, interruptedFix: null, notes: [] }
     : await probeThisMachine(options, io, probe, quietFormat(formatOf(options)));
   const built = buildReport(profile, {
     edition: options.matrix,
@@ -515,6 +519,28 @@ async function check(options: CheckOptions, io: CliIo, probe: Prober, mode: { do
     if (problem && !quietFormat(format)) io.stderr(wrapBlock(`${t('cli.eventLog.problem', { program: APP.name, problem })}\n`, io.columns));
   }
   return exit;
+}
+
+/**
+ * check --profile REPORT: a report saved before (check --json, in any language), said again in this run's
+ * language and format, its findings, statuses and evidence as saved. What needs the machine's profile
+ * (--redact, --history) is refused; waivers apply to its findings as to a fresh report's.
+ */
+async function showSavedReport(
+  saved: Report,
+  options: CheckOptions,
+  io: CliIo,
+  waivers: WaiverFile | null,
+  mode: { doctor?: boolean },
+): Promise<number> {
+  const needsProfile = [options.redact ? '--redact' : null, options.history !== undefined ? '--history' : null].filter((f) => f !== null);
+  if (needsProfile.length > 0) throw new UsageError(t('cli.usage.savedReport', { flag: list(needsProfile), file: options.profile! }));
+  const said = sayReportAgain(saved);
+  const report = waivers ? (await import('../../shared/report/waivers.js')).applyWaivers(said, waivers) : said;
+  const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;
+  const format = formatOf(options);
+  const text = { width: io.columns, palette: palette(io), historyFirst: mode.doctor === true };
+  return printReportAs(format, report, json, text, options, io.stdout, exitCodeOf(report, options.strict === true));
 }
 
 /**

@@ -62,6 +62,24 @@ export function App({ api }: { api: WizardApi }) {
     });
   }, [api, speakHere]);
   useEffect(() => heading.current?.focus(), [page]);
+  // The main process speaks one language for every window (another tab of browser mode may have chosen
+  // one since): coming back to this window, the pages follow it, so that no page mixes two languages.
+  useEffect(() => {
+    const follow = () => {
+      if (document.visibilityState !== 'visible') return;
+      void api.appInfo().then((r) => {
+        if (!r.ok) return;
+        setInfo(r.value);
+        if (r.value.language.current !== currentLanguage()) void speakHere(r.value.language.current);
+      });
+    };
+    window.addEventListener('focus', follow);
+    document.addEventListener('visibilitychange', follow);
+    return () => {
+      window.removeEventListener('focus', follow);
+      document.removeEventListener('visibilitychange', follow);
+    };
+  }, [api, speakHere]);
 
   const chooseLanguage = async (next: Language) => {
     setLanguageError(null);
@@ -90,7 +108,8 @@ export function App({ api }: { api: WizardApi }) {
   );
   const show = useCallback(
     (e: Examined | null) => {
-      setExamined(e);
+      // Said in the pages' language, whichever the main process spoke when it made the report.
+      setExamined(e && { ...e, report: relocalizeReport(e.report) });
       setFixed(null);
       // The machine examined again: whether a fix runs elsewhere, or was left interrupted, may have changed too.
       if (e?.source === 'live') void api.appInfo().then((r) => r.ok && setInfo(r.value));
@@ -210,7 +229,7 @@ export function App({ api }: { api: WizardApi }) {
                   examined={examined}
                   request={request}
                   onDone={(e, done) => {
-                    setExamined(e);
+                    setExamined({ ...e, report: relocalizeReport(e.report) });
                     setFixed(done);
                   }}
                   onBack={() => go('results')}

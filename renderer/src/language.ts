@@ -3,12 +3,13 @@
 // a right-to-left language lays out from the right (the layout uses logical properties only).
 import { LANGUAGE_DIRECTION, type Language } from '../../shared/i18n/languages';
 import { speakLanguage } from '../../shared/i18n/load';
-import { currentLanguage } from '../../shared/i18n/translate';
+import { currentLanguage, t } from '../../shared/i18n/translate';
 
-/** Sets the document's lang and dir for the language. */
+/** Sets the document's lang and dir for the language, and its title (the window's, the tab's) in it. */
 export function markDocument(language: Language): void {
   document.documentElement.lang = language;
   document.documentElement.dir = LANGUAGE_DIRECTION[language];
+  document.title = t('wizard.app.name');
 }
 
 /** Loads the language's catalogue (unless it is spoken already), speaks it from now on and marks the document. */

@@ -6,7 +6,7 @@ import type { MessageId } from './catalogue/en/index.js';
 export type { MessageId };
 
 /** What a message's placeholder can be given; each kind is JSON, so it travels in a report. */
-export type Arg = string | number | Msg | ListArg | BytesArg | DateTimeArg;
+export type Arg = string | number | Msg | ListArg | BytesArg | DateTimeArg | UtcArg;
 
 export interface Msg {
   id: MessageId;
@@ -29,6 +29,11 @@ export interface DateTimeArg {
   dateTime: string;
 }
 
+/** A moment (ISO 8601) in UTC, as a report's sentence says it ("1 Dec 2026 at 02:41 UTC"). */
+export interface UtcArg {
+  utc: string;
+}
+
 export function m(id: MessageId, args?: Record<string, Arg>): Msg {
   return args ? { id, args } : { id };
 }
@@ -43,6 +48,10 @@ export function bytes(value: number): BytesArg {
 
 export function dateTime(iso: string): DateTimeArg {
   return { dateTime: iso };
+}
+
+export function utc(iso: string): UtcArg {
+  return { utc: iso };
 }
 
 export function isMsg(value: unknown): value is Msg {

@@ -8,6 +8,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import en, { type Catalogue } from './catalogue/en/index.js';
 import type { Language } from './languages.js';
 import type { Arg, MessageId, Msg } from './message.js';
+import { dateOf } from '../util/date-of.js';
 
 /** A catalogue as FormatJS takes it: ICU source text, or (the pseudo-locale's) parsed messages. */
 export type Messages = Record<MessageId, string | MessageFormatElement[]>;
@@ -141,6 +142,7 @@ function resolve(arg: Arg): string | number {
     );
   if ('bytes' in arg) return formatBytes(arg.bytes);
   if ('dateTime' in arg) return formatDateTime(arg.dateTime);
+  if ('utc' in arg) return formatUtc(arg.utc);
   return say(arg);
 }
 
@@ -192,6 +194,17 @@ export function formatDuration(seconds: number): string {
   if (hours < 1) return t('common.units.minutes', { count: Math.max(1, Math.round(seconds / 60)) });
   if (hours < 48) return t('common.units.hours', { count: Math.round(hours) });
   return t('common.units.days', { count: Math.round(hours / 24) });
+}
+
+/** A moment (ISO 8601) in UTC, as a report's sentence says it: "1 Dec 2026 at 02:41 UTC"; the text itself when it is not one. */
+export function formatUtc(text: string): string {
+  const date = dateOf(text);
+  if (Number.isNaN(date.getTime())) return text;
+  // English as the tool has always written it: day, short month, year (British English's order).
+  const locale = speaker.language === 'en' ? 'en-GB' : speaker.locale;
+  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
+  return t('common.time.utc', { day, time });
 }
 
 /** A moment (ISO 8601) as the reader's local date and time; the text itself when it is not a date. */

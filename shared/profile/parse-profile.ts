@@ -7,6 +7,8 @@ import { decodeProfileText } from './decode-profile-text.js';
 import type { MachineProfile } from './types.js';
 import { showPointer, validateProfile } from './validate.js';
 import { t } from '../i18n/translate.js';
+import { savedReportProblem } from '../report/saved-report.js';
+import type { Report } from '../report/types.js';
 
 export class ProfileLoadError extends Error {
   constructor(
@@ -36,7 +38,28 @@ function isReadinessReport(value: unknown): boolean {
   return ('findings' in v && 'verdict' in v) || ('tool' in v && 'counts' in v);
 }
 
+/** What a file opened as a profile turned out to be: a profile, or a readiness report saved before. */
+export type ProfileOrReport = { kind: 'profile'; profile: MachineProfile } | { kind: 'report'; report: Report };
+
+/**
+ * A profile, or a readiness report to be said again (check --profile REPORT): a report is checked whole
+ * (saved-report.ts) and refused with the field that is wrong; anything else is read as a profile.
+ */
+export function parseProfileOrReport(file: string, bytes: Uint8Array): ProfileOrReport {
+  const value = jsonOf(file, bytes);
+  if (isReadinessReport(value) && !validateProfile(value).ok) {
+    const problem = savedReportProblem(value);
+    if (problem) throw new ProfileLoadError(file, [t('validation.profile.savedReport', { problem })]);
+    return { kind: 'report', report: value as Report };
+  }
+  return { kind: 'profile', profile: profileOf(file, value) };
+}
+
 export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
+  return profileOf(file, jsonOf(file, bytes));
+}
+
+function jsonOf(file: string, bytes: Uint8Array): unknown {
   const text = decodeProfileText(bytes);
   if (text.trim() === '') throw new ProfileLoadError(file, [t('validation.profile.empty')]);
   let value: unknown;
@@ -45,6 +68,10 @@ export function parseProfile(file: string, bytes: Uint8Array): MachineProfile {
   } catch (error) {
     throw new ProfileLoadError(file, [t('validation.profile.notJson', { reason: describeJsonError(error, text) })]);
   }
+  return value;
+}
+
+function profileOf(file: string, value: unknown): MachineProfile {
   const result = validateProfile(value);
   if (!result.ok && isReadinessReport(value)) {
     const sentence = readinessReportNotProfile();

@@ -9,8 +9,8 @@ import type { Finding, Status } from '../report/types.js';
 import type { RuleContext } from './context.js';
 import { errorCodeKey, knownErrorCode, windowsErrorMessage } from './error-codes.js';
 import { finding, fix } from './finding.js';
-import { list, m, type Msg } from '../i18n/message.js';
-import { compareInstants, parseInstant, utcWords, type Instant } from './timestamps.js';
+import { list, m, utc, type Msg } from '../i18n/message.js';
+import { compareInstants, parseInstant, type Instant } from './timestamps.js';
 
 const P = '/history';
 
@@ -86,7 +86,7 @@ export function historyLastBackup(ctx: RuleContext): Finding[] {
     ];
   }
   const end = JOB_ENDS[latest.event.id]!;
-  const when = utcWords(latest.event.time);
+  const when = utc(latest.event.time);
   if (end.status === 'fail') {
     const didNotStart = latest.event.id === 18;
     return [

@@ -2,7 +2,8 @@
 // compare exactly: whole seconds since 1970 plus the fraction as written, so that two spellings of one
 // instant (`...:55Z`, `...:55.000Z`, `...T01:12:55+01:00`) are equal and no digit of a fraction is lost.
 
-import { currentLanguage, t } from '../i18n/translate.js';
+import { formatUtc } from '../i18n/translate.js';
+import { dateOf } from '../util/date-of.js';
 
 export interface Instant {
   /** Whole seconds since 1970-01-01T00:00:00Z. */
@@ -53,23 +54,15 @@ export function secondsBetween(later: Instant, earlier: Instant): number {
 /**
  * A time as a sentence of the report says it, the same wherever the report is read: "1 Dec 2026 at
  * 02:41 UTC" ("1. Dez. 2026 um 02:41 UTC"), in the current language (the wizard and the text report show
- * the reader's own time beside it). The text as given when it is not a time.
+ * the reader's own time beside it). The text as given when it is not a time. In a finding's message, give
+ * `utc(text)` instead, so that the report says it in whatever language it is read.
  */
 export function utcWords(text: string): string {
-  const date = dateOf(text);
-  if (Number.isNaN(date.getTime())) return text;
-  const language = currentLanguage();
-  // English as the tool has always written it: day, short month, year (British English's order).
-  const locale = language === 'en' ? 'en-GB' : language;
-  const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(date);
-  return t('common.time.utc', { day, time });
+  return formatUtc(text);
 }
 
 /**
  * A time the profile may hold as a Date: a leap second (23:59:60, which the date-time format allows and
  * JavaScript's Date does not) reads as the last moment of its minute. Invalid Date when it is no time.
  */
-export function dateOf(text: string): Date {
-  return new Date(text.replace(/(T\d{2}:\d{2}):60(\.\d+)?(?=Z|[+-]\d{2}:?\d{2}$)/i, '$1:59.999'));
-}
+export { dateOf };

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import en from '../../shared/i18n/catalogue/en/index.js';
 import { LANGUAGE_NAMES } from '../../shared/i18n/languages.js';
 import { outsidePseudo, pseudoCatalogue } from '../../shared/i18n/pseudo.js';
+import { speakLanguage } from '../../shared/i18n/load.js';
 import { currentLanguage, speak, t } from '../../shared/i18n/translate.js';
 import { findingAnchor } from '../../shared/report/anchor.js';
 import { buildReport } from '../../shared/report/build.js';
@@ -260,6 +261,36 @@ describe('the language menu', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Résultats' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Corriger' }).length).toBeGreaterThan(0);
     expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('follows the language another window chose, when this one is shown again', async () => {
+    const api = fakeApi();
+    render(<App api={api} />);
+    await screen.findByRole('button', { name: 'Language: English' });
+    await api.setLanguage('ja');
+    act(() => void window.dispatchEvent(new Event('focus')));
+    expect(await screen.findByRole('button', { name: `言語: ${LANGUAGE_NAMES.ja}` })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja');
+    expect(document.title).toBe('MARS 準備状況ウィザード');
+  });
+
+  it("shows a report the main process made in another language in the pages' own", async () => {
+    const api = fakeApi();
+    const scan = api.scan;
+    // The main process spoke Japanese when it made the report (another window had chosen it).
+    api.scan = async (request) => {
+      await speakLanguage('ja');
+      const made = await scan(request);
+      speak('en', en);
+      return made;
+    };
+    const user = userEvent.setup();
+    render(<App api={api} />);
+    await user.click(await screen.findByRole('button', { name: 'Start' }));
+    await user.click(await screen.findByRole('button', { name: 'Scan this machine' }));
+    expect(await screen.findByText('Not ready')).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/[\u3040-\u30ff]/);
+    expect(screen.getAllByText(/cache/i).length).toBeGreaterThan(0);
   });
 
   it("is disabled, and says so, while the machine's policy sets the language", async () => {

@@ -1,0 +1,111 @@
+// A readiness report read back from its file (what `check --json` printed, in whatever language), to be
+// said again in the reader's language (`check --profile REPORT`). It is checked whole before anything is
+// shown: its form (the report format), each message id against the catalogue and each message's arguments
+// against their kinds, so that a damaged or hostile file is refused with the field that is wrong, never
+// half-shown. Only the findings' messages are said again: ids, statuses and evidence stay as saved.
+
+import { Type, type TSchema } from '@sinclair/typebox';
+import en from '../i18n/catalogue/en/index.js';
+import type { Msg } from '../i18n/message.js';
+import { say } from '../i18n/translate.js';
+import { compileSchema } from '../util/schema.js';
+import { relocalizeReport } from './relocalize.js';
+import type { Report } from './types.js';
+
+const text = (maxLength = 100_000) => Type.String({ maxLength });
+const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const STATUS = Type.Union(['pass', 'warn', 'fail', 'info', 'unknown'].map((s) => Type.Literal(s)));
+const COUNT = Type.Integer({ minimum: 0 });
+
+/** A message as data, arguments nested as deep as a sentence needs (a list of clauses of messages). */
+const MESSAGE = Type.Recursive((self) => {
+  const arg = Type.Union([
+    text(),
+    Type.Number(),
+    self,
+    Type.Object({
+      list: Type.Array(Type.Any(), { maxItems: 10_000 }),
+      type: Type.Optional(Type.Union([Type.Literal('and'), Type.Literal('or')])),
+    }),
+    Type.Object({ bytes: Type.Number() }, { additionalProperties: false }),
+    Type.Object({ dateTime: text(64) }, { additionalProperties: false }),
+    Type.Object({ utc: text(64) }, { additionalProperties: false }),
+  ]);
+  return Type.Object(
+    { id: Type.String({ maxLength: 200 }), args: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), arg)) },
+    { additionalProperties: false },
+  );
+});
+
+const FINDING = Type.Object({
+  check: Type.String({ maxLength: 100 }),
+  subject: nullable(text()),
+  status: Type.Union([STATUS, Type.Literal('waived')]),
+  title: text(),
+  detail: text(),
+  evidence: Type.Record(Type.String(), Type.Unknown()),
+  fix: nullable(
+    Type.Object({
+      steps: Type.Array(text()),
+      who: Type.Union(['user', 'helpdesk', 'server admin', 'network team'].map((s) => Type.Literal(s))),
+      action: nullable(Type.Union(['relocate-cache', 'point-registry', 'start-engine'].map((s) => Type.Literal(s)))),
+    }),
+  ),
+  source: Type.Object({ edition: text(40), date: text(40), document: text(), section: text(), url: text(2000) }),
+  messages: Type.Optional(Type.Object({ title: MESSAGE, detail: MESSAGE, steps: Type.Array(MESSAGE) })),
+});
+
+const REPORT = Type.Object({
+  schemaVersion: Type.Literal(1),
+  tool: Type.Object({ name: text(200), version: text(100) }),
+  matrix: Type.Object({ edition: text(40), date: text(40) }),
+  generatedAt: text(64),
+  host: Type.Object({
+    name: nullable(text(1000)),
+    azureVm: nullable(Type.Boolean()),
+    role: nullable(text(1000)),
+    os: nullable(text(1000)),
+    capturedAt: nullable(text(64)),
+  }),
+  verdict: Type.Union([Type.Literal('ready'), Type.Literal('ready-with-warnings'), Type.Literal('not-ready')]),
+  counts: Type.Object({ pass: COUNT, warn: COUNT, fail: COUNT, info: COUNT, unknown: COUNT, waived: Type.Optional(COUNT) }),
+  findings: Type.Array(FINDING, { maxItems: 100_000 }),
+});
+
+const checkForm = compileSchema(REPORT);
+
+/** Why a value is not a report that can be said again ("<pointer>: <what is wrong>"); null when it is one. */
+export function savedReportProblem(value: unknown): string | null {
+  const problem = checkForm(value);
+  if (problem) return problem;
+  const findings = (value as Report).findings;
+  for (const [index, finding] of findings.entries()) {
+    const messages = finding.messages;
+    if (!messages) continue;
+    const at = `/findings/${index}/messages`;
+    const wrong =
+      messageProblem(messages.title, `${at}/title`) ??
+      messageProblem(messages.detail, `${at}/detail`) ??
+      messages.steps.map((step, i) => messageProblem(step, `${at}/steps/${i}`)).find((p) => p !== null) ??
+      (finding.fix && finding.fix.steps.length !== messages.steps.length ? `${at}/steps: not one message per fix step` : null);
+    if (wrong) return wrong;
+  }
+  return null;
+}
+
+/** A message whose id this version does not know, or that cannot be said with the arguments it has. */
+function messageProblem(message: Msg, at: string): string | null {
+  if (typeof message.id !== 'string' || !Object.hasOwn(en, message.id))
+    return `${at}/id: no message of this version is called ${JSON.stringify(String(message.id).slice(0, 80))}`;
+  try {
+    say(message);
+    return null;
+  } catch (error) {
+    return `${at}: it cannot be said with its arguments (${(error as Error).message.slice(0, 200)})`;
+  }
+}
+
+/** The report said again in the current language (its findings' titles, details and steps). */
+export function sayReportAgain(report: Report): Report {
+  return relocalizeReport(report);
+}

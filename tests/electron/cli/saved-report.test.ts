@@ -1,0 +1,89 @@
+// check --profile REPORT: a report saved by check --json in one language, said again in another - the
+// same words, line for line, as a fresh check of the same profile in that language, for every sample and
+// every format that words appear in. A report that is damaged or hostile (an unknown message, a message
+// without its arguments, a field missing) is refused with the field that is wrong, and nothing is printed.
+// diff says both its reports in its own language, whichever they were made in.
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import en from '../../../shared/i18n/catalogue/en/index.js';
+import { speak } from '../../../shared/i18n/translate.js';
+import { cliInProcess } from '../../helpers/cli.js';
+
+afterAll(() => speak('en', en));
+
+const SAMPLES = fileURLToPath(new URL('../../../samples/profiles/', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'saved-report-'));
+
+/** The report of a sample as check --json prints it, in `language`, saved to a file. */
+async function saved(sample: string, language: string): Promise<string> {
+  const run = await cliInProcess(['check', '--profile', join(SAMPLES, sample), '--json', '--lang', language]);
+  const file = join(dir, `${sample}.${language}.json`);
+  writeFileSync(file, run.stdout);
+  return file;
+}
+
+describe('check --profile REPORT', () => {
+  const samples = readdirSync(SAMPLES).filter((name) => name.endsWith('.json'));
+
+  it.each(samples)('%s: made in Japanese, said in German as a fresh German check says it (text, Markdown, JSON)', async (sample) => {
+    const file = await saved(sample, 'ja');
+    for (const format of ['text', 'markdown', 'json']) {
+      const again = await cliInProcess(['check', '--profile', file, '--format', format, '--lang', 'de']);
+      const fresh = await cliInProcess(['check', '--profile', join(SAMPLES, sample), '--format', format, '--lang', 'de']);
+      expect(again.stderr, format).toBe('');
+      expect(again.code, format).toBe(fresh.code);
+      expect(again.stdout, format).toBe(fresh.stdout);
+    }
+  });
+
+  it('refuses a damaged report with the field that is wrong, printing nothing', async () => {
+    const report = JSON.parse((await cliInProcess(['check', '--profile', join(SAMPLES, 'cache-problems.json'), '--json'])).stdout);
+    const cases: [string, (r: any) => void, RegExp][] = [
+      ['unknown id', (r) => (r.findings[0].messages.title.id = 'cache.nothing.like.this'), /\/findings\/0\/messages\/title\/id/],
+      ['missing arguments', (r) => (r.findings.find((f: any) => f.messages.detail.args).messages.detail.args = {}), /\/messages\/detail/],
+      ['no counts', (r) => delete r.counts, /\/counts/],
+      ['a step too many', (r) => r.findings.find((f: any) => f.fix).fix.steps.push('x'), /not one message per fix step/],
+      [
+        'a hostile argument',
+        (r) => (r.findings[0].messages.title.args = { x: { list: [{ evil: true }] } }),
+        /\/findings\/0\/messages\/title/,
+      ],
+    ];
+    for (const [name, damage, where] of cases) {
+      const copy = structuredClone(report);
+      damage(copy);
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(copy));
+      const run = await cliInProcess(['check', '--profile', file, '--lang', 'fr']);
+      expect(run.code, name).toBe(2);
+      expect(run.stdout, name).toBe('');
+      expect(run.stderr, name).toMatch(where);
+      expect(run.stderr, name).toContain('rapport de préparation');
+    }
+  });
+
+  it('refuses what needs the profile (--redact, --history)', async () => {
+    const file = await saved('healthy-server.json', 'es');
+    for (const flag of [['--redact'], ['--history', dir]]) {
+      const run = await cliInProcess(['check', '--profile', file, ...flag]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`${flag[0]} needs a machine profile`);
+    }
+  });
+});
+
+describe('diff of reports made in two languages', () => {
+  it('says both in its own language', async () => {
+    const [old, now] = [await saved('healthy-server.json', 'ja'), await saved('cache-problems.json', 'de')];
+    const [oldFr, nowFr] = [await saved('healthy-server.json', 'fr'), await saved('cache-problems.json', 'fr')];
+    const mixed = await cliInProcess(['diff', old, now, '--lang', 'fr']);
+    const french = await cliInProcess(['diff', oldFr, nowFr, '--lang', 'fr']);
+    expect(mixed.code).toBe(french.code);
+    expect(mixed.stdout).toBe(french.stdout);
+    expect(mixed.stdout).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]|Sicherung/);
+  });
+});
