@@ -17,8 +17,8 @@ const CACHE = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scrat
 const CACHE_DIR = join('drives', 'C', 'Program Files', 'Microsoft Azure Recovery Services Agent', 'Scratch');
 const CONFIG = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';
 const PROVIDER = `${CONFIG}\\CloudBackupProvider`;
-/** Enough files that the copy runs for seconds - time to see its rate and to press Stop: about 190 MB. */
-const BIG = { files: 12_000, bytes: 16 * 1024 };
+/** Enough files that the copy runs for seconds - time to see its rate and to press Stop: about 100 MB. */
+const BIG = { files: 6_000, bytes: 16 * 1024 };
 
 /** The sandboxes this file made: removed after a test that passed (kept to look at after one that failed). */
 const made: string[] = [];

@@ -1,7 +1,7 @@
 // Every sample's results as people will see them: each sample profile opened from its file, and each sample
 // sandbox scanned as a user would, at 1280x800 and 800x600, in the light and the dark theme. In each of the
 // four: the page never scrolls sideways, no text is cut off by the box that holds it, axe finds nothing
-// serious (once per theme: colours and names do not change with the size), and a screenshot is left in
+// serious (once per theme: colours and names do not change with the size), and a JPEG screenshot is left in
 // e2e/output/screenshots/gallery for a person to look through. An opened profile's page shows the verdict
 // the engine gives that profile, and says where it came from.
 import { expect, test, type Page } from '@playwright/test';
@@ -45,7 +45,13 @@ async function everyLook(page: Page, name: string) {
       expect(await clippedText(page), `${look}: text cut off`).toEqual([]);
       // axe once per theme: colours and names do not change with the size (the layout is checked above).
       if (size === SIZES[0]) await expectAccessible(page, look);
-      await page.screenshot({ path: join(GALLERY, `${name}-${size.width}x${size.height}-${theme}.png`), fullPage: true });
+      // JPEG: a person looks through these; a PNG of a long page took a second or more to write.
+      await page.screenshot({
+        path: join(GALLERY, `${name}-${size.width}x${size.height}-${theme}.jpeg`),
+        fullPage: true,
+        type: 'jpeg',
+        quality: 80,
+      });
     }
   }
 }
