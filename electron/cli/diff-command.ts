@@ -15,7 +15,7 @@ import { APP } from '../app-info.js';
 import { ExplainedError } from '../explained-error.js';
 import { COMPARABLE_REPORT, historyFolderOf, listHistory, type HistoryEntry } from '../services/report-history.js';
 import { NotARegularFile, readRegularFile } from '../util/read-regular-file.js';
-import { savedReportProblem, sayReportAgain } from '../../shared/report/saved-report.js';
+import { MAX_DEPTH, savedReportProblem, sayReportAgain, tooDeepAt } from '../../shared/report/saved-report.js';
 import { wrapBlock } from '../../shared/report/wrap.js';
 import type { MachineProfile } from '../../shared/profile/types.js';
 import type { Report } from '../../shared/report/types.js';
@@ -77,7 +77,8 @@ async function readSide(file: string): Promise<Side> {
   }
   const object = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   if (object && 'findings' in object) {
-    const problem = COMPARABLE_REPORT(value);
+    const deep = tooDeepAt(value);
+    const problem = deep ? t('validation.report.tooDeep', { pointer: deep, depth: MAX_DEPTH }) : COMPARABLE_REPORT(value);
     if (problem) throw new NotASide(file, 'notComparable', problem);
     // Said again in this run's language where it can be (two reports made in two languages read as one);
     // a report without whole messages (an older version's) is compared with the words it has.

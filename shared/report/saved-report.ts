@@ -7,10 +7,12 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import en from '../i18n/catalogue/en/index.js';
 import type { Msg } from '../i18n/message.js';
-import { say } from '../i18n/translate.js';
+import { say, t } from '../i18n/translate.js';
+import { CHECKS } from '../rules/catalogue.js';
+import { verdictOf } from './build.js';
 import { compileSchema } from '../util/schema.js';
 import { relocalizeReport } from './relocalize.js';
-import type { Report } from './types.js';
+import type { Counts, Report } from './types.js';
 
 const text = (maxLength = 100_000) => Type.String({ maxLength });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -38,7 +40,7 @@ const MESSAGE = Type.Recursive((self) => {
 });
 
 const FINDING = Type.Object({
-  check: Type.String({ maxLength: 100 }),
+  check: Type.Union(CHECKS.map((c) => Type.Literal(c.id))),
   subject: nullable(text()),
   status: Type.Union([STATUS, Type.Literal('waived')]),
   title: text(),
@@ -51,7 +53,14 @@ const FINDING = Type.Object({
       action: nullable(Type.Union(['relocate-cache', 'point-registry', 'start-engine'].map((s) => Type.Literal(s)))),
     }),
   ),
-  source: Type.Object({ edition: text(40), date: text(40), document: text(), section: text(), url: text(2000) }),
+  // Only Microsoft's documentation: the HTML report makes this a link.
+  source: Type.Object({
+    edition: text(40),
+    date: text(40),
+    document: text(),
+    section: text(),
+    url: Type.String({ maxLength: 2000, pattern: '^https://learn\\.microsoft\\.com/' }),
+  }),
   messages: Type.Optional(Type.Object({ title: MESSAGE, detail: MESSAGE, steps: Type.Array(MESSAGE) })),
 });
 
@@ -74,20 +83,38 @@ const REPORT = Type.Object({
 
 const checkForm = compileSchema(REPORT);
 
+/** Deeper than any report nests (a message in a list in a message...): refused before it is walked. */
+export const MAX_DEPTH = 64;
+
+/** Where a JSON value nests deeper than `max`, walked without recursion; null when it does not. */
+export function tooDeepAt(value: unknown, max = MAX_DEPTH): string | null {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [node, at, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= max) return at || '/';
+    for (const [key, child] of Object.entries(node)) stack.push([child, `${at}/${key}`, depth + 1]);
+  }
+  return null;
+}
+
 /** Why a value is not a report that can be said again ("<pointer>: <what is wrong>"); null when it is one. */
 export function savedReportProblem(value: unknown): string | null {
+  const deep = tooDeepAt(value);
+  if (deep) return t('validation.report.tooDeep', { pointer: deep, depth: MAX_DEPTH });
   const problem = checkForm(value);
   if (problem) return problem;
   const findings = (value as Report).findings;
   for (const [index, finding] of findings.entries()) {
     const messages = finding.messages;
-    if (!messages) continue;
     const at = `/findings/${index}/messages`;
+    // A report of a version before messages: its words are all it has, in the language it was made in.
+    if (!messages) return t('validation.report.noMessages', { pointer: at });
     const wrong =
       messageProblem(messages.title, `${at}/title`) ??
       messageProblem(messages.detail, `${at}/detail`) ??
       messages.steps.map((step, i) => messageProblem(step, `${at}/steps/${i}`)).find((p) => p !== null) ??
-      (finding.fix && finding.fix.steps.length !== messages.steps.length ? `${at}/steps: not one message per fix step` : null);
+      (finding.fix && finding.fix.steps.length !== messages.steps.length ? t('validation.report.steps', { pointer: `${at}/steps` }) : null);
     if (wrong) return wrong;
   }
   return null;
@@ -96,16 +123,27 @@ export function savedReportProblem(value: unknown): string | null {
 /** A message whose id this version does not know, or that cannot be said with the arguments it has. */
 function messageProblem(message: Msg, at: string): string | null {
   if (typeof message.id !== 'string' || !Object.hasOwn(en, message.id))
-    return `${at}/id: no message of this version is called ${JSON.stringify(String(message.id).slice(0, 80))}`;
+    return t('validation.report.unknownId', { pointer: `${at}/id`, id: JSON.stringify(String(message.id).slice(0, 80)) });
   try {
     say(message);
     return null;
-  } catch (error) {
-    return `${at}: it cannot be said with its arguments (${(error as Error).message.slice(0, 200)})`;
+  } catch {
+    return t('validation.report.cannotSay', { pointer: at });
   }
 }
 
-/** The report said again in the current language (its findings' titles, details and steps). */
+/**
+ * The report said again in the current language (its findings' titles, details and steps), its counts and
+ * verdict worked out again from its findings: a file's own verdict is never taken on trust.
+ */
 export function sayReportAgain(report: Report): Report {
-  return relocalizeReport(report);
+  const said = relocalizeReport(report);
+  const counts: Counts = { pass: 0, warn: 0, fail: 0, info: 0, unknown: 0 };
+  let waived = 0;
+  for (const finding of said.findings) {
+    if (finding.status === 'waived') waived++;
+    else counts[finding.status]++;
+  }
+  const recounted = waived > 0 ? { ...counts, waived } : counts;
+  return { ...said, counts: recounted, verdict: verdictOf(recounted) };
 }

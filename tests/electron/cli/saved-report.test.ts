@@ -45,11 +45,23 @@ describe('check --profile REPORT', () => {
       ['unknown id', (r) => (r.findings[0].messages.title.id = 'cache.nothing.like.this'), /\/findings\/0\/messages\/title\/id/],
       ['missing arguments', (r) => (r.findings.find((f: any) => f.messages.detail.args).messages.detail.args = {}), /\/messages\/detail/],
       ['no counts', (r) => delete r.counts, /\/counts/],
-      ['a step too many', (r) => r.findings.find((f: any) => f.fix).fix.steps.push('x'), /not one message per fix step/],
+      ['a step too many', (r) => r.findings.find((f: any) => f.fix).fix.steps.push('x'), /pas un message par étape/],
       [
         'a hostile argument',
         (r) => (r.findings[0].messages.title.args = { x: { list: [{ evil: true }] } }),
         /\/findings\/0\/messages\/title/,
+      ],
+      ['an unknown check', (r) => (r.findings[0].check = 'no.such.check'), /\/findings\/0\/check/],
+      ['a link elsewhere', (r) => (r.findings[0].source.url = 'javascript:alert(1)'), /\/findings\/0\/source\/url/],
+      ['no messages (an older version)', (r) => delete r.findings[0].messages, /\/findings\/0\/messages/],
+      [
+        'nesting without end',
+        (r) => {
+          let deep: unknown = 1;
+          for (let i = 0; i < 1000; i++) deep = [deep];
+          r.findings[0].evidence = { '/x': deep };
+        },
+        /\/findings\/0\/evidence/,
       ],
     ];
     for (const [name, damage, where] of cases) {
