@@ -7,22 +7,17 @@
 import { Command, Option, type Argument } from 'commander';
 import { formatList, formatNumber, t } from '../../shared/i18n/translate.js';
 
-/** The errors commander raises, by the code it gives them. */
-type Fail = (message: string, options: { code: string; exitCode?: number }) => never;
-
 // Commander's hooks below are not in its typings (they are internal): each is overridden by its name.
 export class SaidCommand extends Command {
   override createCommand(name?: string): SaidCommand {
     return new SaidCommand(name);
   }
 
-  private fail: Fail = (message, options) => this.error(message, options);
-
   unknownOption(flag: string): never {
     // Commander calls this for every unknown flag, also where the command lets them through.
     if ((this as unknown as { _allowUnknownOption: boolean })._allowUnknownOption) return undefined as never;
     const similar = flag.startsWith('--') ? closest(flag, this.longFlags()) : [];
-    return this.fail(t('cli.usage.unknownOption', { flag, count: similar.length, similar: formatList(similar, 'or') }), {
+    return this.error(t('cli.usage.unknownOption', { flag, count: similar.length, similar: formatList(similar, 'or') }), {
       code: 'commander.unknownOption',
     });
   }
@@ -31,27 +26,27 @@ export class SaidCommand extends Command {
     const name = this.args[0] ?? '';
     const names = this.commands.flatMap((command) => [command.name(), ...command.aliases()]);
     const similar = closest(name, names);
-    return this.fail(t('cli.usage.unknownCommand', { name, count: similar.length, similar: formatList(similar, 'or') }), {
+    return this.error(t('cli.usage.unknownCommand', { name, count: similar.length, similar: formatList(similar, 'or') }), {
       code: 'commander.unknownCommand',
     });
   }
 
   missingArgument(name: string): never {
-    return this.fail(t('cli.usage.missingArgument', { name }), { code: 'commander.missingArgument' });
+    return this.error(t('cli.usage.missingArgument', { name }), { code: 'commander.missingArgument' });
   }
 
   optionMissingArgument(option: Option): never {
-    return this.fail(t('cli.usage.optionMissingArgument', { flags: option.flags }), { code: 'commander.optionMissingArgument' });
+    return this.error(t('cli.usage.optionMissingArgument', { flags: option.flags }), { code: 'commander.optionMissingArgument' });
   }
 
   missingMandatoryOptionValue(option: Option): never {
-    return this.fail(t('cli.usage.mandatoryOption', { flags: option.flags }), { code: 'commander.missingMandatoryOptionValue' });
+    return this.error(t('cli.usage.mandatoryOption', { flags: option.flags }), { code: 'commander.missingMandatoryOptionValue' });
   }
 
   /** More operands than the command takes (commander's private hook, overridden by name). */
   _excessArguments(received: string[]): void {
     if ((this as unknown as { _allowExcessArguments: boolean })._allowExcessArguments) return;
-    this.fail(
+    this.error(
       t('cli.usage.excessArguments', {
         sub: this.parent ? 'yes' : 'no',
         command: this.name(),
@@ -64,7 +59,9 @@ export class SaidCommand extends Command {
 
   /** Two options that exclude each other (commander's private hook, overridden by name). */
   _conflictingOption(option: Option, conflicting: Option): void {
-    this.fail(t('cli.usage.conflictingOption', { flags: option.flags, other: conflicting.flags }), { code: 'commander.conflictingOption' });
+    this.error(t('cli.usage.conflictingOption', { flags: option.flags, other: conflicting.flags }), {
+      code: 'commander.conflictingOption',
+    });
   }
 
   /**
@@ -75,7 +72,7 @@ export class SaidCommand extends Command {
     const choices = target.argChoices;
     const name = target instanceof Option ? target.flags : target.name();
     if (choices && !choices.includes(value))
-      this.fail(t('cli.usage.notAChoice', { name, value, choices: formatList(choices, 'or') }), {
+      this.error(t('cli.usage.notAChoice', { name, value, choices: formatList(choices, 'or') }), {
         code: 'commander.invalidArgument',
       });
     try {
@@ -83,7 +80,7 @@ export class SaidCommand extends Command {
     } catch (error) {
       const { code, exitCode, message } = error as { code?: string; exitCode?: number; message: string };
       if (code !== 'commander.invalidArgument') throw error;
-      return this.fail(t('cli.usage.invalidValue', { name, value, reason: message }), { code, ...(exitCode ? { exitCode } : {}) });
+      return this.error(t('cli.usage.invalidValue', { name, value, reason: message }), { code, ...(exitCode ? { exitCode } : {}) });
     }
   }
 

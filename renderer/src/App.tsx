@@ -50,28 +50,25 @@ export function App({ api }: { api: WizardApi }) {
     setLanguage(next);
   }, []);
 
+  /** What the main process says of itself now; the pages speak its language (a window started or shown again catches up). */
+  const refreshInfo = useCallback(async () => {
+    const r = await api.appInfo();
+    if (!r.ok) return null;
+    setInfo(r.value);
+    if (r.value.language.current !== currentLanguage()) void speakHere(r.value.language.current);
+    return r.value;
+  }, [api, speakHere]);
+
   useEffect(() => {
     markDocument(currentLanguage());
-    void api.appInfo().then((r) => {
-      if (r.ok) {
-        setInfo(r.value);
-        setRequest((q) => ({ ...q, edition: r.value.defaultEdition }));
-        // main.tsx loads the main process's language before the first page; a wizard started otherwise catches up here.
-        if (r.value.language.current !== currentLanguage()) void speakHere(r.value.language.current);
-      }
-    });
-  }, [api, speakHere]);
+    void refreshInfo().then((value) => value && setRequest((q) => ({ ...q, edition: value.defaultEdition })));
+  }, [refreshInfo]);
   useEffect(() => heading.current?.focus(), [page]);
   // The main process speaks one language for every window (another tab of browser mode may have chosen
   // one since): coming back to this window, the pages follow it, so that no page mixes two languages.
   useEffect(() => {
     const follow = () => {
-      if (document.visibilityState !== 'visible') return;
-      void api.appInfo().then((r) => {
-        if (!r.ok) return;
-        setInfo(r.value);
-        if (r.value.language.current !== currentLanguage()) void speakHere(r.value.language.current);
-      });
+      if (document.visibilityState === 'visible') void refreshInfo();
     };
     window.addEventListener('focus', follow);
     document.addEventListener('visibilitychange', follow);
@@ -79,7 +76,7 @@ export function App({ api }: { api: WizardApi }) {
       window.removeEventListener('focus', follow);
       document.removeEventListener('visibilitychange', follow);
     };
-  }, [api, speakHere]);
+  }, [refreshInfo]);
 
   const chooseLanguage = async (next: Language) => {
     setLanguageError(null);
@@ -92,7 +89,7 @@ export function App({ api }: { api: WizardApi }) {
       setLanguageError((error as Error).message);
     }
     // The main process's own words (the machine's label, an interrupted fix) are said in the language now.
-    void api.appInfo().then((r) => r.ok && setInfo(r.value));
+    void refreshInfo();
   };
 
   const go = useCallback((next: Page) => setPage(next), []);
@@ -101,10 +98,10 @@ export function App({ api }: { api: WizardApi }) {
     (running: boolean) => {
       setFixRunning(running);
       // A fix that ended, however it ended, may have left an interrupted one behind: ask again.
-      if (wasRunning.current && !running) void api.appInfo().then((r) => r.ok && setInfo(r.value));
+      if (wasRunning.current && !running) void refreshInfo();
       wasRunning.current = running;
     },
-    [api],
+    [refreshInfo],
   );
   const show = useCallback(
     (e: Examined | null) => {
@@ -112,9 +109,9 @@ export function App({ api }: { api: WizardApi }) {
       setExamined(e && { ...e, report: relocalizeReport(e.report) });
       setFixed(null);
       // The machine examined again: whether a fix runs elsewhere, or was left interrupted, may have changed too.
-      if (e?.source === 'live') void api.appInfo().then((r) => r.ok && setInfo(r.value));
+      if (e?.source === 'live') void refreshInfo();
     },
-    [api],
+    [refreshInfo],
   );
   const reachable = (p: Page) =>
     !fixRunning && (p === 'welcome' || p === 'select' || (examined !== null && p !== 'scan' && (p !== 'fix' || fixing !== null)));
@@ -171,7 +168,7 @@ export function App({ api }: { api: WizardApi }) {
                 info={info}
                 request={request}
                 onSettled={(outcome) => {
-                  void api.appInfo().then((r) => r.ok && setInfo(r.value));
+                  void refreshInfo();
                   // The machine examined again after the recovery is the new truth: the fresh report.
                   if (outcome) {
                     show({ ...outcome.after, source: 'live' });

@@ -50,10 +50,15 @@ function withOfferableAction(finding: Finding, profile: MachineProfile): Finding
   };
 }
 
+/** A count per status; `waived` only where a finding is waived (--waivers). */
 export function countStatuses(findings: readonly Finding[]): Counts {
   const counts: Counts = { pass: 0, warn: 0, fail: 0, info: 0, unknown: 0 };
-  for (const f of findings) counts[f.status]++;
-  return counts;
+  let waived = 0;
+  for (const f of findings) {
+    if (f.status === 'waived') waived++;
+    else counts[f.status]++;
+  }
+  return waived > 0 ? { ...counts, waived } : counts;
 }
 
 /** not-ready if anything fails; ready-with-warnings if anything warns or is unknown; else ready. */

@@ -9,7 +9,7 @@ import type { ActionId, CheckId, Finding, FindingStatus, Report } from './types.
 import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { latestJob } from '../rules/history.js';
-import { dateOf } from '../rules/timestamps.js';
+import { dateOf } from '../util/date-of.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { m } from '../i18n/message.js';
 import { saidWords } from './grouping.js';

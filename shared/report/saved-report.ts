@@ -9,7 +9,7 @@ import en from '../i18n/catalogue/en/index.js';
 import type { Msg } from '../i18n/message.js';
 import { say, t } from '../i18n/translate.js';
 import { CHECKS } from '../rules/catalogue.js';
-import { verdictOf } from './build.js';
+import { countStatuses, verdictOf } from './build.js';
 import { compileSchema } from '../util/schema.js';
 import { relocalizeReport } from './relocalize.js';
 import type { Counts, Report } from './types.js';
@@ -138,12 +138,8 @@ function messageProblem(message: Msg, at: string): string | null {
  */
 export function sayReportAgain(report: Report): Report {
   const said = relocalizeReport(report);
-  const counts: Counts = { pass: 0, warn: 0, fail: 0, info: 0, unknown: 0 };
-  let waived = 0;
-  for (const finding of said.findings) {
-    if (finding.status === 'waived') waived++;
-    else counts[finding.status]++;
-  }
-  const recounted = waived > 0 ? { ...counts, waived } : counts;
+  const counts = countStatuses(said.findings);
+  // A report made with --waivers counts its waived findings, none too.
+  const recounted: Counts = report.counts.waived === undefined ? counts : { ...counts, waived: counts.waived ?? 0 };
   return { ...said, counts: recounted, verdict: verdictOf(recounted) };
 }

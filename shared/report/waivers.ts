@@ -195,7 +195,8 @@ export function applyWaivers(report: Report, file: WaiverFile): Report {
   });
   const unused = [...active.entries()].filter(([key]) => !used.has(key)).map(([, waiver]) => refOf(waiver));
   const waived = findings.filter((f) => f.status === 'waived').length;
-  const counts = { ...countStatuses(findings.filter((f) => f.status !== 'waived')), waived };
+  // A report made with --waivers counts its waived findings, none too.
+  const counts = { ...countStatuses(findings), waived };
   const waivers: WaiverNotes = { expired, unused };
   return { ...report, verdict: verdictOf(counts), counts, findings, waivers };
 }

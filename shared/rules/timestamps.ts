@@ -2,9 +2,6 @@
 // compare exactly: whole seconds since 1970 plus the fraction as written, so that two spellings of one
 // instant (`...:55Z`, `...:55.000Z`, `...T01:12:55+01:00`) are equal and no digit of a fraction is lost.
 
-import { formatUtc } from '../i18n/translate.js';
-import { dateOf } from '../util/date-of.js';
-
 export interface Instant {
   /** Whole seconds since 1970-01-01T00:00:00Z. */
   seconds: number;
@@ -50,19 +47,3 @@ export function moreThanSecondsApart(later: Instant, earlier: Instant, limit: nu
 export function secondsBetween(later: Instant, earlier: Instant): number {
   return later.seconds - earlier.seconds + (Number(`0.${later.fraction || '0'}`) - Number(`0.${earlier.fraction || '0'}`));
 }
-
-/**
- * A time as a sentence of the report says it, the same wherever the report is read: "1 Dec 2026 at
- * 02:41 UTC" ("1. Dez. 2026 um 02:41 UTC"), in the current language (the wizard and the text report show
- * the reader's own time beside it). The text as given when it is not a time. In a finding's message, give
- * `utc(text)` instead, so that the report says it in whatever language it is read.
- */
-export function utcWords(text: string): string {
-  return formatUtc(text);
-}
-
-/**
- * A time the profile may hold as a Date: a leap second (23:59:60, which the date-time format allows and
- * JavaScript's Date does not) reads as the last moment of its minute. Invalid Date when it is no time.
- */
-export { dateOf };
