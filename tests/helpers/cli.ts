@@ -12,7 +12,18 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function cliInProcess(args: string[], { color = false, columns = 80 } = {}): Promise<CliResult> {
+/**
+ * The CLI run in this process, its output captured. Its clock stands still at 2026-11-25T12:00:00Z unless
+ * the test gives `now` (such as `() => new Date()` for the real clock).
+ */
+export async function cliInProcess(
+  args: string[],
+  {
+    color = false,
+    columns = 80,
+    now = () => new Date('2026-11-25T12:00:00Z'),
+  }: { color?: boolean; columns?: number; now?: () => Date } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -20,7 +31,7 @@ export async function cliInProcess(args: string[], { color = false, columns = 80
     stderr: (t) => (stderr += t),
     color,
     columns,
-    now: () => new Date('2026-11-25T12:00:00Z'),
+    now,
   });
   return { code, stdout, stderr };
 }

@@ -1,7 +1,8 @@
-// --redact through the real program, on every sample profile and sandbox and on a machine full of names
-// (tests/fixtures/redact/named-machine.json): none of the input's host, domain or user names or IP
-// addresses is left anywhere in what it prints, in any format; the same name is the same placeholder
-// throughout; a redacted profile still validates and opens with check --profile.
+// --redact, run in process (and once as the installed program, bin/), on every sample profile and sandbox
+// and on a machine full of names (tests/fixtures/redact/named-machine.json): none of the input's host,
+// domain or user names or IP addresses is left anywhere in what it prints, in any format; the same name is
+// the same placeholder throughout, and on every run; a redacted profile still validates and opens with
+// check --profile.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,7 +95,7 @@ describe.each([...profileInputs, ...sandboxInputs])('check and doctor --redact o
   });
 
   it.each(FORMATS.map((command) => [command.join(' '), command] as const))('leaves none of them in %s', async (_name, command) => {
-    const { code, stdout, stderr } = await cliProcess([...command, ...args]);
+    const { code, stdout, stderr } = await cliInProcess([...command, ...args], { columns: 1000 });
     expect(code, stderr).toBeLessThan(2);
     const out = `${stdout}\n${stderr}`.toLowerCase();
     for (const secret of secrets) expect(out, `${secret} in ${command.join(' ')}`).not.toContain(secret.toLowerCase());
@@ -110,13 +111,13 @@ describe.each([...profileInputs, ...sandboxInputs])('check and doctor --redact o
 describe.each(sandboxInputs)('collect --redact on $label', ({ args, documents }) => {
   it('writes a profile without the names that validates and opens with check --profile', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'redact-')), 'profile.json');
-    const collected = await cliProcess(['collect', ...args, '--redact', '--out', out]);
+    const collected = await cliInProcess(['collect', ...args, '--redact', '--out', out], { columns: 1000 });
     expect(collected.code, collected.stderr).toBe(0);
     expect(collected.stderr).toMatch(/Names and addresses are hidden: .* everywhere in this profile\./);
     const written = readFileSync(out, 'utf8');
     for (const secret of secretsOf(documents)) expect(written.toLowerCase()).not.toContain(secret.toLowerCase());
     expect(validateProfile(JSON.parse(written)).ok).toBe(true);
-    const checked = await cliProcess(['check', '--profile', out, '--json']);
+    const checked = await cliInProcess(['check', '--profile', out, '--json']);
     expect(checked.code).toBeLessThan(2);
     expect((JSON.parse(checked.stdout) as { host: { name: string } }).host.name).toBe('HOST-1');
   });
@@ -124,7 +125,7 @@ describe.each(sandboxInputs)('collect --redact on $label', ({ args, documents })
 
 describe('consistency', () => {
   it('gives one value one placeholder across fields, evidence, titles, details and fix steps', async () => {
-    const { stdout } = await cliProcess(['check', '--profile', NAMED, '--redact', '--json']);
+    const { stdout } = await cliInProcess(['check', '--profile', NAMED, '--redact', '--json']);
     const report = JSON.parse(stdout) as {
       findings: { title: string; detail: string; subject: string | null; evidence: unknown; fix: { steps: string[] } | null }[];
     };
@@ -140,18 +141,20 @@ describe('consistency', () => {
   });
 
   it('gives the same placeholders on every run, and in the profile collected with them', async () => {
+    // One run as the installed program, one in this process after the many runs above: nothing of one
+    // process (a random salt) or left over from earlier runs (a counter) changes a placeholder.
     const first = await cliProcess(['check', '--profile', NAMED, '--redact', '--json']);
-    const second = await cliProcess(['check', '--profile', NAMED, '--redact', '--json']);
+    const second = await cliInProcess(['check', '--profile', NAMED, '--redact', '--json'], { now: () => new Date() });
     const strip = (t: string) => t.replace(/"generatedAt": "[^"]+"/, '');
     expect(strip(first.stdout)).toBe(strip(second.stdout));
   });
 
   it('keeps a redacted profile valid, and it gives the same verdict and findings', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'redact-'));
-    const collected = await cliProcess(['collect', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--redact']);
+    const collected = await cliInProcess(['collect', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--redact']);
     writeFileSync(join(dir, 'p.json'), collected.stdout);
-    const plain = await cliProcess(['check', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--json']);
-    const redacted = await cliProcess(['check', '--profile', join(dir, 'p.json'), '--json']);
+    const plain = await cliInProcess(['check', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--json']);
+    const redacted = await cliInProcess(['check', '--profile', join(dir, 'p.json'), '--json']);
     type R = { verdict: string; findings: { check: string; status: string }[] };
     const a = JSON.parse(plain.stdout) as R;
     const b = JSON.parse(redacted.stdout) as R;
@@ -162,14 +165,14 @@ describe('consistency', () => {
 
 describe('the organisation of a OneDrive folder', () => {
   it('ends where the path component ends: a sentence naming the folder keeps its own words, with one placeholder', async () => {
-    const { code, stdout } = await cliProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact']);
+    const { code, stdout } = await cliInProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact'], { columns: 1000 });
     expect(code).toBeLessThan(2);
     const text = stdout.replace(/\s+/g, ' ');
     expect(text).toContain('C:\\Users\\USER-1\\OneDrive - DOMAIN-1 holds OneDrive-synced or cloud-only files');
     expect(text).not.toMatch(/DOMAIN-3/);
     // Contoso, and the domain of the system proxy: two names, not three.
     expect(text).toContain('2 domain or organisation names');
-    const json = await cliProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact', '--json']);
+    const json = await cliInProcess(['check', '--profile', join(PROFILES, 'pre-install.json'), '--redact', '--json']);
     const report = JSON.parse(json.stdout) as { findings: { check: string; detail: string; evidence: unknown }[] };
     const onedrive = report.findings.find((f) => f.check === 'files.onedrive')!;
     expect(onedrive.detail).toMatch(/^C:\\Users\\USER-1\\OneDrive - DOMAIN-1 holds OneDrive-synced .* The agent does not back these up\.$/);
@@ -185,7 +188,7 @@ describe('--redact with --history', () => {
     ['collect', '--sandbox', join(SANDBOXES, 'cache-on-c'), '--offline'],
   ])('is refused by %s (exit 2, nothing printed or kept): the history is for diff on this machine', async (command, ...args) => {
     const folder = join(mkdtempSync(join(tmpdir(), 'redact-history-')), 'history');
-    const run = await cliProcess([command, ...args, '--redact', '--history', folder]);
+    const run = await cliInProcess([command, ...args, '--redact', '--history', folder], { columns: 1000 });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.replace(/\s+/g, ' ')).toContain(
