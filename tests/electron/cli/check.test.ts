@@ -114,7 +114,7 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
     it(`refuses a profile with ${name}`, async () => {
       const path = make();
       for (const json of [[], ['--json']]) {
-        const result = await cliProcess(['check', '--profile', path, ...json]);
+        const result = await cliInProcess(['check', '--profile', path, ...json], { columns: 1000 });
         expect(result.code).toBe(2);
         expect(result.stdout).toBe('');
         expect(result.stderr).toContain(path);
@@ -168,7 +168,7 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
   ];
   for (const [name, args, pattern] of usage) {
     it(`refuses ${name}`, async () => {
-      const result = await cliProcess(args);
+      const result = await cliInProcess(args, { columns: 1000 });
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(pattern);
@@ -176,12 +176,12 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
   }
 
   it('refuses a bandwidth that is not a number', async () => {
-    const result = await cliProcess(['check', '--offline', '--upload-mbps', 'fast']);
+    const result = await cliInProcess(['check', '--offline', '--upload-mbps', 'fast'], { columns: 1000 });
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toMatch(/"fast" is not a bandwidth/);
   });
   it('refuses probing options together with --profile', async () => {
-    const result = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--offline']);
+    const result = await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--offline'], { columns: 1000 });
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(flat(result.stderr)).toMatch(/with --profile nothing is probed/);
   });
@@ -197,19 +197,19 @@ describe('probing this machine', () => {
   });
   it('collect --out writes a profile that check --profile then opens', async () => {
     const out = join(dir, 'collected.json');
-    const collected = await cliProcess(['collect', '--offline', '--upload-mbps', '20', '--out', out]);
+    const collected = await cliInProcess(['collect', '--offline', '--upload-mbps', '20', '--out', out], { columns: 1000 });
     expect(collected.code).toBe(0);
     expect(collected.stdout).toBe('');
     const profile = JSON.parse(readFileSync(out, 'utf8'));
     expect(profile.network.uploadMbps).toBe(20);
     // Opened, not refused (exit 2); on Linux also not ready, since the agent needs Windows.
-    const checked = await cliProcess(['check', '--profile', out, '--json']);
+    const checked = await cliInProcess(['check', '--profile', out, '--json'], { columns: 1000 });
     if (onLinux) expect(checked.code).toBe(1);
     else expect([0, 1]).toContain(checked.code);
   });
   it('collect leaves nothing behind when it cannot write', async () => {
     const out = join(dir, 'no-such-folder', 'p.json');
-    const result = await cliProcess(['collect', '--offline', '--out', out]);
+    const result = await cliInProcess(['collect', '--offline', '--out', out], { columns: 1000 });
     expect(result.code).toBe(2);
     expect(flat(result.stderr)).toMatch(/could not be written to .*its folder does not exist/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -218,7 +218,7 @@ describe('probing this machine', () => {
 
 describe('help and version', () => {
   it('prints help and exits 0', async () => {
-    const result = await cliProcess(['check', '--help']);
+    const result = await cliInProcess(['check', '--help'], { columns: 1000 });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/--profile <file>/);
   });
@@ -249,7 +249,7 @@ describe('help and version', () => {
 
 describe('huge input', () => {
   it('refuses a profile read from an endless device without reading it all, exit 2', async () => {
-    const result = await cliProcess(['check', '--profile', '/dev/zero']);
+    const result = await cliInProcess(['check', '--profile', '/dev/zero'], { columns: 1000 });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/\/dev\/zero is invalid:\n {2}is larger than 20 MB: that is not a machine profile/);
   });
@@ -258,7 +258,7 @@ describe('huge input', () => {
     const profile = JSON.parse(readFileSync(samplePath('healthy-server'), 'utf8'));
     profile.host.name = 'h'.repeat(15 * 1024 * 1024);
     writeFileSync(join(dir, 'huge.json'), JSON.stringify(profile));
-    const result = await cliProcess(['check', '--profile', join(dir, 'huge.json')]);
+    const result = await cliInProcess(['check', '--profile', join(dir, 'huge.json')], { columns: 1000 });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/h\s*…\s\(15,7[\d,]+\smore\scharacters\)/);
     expect(result.stdout.length).toBeLessThan(100_000);
@@ -279,7 +279,7 @@ describe.runIf(process.platform === 'linux')('collect --out onto what is not a f
       ['pipe', 'a device or other special file'],
       ['link.json', 'a link'],
     ] as const) {
-      const result = await cliProcess(['collect', '--offline', '--sandbox', SANDBOX, '--out', join(dir, name)]);
+      const result = await cliInProcess(['collect', '--offline', '--sandbox', SANDBOX, '--out', join(dir, name)], { columns: 1000 });
       expect(result.code, name).toBe(2);
       expect(flat(result.stderr), name).toContain(`is ${kind}, not a file: nothing was written there`);
     }
