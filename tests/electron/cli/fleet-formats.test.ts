@@ -4,9 +4,10 @@ import { tmpdir as attackTmp } from 'node:os';
 import { join as attackJoin } from 'node:path';
 import { appendCsvRow } from '../../../electron/cli/csv-append.js';
 import { csvField, csvHeader as csvHeaderLine } from '../../../shared/report/fleet/csv.js';
-// The formats fleet tools read, through the CLI (electron/cli/format.ts): what each consumer parses, on
-// every sample; the exit statuses they act on; the options that go with one format only; the rules file
-// of `fleet intune-rules`; and `--format csv --append` from many processes at once into one file.
+// The formats fleet tools read, through the CLI (electron/cli/format.ts), run in process, and as the
+// installed program (bin/) where a process is the point: what each consumer parses, on every sample; the
+// exit statuses they act on; the options that go with one format only; the rules file of `fleet
+// intune-rules`; and `--format csv --append` from many processes at once into one file.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -96,7 +97,7 @@ describe('--format intune-compliance and fleet intune-rules', () => {
 
   it('writes the rules file: one rule per catalogue check, each naming a setting the compliance output prints', async () => {
     const out = join(tempDir(), 'rules.json');
-    const run = await cliProcess(['fleet', 'intune-rules', '--out', out]);
+    const run = await cliInProcess(['fleet', 'intune-rules', '--out', out], { columns: 1000 });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     const { Rules } = JSON.parse(readFileSync(out, 'utf8')) as IntuneRules;
@@ -121,15 +122,10 @@ describe('--format configmgr', () => {
       const run = await cliInProcess(['check', '--profile', samplePath(name), '--format', 'configmgr']);
       expect(run).toMatchObject({ code: 0, stderr: '', stdout: `${await verdictOf(name)}\n` });
     }
-    const check = await cliProcess([
-      'check',
-      '--profile',
-      samplePath('cache-problems'),
-      '--format',
-      'configmgr',
-      '--configmgr-check',
-      'cache.free-space',
-    ]);
+    const check = await cliInProcess(
+      ['check', '--profile', samplePath('cache-problems'), '--format', 'configmgr', '--configmgr-check', 'cache.free-space'],
+      { columns: 1000 },
+    );
     expect(check).toMatchObject({ code: 0, stdout: 'fail\n' });
     const absent = await cliInProcess([
       'doctor',
@@ -325,7 +321,7 @@ describe('--append, attacked again (issue 16)', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(`${file}.lock`, JSON.stringify({ host: hostname(), pid: dead }));
     const started = Date.now();
-    const run = await cliProcess(args(file));
+    const run = await cliInProcess(args(file), { columns: 1000 });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -348,7 +344,7 @@ describe('--append, attacked again (issue 16)', () => {
     const file = join(tempDir(), 'excel.csv');
     const quoted = CSV_HEADER.map((name) => `"${name}"`).join(',');
     writeFileSync(file, `\uFEFF${quoted}\nold,row\n`);
-    const run = await cliProcess(args(file));
+    const run = await cliInProcess(args(file), { columns: 1000 });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const text = readFileSync(file, 'utf8');
@@ -362,7 +358,7 @@ describe('--append, attacked again (issue 16)', () => {
     // A header with CRLF line ends and a BOM: the row keeps CRLF.
     const crlf = join(tempDir(), 'bom.csv');
     writeFileSync(crlf, `\uFEFF${header}\r\n`);
-    expect((await cliProcess(args(crlf))).code).toBe(0);
+    expect((await cliInProcess(args(crlf), { columns: 1000 })).code).toBe(0);
     expect(parseCsv(readFileSync(crlf, 'utf8').slice(1))).toHaveLength(2);
   });
 
@@ -370,17 +366,17 @@ describe('--append, attacked again (issue 16)', () => {
     const file = join(tempDir(), 'other.csv');
     const other = header.replace(',verdict,', ',result,');
     writeFileSync(file, `${other}\r\n`);
-    const run = await cliProcess(args(file));
+    const run = await cliInProcess(args(file), { columns: 1000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('holds another kind of table (column 4 is "result" where this tool\'s header has "verdict")');
     expect(readFileSync(file, 'utf8')).toBe(`${other}\r\n`);
     const shorter = join(tempDir(), 'short.csv');
     writeFileSync(shorter, 'timestamp,host\r\n');
-    expect((await cliProcess(args(shorter))).stderr).toContain('its first line ends before column 3 ("os")');
+    expect((await cliInProcess(args(shorter), { columns: 1000 })).stderr).toContain('its first line ends before column 3 ("os")');
   });
 
   it('refuses --append - (standard output is not a file to append to), exit 2', async () => {
-    const run = await cliProcess(args('-'));
+    const run = await cliInProcess(args('-'), { columns: 1000 });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--append - names standard output, which is not a file to append to');
@@ -390,7 +386,7 @@ describe('--append, attacked again (issue 16)', () => {
     const dir = tempDir();
     const link = join(dir, 'fleet.csv');
     symlinkSync(join(dir, 'gone', 'fleet.csv'), link);
-    const run = await cliProcess(args(link));
+    const run = await cliInProcess(args(link), { columns: 1000 });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${link} is a link to something that does not exist`);
     expect(run.stderr).not.toContain('its folder does not exist');
@@ -418,13 +414,17 @@ describe.runIf(diskMounted)('--append on a full disk', () => {
     } catch {
       /* the disk is full now */
     }
-    const full = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file]);
+    const full = await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file], {
+      columns: 1000,
+    });
     expect(full.code).toBe(2);
     expect(full.stderr).toMatch(/ENOSPC|no space/i);
     expect(existsSync(`${file}.lock`)).toBe(false);
     rmSync(filler);
     const started = Date.now();
-    const next = await cliProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file]);
+    const next = await cliInProcess(['check', '--profile', samplePath('healthy-server'), '--format', 'csv', '--append', file], {
+      columns: 1000,
+    });
     expect(next.code).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(parseCsv(readFileSync(file, 'utf8'))).toHaveLength(2);
