@@ -1,7 +1,7 @@
-// mars-readiness network-request through the real program, on every sample profile and sandbox and on a
-// machine whose every kind of endpoint failure is recorded (tests/fixtures/network-request/blocked.json):
-// one row per address not reached, its CSV read back by an RFC 4180 reader, the Markdown table, the exit
-// statuses, --offline refused, --out, --redact.
+// mars-readiness network-request, run in process (and as the installed program, bin/, for --out), on every
+// sample profile and sandbox and on a machine whose every kind of endpoint failure is recorded
+// (tests/fixtures/network-request/blocked.json): one row per address not reached, its CSV read back by an
+// RFC 4180 reader, the Markdown table, the exit statuses, --offline refused, --out, --redact.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ async function notReached(args: string[]): Promise<string[]> {
 describe.each(inputs)('network-request on $label', ({ args }) => {
   it('lists, as CSV, exactly the addresses check did not pass, and exits 1 for them or 0 with nothing to ask', async () => {
     const expected = await notReached(args);
-    const { code, stdout, stderr } = await cliProcess(['network-request', ...args, '--format', 'csv']);
+    const { code, stdout, stderr } = await cliInProcess(['network-request', ...args, '--format', 'csv'], { columns: 1000 });
     const rows = parseCsv(stdout);
     expect(rows[0]).toEqual(HEADER);
     for (const row of rows.slice(1)) {
@@ -66,9 +66,9 @@ describe.each(inputs)('network-request on $label', ({ args }) => {
   });
 
   it('writes the same as a Markdown table, the default', async () => {
-    const { stdout } = await cliProcess(['network-request', ...args]);
+    const { stdout } = await cliInProcess(['network-request', ...args], { columns: 1000 });
     expect(stdout).toMatch(/^# Network access for the MARS backup agent on /);
-    const csv = parseCsv((await cliProcess(['network-request', ...args, '--format', 'csv'])).stdout).slice(1);
+    const csv = parseCsv((await cliInProcess(['network-request', ...args, '--format', 'csv'], { columns: 1000 })).stdout).slice(1);
     const tableRows = stdout.split('\n').filter((l) => l.startsWith('| `'));
     expect(tableRows).toHaveLength(csv.length);
     for (const [i, row] of csv.entries()) expect(tableRows[i]).toContain(`| \`${row[0]}\` | ${row[1]} | ${row[2]} | ${row[3]} |`);
@@ -78,7 +78,9 @@ describe.each(inputs)('network-request on $label', ({ args }) => {
 
 describe('what failed, and what to allow', () => {
   it('says each kind of failure from the recorded result, with the service tag and the TLS request', async () => {
-    const rows = parseCsv((await cliProcess(['network-request', '--profile', BLOCKED, '--format', 'csv'])).stdout).slice(1);
+    const rows = parseCsv(
+      (await cliInProcess(['network-request', '--profile', BLOCKED, '--format', 'csv'], { columns: 1000 })).stdout,
+    ).slice(1);
     const by = (pattern: string) => rows.find((r) => r[0] === pattern)!;
     expect(by('*.microsoft.com').slice(4, 6)).toEqual(['Connection refused', 'refused']);
     expect(by('*.windowsazure.com').slice(4, 6)).toEqual(['DNS did not know the name', 'dns']);
@@ -101,11 +103,11 @@ describe('what failed, and what to allow', () => {
     expect(by('www.msftconnecttest.com')[5]).toBe('reset');
   });
   it('notes that the engine goes out another way than the test did', async () => {
-    const { stdout } = await cliProcess(['network-request', '--profile', BLOCKED]);
+    const { stdout } = await cliInProcess(['network-request', '--profile', BLOCKED], { columns: 1000 });
     expect(stdout).toMatch(/Note: The network test went out through the proxy proxy\.contoso\.local:8080, but/);
   });
   it('with --redact hides the proxy, and keeps Microsoft addresses', async () => {
-    const { stdout, stderr } = await cliProcess(['network-request', '--profile', BLOCKED, '--redact']);
+    const { stdout, stderr } = await cliInProcess(['network-request', '--profile', BLOCKED, '--redact'], { columns: 1000 });
     expect(stdout).not.toMatch(/contoso|FS07/i);
     expect(stdout).toContain('login.microsoftonline.com');
     expect(stdout).toMatch(/on HOST-1\b/);
@@ -120,11 +122,10 @@ describe('what failed, and what to allow', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^# Network access/);
   });
   it('lists every address as not tested for a profile without a network test, and says why', async () => {
-    const { code, stdout } = await cliProcess([
-      'network-request',
-      '--profile',
-      join(ROOT, 'tests', 'fixtures', 'network-request', 'untested.json'),
-    ]);
+    const { code, stdout } = await cliInProcess(
+      ['network-request', '--profile', join(ROOT, 'tests', 'fixtures', 'network-request', 'untested.json')],
+      { columns: 1000 },
+    );
     expect(code).toBe(1);
     expect(stdout.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(9);
     expect(stdout).toMatch(/Note: This profile holds no network test/);
@@ -140,7 +141,7 @@ describe('bad input', () => {
     [['--profile', join(ROOT, 'no-such.json')], /no-such\.json/],
     [['--profile', BLOCKED, '--out', join(ROOT, 'no-such-folder', 'r.md')], /could not be written to .*: its folder does not exist/],
   ])('refuses %j with exit 2, naming what is wrong', async (extra, words) => {
-    const { code, stdout, stderr } = await cliProcess(['network-request', ...extra]);
+    const { code, stdout, stderr } = await cliInProcess(['network-request', ...extra], { columns: 1000 });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(words);
@@ -171,7 +172,7 @@ function hostileProfile(): string {
 
 describe('a profile that attacks the request', () => {
   it('escapes every Markdown cell and line (no HTML, link, code span or extra column gets through) and keeps each row on one line', async () => {
-    const { stdout, code } = await cliProcess(['network-request', '--profile', hostileProfile()]);
+    const { stdout, code } = await cliInProcess(['network-request', '--profile', hostileProfile()], { columns: 1000 });
     expect(code).toBe(1);
     expect(stdout).not.toMatch(/(?<!\\)<(script|img|\/script)|(?<!\\)\]\(javascript:/);
     const row = stdout.split('\n').find((l) => l.startsWith('| `*.blob.core.windows.net`'))!;
@@ -184,16 +185,16 @@ describe('a profile that attacks the request', () => {
 
   it('masks the password of every address, without --redact, in Markdown and CSV, and in the report check prints', async () => {
     const file = hostileProfile();
-    const markdown = await cliProcess(['network-request', '--profile', file]);
-    const csv = await cliProcess(['network-request', '--profile', file, '--format', 'csv']);
-    const text = await cliProcess(['check', '--profile', file]);
-    const html = await cliProcess(['check', '--profile', file, '--format', 'html']);
+    const markdown = await cliInProcess(['network-request', '--profile', file], { columns: 1000 });
+    const csv = await cliInProcess(['network-request', '--profile', file, '--format', 'csv'], { columns: 1000 });
+    const text = await cliInProcess(['check', '--profile', file], { columns: 1000 });
+    const html = await cliInProcess(['check', '--profile', file, '--format', 'html'], { columns: 1000 });
     for (const run of [markdown, csv, text, html]) {
       expect(run.stdout).not.toContain('Hunter2Pa55word');
       expect(run.stdout.replace(/\\\*/g, '*')).toContain('svcbackup:****@proxy.contoso.com:8080');
     }
     // The JSON report's evidence keeps what the profile says; its sentences do not.
-    const json = JSON.parse((await cliProcess(['check', '--profile', file, '--json'])).stdout) as {
+    const json = JSON.parse((await cliInProcess(['check', '--profile', file, '--json'], { columns: 1000 })).stdout) as {
       findings: { check: string; detail: string; evidence: Record<string, unknown> }[];
     };
     const proxy = json.findings.find((f) => f.check === 'network.proxy')!;
