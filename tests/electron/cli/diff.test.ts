@@ -1,4 +1,5 @@
-// `mars-readiness diff` and `--history` through the installed program (bin/): two samples compared, a
+// `mars-readiness diff` and `--history`, run in process (and as the installed program, bin/, where the
+// exit status of a process or many processes at once are the point): two samples compared, a
 // profile against itself, a report against a profile, the JSON form, the exit status (1 only when
 // something got worse or something new blocks), the history folder kept by check, doctor and collect and
 // compared by `diff --history` (what is not a run left out with a note; fewer than two runs said, exit 0),
@@ -11,15 +12,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ReportDiff } from '../../../shared/report/diff.js';
-import { cliProcess, flat } from '../../helpers/cli.js';
+import { cliInProcess, cliProcess, flat } from '../../helpers/cli.js';
 
 const sample = (name: string) => fileURLToPath(new URL(`../../../samples/profiles/${name}.json`, import.meta.url));
 const SANDBOX = fileURLToPath(new URL('../../../samples/sandboxes/cache-on-c/', import.meta.url));
 const dir = () => mkdtempSync(join(tmpdir(), 'mars-diff-'));
+/** A run in this process at a moment of its own, as one run after another is: its history file a name of its own. */
+const at = (minute: number) => ({ columns: 1000, now: () => new Date(Date.UTC(2026, 10, 25, 12, minute)) });
 
 describe('diff OLD NEW', () => {
   it('says nothing changed between a profile and itself (exit 0)', async () => {
-    const run = await cliProcess(['diff', sample('pre-install'), sample('pre-install')]);
+    const run = await cliInProcess(['diff', sample('pre-install'), sample('pre-install')], { columns: 1000 });
     expect(run.code).toBe(0);
     expect(flat(run.stdout)).toContain('Verdict: Not ready, as before.');
     expect(flat(run.stdout)).toMatch(/Nothing changed: \d+ findings, each with the same status as before\./);
@@ -33,14 +36,14 @@ describe('diff OLD NEW', () => {
     expect(text).toContain('Worse than before (4)');
     expect(text).toContain('The two cache registry values disagree: was passed, now blocks backup.');
     expect(text).toContain('These are two different machines');
-    const better = await cliProcess(['diff', sample('cache-problems'), sample('healthy-server')]);
+    const better = await cliInProcess(['diff', sample('cache-problems'), sample('healthy-server')], { columns: 1000 });
     expect(better.code).toBe(0);
     expect(flat(better.stdout)).toContain('Resolved (4)');
     expect(flat(better.stdout)).toContain('Both cache registry values agree: was blocks backup, now passed.');
   });
 
   it('prints the difference as JSON with --json, matched by check id and subject', async () => {
-    const run = await cliProcess(['diff', sample('azure-vm'), sample('pre-install'), '--json']);
+    const run = await cliInProcess(['diff', sample('azure-vm'), sample('pre-install'), '--json'], { columns: 1000 });
     expect(run.code).toBe(1);
     const diff = JSON.parse(run.stdout) as ReportDiff;
     expect(Object.keys(diff)).toEqual(['from', 'to', 'resolved', 'new', 'regressed', 'improved', 'changed', 'unchanged', 'notes']);
@@ -55,7 +58,7 @@ describe('diff OLD NEW', () => {
   });
 
   it('lists a finding the older one did not have as new, and exits 1 when it blocks', async () => {
-    const run = await cliProcess(['diff', sample('healthy-server'), sample('v2-clock-skew')]);
+    const run = await cliInProcess(['diff', sample('healthy-server'), sample('v2-clock-skew')], { columns: 1000 });
     expect(run.code).toBe(1);
     expect(flat(run.stdout)).toMatch(/New \(1\) - .*: blocks backup\. host\.clock/);
   });
@@ -63,15 +66,15 @@ describe('diff OLD NEW', () => {
   it('compares a report with a profile, checking the profile against the report’s edition of the matrix', async () => {
     const folder = dir();
     const report = join(folder, 'old.json');
-    const old = await cliProcess(['check', '--profile', sample('old-os'), '--matrix', '2019-02', '--json']);
+    const old = await cliInProcess(['check', '--profile', sample('old-os'), '--matrix', '2019-02', '--json'], { columns: 1000 });
     writeFileSync(report, old.stdout);
-    const same = await cliProcess(['diff', report, sample('old-os'), '--json']);
+    const same = await cliInProcess(['diff', report, sample('old-os'), '--json'], { columns: 1000 });
     const diff = JSON.parse(same.stdout) as ReportDiff;
     expect(diff.to.matrix.edition).toBe('2019-02');
     expect(diff.notes).toEqual([]);
     expect(diff.resolved.length + diff.new.length + diff.regressed.length + diff.improved.length + diff.changed.length).toBe(0);
     expect(same.code).toBe(0);
-    const current = await cliProcess(['diff', report, sample('old-os'), '--matrix', 'current', '--json']);
+    const current = await cliInProcess(['diff', report, sample('old-os'), '--matrix', 'current', '--json'], { columns: 1000 });
     expect((JSON.parse(current.stdout) as ReportDiff).notes.join(' ')).toContain(
       'different editions of the support matrix (2019-02 and current)',
     );
@@ -90,8 +93,11 @@ describe('diff OLD NEW', () => {
       }),
     );
     const waived = join(folder, 'waived.json');
-    writeFileSync(waived, (await cliProcess(['check', '--profile', sample('pre-install'), '--waivers', waivers, '--json'])).stdout);
-    const run = await cliProcess(['diff', sample('pre-install'), waived, '--json']);
+    writeFileSync(
+      waived,
+      (await cliInProcess(['check', '--profile', sample('pre-install'), '--waivers', waivers, '--json'], { columns: 1000 })).stdout,
+    );
+    const run = await cliInProcess(['diff', sample('pre-install'), waived, '--json'], { columns: 1000 });
     const diff = JSON.parse(run.stdout) as ReportDiff;
     expect(diff.resolved).toEqual([]);
     expect(run.code).toBe(0);
@@ -116,7 +122,7 @@ describe('diff OLD NEW', () => {
       [[sample('azure-vm')], 'give two files to compare, the older first (diff OLD NEW), or --history [DIR]; 1 was given'],
     ];
     for (const [args, words] of cases) {
-      const run = await cliProcess(['diff', ...args]);
+      const run = await cliInProcess(['diff', ...args], { columns: 1000 });
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stdout).toBe('');
       expect(flat(run.stderr)).toContain(words);
@@ -127,7 +133,7 @@ describe('diff OLD NEW', () => {
 describe('--history', () => {
   it('keeps each run of check, doctor and collect in the folder, named by time and host, and diff --history compares the two latest', async () => {
     const folder = join(dir(), 'history');
-    const first = await cliProcess(['check', '--profile', sample('healthy-server'), '--json', '--history', folder]);
+    const first = await cliInProcess(['check', '--profile', sample('healthy-server'), '--json', '--history', folder], at(0));
     expect(first.code).toBe(0);
     expect(flat(first.stderr)).toContain(`The report is kept in ${folder}`);
     const kept = readdirSync(folder);
@@ -136,25 +142,28 @@ describe('--history', () => {
     expect(JSON.parse(readFileSync(join(folder, kept[0]!), 'utf8'))).toEqual(JSON.parse(first.stdout));
 
     // Not enough runs of one machine yet: said, and no failure (a first scheduled run).
-    const early = await cliProcess(['diff', '--history', folder]);
+    const early = await cliInProcess(['diff', '--history', folder], { columns: 1000 });
     expect(early.code).toBe(0);
     expect(flat(early.stdout)).toContain(`Nothing to compare yet: 1 run kept of FS01 in ${folder}.`);
-    const earlyJson = await cliProcess(['diff', '--history', folder, '--json']);
+    const earlyJson = await cliInProcess(['diff', '--history', folder, '--json'], { columns: 1000 });
     expect(earlyJson.code).toBe(0);
     expect(JSON.parse(earlyJson.stdout)).toBeNull();
     expect(flat(earlyJson.stderr)).toContain('Nothing to compare yet: 1 run kept');
-    const empty = await cliProcess(['diff', '--history', dir()]);
+    const empty = await cliInProcess(['diff', '--history', dir()], { columns: 1000 });
     expect(empty.code).toBe(0);
     expect(flat(empty.stdout)).toContain('Nothing to compare yet: 0 runs kept');
 
-    const second = await cliProcess(['doctor', '--profile', sample('healthy-server'), '--format', 'intune-detection', '--history', folder]);
+    const second = await cliInProcess(
+      ['doctor', '--profile', sample('healthy-server'), '--format', 'intune-detection', '--history', folder],
+      at(1),
+    );
     expect(second.stderr).toBe('');
     expect(readdirSync(folder)).toHaveLength(2);
-    const same = await cliProcess(['diff', '--history', folder]);
+    const same = await cliInProcess(['diff', '--history', folder], { columns: 1000 });
     expect(same.code).toBe(0);
     expect(flat(same.stdout)).toContain('Nothing changed');
 
-    const collected = await cliProcess(['collect', '--sandbox', SANDBOX, '--offline', '--history', folder]);
+    const collected = await cliInProcess(['collect', '--sandbox', SANDBOX, '--offline', '--history', folder], at(2));
     expect(collected.code).toBe(0);
     const profiles = readdirSync(folder).filter((name) => name.endsWith('.profile.json'));
     expect(profiles).toHaveLength(1);
@@ -184,8 +193,8 @@ describe('--history', () => {
     const profile = JSON.parse(readFileSync(sample('v2-clock-skew'), 'utf8')) as { host: { name: string } };
     profile.host.name = 'FS01';
     writeFileSync(skewed, JSON.stringify(profile));
-    for (const file of [sample('healthy-server'), skewed])
-      expect((await cliProcess(['check', '--profile', file, '--history', folder, '--format', 'json'])).code).toBeLessThan(2);
+    for (const [minute, file] of [sample('healthy-server'), skewed].entries())
+      expect((await cliInProcess(['check', '--profile', file, '--history', folder, '--format', 'json'], at(minute))).code).toBeLessThan(2);
     const bad = '2030-01-01T00-00-00.000Z_FS01.report.json';
     const folderLikeRun = '2030-01-02T00-00-00.000Z_FS01.report.json';
     const notJson = '2030-01-03T00-00-00.000Z_FS01.profile.json';
@@ -194,7 +203,7 @@ describe('--history', () => {
     writeFileSync(join(folder, notJson), 'not json');
     const pipe = '2030-01-04T00-00-00.000Z_FS01.report.json';
     const piped = process.platform !== 'win32' && spawnSync('mkfifo', [join(folder, pipe)]).status === 0;
-    const run = await cliProcess(['diff', '--history', folder]);
+    const run = await cliInProcess(['diff', '--history', folder], { columns: 1000 });
     expect(run.code).toBe(1);
     const notes = flat(run.stderr);
     for (const name of [bad, folderLikeRun, notJson, ...(piped ? [pipe] : [])])
@@ -206,18 +215,18 @@ describe('--history', () => {
 
   it('wants a folder where there is no default one, and refuses a file as the folder (exit 2, nothing printed)', async () => {
     if (process.platform !== 'win32') {
-      const run = await cliProcess(['check', '--profile', sample('azure-vm'), '--history']);
+      const run = await cliInProcess(['check', '--profile', sample('azure-vm'), '--history'], { columns: 1000 });
       expect(run.code).toBe(2);
       expect(run.stdout).toBe('');
       expect(flat(run.stderr)).toContain('--history needs a folder on this machine');
     }
     const file = join(dir(), 'a-file');
     writeFileSync(file, 'x');
-    const run = await cliProcess(['check', '--profile', sample('azure-vm'), '--history', file]);
+    const run = await cliInProcess(['check', '--profile', sample('azure-vm'), '--history', file], { columns: 1000 });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(flat(run.stderr)).toContain(`could not be kept in the history folder ${file}`);
-    const missing = await cliProcess(['diff', '--history', join(file, 'nothing')]);
+    const missing = await cliInProcess(['diff', '--history', join(file, 'nothing')], { columns: 1000 });
     expect(missing.code).toBe(2);
     expect(existsSync(join(file, 'nothing'))).toBe(false);
   });
