@@ -1,5 +1,5 @@
-// `check --waivers FILE` and `doctor --waivers FILE` through the installed program (bin/, a process of
-// its own): a waiver that covers a finding turns it `waived` (never passed) in every format and takes it
+// `check --waivers FILE` and `doctor --waivers FILE`, run in process (and once as the installed program,
+// bin/, for the exit status a process gives): a waiver that covers a finding turns it `waived` (never passed) in every format and takes it
 // out of the verdict and the exit status; an expired one no longer applies and says so; one that covers
 // nothing is unused; a bad file is refused with the field named (exit 2, nothing on stdout). Without
 // --waivers the JSON report is exactly what it was.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../shared/report/types.js';
-import { cliProcess, flat } from '../../helpers/cli.js';
+import { cliInProcess, cliProcess, flat, type CliResult } from '../../helpers/cli.js';
 import { parseCsv } from '../../helpers/csv.js';
 
 const PRE_INSTALL = fileURLToPath(new URL('../../../samples/profiles/pre-install.json', import.meta.url));
@@ -35,9 +35,13 @@ const file = (...waivers: unknown[]) => waiverFile({ schemaVersion: 1, waivers }
 // known on cache.attributes, warns on files.skipped and files.onedrive.
 const BOTH_BLOCKERS = [waiver('volume.supported', 'e:\\'), waiver('network.endpoints', '*.BLOB.core.windows.net')];
 
-async function report(args: string[]): Promise<{ code: number; report: Report; stderr: string }> {
-  const run = await cliProcess(['check', '--profile', PRE_INSTALL, '--json', ...args]);
-  return { code: run.code, report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
+type Run = (args: string[]) => Promise<CliResult>;
+/** In this process, its words unwrapped as the installed program's are in the tests (COLUMNS=1000). */
+const inProcess: Run = (args) => cliInProcess(args, { columns: 1000 });
+
+async function report(args: string[], run: Run = inProcess): Promise<{ code: number; report: Report; stderr: string }> {
+  const { code, stdout, stderr } = await run(['check', '--profile', PRE_INSTALL, '--json', ...args]);
+  return { code, report: JSON.parse(stdout) as Report, stderr };
 }
 
 describe('check --waivers', () => {
@@ -45,7 +49,8 @@ describe('check --waivers', () => {
     const before = await report([]);
     expect(before.code).toBe(1);
     expect(before.report.verdict).toBe('not-ready');
-    const after = await report(['--waivers', file(...BOTH_BLOCKERS)]);
+    // The installed program, a process of its own: the exit status it gives is the verdict's.
+    const after = await report(['--waivers', file(...BOTH_BLOCKERS)], cliProcess);
     expect(after.code).toBe(0);
     expect(after.report.verdict).toBe('ready-with-warnings');
     const waived = after.report.findings.filter((f) => f.status === 'waived');
@@ -87,13 +92,15 @@ describe('check --waivers', () => {
     expect(run.report.verdict).toBe('not-ready');
     expect(run.report.findings.find((f) => f.check === 'volume.supported' && f.subject === 'E:')!.status).toBe('fail');
     expect(run.report.waivers!.expired).toEqual([{ check: 'volume.supported', subject: 'E:', expires: '2020-01-31' }]);
-    const text = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', file(waiver('volume.supported', 'E:', '2020-01-31'))]);
+    const text = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', file(waiver('volume.supported', 'E:', '2020-01-31'))]);
     expect(flat(text.stdout)).toContain('Note: The waiver for volume.supported (E:) expired on 2020-01-31 and no longer applies');
   });
 
   it('a waiver applies through its expiry day, and not the day after (the report is made now)', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const run = await report(['--waivers', file(waiver('volume.supported', 'E:', today))]);
+    const run = await report(['--waivers', file(waiver('volume.supported', 'E:', today))], (args) =>
+      cliInProcess(args, { columns: 1000, now: () => new Date() }),
+    );
     expect(run.report.counts.waived).toBe(1);
   });
 
@@ -108,14 +115,14 @@ describe('check --waivers', () => {
       ['network.endpoints', null],
       ['volume.supported', 'C:'],
     ]);
-    const text = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers]);
+    const text = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers]);
     expect(flat(text.stdout)).toContain('The waiver for volume.supported (F:) is unused');
     expect(flat(text.stdout)).toContain('0 waived');
   });
 
   it('shows waived findings as Waived, never as passed, in text, HTML, Markdown and the fleet formats', async () => {
     const waivers = file(...BOTH_BLOCKERS);
-    const text = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers]);
+    const text = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers]);
     expect(text.stdout).toMatch(/^ {2}WAIVED {3}\*\.blob\.core\.windows\.net cannot be reached$/m);
     expect(flat(text.stdout)).toContain(
       'Waived until 2099-12-31, approved by Jane Doe: The firewall change CHG-1234 is open. Without the waiver: blocks backup.',
@@ -123,24 +130,24 @@ describe('check --waivers', () => {
     expect(flat(text.stdout)).toContain('0 blocking, 2 warnings, 1 unknown, 20 passed, 5 for information, 2 waived');
     expect(text.stdout).not.toMatch(/PASS {5}\*\.blob\.core\.windows\.net/);
 
-    const html = (await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'html'])).stdout;
+    const html = (await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'html'])).stdout;
     expect(html).toContain('<h2>Waived</h2>');
     expect(html).toMatch(/<section class="finding waived"[^>]*><p class="status">Waived /);
     expect(html).toContain('2 waived');
-    const md = (await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'markdown'])).stdout;
+    const md = (await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'markdown'])).stdout;
     expect(md).toContain('## Waived (2)');
     expect(md).toContain('Waived - Volumes.');
 
-    const detection = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'intune-detection']);
+    const detection = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'intune-detection']);
     expect(detection.code).toBe(0);
     expect(detection.stdout).toBe('MARS readiness: ready-with-warnings; no blockers, 2 warnings, 2 waived\n');
-    const compliance = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'intune-compliance']);
+    const compliance = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'intune-compliance']);
     expect(JSON.parse(compliance.stdout)).toMatchObject({
       verdict: 'ready-with-warnings',
       'volume.supported': 'waived',
       'network.endpoints': 'waived',
     });
-    const configmgr = await cliProcess([
+    const configmgr = await inProcess([
       'check',
       '--profile',
       PRE_INSTALL,
@@ -152,13 +159,13 @@ describe('check --waivers', () => {
       'volume.supported',
     ]);
     expect(configmgr.stdout).toBe('waived\n');
-    const csv = parseCsv((await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'csv'])).stdout);
+    const csv = parseCsv((await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', waivers, '--format', 'csv'])).stdout);
     const row = Object.fromEntries(csv[0]!.map((h, i) => [h, csv[1]![i]]));
     expect(row).toMatchObject({ verdict: 'ready-with-warnings', fail: '0', waived: '2', blockers: '' });
   });
 
   it('doctor takes waivers too', async () => {
-    const run = await cliProcess(['doctor', '--profile', PRE_INSTALL, '--json', '--waivers', file(...BOTH_BLOCKERS)]);
+    const run = await inProcess(['doctor', '--profile', PRE_INSTALL, '--json', '--waivers', file(...BOTH_BLOCKERS)]);
     expect(run.code).toBe(0);
     const doctor = JSON.parse(run.stdout) as Report & { diagnosis: unknown };
     expect(doctor.counts.waived).toBe(2);
@@ -166,7 +173,7 @@ describe('check --waivers', () => {
   });
 
   it('without --waivers the JSON report has no field of waivers', async () => {
-    const run = await cliProcess(['check', '--profile', AZURE_VM, '--json']);
+    const run = await inProcess(['check', '--profile', AZURE_VM, '--json']);
     const plain = JSON.parse(run.stdout) as Record<string, unknown> & Report;
     expect(Object.keys(plain)).toEqual(['schemaVersion', 'tool', 'matrix', 'generatedAt', 'host', 'verdict', 'counts', 'findings']);
     expect(Object.keys(plain.counts)).toEqual(['pass', 'warn', 'fail', 'info', 'unknown']);
@@ -177,7 +184,7 @@ describe('check --waivers', () => {
 
 describe('check --waivers with a bad file', () => {
   const refused = async (path: string) => {
-    const run = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', path]);
+    const run = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', path]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     return flat(run.stderr);
@@ -221,7 +228,7 @@ describe('check --waivers with a bad file', () => {
     const pipe = join(dir, 'waivers.fifo');
     execFileSync('mkfifo', [pipe]);
     const started = Date.now();
-    const run = await cliProcess(['check', '--profile', PRE_INSTALL, '--waivers', pipe], {}, 10_000);
+    const run = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', pipe]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(flat(run.stderr)).toContain(`the waiver file ${pipe} cannot be used`);
@@ -232,7 +239,7 @@ describe('check --waivers with a bad file', () => {
   });
 
   it('is refused before anything is probed', async () => {
-    const run = await cliProcess(['check', '--offline', '--waivers', join(dir, 'missing.json')]);
+    const run = await inProcess(['check', '--offline', '--waivers', join(dir, 'missing.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).not.toContain('note:');
   });
