@@ -128,6 +128,20 @@ export function t(id: MessageId, args?: Record<string, Arg>): string {
   return String(format.format(values));
 }
 
+const english: Speaker = makeSpeaker('en', en);
+
+/**
+ * A catalogue message in English, whatever the current language: for words a profile records (a probe's
+ * endpoint error, shared/profile/endpoint-error.ts), which travel between machines and are said again in
+ * each reader's language. Arguments are plain strings and numbers.
+ */
+export function tEnglish(id: MessageId, args?: Record<string, string | number>): string {
+  if (!Object.hasOwn(en, id)) throw new Error(`no message "${id}" in the catalogue`);
+  let format = english.formats.get(id);
+  if (!format) english.formats.set(id, (format = new IntlMessageFormat(precompiled(en[id]), 'en', undefined, { formatters: FORMATTERS })));
+  return String(format.format(args));
+}
+
 /** A message kept as data (a finding's title, detail or step), in the current language. */
 export function say(message: Msg): string {
   return t(message.id, message.args);

@@ -8,6 +8,7 @@
 
 import { familyName, osWords } from '../matrix/os-words.js';
 import { editionName } from '../matrix/windows-editions.js';
+import { endpointErrorWords } from '../profile/endpoint-error.js';
 import type { OsFacts } from '../profile/types.js';
 import { dotnetName } from '../rules/software.js';
 import { GB, TB } from '../util/units.js';
@@ -295,7 +296,7 @@ function endpointFacts(value: unknown): Pair[] {
     .map((p): Pair => {
       const host = text(p.host, () => text(p.pattern, () => t('evidence.network.theAddress')));
       const port = typeof p.port === 'number' ? String(p.port) : null;
-      const error = typeof p.error === 'string' && p.error ? maskPasswords(p.error).replace(/\.$/, '') : null;
+      const error = typeof p.error === 'string' && p.error ? endpointErrorWords(p.error) : null;
       const failed = { hasError: error ? 'yes' : 'no', error: error ?? '' };
       const outcome =
         p.reachable === true

@@ -2,6 +2,7 @@
 // whether network throttling is available. Matrix rows: `tls12`, `endpoints`, `proxy`, `throttling`.
 
 import type { EndpointRow } from '../matrix/types.js';
+import { endpointErrorWords, readEndpointError } from '../profile/endpoint-error.js';
 import type { EndpointProbe, Tls12Facts } from '../profile/types.js';
 import type { Finding } from '../report/types.js';
 import { maskPasswords } from '../util/mask-password.js';
@@ -172,7 +173,7 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
       m('network.endpoints.fail.reason', {
         host: probe.host ?? probe.pattern,
         said: probe.error ? 'yes' : 'no',
-        error: probe.error ? maskPasswords(probe.error).replace(/\.$/, '') : '',
+        error: probe.error ? endpointErrorWords(probe.error) : '',
       }),
     );
     return finding(ctx, 'network.endpoints', {
@@ -193,7 +194,7 @@ function endpointFinding(ctx: RuleContext, row: EndpointRow, probes: EndpointPro
   // A made-up sample host (a storage account: each vault has its own) that DNS does not know was tested
   // and answered nothing either way: that is not a test that "did not finish".
   const unknownSample = row.probeHostIsSample
-    ? matching.find((probe) => probe.reachable === null && probe.error && !/^not finished/.test(probe.error))
+    ? matching.find((probe) => probe.reachable === null && probe.error && readEndpointError(probe.error)?.kind !== 'unfinished')
     : undefined;
   if (unknownSample) {
     const host = unknownSample.host ?? row.probeHost;

@@ -15,6 +15,7 @@ import { rootCertificates, connect as tlsConnect, type ConnectionOptions, type T
 import { EDITIONS } from '../../../shared/matrix/index.js';
 import type { EndpointRow } from '../../../shared/matrix/types.js';
 import type { ClockFacts, EndpointProbe } from '../../../shared/profile/types.js';
+import { endpointErrorText } from '../../../shared/profile/endpoint-error.js';
 
 export interface EndpointTarget {
   pattern: string;
@@ -159,10 +160,8 @@ async function probeOne(
     else secure.end();
     return reached;
   } catch (error) {
-    if (overall.aborted && !own.aborted)
-      return result(null, `not finished within the ${Math.round(budgetMs / 1000)} s the network test may take`);
-    if (own.aborted)
-      return result(false, `timed out after ${Math.round(timeoutMs / 1000)} s: nothing answered (a firewall may be dropping the traffic)`);
+    if (overall.aborted && !own.aborted) return result(null, endpointErrorText('unfinished', { seconds: Math.round(budgetMs / 1000) }));
+    if (own.aborted) return result(false, endpointErrorText('timedOut', { seconds: Math.round(timeoutMs / 1000) }));
     if (error instanceof SampleUnknown) return result(null, error.message);
     return result(false, explain(error, target, options.proxy ?? null));
   }
@@ -185,12 +184,10 @@ async function openSocket(target: EndpointTarget, options: NetworkProbeOptions, 
   if (options.proxy) return tunnel(target, options.proxy, signal);
   const addresses = await (options.lookup ?? defaultLookup)(target.host).catch((error: NodeJS.ErrnoException) => {
     if (target.sample && error.code === 'ENOTFOUND')
-      throw new SampleUnknown(
-        `${target.host} is only a sample name for ${target.pattern} and does not exist, so this says nothing about the network; test it again with one of your vault's storage accounts`,
-      );
-    throw new ProbeError(`DNS could not resolve ${target.host} (${error.code ?? error.message})`);
+      throw new SampleUnknown(endpointErrorText('sampleUnknown', { host: target.host, pattern: target.pattern }));
+    throw new ProbeError(endpointErrorText('dns', { host: target.host, code: error.code ?? error.message }));
   });
-  if (addresses.length === 0) throw new ProbeError(`DNS has no address for ${target.host}`);
+  if (addresses.length === 0) throw new ProbeError(endpointErrorText('dnsEmpty', { host: target.host }));
   const route = options.route?.(target.host, target.port) ?? { host: addresses[0]!, port: target.port };
   return connectTcp(route.host, route.port, signal);
 }
@@ -220,8 +217,12 @@ async function tunnel(target: EndpointTarget, proxy: string, signal: AbortSignal
   const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0);
   if (status === 200) return socket;
   socket.destroy();
-  if (status === 407) throw new ProbeError(`the proxy ${url.host} asks for credentials (407 Proxy Authentication Required)`);
-  throw new ProbeError(`the proxy ${url.host} refused the connection to ${target.host} (${status || 'no HTTP answer'})`);
+  if (status === 407) throw new ProbeError(endpointErrorText('proxyAuth', { proxy: url.host }));
+  throw new ProbeError(
+    status
+      ? endpointErrorText('proxyRefusedTarget', { proxy: url.host, host: target.host, status })
+      : endpointErrorText('proxyNoAnswer', { proxy: url.host, host: target.host }),
+  );
 }
 
 function readHead(socket: Socket): Promise<string> {
@@ -239,7 +240,7 @@ function readHead(socket: Socket): Promise<string> {
     };
     socket.on('data', onData);
     socket.once('error', reject);
-    socket.once('end', () => reject(new ProbeError('the proxy closed the connection')));
+    socket.once('end', () => reject(new ProbeError(endpointErrorText('proxyClosed', {}))));
   });
 }
 
@@ -366,10 +367,9 @@ async function fetchNcsi(target: EndpointTarget, options: NetworkProbeOptions, s
         signal,
       },
       (response) => {
-        if (response.statusCode === 407)
-          reject(new ProbeError(`the proxy ${proxy?.host ?? ''} asks for credentials (407 Proxy Authentication Required)`));
+        if (response.statusCode === 407) reject(new ProbeError(endpointErrorText('proxyAuth', { proxy: proxy?.host ?? '' })));
         else if (response.statusCode !== 200)
-          reject(new ProbeError(`${target.host} answered HTTP ${response.statusCode} instead of its test file`));
+          reject(new ProbeError(endpointErrorText('httpStatus', { host: target.host, status: response.statusCode ?? 0 })));
         let text = '';
         response.setEncoding('utf8');
         response.on('data', (chunk: string) => (text += chunk));
@@ -379,38 +379,41 @@ async function fetchNcsi(target: EndpointTarget, options: NetworkProbeOptions, s
     request.once('error', reject);
     request.end();
   });
-  if (body.trim() !== NCSI_BODY)
-    throw new ProbeError(`${target.host} answered, but not with its test file: a captive portal or filtering proxy may be in the way`);
+  if (body.trim() !== NCSI_BODY) throw new ProbeError(endpointErrorText('notTestFile', { host: target.host }));
 }
 
 async function defaultLookup(host: string): Promise<string[]> {
   return (await dnsLookup(host, { all: true })).map((a) => a.address);
 }
 
-/** An error in words a helpdesk agent can read aloud. */
+/**
+ * An error as the profile records it (shared/profile/endpoint-error.ts): one of the probe's sentences,
+ * read back and said in each reader's language; an error of no known kind keeps Node's own words.
+ */
 function explain(error: unknown, target: EndpointTarget, proxy: string | null): string {
   if (error instanceof ProbeError) return error.message;
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const where = proxy ? `the proxy ${new URL(proxy).host}` : `${target.host}:${target.port}`;
+  const through = proxy ? new URL(proxy).host : null;
+  const where = `${target.host}:${target.port}`;
   switch (code) {
     case 'ECONNREFUSED':
-      return `${where} refused the connection`;
+      return through ? endpointErrorText('proxyRefused', { proxy: through }) : endpointErrorText('refused', { where });
     case 'ECONNRESET':
-      return `${where} reset the connection (a firewall may be blocking it)`;
+      return through ? endpointErrorText('proxyReset', { proxy: through }) : endpointErrorText('reset', { where });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      return `no route to ${where}: the network is unreachable`;
+      return through ? endpointErrorText('proxyNoRoute', { proxy: through }) : endpointErrorText('noRoute', { where });
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-      return `TLS intercepted: ${target.host} presented a certificate from an authority this machine does not trust (a proxy or firewall inspecting TLS?)`;
+      return endpointErrorText('tlsUntrusted', { host: target.host });
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `TLS intercepted: the certificate presented is not for ${target.host}`;
+      return endpointErrorText('tlsName', { host: target.host });
     case 'CERT_HAS_EXPIRED':
-      return `the certificate presented for ${target.host} has expired (is the clock right, or is TLS intercepted?)`;
+      return endpointErrorText('certificateExpired', { host: target.host });
     default:
-      return `${where}: ${(error as Error).message}`;
+      return `${through ? `the proxy ${through}` : where}: ${(error as Error).message}`;
   }
 }

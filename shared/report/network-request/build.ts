@@ -7,6 +7,7 @@
 import { t } from '../../i18n/translate.js';
 import { EDITIONS, type EditionId } from '../../matrix/index.js';
 import type { EndpointRow } from '../../matrix/types.js';
+import { sayEndpointError } from '../../profile/endpoint-error.js';
 import type { EndpointProbe, MachineProfile } from '../../profile/types.js';
 import type { Report } from '../types.js';
 import { maskPasswords } from '../../util/mask-password.js';
@@ -89,7 +90,7 @@ function rowOf(row: EndpointRow, alternative: string, probe: EndpointProbe | und
     protocol,
     outcome,
     failed: OUTCOME_WORDS[outcome],
-    testSaid: probe?.error ?? null,
+    testSaid: probe?.error ? sayEndpointError(probe.error) : null,
     why: need.why,
     serviceTag: need.serviceTag,
     tlsInspection:

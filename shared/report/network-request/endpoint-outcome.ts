@@ -1,13 +1,13 @@
 // What went wrong with one endpoint test, as a code the network team's table can say in words.
 //
 // The profile's contract records a test as `reachable` (true, false, or null: not finished or no answer
-// either way) and `error`, a sentence; it has no field for a result code. The code is therefore read from
-// `reachable` first, and, for a failed test, from the fixed opening the probe (electron/probes/network/
-// endpoints.ts) gives each kind of result - one entry per kind below, matched whole at the start or at
-// its one fixed place, never by searching the sentence for words. A sentence no entry matches (another
-// tool's, or a future probe's) is "failed", with the sentence shown as it is.
+// either way) and `error`, a sentence; it has no field for a result code. The code is read from
+// `reachable` first, and, for a failed test, from the kind of the probe's sentence, read back whole
+// (shared/profile/endpoint-error.ts). A sentence of no known kind (another tool's, or an older
+// version's) is "failed", with the sentence shown as it is.
 
 import { saidWords } from '../grouping.js';
+import { readEndpointError, type EndpointErrorKind } from '../../profile/endpoint-error.js';
 import type { EndpointProbe } from '../../profile/types.js';
 
 export type EndpointOutcome =
@@ -27,27 +27,37 @@ export type EndpointOutcome =
   | 'sample-unknown'
   | 'not-tested';
 
-/** The probe's fixed opening per outcome of a failed test (reachable false). `H` is a host[:port]. */
-const FAILED: [EndpointOutcome, RegExp][] = [
-  ['timed-out', /^timed out after \d+ s\b/i],
-  ['dns', /^DNS (could not resolve|has no address for) /],
-  ['tls-intercepted', /^TLS intercepted: /],
-  ['certificate-expired', /^the certificate presented for \S+ has expired\b/],
-  ['proxy-auth', /^the proxy \S+ asks for credentials \(407\b/],
-  ['proxy-refused', /^the proxy (\S+ refused the connection to \S+ \(|closed the connection$)/],
-  ['refused', /^(the proxy )?\S+ refused the connection$/],
-  ['reset', /^(the proxy )?\S+ reset the connection \(/],
-  ['no-route', /^no route to \S+: the network is unreachable$/],
-  ['unexpected-answer', /^\S+ answered(,| HTTP \d{3}) (but not with|instead of) its test file\b/],
-];
+/** The outcome of each kind of sentence the probe records for a failed test (reachable false). */
+const FAILED: Readonly<Record<EndpointErrorKind, EndpointOutcome>> = {
+  unfinished: 'not-finished',
+  sampleUnknown: 'sample-unknown',
+  timedOut: 'timed-out',
+  dns: 'dns',
+  dnsEmpty: 'dns',
+  proxyAuth: 'proxy-auth',
+  proxyRefusedTarget: 'proxy-refused',
+  proxyNoAnswer: 'proxy-refused',
+  proxyClosed: 'proxy-refused',
+  httpStatus: 'unexpected-answer',
+  notTestFile: 'unexpected-answer',
+  refused: 'refused',
+  proxyRefused: 'refused',
+  reset: 'reset',
+  proxyReset: 'reset',
+  noRoute: 'no-route',
+  proxyNoRoute: 'no-route',
+  tlsUntrusted: 'tls-intercepted',
+  tlsName: 'tls-intercepted',
+  certificateExpired: 'certificate-expired',
+};
 
 /** The outcome of one test of an endpoint; `sample` when the tested host is a made-up sample name. */
 export function endpointOutcome(probe: EndpointProbe | undefined, sample: boolean): EndpointOutcome {
   if (!probe) return 'not-tested';
   if (probe.reachable === true) return 'reached';
-  const error = probe.error ?? '';
-  if (probe.reachable === null) return sample && error !== '' && !/^not finished within /.test(error) ? 'sample-unknown' : 'not-finished';
-  return FAILED.find(([, opening]) => opening.test(error))?.[0] ?? 'failed';
+  const kind = probe.error ? (readEndpointError(probe.error)?.kind ?? null) : null;
+  if (probe.reachable === null) return sample && probe.error && kind !== 'unfinished' ? 'sample-unknown' : 'not-finished';
+  return kind ? FAILED[kind] : 'failed';
 }
 
 /** The outcome in the network team's words: what the test ran into. */
