@@ -5,7 +5,13 @@
 // these methods, so that no English sentence slips through unnoticed.
 
 import { Command, Option, type Argument } from 'commander';
-import { formatList, formatNumber, t } from '../../shared/i18n/translate.js';
+import { currentLanguage, formatList, formatNumber, t } from '../../shared/i18n/translate.js';
+
+/**
+ * Commander's "did you mean" names: in English as commander lists them ("one of --help, --json"), so that
+ * its words are unchanged; in another language as that language's or-list.
+ */
+const suggestions = (similar: string[]) => (currentLanguage() === 'en' ? similar.join(', ') : formatList(similar, 'or'));
 
 // Commander's hooks below are not in its typings (they are internal): each is overridden by its name.
 export class SaidCommand extends Command {
@@ -17,7 +23,7 @@ export class SaidCommand extends Command {
     // Commander calls this for every unknown flag, also where the command lets them through.
     if ((this as unknown as { _allowUnknownOption: boolean })._allowUnknownOption) return undefined as never;
     const similar = flag.startsWith('--') ? closest(flag, this.longFlags()) : [];
-    return this.error(t('cli.usage.unknownOption', { flag, count: similar.length, similar: formatList(similar, 'or') }), {
+    return this.error(t('cli.usage.unknownOption', { flag, count: similar.length, similar: suggestions(similar) }), {
       code: 'commander.unknownOption',
     });
   }
@@ -26,7 +32,7 @@ export class SaidCommand extends Command {
     const name = this.args[0] ?? '';
     const names = this.commands.flatMap((command) => [command.name(), ...command.aliases()]);
     const similar = closest(name, names);
-    return this.error(t('cli.usage.unknownCommand', { name, count: similar.length, similar: formatList(similar, 'or') }), {
+    return this.error(t('cli.usage.unknownCommand', { name, count: similar.length, similar: suggestions(similar) }), {
       code: 'commander.unknownCommand',
     });
   }

@@ -53,6 +53,8 @@ describe('usage errors', () => {
       ['check', '--redcat'],
       ['check', '--histroy-days', '3'],
       ['check', '--profle', 'x'],
+      // Two names that come as close: commander lists them with a comma.
+      ['--heon'],
       ['--profile'],
       ['check', '--history-days'],
     ];
