@@ -1,15 +1,16 @@
 // Every sample's results as people will see them: each sample profile opened from its file, and each sample
 // sandbox scanned as a user would, at 1280x800 and 800x600, in the light and the dark theme. In each of the
-// four: the page never scrolls sideways, no text is cut off by the box that holds it, axe finds nothing
-// serious (once per theme: colours and names do not change with the size), and a JPEG screenshot is left in
-// e2e/output/screenshots/gallery for a person to look through. An opened profile's page shows the verdict
-// the engine gives that profile, and says where it came from.
+// four: the page never scrolls sideways (the layout is the theme's to keep too, so this is asked in both), no
+// text is cut off or runs out of its box, axe finds nothing serious (once per theme: colours and names do
+// not change with the size), and a JPEG screenshot is left in e2e/output/screenshots/gallery for a person to
+// look through. An opened profile's page shows the verdict the engine gives that profile, and says where it
+// came from.
 import { expect, test, type Page } from '@playwright/test';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WebServer } from '../electron/web/server.js';
-import { clippedText, expectAccessible, ROOT, SCREENSHOTS, startServer, withServer } from './helpers.js';
+import { clippedText, expectAccessible, overflowingText, ROOT, SCREENSHOTS, startServer, withServer } from './helpers.js';
 
 const GALLERY = join(SCREENSHOTS, 'gallery');
 mkdirSync(GALLERY, { recursive: true });
@@ -29,7 +30,22 @@ const SANDBOXES = readdirSync(join(ROOT, 'samples', 'sandboxes'), { withFileType
 
 test.describe.configure({ timeout: 120_000 });
 
-/** The results as they are now, in each size and theme: accessible, nothing sideways, nothing cut, a screenshot of each. */
+const dist = <T>(path: string): Promise<T> => import(`${ROOT}dist/${path}`) as Promise<T>;
+
+/** The report the engine makes of a sample profile (the page must agree with it). */
+async function reportOf(name: string) {
+  const { buildReport } = await dist<typeof import('../shared/report/build.js')>('shared/report/build.js');
+  const profile = JSON.parse(readFileSync(join(ROOT, 'samples', 'profiles', `${name}.json`), 'utf8'));
+  return buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() });
+}
+
+/** The verdict's words as the engine gives them for this profile. */
+async function verdictWords(name: string): Promise<string> {
+  const { VERDICT_WORDS } = await dist<typeof import('../shared/report/grouping.js')>('shared/report/grouping.js');
+  return VERDICT_WORDS[(await reportOf(name)).verdict];
+}
+
+/** The page as it is now in each size and theme: nothing sideways, cut off or spilling, accessible, a screenshot of each. */
 async function everyLook(page: Page, name: string) {
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
@@ -43,6 +59,7 @@ async function everyLook(page: Page, name: string) {
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(sideways, `${look}: the page scrolls sideways`).toBeLessThanOrEqual(0);
       expect(await clippedText(page), `${look}: text cut off`).toEqual([]);
+      expect(await overflowingText(page), `${look}: text runs out of its box`).toEqual([]);
       // axe once per theme: colours and names do not change with the size (the layout is checked above).
       if (size === SIZES[0]) await expectAccessible(page, look);
       // JPEG: a person looks through these; a PNG of a long page took a second or more to write.
@@ -54,14 +71,7 @@ async function everyLook(page: Page, name: string) {
       });
     }
   }
-}
-
-/** The verdict's words as the engine gives them for this profile (the page must agree). */
-async function verdictWords(name: string): Promise<string> {
-  const { buildReport } = (await import(`${ROOT}dist/shared/report/build.js`)) as typeof import('../shared/report/build.js');
-  const { VERDICT_WORDS } = (await import(`${ROOT}dist/shared/report/grouping.js`)) as typeof import('../shared/report/grouping.js');
-  const profile = JSON.parse(readFileSync(join(ROOT, 'samples', 'profiles', `${name}.json`), 'utf8'));
-  return VERDICT_WORDS[buildReport(profile, { edition: 'current', toolVersion: 'test', now: new Date() }).verdict];
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('the check for cut-off text finds text that is cut off', async ({ page }) => {
@@ -69,6 +79,13 @@ test('the check for cut-off text finds text that is cut off', async ({ page }) =
     '<p>whole</p><div style="width:60px;overflow:hidden;white-space:nowrap;text-overflow:ellipsis">a label far too long for its box</div>',
   );
   expect(await clippedText(page)).toEqual(['div.: "a label far too long for its box"']);
+});
+
+test('the accessibility check finds a button without a name, and text without contrast', async ({ page }) => {
+  await page.setContent('<main><button></button><p style="color:#eee;background:#fff">faint</p></main>');
+  await expect(expectAccessible(page, 'bad page')).rejects.toThrow(/button-name \(critical\)[\s\S]*color-contrast \(serious\)/);
+  await page.setContent('<html lang="en"><title>Fine</title><main><h1>Fine</h1><button>Named</button></main></html>');
+  await expectAccessible(page, 'good page');
 });
 
 test.describe('sample profiles', () => {
