@@ -6,7 +6,7 @@ import { HELPER_FLAG, runHelper } from './helper/helper-main.js';
 import { registerIpc } from './ipc.js';
 import { createMainWindow, hardenSessions, registerSchemePrivileges, serveAppProtocol } from './window.js';
 import { chooseStartLanguage, policyLanguage } from './i18n/choose-language.js';
-import { lockLanguage, useLanguage } from './i18n/process-language.js';
+import { lockLanguage, notePolicyPassedOver, useLanguage } from './i18n/process-language.js';
 
 if (process.argv.includes(HELPER_FLAG)) {
   // The elevated helper (started through UAC for one task): it speaks the helper protocol to the wizard
@@ -28,6 +28,7 @@ function startWizard(): void {
     const flag = process.argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length) ?? null;
     const start = await chooseStartLanguage({ flag, systemTags: app.getPreferredSystemLanguages() });
     await useLanguage(start.language, start.source === 'flag' ? 'user' : start.source);
+    if (start.ignoredPolicy) notePolicyPassedOver(start.ignoredPolicy);
     if (start.source === 'flag' && (await policyLanguage())) lockLanguage();
     hardenSessions();
     serveAppProtocol();

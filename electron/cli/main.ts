@@ -31,7 +31,8 @@ import { formatBytes, formatNumber, t } from '../../shared/i18n/translate.js';
 import { list } from '../../shared/i18n/message.js';
 import { LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../../shared/i18n/languages.js';
 import { chooseStartLanguage, policyLanguage } from '../i18n/choose-language.js';
-import { languageView, lockLanguage, useLanguage } from '../i18n/process-language.js';
+import { languageView, lockLanguage, notePolicyPassedOver, useLanguage } from '../i18n/process-language.js';
+import { policyPassedOverWords } from '../../shared/i18n/policy.js';
 import { loadProfile, loadProfileOrReport, ProfileLoadError } from './load-profile.js';
 import { sayReportAgain } from '../../shared/report/saved-report.js';
 import type { WaiverFile } from '../../shared/report/waivers.js';
@@ -102,6 +103,8 @@ interface ProbeFlags {
 interface CheckOptions extends ProbeFlags, FleetFlags, RedactFlag, EventLogFlags {
   profile?: string;
   matrix: EditionId;
+  /** --matrix was given on the command line (not its default): a saved report, made against its own edition, refuses another. */
+  matrixGiven?: boolean;
   json?: boolean;
   strict?: boolean;
   waivers?: string;
@@ -168,9 +171,14 @@ function parseMbps(value: string): number {
 async function startLanguage(argv: readonly string[], io: CliIo): Promise<boolean> {
   const flag = langFlag(argv);
   const known = flag === null ? null : matchLanguage(flag);
-  const { language, source } = await chooseStartLanguage({ flag: known === null ? null : flag });
+  const { language, source, ignoredPolicy } = await chooseStartLanguage({ flag: known === null ? null : flag });
   // --lang is the user's own choice, as the wizard's menu is.
   await useLanguage(language, source === 'flag' ? 'user' : source);
+  if (ignoredPolicy) {
+    // Said on every run, so that whoever set the policy learns why the fleet does not follow it.
+    notePolicyPassedOver(ignoredPolicy);
+    io.stderr(wrapBlock(`${t('cli.language.policyNote', { sentence: policyPassedOverWords(ignoredPolicy) })}\n`, io.columns));
+  }
   if (flag === null || known !== null) return true;
   const languages = list(LANGUAGES.map((code) => t('cli.language.item', { code, name: LANGUAGE_NAMES[code] })));
   io.stderr(wrapBlock(`${t('cli.language.unknown', { program: APP.name, value: flag, languages })}\n`, io.columns));
@@ -247,8 +255,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
-    .action(async (options: CheckOptions) => {
-      exitCode = await check(options, io, probe);
+    .action(async (options: CheckOptions, command: Command) => {
+      exitCode = await check({ ...options, matrixGiven: command.getOptionValueSource('matrix') === 'cli' }, io, probe);
     });
   addProbeOptions(checkCommand);
   addFleetOptions(checkCommand);
@@ -268,8 +276,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
     .allowExcessArguments(false)
     .hook('preAction', refuseJsonWithOtherFormat)
     .hook('preAction', refuseFleetOptionsElsewhere)
-    .action(async (options: CheckOptions) => {
-      exitCode = await check(options, io, probe, { doctor: true });
+    .action(async (options: CheckOptions, command: Command) => {
+      exitCode = await check({ ...options, matrixGiven: command.getOptionValueSource('matrix') === 'cli' }, io, probe, { doctor: true });
     });
   addProbeOptions(doctorCommand);
   addFleetOptions(doctorCommand);
@@ -535,6 +543,8 @@ async function showSavedReport(
 ): Promise<number> {
   const needsProfile = [options.redact ? '--redact' : null, options.history !== undefined ? '--history' : null].filter((f) => f !== null);
   if (needsProfile.length > 0) throw new UsageError(t('cli.usage.savedReport', { flag: list(needsProfile), file: options.profile! }));
+  if (options.matrixGiven && options.matrix !== saved.matrix.edition)
+    throw new UsageError(t('cli.usage.savedReportEdition', { given: options.matrix, file: options.profile!, made: saved.matrix.edition }));
   const said = sayReportAgain(saved);
   const report = waivers ? (await import('../../shared/report/waivers.js')).applyWaivers(said, waivers) : said;
   const json = mode.doctor ? { ...report, diagnosis: diagnose(report) } : report;

@@ -3,15 +3,15 @@
 // from the registry - never from localised text; LC_ALL / LC_MESSAGES / LANG elsewhere); English.
 //
 // The policy value is REG_SZ `Language` under HKLM\SOFTWARE\Policies\MarsReadiness, a language tag such
-// as "de-DE" or "ja". A value we do not speak is passed over, as if it were not set.
+// as "de-DE" or "ja" (REG_EXPAND_SZ, which some policy tools write, is read the same). A value we do not
+// speak, or of another type (a list, a number), is passed over as if it were not set - and said, so that
+// whoever set it learns why the fleet does not follow it.
 
 import { matchLanguage, type Language } from '../../shared/i18n/languages.js';
+import { POLICY_KEY, POLICY_VALUE, type IgnoredPolicy } from '../../shared/i18n/policy.js';
 import { runCommand } from '../probes/command-runner.js';
 import { stringValue, type KeyRead, type RegistryReader } from '../probes/windows/registry.js';
 import { windowsRegistryReader } from '../probes/windows/registry-native.js';
-
-export const POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\MarsReadiness';
-export const POLICY_VALUE = 'Language';
 
 /** Where Windows keeps the user's display language and the system's, most telling first. */
 const WINDOWS_LANGUAGE_KEYS = {
@@ -28,6 +28,8 @@ export type StartSource = 'flag' | 'policy' | 'system' | 'default';
 export interface StartLanguage {
   language: Language;
   source: StartSource;
+  /** The policy value was set but names no language we speak, or is not text: passed over. */
+  ignoredPolicy?: IgnoredPolicy;
 }
 
 export interface StartOptions {
@@ -53,13 +55,14 @@ export async function chooseStartLanguage(options: StartOptions): Promise<StartL
         options.systemTags ? Promise.resolve([]) : windowsLanguageTags(registry).catch(() => []),
       ])
     : [null, []];
-  const fixed = policy ? policyLanguageOf(policy) : null;
-  if (fixed) return { language: fixed, source: 'policy' };
+  const read = policy ? readPolicy(policy) : null;
+  if (read && 'language' in read) return { language: read.language, source: 'policy' };
+  const ignored = read ? { ignoredPolicy: read.ignored } : {};
   const tags = options.systemTags ?? (registry ? windowsTags : environmentTags(options.env ?? process.env));
   const system = tags.map((tag) => matchLanguage(tag)).find((language) => language !== null);
-  if (system) return { language: system, source: 'system' };
+  if (system) return { language: system, source: 'system', ...ignored };
   // A system that names a language we do not speak, or none: English.
-  return { language: 'en', source: 'default' };
+  return { language: 'en', source: 'default', ...ignored };
 }
 
 /**
@@ -69,11 +72,20 @@ export async function chooseStartLanguage(options: StartOptions): Promise<StartL
 export async function policyLanguage(platform: NodeJS.Platform = process.platform, registry?: RegistryReader): Promise<Language | null> {
   if (platform !== 'win32') return null;
   const read = await (registry ?? windowsRegistryReader(runCommand)).readKey(POLICY_KEY).catch((): KeyRead => ({ status: 'missing' }));
-  return policyLanguageOf(read);
+  const policy = readPolicy(read);
+  return policy && 'language' in policy ? policy.language : null;
 }
 
-function policyLanguageOf(read: KeyRead): Language | null {
-  return matchLanguage(stringValue(read, POLICY_VALUE));
+/** The policy's language; what was passed over when the value is set but of no use; null when it is not set. */
+function readPolicy(read: KeyRead): { language: Language } | { ignored: IgnoredPolicy } | null {
+  if (read.status !== 'ok') return null;
+  const value = read.values.get(POLICY_VALUE.toLowerCase());
+  if (!value) return null;
+  const data = String(value.data);
+  // An empty text value is a policy cleared, not one set wrong.
+  if ((value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ') && data.trim() === '') return null;
+  const language = value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ' ? matchLanguage(data.trim()) : null;
+  return language ? { language } : { ignored: { data, type: value.type } };
 }
 
 /** Windows' display languages, most preferred first: the user's choice, the user's list, then the system's. */

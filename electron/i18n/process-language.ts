@@ -8,6 +8,7 @@ import { currentLanguage } from '../../shared/i18n/translate.js';
 
 let source: LanguageView['source'] = 'default';
 let locked = false;
+let ignoredPolicy: LanguageView['ignoredPolicy'] = null;
 
 /** Says everything in this language from now on, and records why (a policy's language locks it). */
 export async function useLanguage(language: Language, why: LanguageView['source']): Promise<void> {
@@ -21,6 +22,11 @@ export function lockLanguage(): void {
   locked = true;
 }
 
+/** The machine's policy value was set but could not be used (choose-language.ts): the wizard says so. */
+export function notePolicyPassedOver(ignored: NonNullable<LanguageView['ignoredPolicy']>): void {
+  ignoredPolicy = ignored;
+}
+
 export function languageView(): LanguageView {
-  return { current: currentLanguage(), source, locked };
+  return { current: currentLanguage(), source, locked, ignoredPolicy };
 }

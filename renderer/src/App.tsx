@@ -136,6 +136,7 @@ export function App({ api }: { api: WizardApi }) {
               <LanguageMenu
                 current={language}
                 locked={info.language.locked}
+                ignoredPolicy={info.language.ignoredPolicy}
                 busy={fixRunning || page === 'scan'}
                 onChoose={(next) => void chooseLanguage(next)}
               />

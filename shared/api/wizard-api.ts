@@ -8,6 +8,7 @@ import type { FixAction, FixPlan, PlanResult } from '../actions/fix-plan.js';
 import type { CheckId, Report } from '../report/types.js';
 import type { ReportDiff } from '../report/diff.js';
 import type { Language } from '../i18n/languages.js';
+import type { IgnoredPolicy } from '../i18n/policy.js';
 
 /**
  * invalid-argument: the call itself was wrong; invalid-profile: the opened file is not a profile; cancelled:
@@ -77,6 +78,11 @@ export interface LanguageView {
   source: 'policy' | 'user' | 'system' | 'default';
   /** A machine-wide policy fixes the language: the menu cannot change it (even when --lang chose this run's). */
   locked: boolean;
+  /**
+   * The policy value is set but names no language the tool speaks, or is not text (a list, a number): it
+   * was passed over. Its data as read, and its registry type. Null: no such value, or it was used.
+   */
+  ignoredPolicy: IgnoredPolicy | null;
 }
 
 /** What the user asked for on the "What to back up" page. */

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KEY, POLICY_VALUE } from '../../electron/i18n/choose-language.js';
+import { POLICY_KEY, POLICY_VALUE } from '../../shared/i18n/policy.js';
 import { LANGUAGES } from '../../shared/i18n/languages.js';
 
 const read = (path: string) => readFileSync(new URL(`../../build/policy/${path}`, import.meta.url), 'utf8');

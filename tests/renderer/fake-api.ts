@@ -141,7 +141,7 @@ export function fakeApi({
           { id: '2019-02', date: '2019-02-17' },
         ],
         defaultEdition: 'current',
-        language: { current: language, source: 'default', locked: false },
+        language: { current: language, source: 'default', locked: false, ignoredPolicy: null },
       })
     ),
     scan: async (request) => {
@@ -221,7 +221,7 @@ export function fakeApi({
     setLanguage: async (chosen) => {
       record('setLanguage', [chosen]);
       language = chosen;
-      return ok({ current: language, source: 'user' as const, locked: false });
+      return ok({ current: language, source: 'user' as const, locked: false, ignoredPolicy: null });
     },
     discardPendingMove: async (request) => {
       record('discardPendingMove', [request]);

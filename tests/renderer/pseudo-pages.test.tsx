@@ -298,12 +298,34 @@ describe('the language menu', () => {
     const appInfo = api.appInfo;
     api.appInfo = async () => {
       const result = await appInfo();
-      return result.ok ? { ...result, value: { ...result.value, language: { current: 'en', source: 'policy', locked: true } } } : result;
+      return result.ok
+        ? { ...result, value: { ...result.value, language: { current: 'en', source: 'policy', locked: true, ignoredPolicy: null } } }
+        : result;
     };
     render(<App api={api} />);
     const button = (await screen.findByRole('button', { name: 'Language: English' })) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     expect(screen.getByText("This machine's policy sets the language.")).toBeTruthy();
     expect(button.getAttribute('aria-describedby')).toBe(screen.getByText("This machine's policy sets the language.").id);
+  });
+
+  it('says a policy value it passed over, and stays free to choose', async () => {
+    const api = fakeApi();
+    const appInfo = api.appInfo;
+    api.appInfo = async () => {
+      const result = await appInfo();
+      const ignoredPolicy = { data: 'ko-KR', type: 'REG_SZ' };
+      return result.ok
+        ? { ...result, value: { ...result.value, language: { current: 'en', source: 'default', locked: false, ignoredPolicy } } }
+        : result;
+    };
+    render(<App api={api} />);
+    const button = (await screen.findByRole('button', { name: 'Language: English' })) as HTMLButtonElement;
+    expect(button.disabled).toBe(false);
+    expect(
+      screen.getByText(
+        'The policy value Language under HKLM\\SOFTWARE\\Policies\\MarsReadiness is “ko-KR”, which is not a language this tool speaks, so it is not used.',
+      ),
+    ).toBeTruthy();
   });
 });

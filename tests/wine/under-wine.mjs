@@ -72,7 +72,8 @@ async function probes() {
   // The start language from Wine's registry (its display language), then from the policy value, written
   // with Wine's reg.exe as Group Policy would; the native-reg reader where it loads, reg.exe otherwise.
   await step('language', async () => {
-    const { chooseStartLanguage, policyLanguage, POLICY_KEY } = await load('electron/i18n/choose-language.js');
+    const { chooseStartLanguage, policyLanguage } = await load('electron/i18n/choose-language.js');
+    const { POLICY_KEY } = await load('shared/i18n/policy.js');
     const before = await chooseStartLanguage({ flag: null });
     const add = await runCommand('reg', ['add', POLICY_KEY, '/v', 'Language', '/t', 'REG_SZ', '/d', 'ja-JP', '/f', '/reg:64'], {
       timeoutMs: 10_000,
@@ -80,9 +81,16 @@ async function probes() {
     const withPolicy = await chooseStartLanguage({ flag: null });
     const withFlag = await chooseStartLanguage({ flag: 'de' });
     const lockedBy = await policyLanguage();
+    // Values of no use, as a careless policy would write them: a language not spoken, a list of two.
+    const write = (type, data) =>
+      runCommand('reg', ['add', POLICY_KEY, '/v', 'Language', '/t', type, '/d', data, '/f', '/reg:64'], { timeoutMs: 10_000 });
+    await write('REG_SZ', 'ko-KR');
+    const notSpoken = await chooseStartLanguage({ flag: null });
+    await write('REG_MULTI_SZ', 'de-DE\\0fr-FR');
+    const aList = await chooseStartLanguage({ flag: null });
     await runCommand('reg', ['delete', POLICY_KEY, '/f', '/reg:64'], { timeoutMs: 10_000 });
     const after = await chooseStartLanguage({ flag: null });
-    return { before, added: add.exitCode, withPolicy, withFlag, lockedBy, unlocked: await policyLanguage(), after };
+    return { before, added: add.exitCode, withPolicy, withFlag, lockedBy, notSpoken, aList, unlocked: await policyLanguage(), after };
   });
   await step('relocationWrite', async () => {
     const machine = windowsMachine({ run: runCommand, env: { ...process.env, ProgramData: 'C:\\ProgramData' } });

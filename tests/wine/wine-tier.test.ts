@@ -95,13 +95,16 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
   });
   it('tells a missing key', () => expect(results.missingKey).toEqual({ status: 'missing' }));
   it("starts in the policy value's language once it is written, --lang still first, and in the display language without it", () => {
-    const { before, added, withPolicy, withFlag, lockedBy, unlocked, after } = results.language;
+    const { before, added, withPolicy, withFlag, lockedBy, notSpoken, aList, unlocked, after } = results.language;
     expect(added).toBe(0);
     expect(before.source).not.toBe('policy');
     expect(withPolicy).toEqual({ language: 'ja', source: 'policy' });
     expect(withFlag).toEqual({ language: 'de', source: 'flag' });
     // A wizard started with --lang still has its menu locked by the policy.
     expect([lockedBy, unlocked]).toEqual(['ja', null]);
+    // Values of no use are passed over, and what was passed over is told (reg.exe wrote them as Group Policy would).
+    expect(notSpoken).toEqual({ ...before, ignoredPolicy: { data: 'ko-KR', type: 'REG_SZ' } });
+    expect(aList).toEqual({ ...before, ignoredPolicy: { data: 'de-DE\\0fr-FR', type: 'REG_MULTI_SZ' } });
     expect(after).toEqual(before);
   });
   it('reads the OS and the seeded .NET release from the registry', () => {

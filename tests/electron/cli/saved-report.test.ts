@@ -86,6 +86,24 @@ describe('check --profile REPORT', () => {
       expect(run.stderr).toContain(`${flag[0]} needs a machine profile`);
     }
   });
+  it('refuses another edition than the one it was made against, and takes its own or none', async () => {
+    const file = await saved('healthy-server.json', 'en');
+    const other = await cliInProcess(['doctor', '--profile', file, '--matrix', '2019-02'], { columns: 1000 });
+    expect(other.code).toBe(2);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toContain(`--matrix 2019-02: ${file} is a readiness report made against the current edition`);
+    for (const matrix of [['--matrix', 'current'], []]) {
+      const run = await cliInProcess(['check', '--profile', file, ...matrix, '--json']);
+      expect(run.stderr, matrix.join(' ')).toBe('');
+      expect((JSON.parse(run.stdout) as { matrix: { edition: string } }).matrix.edition).toBe('current');
+    }
+    // A report made against 2019-02 is shown as made when --matrix is left at its default.
+    const old = join(dir, 'old-edition.json');
+    writeFileSync(old, (await cliInProcess(['check', '--profile', join(SAMPLES, 'old-os.json'), '--matrix', '2019-02', '--json'])).stdout);
+    const again = await cliInProcess(['check', '--profile', old, '--json']);
+    expect(again.stderr).toBe('');
+    expect((JSON.parse(again.stdout) as { matrix: { edition: string } }).matrix.edition).toBe('2019-02');
+  });
 });
 
 describe('diff of reports made in two languages', () => {

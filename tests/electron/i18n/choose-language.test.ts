@@ -1,19 +1,23 @@
 // Which language a run starts in: --lang, then the policy value, then Windows' display language (registry)
 // or the POSIX locale, then English.
 import { describe, expect, it } from 'vitest';
-import { chooseStartLanguage, environmentTags, langIdTag, POLICY_KEY, policyLanguage } from '../../../electron/i18n/choose-language.js';
+import { chooseStartLanguage, environmentTags, langIdTag, policyLanguage } from '../../../electron/i18n/choose-language.js';
+import { POLICY_KEY } from '../../../shared/i18n/policy.js';
 import { matchLanguage, learnUrl } from '../../../shared/i18n/languages.js';
 import type { KeyRead, RegistryReader, RegistryValue } from '../../../electron/probes/windows/registry.js';
 
-/** A registry of the given keys' string values (REG_MULTI_SZ joined with a literal \0, as both readers give them). */
-function registry(keys: Record<string, Record<string, string>>, reads: string[] = []): RegistryReader {
+/**
+ * A registry of the given keys' values: a string is REG_SZ, else the value as given (REG_MULTI_SZ joined
+ * with a literal \0, as both readers give them).
+ */
+function registry(keys: Record<string, Record<string, string | RegistryValue>>, reads: string[] = []): RegistryReader {
   return {
     async readKey(key): Promise<KeyRead> {
       reads.push(key);
       const values = keys[key];
       if (!values) return { status: 'missing' };
       const map = new Map<string, RegistryValue>(
-        Object.entries(values).map(([name, data]) => [name.toLowerCase(), { type: 'REG_SZ', data }]),
+        Object.entries(values).map(([name, data]) => [name.toLowerCase(), typeof data === 'string' ? { type: 'REG_SZ', data } : data]),
       );
       return { status: 'ok', values: map, subkeys: [] };
     },
@@ -45,12 +49,32 @@ describe('the language a run starts in', () => {
     expect(await policyLanguage('linux')).toBeNull();
   });
 
-  it('passes over a policy value it does not speak', async () => {
+  it('passes over a policy value it does not speak, and says what it passed over', async () => {
     const keys = { ...GERMAN_USER, [POLICY_KEY]: { Language: 'ko-KR' } };
     expect(await chooseStartLanguage({ flag: null, platform: 'win32', registry: registry(keys) })).toEqual({
       language: 'de',
       source: 'system',
+      ignoredPolicy: { data: 'ko-KR', type: 'REG_SZ' },
     });
+  });
+
+  it('reads a REG_EXPAND_SZ policy as text; passes over a list or a number; takes an empty value as not set', async () => {
+    const start = (value: RegistryValue) =>
+      chooseStartLanguage({ flag: null, platform: 'win32', registry: registry({ [POLICY_KEY]: { Language: value } }) });
+    expect(await start({ type: 'REG_EXPAND_SZ', data: 'fr-FR' })).toEqual({ language: 'fr', source: 'policy' });
+    expect(await start({ type: 'REG_MULTI_SZ', data: 'de-DE\\0fr-FR' })).toEqual({
+      language: 'en',
+      source: 'default',
+      ignoredPolicy: { data: 'de-DE\\0fr-FR', type: 'REG_MULTI_SZ' },
+    });
+    expect(await start({ type: 'REG_DWORD', data: 1031 })).toEqual({
+      language: 'en',
+      source: 'default',
+      ignoredPolicy: { data: '1031', type: 'REG_DWORD' },
+    });
+    expect(await start({ type: 'REG_BINARY', data: '6465' })).toMatchObject({ ignoredPolicy: { data: '6465', type: 'REG_BINARY' } });
+    expect(await start({ type: 'REG_SZ', data: '  ' })).toEqual({ language: 'en', source: 'default' });
+    expect(await policyLanguage('win32', registry({ [POLICY_KEY]: { Language: { type: 'REG_MULTI_SZ', data: 'de' } } }))).toBeNull();
   });
 
   it("on Windows: the user's display language, then the user's list, then the system's LANGID", async () => {

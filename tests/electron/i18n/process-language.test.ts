@@ -11,11 +11,11 @@ describe('the process language', () => {
   it('is locked by a policy, by lockLanguage, and stays locked whatever is chosen after', async () => {
     const { languageView, lockLanguage, useLanguage } = await import('../../../electron/i18n/process-language.js?fresh=1' as string);
     await useLanguage('fr', 'system');
-    expect(languageView()).toEqual({ current: 'fr', source: 'system', locked: false });
+    expect(languageView()).toEqual({ current: 'fr', source: 'system', locked: false, ignoredPolicy: null });
     await useLanguage('de', 'user');
     expect(languageView().locked).toBe(false);
     lockLanguage();
-    expect(languageView()).toEqual({ current: 'de', source: 'user', locked: true });
+    expect(languageView()).toEqual({ current: 'de', source: 'user', locked: true, ignoredPolicy: null });
     await useLanguage('ja', 'user');
     expect(languageView().locked).toBe(true);
   });
@@ -23,6 +23,6 @@ describe('the process language', () => {
   it('a policy start locks it', async () => {
     const { languageView, useLanguage } = await import('../../../electron/i18n/process-language.js?fresh=2' as string);
     await useLanguage('es', 'policy');
-    expect(languageView()).toEqual({ current: 'es', source: 'policy', locked: true });
+    expect(languageView()).toEqual({ current: 'es', source: 'policy', locked: true, ignoredPolicy: null });
   });
 });
