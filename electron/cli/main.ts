@@ -33,6 +33,7 @@ import { LANGUAGE_NAMES, LANGUAGES, matchLanguage } from '../../shared/i18n/lang
 import { chooseStartLanguage, policyLanguage } from '../i18n/choose-language.js';
 import { languageView, lockLanguage, notePolicyPassedOver, useLanguage } from '../i18n/process-language.js';
 import { policyPassedOverWords } from '../../shared/i18n/policy.js';
+import { visibleText } from '../../shared/report/visible-text.js';
 import { loadProfile, loadProfileOrReport, ProfileLoadError } from './load-profile.js';
 import { sayReportAgain } from '../../shared/report/saved-report.js';
 import type { WaiverFile } from '../../shared/report/waivers.js';
@@ -168,20 +169,26 @@ function parseMbps(value: string): number {
  * policy, the system's language or English (choose-language.ts). False when --lang names a language this
  * tool does not speak: that is said on stderr (in the language the run would otherwise speak), exit 2.
  */
+/**
+ * A policy value passed over is said as each command starts, so that whoever set it learns why the fleet
+ * does not follow it - except to a format a fleet tool reads, whose stderr must stay empty.
+ */
+function tellPassedOverPolicy(options: { json?: boolean; format?: string }, io: CliIo): void {
+  const ignored = languageView().ignoredPolicy;
+  if (!ignored || quietFormat(formatOf(options))) return;
+  io.stderr(wrapBlock(`${t('cli.language.policyNote', { sentence: policyPassedOverWords(ignored) })}\n`, io.columns));
+}
+
 async function startLanguage(argv: readonly string[], io: CliIo): Promise<boolean> {
   const flag = langFlag(argv);
   const known = flag === null ? null : matchLanguage(flag);
   const { language, source, ignoredPolicy } = await chooseStartLanguage({ flag: known === null ? null : flag });
   // --lang is the user's own choice, as the wizard's menu is.
   await useLanguage(language, source === 'flag' ? 'user' : source);
-  if (ignoredPolicy) {
-    // Said on every run, so that whoever set the policy learns why the fleet does not follow it.
-    notePolicyPassedOver(ignoredPolicy);
-    io.stderr(wrapBlock(`${t('cli.language.policyNote', { sentence: policyPassedOverWords(ignoredPolicy) })}\n`, io.columns));
-  }
+  notePolicyPassedOver(ignoredPolicy ?? null);
   if (flag === null || known !== null) return true;
   const languages = list(LANGUAGES.map((code) => t('cli.language.item', { code, name: LANGUAGE_NAMES[code] })));
-  io.stderr(wrapBlock(`${t('cli.language.unknown', { program: APP.name, value: flag, languages })}\n`, io.columns));
+  io.stderr(wrapBlock(`${t('cli.language.unknown', { program: APP.name, value: visibleText(flag), languages })}\n`, io.columns));
   return false;
 }
 
@@ -239,7 +246,8 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
       displayWidth: (text) => displayWidth(stripVTControlCharacters(text)),
       boxWrap: (text, width) => wrapBlock(text, width),
     })
-    .showHelpAfterError(t('cli.program.helpAfterError'));
+    .showHelpAfterError(t('cli.program.helpAfterError'))
+    .hook('preAction', (_program, command) => tellPassedOverPolicy(command.opts(), io));
 
   const checkCommand = program
     .command('check')

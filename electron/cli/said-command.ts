@@ -6,6 +6,7 @@
 
 import { Command, Option, type Argument } from 'commander';
 import { currentLanguage, formatList, formatNumber, t } from '../../shared/i18n/translate.js';
+import { SHOWN_INSTEAD, visibleLines } from '../../shared/report/visible-text.js';
 
 /**
  * Commander's "did you mean" names: in English as commander lists them ("one of --help, --json"), so that
@@ -15,6 +16,11 @@ const suggestions = (similar: string[]) => (currentLanguage() === 'en' ? similar
 
 // Commander's hooks below are not in its typings (they are internal): each is overridden by its name.
 export class SaidCommand extends Command {
+  /** Every error names what was typed: its control characters (a \r, an escape) shown as U+FFFD, never obeyed. */
+  override error(message: string, errorOptions?: { code?: string; exitCode?: number }): never {
+    return super.error(visibleLines(message.replace(/\r/g, SHOWN_INSTEAD)), errorOptions);
+  }
+
   override createCommand(name?: string): SaidCommand {
     return new SaidCommand(name);
   }

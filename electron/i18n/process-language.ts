@@ -22,8 +22,8 @@ export function lockLanguage(): void {
   locked = true;
 }
 
-/** The machine's policy value was set but could not be used (choose-language.ts): the wizard says so. */
-export function notePolicyPassedOver(ignored: NonNullable<LanguageView['ignoredPolicy']>): void {
+/** The machine's policy value was set but could not be used (choose-language.ts), or null: the wizard and the CLI say so. */
+export function notePolicyPassedOver(ignored: LanguageView['ignoredPolicy']): void {
   ignoredPolicy = ignored;
 }
 

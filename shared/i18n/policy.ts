@@ -2,6 +2,10 @@
 // the sentence that says a value was passed over - the CLI prints it, the wizard shows it by its menu.
 
 import { t } from './translate.js';
+import { visibleText } from '../report/visible-text.js';
+
+/** As much of a value as is shown: a policy value can be anything an administrator's tool wrote. */
+const SHOWN_LENGTH = 100;
 
 export const POLICY_KEY = 'HKLM\\SOFTWARE\\Policies\\MarsReadiness';
 export const POLICY_VALUE = 'Language';
@@ -19,7 +23,8 @@ export function policyPassedOverWords(ignored: IgnoredPolicy): string {
     name: POLICY_VALUE,
     key: POLICY_KEY,
     text: text ? 'yes' : 'no',
-    data: ignored.data,
+    // Its controls shown as U+FFFD, never obeyed by the terminal; a long one cut, with … to say so.
+    data: ignored.data.length > SHOWN_LENGTH ? `${visibleText(ignored.data.slice(0, SHOWN_LENGTH))}…` : visibleText(ignored.data),
     type: ignored.type,
   });
 }

@@ -136,10 +136,41 @@ const english: Speaker = makeSpeaker('en', en);
  * each reader's language. Arguments are plain strings and numbers.
  */
 export function tEnglish(id: MessageId, args?: Record<string, string | number>): string {
+  return String(englishFormat(id).format(args));
+}
+
+function englishFormat(id: MessageId): IntlMessageFormat {
   if (!Object.hasOwn(en, id)) throw new Error(`no message "${id}" in the catalogue`);
   let format = english.formats.get(id);
   if (!format) english.formats.set(id, (format = new IntlMessageFormat(precompiled(en[id]), 'en', undefined, { formatters: FORMATTERS })));
-  return String(format.format(args));
+  return format;
+}
+
+/** The kind of value an argument of a message takes: a number (number, plural), a choice (select), or words. */
+export type ArgumentKind = 'number' | 'choice' | 'words';
+
+// The parser's element types (@formatjs/icu-messageformat-parser's TYPE), by number: its enum is not needed at run time.
+const ELEMENT = { argument: 1, number: 2, select: 5, plural: 6 } as const;
+const argumentKinds = new Map<MessageId, ReadonlyMap<string, ArgumentKind>>();
+
+/** Each argument of an English message and the kind of value it takes: what a report read back is held to. */
+export function englishArgumentKinds(id: MessageId): ReadonlyMap<string, ArgumentKind> {
+  let kinds = argumentKinds.get(id);
+  if (kinds) return kinds;
+  const found = new Map<string, ArgumentKind>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      const { type } = element;
+      if (type === ELEMENT.number || type === ELEMENT.plural) found.set(element.value, 'number');
+      else if (type === ELEMENT.select) found.set(element.value, 'choice');
+      else if (type === ELEMENT.argument && !found.has(element.value)) found.set(element.value, 'words');
+      if (type === ELEMENT.select || type === ELEMENT.plural) for (const option of Object.values(element.options)) walk(option.value);
+      if ('children' in element) walk(element.children);
+    }
+  };
+  walk(englishFormat(id).getAst());
+  argumentKinds.set(id, (kinds = found));
+  return kinds;
 }
 
 /** A message kept as data (a finding's title, detail or step), in the current language. */

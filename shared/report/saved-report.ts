@@ -6,8 +6,8 @@
 
 import { Type, type TSchema } from '@sinclair/typebox';
 import en from '../i18n/catalogue/en/index.js';
-import type { Msg } from '../i18n/message.js';
-import { say, t } from '../i18n/translate.js';
+import { isMsg, type Arg, type Msg } from '../i18n/message.js';
+import { englishArgumentKinds, say, t } from '../i18n/translate.js';
 import { CHECKS } from '../rules/catalogue.js';
 import { countStatuses, verdictOf } from './build.js';
 import { compileSchema } from '../util/schema.js';
@@ -23,13 +23,14 @@ const COUNT = Type.Integer({ minimum: 0 });
 const MESSAGE = Type.Recursive((self) => {
   const arg = Type.Union([
     text(),
-    Type.Number(),
+    // No count or size in a report is past a quadrillion: a number beyond is a tampered one, said in 300 digits.
+    Type.Number({ minimum: -1e15, maximum: 1e15 }),
     self,
     Type.Object({
       list: Type.Array(Type.Any(), { maxItems: 10_000 }),
       type: Type.Optional(Type.Union([Type.Literal('and'), Type.Literal('or')])),
     }),
-    Type.Object({ bytes: Type.Number() }, { additionalProperties: false }),
+    Type.Object({ bytes: Type.Number({ minimum: 0, maximum: 2 ** 63 }) }, { additionalProperties: false }),
     Type.Object({ dateTime: text(64) }, { additionalProperties: false }),
     Type.Object({ utc: text(64) }, { additionalProperties: false }),
   ]);
@@ -120,16 +121,39 @@ export function savedReportProblem(value: unknown): string | null {
   return null;
 }
 
-/** A message whose id this version does not know, or that cannot be said with the arguments it has. */
+/**
+ * A message whose id this version does not know, or that cannot be said with the arguments it has: each
+ * argument one the message takes, of the kind it takes (a number for a count, a word for a choice), a
+ * message inside it held to the same.
+ */
 function messageProblem(message: Msg, at: string): string | null {
   if (typeof message.id !== 'string' || !Object.hasOwn(en, message.id))
     return t('validation.report.unknownId', { pointer: `${at}/id`, id: JSON.stringify(String(message.id).slice(0, 80)) });
+  const kinds = englishArgumentKinds(message.id);
+  for (const [name, value] of Object.entries(message.args ?? {})) {
+    const kind = kinds.get(name);
+    const fits = kind === 'number' ? typeof value === 'number' : kind === 'choice' ? typeof value === 'string' : kind === 'words';
+    if (!fits) return t('validation.report.cannotSay', { pointer: `${at}/args/${name}` });
+    const inner = argumentProblem(value, `${at}/args/${name}`);
+    if (inner) return inner;
+  }
   try {
     say(message);
     return null;
   } catch {
     return t('validation.report.cannotSay', { pointer: at });
   }
+}
+
+/** A message inside an argument (itself, or an item of a list), held to what its own message takes. */
+function argumentProblem(value: Arg, at: string): string | null {
+  if (isMsg(value)) return messageProblem(value, at);
+  if (typeof value === 'object' && 'list' in value)
+    for (const [i, item] of value.list.entries()) {
+      const inner = argumentProblem(item, `${at}/list/${i}`);
+      if (inner) return inner;
+    }
+  return null;
 }
 
 /**

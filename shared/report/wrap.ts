@@ -121,7 +121,7 @@ export function wrapBlock(text: string, width: number): string {
   const body = (ends ? text.slice(0, -1) : text).split('\n').map((line) => {
     // A line that fits is left as it is (its alignment, its runs of spaces).
     if (displayWidth(line) <= width) return line;
-    const [, lead = '', marker = '', rest = ''] = /^(\s*)((?:[-*] |\d+\. )?)(.*)$/.exec(line)!;
+    const [, lead = '', marker = '', rest = ''] = /^(\s*)((?:[-*] |\d+\. )?)([\s\S]*)$/.exec(line)!; // [\s\S]: a stray \r in a value is still text
     return wrapIndented(rest, width, lead + marker, lead + ' '.repeat(marker.length)).join('\n');
   });
   return `${body.join('\n')}${ends ? '\n' : ''}`;

@@ -3,9 +3,9 @@
 // sentences and facts. The user name and the host stay, so that the setting can still be recognised;
 // a profile and a report's evidence keep the value as it was read.
 
-// A password may hold an @ of its own: it runs to the last @ before the host.
-const WITH_SCHEME = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:"'<>]*):([^\s/"'<>]+)@/gi;
-const WITHOUT_SCHEME = /(?<![\w.%+~:/-])([\w.%+~-]+):([^\s/"'<>:]+)@(?=[\p{L}\p{N}[])/gu;
+// A password may hold an @, an apostrophe or a colon of its own: it runs to the last @ before the host.
+const WITH_SCHEME = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s/@:"'<>]*):([^\s/"<>]+)@/gi;
+const WITHOUT_SCHEME = /(?<![\w.%+~:/-])([\w.%+~-]+):([^\s/"<>]+)@(?=[\p{L}\p{N}[])/gu;
 
 export const MASKED_PASSWORD = '****';
 

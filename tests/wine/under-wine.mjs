@@ -86,11 +86,33 @@ async function probes() {
       runCommand('reg', ['add', POLICY_KEY, '/v', 'Language', '/t', type, '/d', data, '/f', '/reg:64'], { timeoutMs: 10_000 });
     await write('REG_SZ', 'ko-KR');
     const notSpoken = await chooseStartLanguage({ flag: null });
+    // The CLI says it on stderr, except to a format a fleet tool reads (its stderr must stay empty).
+    const { runCli } = await load('electron/cli/main.js');
+    const cli = async (args) => {
+      let stdout = '';
+      let stderr = '';
+      const io = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), color: false, columns: 1000, now: () => new Date() };
+      const code = await runCli(args, io);
+      return { code, stdout, stderr };
+    };
+    const sample = new URL('../samples/profiles/healthy-server.json', distUrl.endsWith('/') ? distUrl : `${distUrl}/`);
+    const { fileURLToPath } = await import('node:url');
+    const profile = fileURLToPath(sample);
+    const noted = await cli(['check', '--profile', profile]);
+    const quiet = await cli(['check', '--profile', profile, '--format', 'intune-detection']);
+    // A carriage return and an escape in the value: shown, never obeyed, and no crash.
+    await write('REG_SZ', 'de\x1b[31m\r');
+    const controls = await cli(['check', '--profile', profile, '--json']);
     await write('REG_MULTI_SZ', 'de-DE\\0fr-FR');
     const aList = await chooseStartLanguage({ flag: null });
     await runCommand('reg', ['delete', POLICY_KEY, '/f', '/reg:64'], { timeoutMs: 10_000 });
     const after = await chooseStartLanguage({ flag: null });
-    return { before, added: add.exitCode, withPolicy, withFlag, lockedBy, notSpoken, aList, unlocked: await policyLanguage(), after };
+    const clis = {
+      noted: { code: noted.code, stderr: noted.stderr },
+      quiet: { code: quiet.code, stderr: quiet.stderr },
+      controls: { code: controls.code, stderr: controls.stderr, json: controls.stdout.startsWith('{') },
+    };
+    return { before, added: add.exitCode, withPolicy, withFlag, lockedBy, notSpoken, aList, clis, unlocked: await policyLanguage(), after };
   });
   await step('relocationWrite', async () => {
     const machine = windowsMachine({ run: runCommand, env: { ...process.env, ProgramData: 'C:\\ProgramData' } });

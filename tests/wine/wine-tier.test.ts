@@ -95,7 +95,7 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
   });
   it('tells a missing key', () => expect(results.missingKey).toEqual({ status: 'missing' }));
   it("starts in the policy value's language once it is written, --lang still first, and in the display language without it", () => {
-    const { before, added, withPolicy, withFlag, lockedBy, notSpoken, aList, unlocked, after } = results.language;
+    const { before, added, withPolicy, withFlag, lockedBy, notSpoken, aList, clis, unlocked, after } = results.language;
     expect(added).toBe(0);
     expect(before.source).not.toBe('policy');
     expect(withPolicy).toEqual({ language: 'ja', source: 'policy' });
@@ -105,6 +105,12 @@ describe.skipIf(missing !== null)('the win32 code under Wine', () => {
     // Values of no use are passed over, and what was passed over is told (reg.exe wrote them as Group Policy would).
     expect(notSpoken).toEqual({ ...before, ignoredPolicy: { data: 'ko-KR', type: 'REG_SZ' } });
     expect(aList).toEqual({ ...before, ignoredPolicy: { data: 'de-DE\\0fr-FR', type: 'REG_MULTI_SZ' } });
+    // The CLI says so on stderr, but not to intune-detection, whose stderr must stay empty.
+    expect(clis.noted.stderr).toContain('note: The policy value Language under HKLM\\SOFTWARE\\Policies\\MarsReadiness is “ko-KR”');
+    expect(clis.quiet).toEqual({ code: 0, stderr: '' });
+    // Its control characters shown as U+FFFD, never written to the terminal; JSON on stdout untouched.
+    expect(clis.controls.json).toBe(true);
+    expect(clis.controls.stderr).toContain('“de\uFFFD[31m ”');
     expect(after).toEqual(before);
   });
   it('reads the OS and the seeded .NET release from the registry', () => {

@@ -52,6 +52,22 @@ describe('check --profile REPORT', () => {
         /\/findings\/0\/messages\/title/,
       ],
       ['an unknown check', (r) => (r.findings[0].check = 'no.such.check'), /\/findings\/0\/check/],
+      [
+        'words for a count',
+        (r) => {
+          const f = r.findings.find((x: any) => Object.values(x.messages.detail.args ?? {}).some((v) => typeof v === 'number'));
+          const name = Object.entries(f.messages.detail.args).find(([, v]) => typeof v === 'number')![0];
+          f.messages.detail.args[name] = 'many';
+        },
+        /\/messages\/detail\/args\/\w+/,
+      ],
+      [
+        'an argument the message does not take',
+        (r) => (r.findings[0].messages.title.args = { ...r.findings[0].messages.title.args, zz: 'x' }),
+        /\/messages\/title\/args\/zz/,
+      ],
+      ['a size past any disk', (r) => (r.findings[0].messages.title.args = { size: { bytes: -1e308 } }), /\/findings\/0\/messages\/title/],
+      ['a number of 300 digits', (r) => (r.findings[0].messages.title.args = { n: 1e300 }), /\/findings\/0\/messages\/title/],
       ['a link elsewhere', (r) => (r.findings[0].source.url = 'javascript:alert(1)'), /\/findings\/0\/source\/url/],
       ['no messages (an older version)', (r) => delete r.findings[0].messages, /\/findings\/0\/messages/],
       [
