@@ -22,6 +22,8 @@ export const ENDPOINT_ERRORS = {
   dns: { id: 'probes.endpoint.dns', args: ['host', 'code'] },
   dnsEmpty: { id: 'probes.endpoint.dnsEmpty', args: ['host'] },
   proxyAuth: { id: 'probes.endpoint.proxyAuth', args: ['proxy'] },
+  /** A 407 where no proxy was set: one in the way that the machine does not know of. */
+  unseenProxyAuth: { id: 'probes.endpoint.unseenProxyAuth', args: ['host'] },
   proxyRefusedTarget: { id: 'probes.endpoint.proxyRefusedTarget', args: ['proxy', 'host', 'status'] },
   proxyNoAnswer: { id: 'probes.endpoint.proxyNoAnswer', args: ['proxy', 'host'] },
   proxyClosed: { id: 'probes.endpoint.proxyClosed', args: [] },
@@ -36,6 +38,9 @@ export const ENDPOINT_ERRORS = {
   tlsUntrusted: { id: 'probes.endpoint.tlsUntrusted', args: ['host'] },
   tlsName: { id: 'probes.endpoint.tlsName', args: ['host'] },
   certificateExpired: { id: 'probes.endpoint.certificateExpired', args: ['host'] },
+  /** Any other failure, by Node's error code (ETIMEDOUT, EPIPE...): its English message is not recorded. */
+  failedCode: { id: 'probes.endpoint.failedCode', args: ['where', 'code'] },
+  proxyFailedCode: { id: 'probes.endpoint.proxyFailedCode', args: ['proxy', 'code'] },
 } as const satisfies Record<string, { id: MessageId; args: readonly string[] }>;
 
 export type EndpointErrorKind = keyof typeof ENDPOINT_ERRORS;
@@ -77,10 +82,14 @@ function templates() {
   return readers;
 }
 
-/** A recorded sentence read back into its kind and arguments; null when it is not one of the probe's. */
+/**
+ * A recorded sentence read back into its kind and arguments; null when it is not one of the probe's. White
+ * space around it and a full stop after it (a profile edited by hand) are not part of the sentence.
+ */
 export function readEndpointError(text: string): EndpointError | null {
+  const sentence = text.trim().replace(/\.$/, '');
   for (const { kind, pattern, args } of templates()) {
-    const match = pattern.exec(text);
+    const match = pattern.exec(sentence);
     if (match) return { kind, args: Object.fromEntries(args.map((name, i) => [name, match[i + 1]!])) };
   }
   return null;

@@ -15,8 +15,24 @@ export function compileSchema(schema: TSchema): (value: unknown) => string | nul
     compiled ??= TypeCompiler.Compile(schema);
     if (compiled.Check(value)) return null;
     const first = compiled.Errors(value).First();
-    return `${first?.path || '/'}: ${first ? problemWords(first) : t('validation.schema.other')}`;
+    const error = first ? deepest(first) : null;
+    return `${error?.path || '/'}: ${error ? problemWords(error) : t('validation.schema.other')}`;
   };
+}
+
+/**
+ * A union's error named where it went wrong: of the forms it allows, the one whose own first error lies
+ * deepest ("/fix/who: must be one of ..." rather than "/fix: is none of the forms allowed here").
+ */
+function deepest(error: ValueError): ValueError {
+  if (error.type !== ValueErrorType.Union) return error;
+  let best = error;
+  for (const errors of error.errors) {
+    const first = errors.First();
+    const candidate = first ? deepest(first) : null;
+    if (candidate && candidate.path.length > best.path.length) best = candidate;
+  }
+  return best;
 }
 
 const show = (value: unknown) => JSON.stringify(value);

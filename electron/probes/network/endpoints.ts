@@ -367,7 +367,12 @@ async function fetchNcsi(target: EndpointTarget, options: NetworkProbeOptions, s
         signal,
       },
       (response) => {
-        if (response.statusCode === 407) reject(new ProbeError(endpointErrorText('proxyAuth', { proxy: proxy?.host ?? '' })));
+        if (response.statusCode === 407)
+          reject(
+            new ProbeError(
+              proxy ? endpointErrorText('proxyAuth', { proxy: proxy.host }) : endpointErrorText('unseenProxyAuth', { host: target.host }),
+            ),
+          );
         else if (response.statusCode !== 200)
           reject(new ProbeError(endpointErrorText('httpStatus', { host: target.host, status: response.statusCode ?? 0 })));
         let text = '';
@@ -414,6 +419,8 @@ function explain(error: unknown, target: EndpointTarget, proxy: string | null): 
     case 'CERT_HAS_EXPIRED':
       return endpointErrorText('certificateExpired', { host: target.host });
     default:
-      return `${through ? `the proxy ${through}` : where}: ${(error as Error).message}`;
+      // Node's own message is English: the code says as much, in every language. Without one, its message.
+      if (!/^[A-Z][A-Z0-9_]+$/.test(code)) return `${through ?? where}: ${(error as Error).message}`;
+      return through ? endpointErrorText('proxyFailedCode', { proxy: through, code }) : endpointErrorText('failedCode', { where, code });
   }
 }

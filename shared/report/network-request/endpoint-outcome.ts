@@ -3,8 +3,8 @@
 // The profile's contract records a test as `reachable` (true, false, or null: not finished or no answer
 // either way) and `error`, a sentence; it has no field for a result code. The code is read from
 // `reachable` first, and, for a failed test, from the kind of the probe's sentence, read back whole
-// (shared/profile/endpoint-error.ts). A sentence of no known kind (another tool's, or an older
-// version's) is "failed", with the sentence shown as it is.
+// (shared/profile/endpoint-error.ts); an earlier version's wording by its opening. A sentence of no known
+// kind (another tool's) is "failed", with the sentence shown as it is.
 
 import { saidWords } from '../grouping.js';
 import { readEndpointError, type EndpointErrorKind } from '../../profile/endpoint-error.js';
@@ -35,6 +35,7 @@ const FAILED: Readonly<Record<EndpointErrorKind, EndpointOutcome>> = {
   dns: 'dns',
   dnsEmpty: 'dns',
   proxyAuth: 'proxy-auth',
+  unseenProxyAuth: 'proxy-auth',
   proxyRefusedTarget: 'proxy-refused',
   proxyNoAnswer: 'proxy-refused',
   proxyClosed: 'proxy-refused',
@@ -49,7 +50,26 @@ const FAILED: Readonly<Record<EndpointErrorKind, EndpointOutcome>> = {
   tlsUntrusted: 'tls-intercepted',
   tlsName: 'tls-intercepted',
   certificateExpired: 'certificate-expired',
+  failedCode: 'failed',
+  proxyFailedCode: 'failed',
 };
+
+/**
+ * How earlier versions worded each kind (their sentences are in profiles already collected): read by its
+ * opening, for the outcome only - their words are shown as they were recorded.
+ */
+const EARLIER: [EndpointOutcome, RegExp][] = [
+  ['timed-out', /^timed out after \d+ s\b/i],
+  ['dns', /^DNS (could not resolve|has no address for) /],
+  ['tls-intercepted', /^TLS intercepted: /],
+  ['certificate-expired', /^the certificate presented for \S+ has expired\b/],
+  ['proxy-auth', /^the proxy \S* ?asks for credentials \(407\b/],
+  ['proxy-refused', /^the proxy (\S+ refused the connection to \S+ \(|closed the connection$)/],
+  ['refused', /^(the proxy )?\S+ refused the connection\.?$/],
+  ['reset', /^(the proxy )?\S+ reset the connection \(/],
+  ['no-route', /^no route to \S+: the network is unreachable\.?$/],
+  ['unexpected-answer', /^\S+ answered(,| HTTP \d{3}) (but not with|instead of) its test file\b/],
+];
 
 /** The outcome of one test of an endpoint; `sample` when the tested host is a made-up sample name. */
 export function endpointOutcome(probe: EndpointProbe | undefined, sample: boolean): EndpointOutcome {
@@ -57,7 +77,9 @@ export function endpointOutcome(probe: EndpointProbe | undefined, sample: boolea
   if (probe.reachable === true) return 'reached';
   const kind = probe.error ? (readEndpointError(probe.error)?.kind ?? null) : null;
   if (probe.reachable === null) return sample && probe.error && kind !== 'unfinished' ? 'sample-unknown' : 'not-finished';
-  return kind ? FAILED[kind] : 'failed';
+  if (kind) return FAILED[kind];
+  const error = (probe.error ?? '').trim();
+  return EARLIER.find(([, opening]) => opening.test(error))?.[0] ?? 'failed';
 }
 
 /** The outcome in the network team's words: what the test ran into. */

@@ -5,7 +5,7 @@
 // evidence whatever the language; its titles and details are said in it, and its messages are the same.
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { cliProcess, flat } from '../../helpers/cli.js';
+import { cliInProcess, cliProcess, flat } from '../../helpers/cli.js';
 import type { Report } from '../../../shared/report/types.js';
 
 const CACHE_PROBLEMS = fileURLToPath(new URL('../../../samples/profiles/cache-problems.json', import.meta.url));
@@ -45,6 +45,19 @@ describe('--lang', () => {
       expect(said).toContain(`--lang ${value}: this tool does not speak that language`);
       for (const language of ['en (English)', 'de (Deutsch)', 'fr (Français)', 'es (Español)', 'ja (日本語)', 'zh-Hans (简体中文)'])
         expect(said).toContain(language);
+    }
+  });
+
+  it('names a value with a carriage return or an escape in it, shown and not obeyed, and never crashes', async () => {
+    for (const args of [
+      ['check', '--profile', CACHE_PROBLEMS, '--lang', 'de\r\u001b[2J'],
+      ['check', '--profile', CACHE_PROBLEMS, '--matrix', 'x\r\u001b[2J'],
+    ]) {
+      const run = await cliInProcess(args, { columns: 40 });
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(/[\r\u001b]/);
+      expect(run.stderr).toContain('\uFFFD[2J');
     }
   });
 

@@ -62,6 +62,11 @@ describe('the sentences the probe records', () => {
     }
   });
 
+  it('read back with white space around them or a full stop after, as a hand-edited profile has them', () => {
+    const text = endpointErrorText('refused', { where: 'www.microsoft.com:443' });
+    expect(readEndpointError(`  ${text}.\r\n`)).toEqual({ kind: 'refused', args: { where: 'www.microsoft.com:443' } });
+  });
+
   it('keep an argument one word, so that the sentence still reads back', () => {
     const text = endpointErrorText('dns', { host: 'a host', code: 'EAI AGAIN' });
     expect(readEndpointError(text)).toEqual({ kind: 'dns', args: { host: 'a_host', code: 'EAI_AGAIN' } });
@@ -76,6 +81,7 @@ describe('a sentence that is not the probe’s', () => {
       'Timed out after 5 s: a firewall may be dropping the connection.',
       'Timed out after 5 s: a firewall may be dropping the connection',
     ],
+    ['Node’s words', 'www.microsoft.com:443: socket hang up', 'www.microsoft.com:443: socket hang up'],
     [
       'one with more after a known sentence',
       'www.microsoft.com:443 refused the connection twice',

@@ -19,11 +19,12 @@ const check = compileSchema(
       version: Type.Literal(1),
       items: Type.Array(Type.Boolean(), { minItems: 1, maxItems: 2 }),
       nothing: Type.Null(),
+      fix: Type.Union([Type.Object({ who: Type.Union([Type.Literal('user'), Type.Literal('helpdesk')]) }), Type.Null()]),
     },
     { additionalProperties: false },
   ),
 );
-const GOOD = { name: 'ab', count: 3, kind: 'json', either: 'x', version: 1, items: [true], nothing: null };
+const GOOD = { name: 'ab', count: 3, kind: 'json', either: 'x', version: 1, items: [true], nothing: null, fix: null };
 
 // Each bad value, and what is said of it in English.
 const BAD: [Record<string, unknown>, string][] = [
@@ -43,6 +44,8 @@ const BAD: [Record<string, unknown>, string][] = [
   [{ ...GOOD, items: [true, false, true] }, '/items: has more than 2 items'],
   [{ ...GOOD, items: 'yes' }, '/items: must be an array'],
   [{ ...GOOD, nothing: 0 }, '/nothing: must be null'],
+  // A field of one form of a union: named itself, not the union.
+  [{ ...GOOD, fix: { who: 'boss' } }, '/fix/who: must be one of "user", "helpdesk"'],
 ];
 
 describe('compileSchema', () => {

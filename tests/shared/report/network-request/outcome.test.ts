@@ -7,6 +7,7 @@ import { createServer as createTcpServer, type AddressInfo, type Server, type So
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoints, type EndpointTarget, type NetworkProbeOptions } from '../../../../electron/probes/network/endpoints.js';
+import { readEndpointError } from '../../../../shared/profile/endpoint-error.js';
 import { endpointOutcome } from '../../../../shared/report/network-request/endpoint-outcome.js';
 
 const tls = (name: string) => readFileSync(new URL(`../../../fixtures/tls/${name}`, import.meta.url), 'utf8');
@@ -37,6 +38,8 @@ beforeAll(async () => {
       })(),
     ),
     closed,
+    // A proxy in the way that the machine does not know of: it answers the plain request with 407.
+    unseen407: await listen(createHttpServer((_req, res) => res.writeHead(407).end())),
   };
 });
 afterAll(async () => {
@@ -69,6 +72,11 @@ describe('endpointOutcome, on what the probe records', () => {
     expect(await outcomeOf(target, { proxy: `http://127.0.0.1:${ports.authProxy}`, perProbeTimeoutMs: 1000 })).toBe('proxy-auth');
     expect(await outcomeOf(ncsi, local('portal'))).toBe('unexpected-answer');
   });
+  it('tells a proxy nobody set that asks for credentials, in a sentence of its own that reads back', async () => {
+    const [probe] = await probeEndpoints([ncsi], local('unseen407'));
+    expect(endpointOutcome(probe, false)).toBe('proxy-auth');
+    expect(readEndpointError(probe!.error!)).toEqual({ kind: 'unseenProxyAuth', args: { host: 'www.msftncsi.com' } });
+  });
   it('reads tests that did not finish, sample names DNS does not know, and missing tests from reachable', async () => {
     const sampleTarget = { ...target, pattern: '*.blob.core.windows.net', host: 'mystorage.blob.core.windows.net', sample: true };
     const noDns = { lookup: () => Promise.reject(Object.assign(new Error('nope'), { code: 'ENOTFOUND' })) };
@@ -79,9 +87,17 @@ describe('endpointOutcome, on what the probe records', () => {
     // Another tool's sentence, or none: a failure all the same, with its words shown as they are.
     expect(endpointOutcome({ pattern: 'x', reachable: false, error: 'Blocked by policy 42' }, false)).toBe('failed');
     expect(endpointOutcome({ pattern: 'x', reachable: false }, false)).toBe('failed');
-    // A sentence only near one of the probe's (another wording of a timeout) is not guessed at.
+    // An earlier version's wording of a timeout, with a capital letter, and of DNS with a full stop: their kind.
     expect(
       endpointOutcome({ pattern: 'x', reachable: false, error: 'Timed out after 5 s: a firewall may be dropping the connection.' }, false),
-    ).toBe('failed');
+    ).toBe('timed-out');
+    expect(endpointOutcome({ pattern: 'x', reachable: false, error: 'DNS could not resolve x (ENOTFOUND). ' }, false)).toBe('dns');
+    // A 407 with no proxy set: a proxy the machine does not know of.
+    expect(
+      endpointOutcome(
+        { pattern: 'x', reachable: false, error: 'the proxy  asks for credentials (407 Proxy Authentication Required)' },
+        false,
+      ),
+    ).toBe('proxy-auth');
   });
 });
