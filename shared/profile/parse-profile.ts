@@ -7,6 +7,7 @@ import { decodeProfileText } from './decode-profile-text.js';
 import type { MachineProfile } from './types.js';
 import { showPointer, validateProfile } from './validate.js';
 import { t } from '../i18n/translate.js';
+import { jsonErrorWords } from '../util/json-error.js';
 import { savedReportProblem } from '../report/saved-report.js';
 import type { Report } from '../report/types.js';
 
@@ -66,7 +67,7 @@ function jsonOf(file: string, bytes: Uint8Array): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new ProfileLoadError(file, [t('validation.profile.notJson', { reason: describeJsonError(error, text) })]);
+    throw new ProfileLoadError(file, [t('validation.profile.notJson', { reason: jsonErrorWords(error, text) })]);
   }
   return value;
 }
@@ -89,14 +90,3 @@ function profileOf(file: string, value: unknown): MachineProfile {
 }
 
 /** JSON.parse's message, with the position turned into a line and column a person can find. */
-function describeJsonError(error: unknown, text: string): string {
-  const message = (error as Error).message;
-  const position = /position (\d+)/.exec(message);
-  if (!position?.[1]) return message;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-  return t('validation.profile.jsonPosition', { reason, line, column });
-}

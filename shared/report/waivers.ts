@@ -16,6 +16,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { decodeProfileText } from '../profile/decode-profile-text.js';
+import { jsonErrorWords } from '../util/json-error.js';
 import { countStatuses, verdictOf } from './build.js';
 import { isCheckId } from './fleet/worst.js';
 import { findingKey } from './subject-key.js';
@@ -63,7 +64,7 @@ export function parseWaivers(file: string, bytes: Uint8Array): WaiverFile {
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw new WaiverFileError(file, [t('report.waivers.notJson', { reason: (error as Error).message })]);
+    throw new WaiverFileError(file, [t('report.waivers.notJson', { reason: jsonErrorWords(error, source) })]);
   }
   compiled ??= TypeCompiler.Compile(WAIVER_FILE_SCHEMA);
   const typed = compiled.Check(value);
