@@ -28,7 +28,8 @@ const SANDBOXES = readdirSync(join(ROOT, 'samples', 'sandboxes'), { withFileType
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-test.describe.configure({ timeout: 120_000 });
+// Each sample on its own: the two workers share them out.
+test.describe.configure({ mode: 'parallel', timeout: 120_000 });
 
 const dist = <T>(path: string): Promise<T> => import(`${ROOT}dist/${path}`) as Promise<T>;
 

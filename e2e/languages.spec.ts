@@ -43,7 +43,9 @@ const reports = {
   text: () => dist<typeof import('../shared/report/text.js')>('shared/report/text.js'),
 };
 
-test.describe.configure({ timeout: 240_000 });
+// Each language on its own (its own server, in its own worker's process): the two workers share them out,
+// rather than one worker taking all six while the other waits.
+test.describe.configure({ mode: 'parallel', timeout: 240_000 });
 
 /** The page as it is now, in both sizes: nothing sideways, nothing cut off or spilling, a screenshot of each. */
 async function bothSizes(page: Page, name: string, { axe, shoot = true }: { axe: boolean; shoot?: boolean }) {
