@@ -17,6 +17,7 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { decodeProfileText } from '../profile/decode-profile-text.js';
 import { jsonErrorWords } from '../util/json-error.js';
+import { problemWords } from '../util/schema.js';
 import { countStatuses, verdictOf } from './build.js';
 import { isCheckId } from './fleet/worst.js';
 import { findingKey } from './subject-key.js';
@@ -155,7 +156,8 @@ function describeError(error: ValueError): string {
     case ValueErrorType.Array:
       return t('report.waivers.notAList');
     default:
-      return wanted ? t('report.waivers.mustBe', { field: wanted }) : t('report.waivers.wrongForm');
+      // Anything else in the schema's own words, as every TypeBox-checked file says it.
+      return wanted ? t('report.waivers.mustBe', { field: wanted }) : problemWords(error);
   }
 }
 
