@@ -40,8 +40,16 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** No serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   // Colours are judged as they settle: a button mid-transition (disabled grey to enabled blue, 250 ms in
-  // MUI) has neither contrast, and which one axe sees would depend on timing.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))));
+  // MUI) has neither contrast, and which one axe sees would depend on timing. Only animations that end:
+  // a spinner's or an indeterminate progress bar's runs forever, and waiting for it would never return.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity))
+        .map((a) => a.finished.catch(() => null)),
+    ),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const options: RunOptions = { resultTypes: ['violations'] };
   const violations = await page.evaluate(
