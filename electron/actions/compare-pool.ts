@@ -49,9 +49,38 @@ function compareFiles(original, copy) {
   }
 }
 
-parentPort.on('message', ({ id, original, copy }) => {
+// The copy holds the original's first bytes, however many it has: a copy cut short (by a crash, a Stop) is
+// the start of its original, and deleting it loses nothing the original does not still hold. A missing
+// original proves nothing: not the same.
+function startsTheSame(original, copy) {
+  let a;
   try {
-    parentPort.postMessage({ id, ...compareFiles(original, copy) });
+    a = openSync(original, 'r');
+  } catch {
+    return { size: 0, equal: false };
+  }
+  try {
+    const b = openSync(copy, 'r');
+    try {
+      let size = 0;
+      for (;;) {
+        const readB = fill(b, right);
+        if (readB === 0) return { size, equal: true };
+        const readA = fill(a, left);
+        size += readB;
+        if (readA < readB || !left.subarray(0, readB).equals(right.subarray(0, readB))) return { size, equal: false };
+      }
+    } finally {
+      closeSync(b);
+    }
+  } finally {
+    closeSync(a);
+  }
+}
+
+parentPort.on('message', ({ id, original, copy, prefix }) => {
+  try {
+    parentPort.postMessage({ id, ...(prefix ? startsTheSame(original, copy) : compareFiles(original, copy)) });
   } catch (error) {
     parentPort.postMessage({ id, error: error.message });
   }
@@ -95,7 +124,15 @@ export class ComparePool {
     return { equal: reply.equal!, size: reply.size! };
   }
 
-  private send(message: { original: string; copy: string }): Promise<Reply> {
+  /**
+   * Whether a copy holds its original's first bytes (all of the copy's, the original at least as long): so
+   * a copy cut short is still known for ours. A missing original: no.
+   */
+  async startsTheSame(original: string, copy: string): Promise<boolean> {
+    return (await this.send({ original, copy, prefix: true })).equal!;
+  }
+
+  private send(message: { original: string; copy: string; prefix?: boolean }): Promise<Reply> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
