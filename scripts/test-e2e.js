@@ -1,7 +1,8 @@
 // npm run test:e2e - the browser tier: Playwright in Debian's Chromium over browser mode. Needs the
 // build (npm run build). Skips, saying why, only where Chromium can be neither found nor installed.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_PATH } from './chromium.js';
 import { ensureDebianPackage } from './debian-package.js';
@@ -18,6 +19,8 @@ if (!existsSync(`${root}out/renderer/index.html`) || !existsSync(`${root}dist/el
   process.exit(1);
 }
 const cli = `${root}node_modules/@playwright/test/cli.js`;
+// Playwright empties it at the start of each run.
+const results = join(root, 'e2e', 'output', 'results');
 const result = spawnSync(process.execPath, [cli, 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: root,
@@ -25,4 +28,12 @@ const result = spawnSync(process.execPath, [cli, 'test', '-c', 'e2e/playwright.c
   env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
   timeout: 900_000,
 });
+// A failed test leaves what its page showed (its accessibility tree) in error-context.md: printed here, since
+// a CI log is often all there is to read of a run on another machine.
+if (result.status !== 0 && existsSync(results)) {
+  for (const entry of readdirSync(results, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('error-context.md')) continue;
+    console.log(`\n== ${entry}\n${readFileSync(join(results, entry), 'utf8').slice(0, 12_000)}`);
+  }
+}
 process.exit(result.status ?? 1);

@@ -3,7 +3,6 @@
 // again in the language chosen: the main process is told (it speaks it too), the pages load its catalogue,
 // and everything below the header is drawn afresh, the report said again from its findings' messages.
 import { Alert, Box, Container, CssBaseline, Stack, Step, StepButton, Stepper, ThemeProvider, Typography } from '@mui/material';
-import { PendingMoveBanner } from './components/PendingMoveBanner';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ScanRequest, WizardApi } from '../../shared/api/wizard-api';
 import { LANGUAGE_DIRECTION, type Language } from '../../shared/i18n/languages';
@@ -13,6 +12,8 @@ import type { Finding } from '../../shared/report/types';
 import { ApiContext } from './api/context';
 import type { FixDone } from './components/FixResult';
 import { LanguageMenu } from './components/LanguageMenu';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
+import { PendingMoveBanner } from './components/PendingMoveBanner';
 import { markDocument, switchLanguage } from './language';
 import { WelcomePage } from './pages/WelcomePage';
 import { DEFAULT_REQUEST, PAGES, type Examined, type Page } from './state';
@@ -181,73 +182,75 @@ export function App({ api }: { api: WizardApi }) {
             <Typography variant="h4" component="h1" tabIndex={-1} ref={heading} sx={{ mb: 2, outline: 'none' }}>
               {page === 'welcome' ? t('wizard.welcome.heading') : title}
             </Typography>
-            <Suspense fallback={<Typography role="status">{t('wizard.app.loading')}</Typography>}>
-              {page === 'welcome' && (
-                <WelcomePage
-                  onStart={() => go('select')}
-                  onOpened={(e) => {
-                    show(e);
-                    go('results');
-                  }}
-                  edition={request.edition}
-                />
-              )}
-              {page === 'select' && (
-                <SelectPage info={info} request={request} onChange={setRequest} onBack={() => go('welcome')} onScan={() => go('scan')} />
-              )}
-              {page === 'scan' && (
-                <ScanPage
-                  request={request}
-                  onDone={(outcome) => {
-                    show({ ...outcome, source: 'live' });
-                    go('results');
-                  }}
-                  onBack={() => go('select')}
-                />
-              )}
-              {page === 'results' && examined && (
-                <ResultsPage
-                  examined={examined}
-                  request={request}
-                  fixed={fixed}
-                  onChange={show}
-                  onFix={(f) => {
-                    setFixing(f);
-                    setFixed(null);
-                    go('fix');
-                  }}
-                  onNext={() => go('report')}
-                />
-              )}
-              {page === 'fix' && examined && fixing && (
-                <FixPage
-                  key={`${fixing.check}|${fixing.subject ?? ''}`}
-                  info={info}
-                  finding={fixing}
-                  examined={examined}
-                  request={request}
-                  onDone={(e, done) => {
-                    setExamined({ ...e, report: relocalizeReport(e.report) });
-                    setFixed(done);
-                  }}
-                  onBack={() => go('results')}
-                  onRunning={onFixRunning}
-                />
-              )}
-              {page === 'report' && examined && (
-                <ReportPage
-                  examined={examined}
-                  onOpened={(e) => {
-                    show(e);
-                    go('results');
-                  }}
-                  onRestart={() => {
-                    show(null);
-                    go('welcome');
-                  }}
-                />
-              )}
-            </Suspense>
+            <PageErrorBoundary key={page}>
+              <Suspense fallback={<Typography role="status">{t('wizard.app.loading')}</Typography>}>
+                {page === 'welcome' && (
+                  <WelcomePage
+                    onStart={() => go('select')}
+                    onOpened={(e) => {
+                      show(e);
+                      go('results');
+                    }}
+                    edition={request.edition}
+                  />
+                )}
+                {page === 'select' && (
+                  <SelectPage info={info} request={request} onChange={setRequest} onBack={() => go('welcome')} onScan={() => go('scan')} />
+                )}
+                {page === 'scan' && (
+                  <ScanPage
+                    request={request}
+                    onDone={(outcome) => {
+                      show({ ...outcome, source: 'live' });
+                      go('results');
+                    }}
+                    onBack={() => go('select')}
+                  />
+                )}
+                {page === 'results' && examined && (
+                  <ResultsPage
+                    examined={examined}
+                    request={request}
+                    fixed={fixed}
+                    onChange={show}
+                    onFix={(f) => {
+                      setFixing(f);
+                      setFixed(null);
+                      go('fix');
+                    }}
+                    onNext={() => go('report')}
+                  />
+                )}
+                {page === 'fix' && examined && fixing && (
+                  <FixPage
+                    key={`${fixing.check}|${fixing.subject ?? ''}`}
+                    info={info}
+                    finding={fixing}
+                    examined={examined}
+                    request={request}
+                    onDone={(e, done) => {
+                      setExamined({ ...e, report: relocalizeReport(e.report) });
+                      setFixed(done);
+                    }}
+                    onBack={() => go('results')}
+                    onRunning={onFixRunning}
+                  />
+                )}
+                {page === 'report' && examined && (
+                  <ReportPage
+                    examined={examined}
+                    onOpened={(e) => {
+                      show(e);
+                      go('results');
+                    }}
+                    onRestart={() => {
+                      show(null);
+                      go('welcome');
+                    }}
+                  />
+                )}
+              </Suspense>
+            </PageErrorBoundary>
           </Box>
         </Container>
       </ThemeProvider>
