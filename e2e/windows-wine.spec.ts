@@ -165,6 +165,27 @@ async function toMoveConfirmation(page: Page, to: string) {
   return page.getByRole('button', { name: `Move the cache to ${to} now` });
 }
 
+/**
+ * Confirms the move and waits until its copy is under way; returns the line that counts what is copied.
+ * Now and then Wine fails to start a program (libuv's "spawn UNKNOWN"): the helper, or a tool it runs
+ * before the copy. The fix then says so, having changed nothing, and offers Retry: retried once, said.
+ */
+async function startCopy(page: Page, confirm: Locator, to: string): Promise<Locator> {
+  const copied = page.getByText(/^Copied [\d,]+ of /);
+  const wineSpawn = page.getByText(/spawn UNKNOWN/);
+  await confirm.click();
+  await expect(copied.or(wineSpawn).first()).toBeVisible({ timeout: 120_000 });
+  if (await copied.isVisible()) return copied;
+  console.log(`The move could not start under Wine (${await wineSpawn.first().innerText()}): confirming it once more.`);
+  expect(existsSync(machine.onC(to)), 'nothing was copied before the start failed').toBe(false);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Move the cache from ${CACHE} to ${to}` })).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('checkbox', { name: CAUTIONS }).check();
+  await page.getByRole('button', { name: `Move the cache to ${to} now` }).click();
+  await expect(copied).toBeVisible({ timeout: 120_000 });
+  return copied;
+}
+
 test('the two values disagree: both are pointed at the folder that holds the cache, read back with reg.exe', async ({ page }) => {
   // As the sandbox registry-swapped: Config names a folder that is not there, the provider value the real cache.
   reset();
@@ -218,8 +239,8 @@ test('the move from the Results page: confirmed with its numbers, followed with 
   await expectAccessible(page, 'windows move confirmation');
   await shot(page, 'windows-3-move-confirm');
 
-  await confirm.click();
-  await expect(page.getByRole('progressbar', { name: 'Copy progress' })).toBeVisible({ timeout: 120_000 });
+  await startCopy(page, confirm, 'C:\\MARS Cache');
+  await expect(page.getByRole('progressbar', { name: 'Copy progress' })).toBeVisible();
   await expect(page.getByText(/per second, (about \d+ seconds?|under a second) left\.$/)).toBeVisible({ timeout: 30_000 });
   await expect(
     page.getByText(new RegExp(`^Copied [\\d,]+ of ${CACHE_FILES} files, .+ of ${esc(formatBytes(CACHE_BYTES))}\\.$`)),
@@ -247,9 +268,7 @@ test('the move from the Results page: confirmed with its numbers, followed with 
 test('a Stop halfway through the copy puts everything back; Retry plans afresh and moves the cache', async ({ page }) => {
   reset('C:\\MARS Cache', 'C:\\Stopped Cache');
   const confirm = await toMoveConfirmation(page, 'C:\\Stopped Cache');
-  await confirm.click();
-  const copied = page.getByText(/^Copied [\d,]+ of /);
-  await expect(copied).toBeVisible({ timeout: 120_000 });
+  const copied = await startCopy(page, confirm, 'C:\\Stopped Cache');
   await page.getByRole('button', { name: 'Stop and put everything back' }).click();
   await expect(page.getByText('Stopped. Everything was put back.')).toBeVisible({ timeout: 120_000 });
   // It landed halfway: the copy never got to its last file.
@@ -304,8 +323,7 @@ test('a target inside the folders selected for backup is refused, with the sente
 test('a crash of the helper mid-copy is said, and recovered only once the user confirms', async ({ page }) => {
   reset('C:\\Crashed Cache');
   const confirm = await toMoveConfirmation(page, 'C:\\Crashed Cache');
-  await confirm.click();
-  await expect(page.getByText(/^Copied [\d,]+ of /)).toBeVisible({ timeout: 120_000 });
+  await startCopy(page, confirm, 'C:\\Crashed Cache');
   // The helper dies on the spot, as with a power cut of its process.
   const helpers = killProcesses(/helper-under-wine\.mjs.*--fix-helper/);
   expect(helpers).toBeGreaterThan(0);

@@ -54,7 +54,7 @@ export async function runInHelper(
       if (!parsed.ok) {
         socket.destroy();
         if (peer === socket)
-          settle({ error: new AppError('internal', `The helper answered something the wizard does not understand (${parsed.problem}).`) });
+          settle({ error: new AppError('internal', t('machine.helper.answerNotUnderstood', { problem: parsed.problem })) });
         return;
       }
       const message = parsed.value;
@@ -94,20 +94,28 @@ export async function runInHelper(
     ...helperArgs({ channel: channel.path, key: channel.key, sandbox: program.sandbox ?? null, language: currentLanguage() }),
   ];
   const launched: Promise<LaunchOutcome> = launch(program.program, args, launchStop.signal);
-  void launched.then((outcome) => {
-    // The launcher ends when the helper does; if it never connected, the launch's own reason is the answer.
-    if (peer) return;
-    settle({
-      error: outcome.declined
-        ? new AppError('declined', t('machine.helper.declined'))
-        : new AppError(
-            'refused',
-            t('machine.helper.couldNotStart', {
-              reason: outcome.failure ?? m('machine.helper.endedBeforeConnect', { exitCode: String(outcome.exitCode) }),
-            }),
-          ),
-    });
-  });
+  void launched.then(
+    (outcome) => {
+      // The launcher ends when the helper does; if it never connected, the launch's own reason is the answer.
+      if (peer) return;
+      settle({
+        error: outcome.declined
+          ? new AppError('declined', t('machine.helper.declined'))
+          : new AppError(
+              'refused',
+              t('machine.helper.couldNotStart', {
+                reason: outcome.failure ?? m('machine.helper.endedBeforeConnect', { exitCode: String(outcome.exitCode) }),
+              }),
+            ),
+      });
+    },
+    // A launcher that throws (Node's spawn does, for some failures to start a program) is a failure to
+    // start, said at once: not a wait for a helper that will never connect.
+    (error: unknown) => {
+      if (peer) return;
+      settle({ error: new AppError('refused', t('machine.helper.couldNotStart', { reason: (error as Error)?.message ?? String(error) })) });
+    },
+  );
   const connectTimeout = timing.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const watchdog = setInterval(() => {
     const silent = Date.now() - lastHeard;

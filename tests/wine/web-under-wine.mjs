@@ -11,12 +11,17 @@ const load = (path) => import(`${distUrl}/${path}`);
 const { startWebServer } = await load('electron/web/server.js');
 const { windowsMachine } = await load('electron/machine/windows/windows-machine.js');
 
-/** UAC's stand-in: the helper as a plain child process of this one. */
+/** UAC's stand-in: the helper as a plain child process of this one. A spawn that throws (Wine's "spawn UNKNOWN") is a failure to start, as the real launcher reports one. */
 const launch = (program, args) =>
   new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: 'ignore', windowsHide: true });
-    child.on('exit', (code) => resolve({ exitCode: code, failure: null, declined: false }));
-    child.on('error', (error) => resolve({ exitCode: null, failure: error.message, declined: false }));
+    const failed = (error) => resolve({ exitCode: null, failure: error.message, declined: false });
+    try {
+      const child = spawn(program, args, { stdio: 'ignore', windowsHide: true });
+      child.on('exit', (code) => resolve({ exitCode: code, failure: null, declined: false }));
+      child.on('error', failed);
+    } catch (error) {
+      failed(error);
+    }
   });
 
 const server = await startWebServer({

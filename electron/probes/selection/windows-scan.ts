@@ -12,7 +12,8 @@
 //   T <files> <bytes> <hard links counted: 1 or 0>               the end
 // <kind> is HardLink, SymbolicLink, Junction, MountPoint, Cloud, Other or empty.
 
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { formatWait } from '../command-runner.js';
 import { FILE_ATTRIBUTE } from '../windows/machine-facts.js';
@@ -169,12 +170,19 @@ export type LineSource = (
 
 export const powershellLines: LineSource = (command, args, { env, signal, onLine }) =>
   new Promise((resolve) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, ...env },
-      windowsHide: true,
-      shell: false,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    let child: ChildProcessByStdio<null, Readable, null>;
+    try {
+      child = spawn(command, args, {
+        env: { ...process.env, ...env },
+        windowsHide: true,
+        shell: false,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch (error) {
+      // spawn throws at once for some failures to start (libuv's UNKNOWN when Windows cannot create the
+      // process): an answer like any other failure, so the caller walks the folder itself.
+      return resolve({ exitCode: null, failure: (error as Error).message });
+    }
     const stop = () => child.kill();
     signal.addEventListener('abort', stop, { once: true });
     createInterface({ input: child.stdout }).on('line', onLine);

@@ -98,6 +98,18 @@ describe('the elevated helper, a separate process', () => {
     ).rejects.toMatchObject({ code: 'declined' });
     expect(scratch(dir)).toBe(plan.from);
   });
+  it('says at once that the helper could not start when the launcher throws, rather than waiting for it', async () => {
+    const { dir, plan } = await sandbox();
+    // As Node's spawn does for some failures to create a process (libuv's UNKNOWN).
+    const throwing: ElevatedLauncher = () => Promise.reject(new Error('spawn UNKNOWN'));
+    const started = Date.now();
+    await expect(
+      runInHelper(throwing, program(dir), { type: 'run', plan, selection: null }, { onMessage: () => {} }, new AbortController().signal),
+    ).rejects.toMatchObject({ code: 'refused', message: 'The helper could not start (spawn UNKNOWN); nothing was changed.' });
+    // Not the ten minutes an administrator prompt is given.
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(scratch(dir)).toBe(plan.from);
+  });
   it('does not join a channel without its key', async () => {
     const { dir } = await sandbox();
     writeFileSync(join(dir, 'x'), '');
