@@ -46,14 +46,12 @@ export function defaultHistoryFolder(platform: NodeJS.Platform = process.platfor
 export function historyFolderOf(option: string | true, platform: NodeJS.Platform = process.platform, env = process.env): string {
   if (option !== true) {
     if (option.trim() === '')
-      throw new ExplainedError('--history was given an empty folder name: give a folder, such as --history D:\\readiness.');
+      throw new ExplainedError(t('cli.usage.historyEmpty'));
     return option;
   }
   const folder = defaultHistoryFolder(platform, env);
   if (folder === null)
-    throw new ExplainedError(
-      '--history needs a folder on this machine: give one, such as --history ./history (the folder under %ProgramData% is the default on Windows only).',
-    );
+    throw new ExplainedError(t('cli.usage.historyNoDefault'));
   return folder;
 }
 
