@@ -45,13 +45,11 @@ export function defaultHistoryFolder(platform: NodeJS.Platform = process.platfor
 /** The folder `--history [DIR]` names: DIR, or the default folder where there is one; else a usage error. */
 export function historyFolderOf(option: string | true, platform: NodeJS.Platform = process.platform, env = process.env): string {
   if (option !== true) {
-    if (option.trim() === '')
-      throw new ExplainedError(t('cli.usage.historyEmpty'));
+    if (option.trim() === '') throw new ExplainedError(t('cli.usage.historyEmpty'));
     return option;
   }
   const folder = defaultHistoryFolder(platform, env);
-  if (folder === null)
-    throw new ExplainedError(t('cli.usage.historyNoDefault'));
+  if (folder === null) throw new ExplainedError(t('cli.usage.historyNoDefault'));
   return folder;
 }
 
