@@ -27,6 +27,8 @@ import validation from './validation.json' with { type: 'json' };
 import plans from './plans.json' with { type: 'json' };
 import engine from './engine.json' with { type: 'json' };
 import machine from './machine.json' with { type: 'json' };
+import script from './script.json' with { type: 'json' };
+import matrix from './matrix.json' with { type: 'json' };
 
 export default {
   ...common,
@@ -56,4 +58,6 @@ export default {
   ...plans,
   ...engine,
   ...machine,
+  ...script,
+  ...matrix,
 } satisfies Partial<Catalogue>;
