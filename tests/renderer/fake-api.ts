@@ -162,7 +162,10 @@ export function fakeApi({
       try {
         value = JSON.parse(text);
       } catch {
-        return { ok: false, error: { code: 'invalid-profile', message: 'This file is not a valid machine profile: is not valid JSON' } };
+        return {
+          ok: false,
+          error: { code: 'invalid-profile', message: 'This file is not a valid machine profile: the file is not valid JSON' },
+        };
       }
       const valid = validateProfile(value);
       if (!valid.ok)

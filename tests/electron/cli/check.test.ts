@@ -105,8 +105,13 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
         ),
       [/\/cache\/sizeBytes/, /0 or more/],
     ],
-    ['not JSON', () => file('broken.json', '{ "schemaVersion": 1,\n  "os": { "family": "windows" ]\n}'), [/not valid JSON/, /line 2/]],
-    ['empty file', () => file('empty.json', ''), [/empty/]],
+    [
+      'not JSON',
+      () => file('broken.json', '{ "schemaVersion": 1,\n  "os": { "family": "windows" ]\n}'),
+      [/the file is not valid JSON/, /line 2/],
+    ],
+    // Each problem has its subject: the file, when the whole file is wrong (not a bare "is empty").
+    ['empty file', () => file('empty.json', ''), [/the file is empty/]],
     ['missing file', () => join(dir, 'nope.json'), [/cannot be read: no such file/]],
     ['a folder', () => dir, [/cannot be read: it is a folder/]],
   ];
