@@ -159,6 +159,13 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
   const selection =
     flags.select?.length || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;
   const plan = await planFix(machine, { action, to: flags.to ?? null }, selection);
+  if (!plan.ok && plan.fixed) {
+    // Nothing to do: the machine is already as the fix would leave it. Said, and a success for a script
+    // that runs the fix on every machine of a fleet.
+    if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify({ ok: false, nothingToDo: true, problems: plan.problems }, null, 2)}\n`);
+    else io.stdout(`${t('cli.fix.nothingToDo', { why: plan.problems.join(' ') })}\n`);
+    return 0;
+  }
   if (!plan.ok) {
     if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify({ ok: false, problems: plan.problems }, null, 2)}\n`);
     io.stderr(

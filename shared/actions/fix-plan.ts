@@ -99,7 +99,16 @@ import type { FixPlan } from './fix-plan-schema.js';
 export type PlanStep = FixPlan['steps'][number];
 export type PlanFigures = FixPlan['figures'];
 /** fixed: refused because the finding the fix was planned for passes on the machine as it is now. */
+/**
+ * A plan, or why there is none. `fixed`: nothing to do - the machine is already as the fix would leave it
+ * (the finding passes now, the engine already runs, both values already agree); the one problem says so.
+ */
 export type PlanResult = { ok: true; plan: FixPlan } | { ok: false; problems: string[]; fixed?: boolean };
+
+/** The refusal for these problems: nothing to do when the only one is that it is done already. */
+export function refusal(problems: string[], alreadyDone: string | null): PlanResult & { ok: false } {
+  return problems.length === 1 && problems[0] === alreadyDone ? { ok: false, problems, fixed: true } : { ok: false, problems };
+}
 
 export const ENGINE_SERVICE_NAME = 'obengine';
 export const CONFIG_KEY = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config';

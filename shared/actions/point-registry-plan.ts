@@ -9,6 +9,7 @@ import {
   CONFIG_KEY,
   ENGINE_SERVICE_NAME as SERVICE,
   PROVIDER_KEY,
+  refusal,
   registryChanges,
   type BackupJobFacts,
   type PlanResult,
@@ -59,9 +60,10 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
   const a = setValue(agent?.scratchLocation);
   const b = setValue(agent?.providerScratchLocation);
   const folders = namedFolders(profile);
+  let agree: string | null = null;
   if (agent?.installed === true) {
     if (folders.length === 0) problems.push(t('plans.pointRegistry.noFolder', { reregister: REREGISTER }));
-    else if (a !== null && b !== null && samePath(a, b)) problems.push(t('plans.pointRegistry.sameFolder', { folder: a }));
+    else if (a !== null && b !== null && samePath(a, b)) problems.push((agree = t('plans.pointRegistry.sameFolder', { folder: a })));
   }
   let to: string | null = null;
   if (problems.length === 0) {
@@ -90,7 +92,7 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
         }),
       );
   }
-  if (problems.length > 0 || to === null) return { ok: false, problems };
+  if (problems.length > 0 || to === null) return refusal(problems, agree);
   const previous = { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null };
   return {
     ok: true,

@@ -2,17 +2,18 @@
 // it stays running. Nothing else changes, so there is nothing to put back if it fails.
 
 import type { MachineProfile } from '../profile/types.js';
-import { ENGINE_SERVICE_NAME as SERVICE, type PlanResult } from './fix-plan.js';
+import { ENGINE_SERVICE_NAME as SERVICE, refusal, type PlanResult } from './fix-plan.js';
 import { engineProblems, preconditionsOf } from './relocate-plan.js';
 import { t } from '../i18n/translate.js';
 
 export function planStartEngine(profile: MachineProfile): PlanResult {
   const agent = profile.agent;
   const { problems, cautions } = engineProblems(profile, null, 'start');
-  if (agent?.installed === true && agent.serviceState === 'running') problems.push(t('plans.startEngine.alreadyRunning'));
+  const running = agent?.installed === true && agent.serviceState === 'running' ? t('plans.startEngine.alreadyRunning') : null;
+  if (running) problems.push(running);
   if (agent?.installed === true && (agent.serviceState === 'starting' || agent.serviceState === 'stopping'))
     problems.push(t('plans.startEngine.changing', { state: agent.serviceState }));
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return refusal(problems, running);
   const previous = { scratchLocation: agent?.scratchLocation ?? null, providerScratchLocation: agent?.providerScratchLocation ?? null };
   return {
     ok: true,

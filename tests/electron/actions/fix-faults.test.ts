@@ -52,6 +52,11 @@ describe('point-registry on a sandbox whose values are swapped', () => {
     expect(journal(dir)).toMatchObject({ state: 'closed', outcome: 'done', createdFolders: [], manifest: [] });
     expect(await finding(dir, 'cache.registry')).toBe('pass');
     expect(await finding(dir, 'cache.folder')).toBe('pass');
+    // Again, now that both agree: nothing to do, said, exit 0, and no second journal run.
+    const again = await point(dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^Nothing to do: Both registry values already name /);
+    expect(values(dir)).toEqual([REAL_CACHE, REAL_CACHE]);
   });
 
   for (const step of ACTION_STEPS['point-registry']) {
@@ -107,11 +112,12 @@ describe('start-engine on a sandbox whose engine is stopped', () => {
     expect(await finding(dir, 'agent.service')).toBe('pass');
   });
 
-  it('refuses when the engine already runs', async () => {
+  it('has nothing to do when the engine already runs: said, and exit 0 (a fleet script runs it everywhere)', async () => {
     const dir = sandbox('cache-on-c');
     const result = await start(dir);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('The backup engine is already running.');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Nothing to do: The backup engine is already running.');
+    expect(service(dir)).toBe('running');
   });
 
   // The failpoint fires after the step's work: a failed start-service has asked the service to start.

@@ -142,6 +142,9 @@ describe('start-engine', () => {
   });
   it('refuses a running, starting, missing or unknown engine', () => {
     expect(problems(planStartEngine(profile()))).toContain('already running');
+    // Running is nothing to do (fixed); starting is a refusal.
+    expect(planStartEngine(profile())).toMatchObject({ ok: false, fixed: true });
+    expect(planStartEngine(profile((p) => (p.agent!.serviceState = 'starting')))).not.toHaveProperty('fixed');
     expect(problems(planStartEngine(profile((p) => (p.agent!.serviceState = 'starting'))))).toContain('starting now');
     expect(problems(planStartEngine(profile((p) => (p.agent!.serviceState = 'not-installed'))))).toContain('repair the agent');
     expect(problems(planStartEngine(profile((p) => (p.agent!.serviceState = 'unknown'))))).toContain('is not known');
