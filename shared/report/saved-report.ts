@@ -13,6 +13,7 @@ import { countStatuses, verdictOf } from './build.js';
 import { compileSchema } from '../util/schema.js';
 import { relocalizeReport } from './relocalize.js';
 import type { Counts, Report } from './types.js';
+import { wordsFitFinding } from './words-fit.js';
 
 const text = (maxLength = 100_000) => Type.String({ maxLength });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -111,6 +112,16 @@ export function savedReportProblem(value: unknown): string | null {
     const at = `/findings/${index}/messages`;
     // A report of a version before messages: its words are all it has, in the language it was made in.
     if (!messages) return t('validation.report.noMessages', { pointer: at });
+    for (const part of ['title', 'detail'] as const) {
+      const id = messages[part]?.id;
+      if (typeof id === 'string' && Object.hasOwn(en, id) && !wordsFitFinding(finding.check, finding.status, finding.waivedStatus, id))
+        return t('validation.report.notItsWords', {
+          pointer: `${at}/${part}/id`,
+          id: JSON.stringify(id),
+          check: finding.check,
+          status: finding.status,
+        });
+    }
     const wrong =
       messageProblem(messages.title, `${at}/title`) ??
       messageProblem(messages.detail, `${at}/detail`) ??

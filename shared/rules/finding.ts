@@ -49,7 +49,7 @@ export function finding(ctx: RuleContext, check: CheckId, parts: FindingParts): 
     source: {
       edition: ctx.edition.id,
       date: ctx.edition.date,
-      document: ctx.edition.document,
+      document: parts.cite.document ?? ctx.edition.document,
       section: parts.cite.section,
       url: parts.cite.url,
     },

@@ -71,6 +71,22 @@ describe('check --profile REPORT', () => {
       ['a link elsewhere', (r) => (r.findings[0].source.url = 'javascript:alert(1)'), /\/findings\/0\/source\/url/],
       ['no messages (an older version)', (r) => delete r.findings[0].messages, /\/findings\/0\/messages/],
       [
+        "another check's title on a pass",
+        (r) => {
+          const from = r.findings.find((f: any) => f.check === 'agent.service');
+          r.findings[0].messages.title = from.messages.title;
+        },
+        /\/findings\/0\/messages\/title\/id : "agent\.service\.notRunning\.title"\s+n'est pas ce que dit/,
+      ],
+      [
+        "its check's 'all is well' on a blocker",
+        (r) => {
+          const blocker = r.findings.find((f: any) => f.check === 'cache.free-space' && f.status === 'fail');
+          blocker.messages.detail = { id: 'cache.freeSpace.pass.detail', args: {} };
+        },
+        /\/messages\/detail\/id : "cache\.freeSpace\.pass\.detail"\s+n'est pas ce que dit/,
+      ],
+      [
         'nesting without end',
         (r) => {
           let deep: unknown = 1;
