@@ -10,6 +10,7 @@ import { areaWords, checkReference, type CheckReference } from '../../shared/rul
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
 import type { CliIo } from './main.js';
 import { t } from '../../shared/i18n/translate.js';
+import { sectionWords } from '../../shared/matrix/citation-words.js';
 
 export function printChecks(options: { json?: boolean }, io: CliIo): number {
   const checks = checkReference();
@@ -35,7 +36,7 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
         ...(check.subject ? [t('cli.checks.subject', { subject: check.subject })] : []),
         t('cli.checks.reads', { reads: check.reads.join(', ') }),
         t('cli.checks.statusList', { statuses: check.statuses.join(', ') }),
-        t('cli.checks.section', { section: check.section }),
+        t('cli.checks.section', { section: check.sections[DEFAULT_EDITION].map(sectionWords).join('; ') }),
         ...otherEditions(check),
       ];
       for (const fact of facts) lines.push(...wrap(fact, width, '    ', '      '));
@@ -51,6 +52,6 @@ function otherEditions(check: CheckReference): string[] {
     .map((edition) =>
       check.sections[edition].length === 0
         ? t('cli.checks.notInEdition', { edition })
-        : t('cli.checks.inEdition', { edition, sections: check.sections[edition].join('; ') }),
+        : t('cli.checks.inEdition', { edition, sections: check.sections[edition].map(sectionWords).join('; ') }),
     );
 }

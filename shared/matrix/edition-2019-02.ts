@@ -2,24 +2,16 @@
 // (reference/support-matrix-2019-02.md). Rows as that document has them; its known typos (`bengine`,
 // "should be encrypted") are corrected as later editions corrected them (reference/mars-facts.md).
 
+import { ARTICLES, cite, type Heading } from './articles.js';
 import type { Citation, MatrixEdition } from './types.js';
 
 // Each section once, with its address on learn.microsoft.com (contract v2: findings carry it). The page is
 // the same one, revised since; where a 2019-02 heading is gone, the address is that of the heading that
 // holds its rows today ("Support for direct backups" is now "Supported operating systems", "URL access"
 // "URL and IP access"). The other articles are cited as in the current edition, where they exist.
-const MATRIX = 'https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent';
-const TROUBLESHOOT = 'https://learn.microsoft.com/azure/backup/backup-azure-mars-troubleshoot';
-const SYSTEM_STATE = 'https://learn.microsoft.com/azure/backup/backup-azure-system-state-troubleshoot';
-const matrix = (section: string, anchor: string): Citation => ({ section, url: `${MATRIX}#${anchor}` });
-const troubleshoot = (heading: string, anchor: string): Citation => ({
-  section: `Troubleshoot the MARS agent: ${heading}`,
-  url: `${TROUBLESHOOT}#${anchor}`,
-});
-const systemStateArticle = (heading: string, anchor: string): Citation => ({
-  section: `Troubleshoot System State Backup: ${heading}`,
-  url: `${SYSTEM_STATE}#${anchor}`,
-});
+const matrix = (heading: Heading<'matrix'>, anchor: string): Citation => cite('matrix', heading, anchor);
+const troubleshoot = (heading: Heading<'troubleshoot'>, anchor: string): Citation => cite('troubleshoot', heading, anchor);
+const systemStateArticle = (heading: Heading<'systemState'>, anchor: string): Citation => cite('systemState', heading, anchor);
 
 const direct = matrix('Support for direct backups', 'supported-operating-systems');
 const backupLimits = matrix('Backup limits', 'backup-limits');
@@ -32,7 +24,7 @@ const theAgent = matrix('The MARS agent', 'the-mars-agent');
 export const edition201902: MatrixEdition = {
   id: '2019-02',
   date: '2019-02-17',
-  document: 'Support matrix for backup with the Microsoft Azure Recovery Services (MARS) agent',
+  document: ARTICLES.matrix.document,
   operatingSystems: [
     { os: 'windows-10', listing: 'listed', editions: ['Enterprise', 'Pro', 'Home'], systemState: false, ...direct },
     { os: 'windows-8.1', listing: 'listed', editions: ['Enterprise', 'Pro'], systemState: false, ...direct },
@@ -104,8 +96,11 @@ export const edition201902: MatrixEdition = {
   agentVersions: {
     minimum: '2.0.9083.0',
     newestListed: '2.0.9625.0',
-    section: 'Upgrade the MARS agent: Identify servers with earlier versions of the MARS agent',
-    url: 'https://learn.microsoft.com/azure/backup/upgrade-mars-agent#identify-servers-with-earlier-versions-of-the-mars-agent',
+    ...cite(
+      'upgrade',
+      'Identify servers with earlier versions of the MARS agent',
+      'identify-servers-with-earlier-versions-of-the-mars-agent',
+    ),
   },
   // The vault credentials rules (10 days, agent 2.0.9249.0) are later than this edition: current only.
   vaultCredentials: null,

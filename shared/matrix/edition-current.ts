@@ -2,21 +2,13 @@
 // the articles it links to (FAQ, troubleshooting, System State troubleshooting, upgrade, network, TLS,
 // install). Facts: reference/mars-facts.md.
 
+import { ARTICLES, cite, citeArticle, type Heading } from './articles.js';
 import type { Citation, MatrixEdition } from './types.js';
 
 // Each section once, with its address on learn.microsoft.com (contract v2: findings carry it).
-const MATRIX = 'https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent';
-const TROUBLESHOOT = 'https://learn.microsoft.com/azure/backup/backup-azure-mars-troubleshoot';
-const SYSTEM_STATE = 'https://learn.microsoft.com/azure/backup/backup-azure-system-state-troubleshoot';
-const matrix = (section: string, anchor: string): Citation => ({ section, url: `${MATRIX}#${anchor}` });
-const troubleshoot = (heading: string, anchor: string): Citation => ({
-  section: `Troubleshoot the MARS agent: ${heading}`,
-  url: `${TROUBLESHOOT}#${anchor}`,
-});
-const systemStateArticle = (heading: string, anchor: string): Citation => ({
-  section: `Troubleshoot System State Backup: ${heading}`,
-  url: `${SYSTEM_STATE}#${anchor}`,
-});
+const matrix = (heading: Heading<'matrix'>, anchor: string): Citation => cite('matrix', heading, anchor);
+const troubleshoot = (heading: Heading<'troubleshoot'>, anchor: string): Citation => cite('troubleshoot', heading, anchor);
+const systemStateArticle = (heading: Heading<'systemState'>, anchor: string): Citation => cite('systemState', heading, anchor);
 
 const supported = matrix('Supported operating systems', 'supported-operating-systems');
 const endOfSupport = matrix('Operating systems at end of support', 'operating-systems-at-end-of-support');
@@ -31,7 +23,7 @@ const theAgent = matrix('The MARS agent', 'the-mars-agent');
 export const editionCurrent: MatrixEdition = {
   id: 'current',
   date: '2026-03',
-  document: 'Support matrix for backup with the Microsoft Azure Recovery Services (MARS) agent',
+  document: ARTICLES.matrix.document,
   operatingSystems: [
     {
       os: 'windows-11',
@@ -103,10 +95,7 @@ export const editionCurrent: MatrixEdition = {
     powershellMinimum: '5.0',
     ...supported,
   },
-  tls12: {
-    section: 'Transport Layer Security (TLS) 1.2 for Azure Backup',
-    url: 'https://learn.microsoft.com/azure/backup/transport-layer-security',
-  },
+  tls12: citeArticle('tls'),
   dfsrUnsupported: fileTypes,
   endpoints: [
     { pattern: '*.microsoft.com', protocol: 'https', probeHost: 'www.microsoft.com', port: 443, ...network },
@@ -166,8 +155,11 @@ export const editionCurrent: MatrixEdition = {
     // The last row of the matrix's "Previous MARS agent versions" (KB5095917): shown as a reference only,
     // since the latest agent is published as a download, never as a number.
     newestListed: '2.0.9625.0',
-    section: 'Upgrade the MARS agent: Identify servers with earlier versions of the MARS agent',
-    url: 'https://learn.microsoft.com/azure/backup/upgrade-mars-agent#identify-servers-with-earlier-versions-of-the-mars-agent',
+    ...cite(
+      'upgrade',
+      'Identify servers with earlier versions of the MARS agent',
+      'identify-servers-with-earlier-versions-of-the-mars-agent',
+    ),
   },
   vaultCredentials: {
     extension: '.vaultCredentials',

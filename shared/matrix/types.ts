@@ -49,6 +49,8 @@ export interface Citation {
    * One address per section: every row citing the same section gives the same address.
    */
   url: string;
+  /** The name of the article the address opens, where it is not the edition's document (articles.ts). */
+  document?: string;
 }
 
 export interface OsRow extends Citation {

@@ -29,6 +29,7 @@ import type { Finding, FindingStatus, Report } from './types.js';
 import { waivedWords, waiverNotes } from './waiver-words.js';
 import { FIX_TITLES } from '../actions/fix-plan.js';
 import { areaOf } from '../rules/catalogue.js';
+import { documentWords, headingWords, sectionWords } from '../matrix/citation-words.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { LANGUAGE_DIRECTION, learnUrl } from '../i18n/languages.js';
 import type { Arg, MessageId } from '../i18n/message.js';
@@ -109,7 +110,7 @@ export function countsWords(c: Report['counts']): string {
 
 const learnMore = (f: Finding) =>
   f.source.url
-    ? `<p class="learn"><a href="${escape(learn(f.source.url))}">${escape(t('report.learnMore.section', { section: f.source.section }))}</a></p>`
+    ? `<p class="learn"><a href="${escape(learn(f.source.url))}">${escape(t('report.learnMore.section', { section: sectionWords(f.source.section) }))}</a></p>`
     : '';
 
 function findingHtml(f: Finding, machine: MachineKind): string {
@@ -133,8 +134,8 @@ function findingHtml(f: Finding, machine: MachineKind): string {
       check: f.check,
       hasSubject: f.subject ? 'yes' : 'no',
       subject: f.subject ?? '',
-      document: f.source.document,
-      section: f.source.section,
+      document: documentWords(f.source),
+      section: headingWords(f.source.section),
       edition: f.source.edition,
       date: f.source.date,
     }),
@@ -270,7 +271,7 @@ export function renderHtml(given: Report, options: HtmlOptions = {}): string {
 ${passed
   .map(
     (f) =>
-      `<tr><td>${escape(areaWords(areaOf(f.check)))}</td><td><section class="finding pass" id="${escape(findingAnchor(f))}">${escape(f.title)} <span class="meta">(${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''})</span></section></td><td>${f.source.url ? `<a href="${escape(learn(f.source.url))}">${escape(f.source.section)}</a>` : escape(f.source.section)}</td></tr>`,
+      `<tr><td>${escape(areaWords(areaOf(f.check)))}</td><td><section class="finding pass" id="${escape(findingAnchor(f))}">${escape(f.title)} <span class="meta">(${escape(f.check)}${f.subject ? ` - ${escape(f.subject)}` : ''})</span></section></td><td>${f.source.url ? `<a href="${escape(learn(f.source.url))}">${escape(sectionWords(f.source.section))}</a>` : escape(sectionWords(f.source.section))}</td></tr>`,
   )
   .join('\n')}
 </tbody></table></section>`

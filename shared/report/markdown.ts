@@ -12,6 +12,7 @@ import { doThisFirst, machineKindOf, whoWords, type MachineKind } from './do-thi
 import { areaWords, groupFindings, machineWords, statusLabel, VERDICT_WORDS } from './grouping.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { learnUrl } from '../i18n/languages.js';
+import { sectionWords } from '../matrix/citation-words.js';
 import type { MessageId } from '../i18n/message.js';
 import { evidenceFacts, factText } from './evidence-words.js';
 import { countsWords } from './html.js';
@@ -86,7 +87,7 @@ function findingMarkdown(f: Finding, machine: MachineKind): string[] {
     );
     f.fix.steps.forEach((step, i) => lines.push(`${i + 1}. ${escapeMarkdown(step)}`));
   }
-  const more = link(t('report.learnMore.section', { section: f.source.section }), f.source.url);
+  const more = link(t('report.learnMore.section', { section: sectionWords(f.source.section) }), f.source.url);
   lines.push(
     '',
     f.subject
@@ -193,7 +194,7 @@ export function renderMarkdown(given: Report, options: MarkdownOptions = {}): st
       '| --- | --- | --- |',
     );
     for (const f of passed)
-      lines.push(`| ${areaWords(areaOf(f.check))} | ${escapeMarkdown(f.title)} | ${link(f.source.section, f.source.url)} |`);
+      lines.push(`| ${areaWords(areaOf(f.check))} | ${escapeMarkdown(f.title)} | ${link(sectionWords(f.source.section), f.source.url)} |`);
   }
   return `${lines
     .join('\n')

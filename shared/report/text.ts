@@ -7,6 +7,7 @@ import { displayWidth, wrapIndented } from './wrap.js';
 import { groupFindings, machineWords, saidWords } from './grouping.js';
 import { currentLanguage, t } from '../i18n/translate.js';
 import { learnUrl } from '../i18n/languages.js';
+import { sectionWords } from '../matrix/citation-words.js';
 import type { ActionId, Finding, Report } from './types.js';
 import { diagnose, diagnosedCodeLine, diagnosisHeadline, localDateTime, type Diagnosis } from './diagnosis.js';
 import { doThisFirst, machineKindOf, whoWords, type DoThisFirst, type MachineKind } from './do-this-first.js';
@@ -189,8 +190,8 @@ function renderFinding(f: Finding, width: number, p: Palette, kind: MachineKind)
     if (f.fix.action) lines.push(...wrapIndented(t('report.text.canDoIt', { command: fixCommand(f.fix.action) }), width, indent));
   }
   const source = f.subject
-    ? t('report.text.sourceOfSubject', { check: f.check, subject: f.subject, section: f.source.section })
-    : t('report.text.source', { check: f.check, section: f.source.section });
+    ? t('report.text.sourceOfSubject', { check: f.check, subject: f.subject, section: sectionWords(f.source.section) })
+    : t('report.text.source', { check: f.check, section: sectionWords(f.source.section) });
   lines.push(p.dim(wrapIndented(source, width, indent).join('\n')));
   if (f.source.url)
     lines.push(

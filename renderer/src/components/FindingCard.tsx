@@ -8,6 +8,7 @@ import { findingAnchor } from '../../../shared/report/anchor';
 import { evidenceFacts, factText } from '../../../shared/report/evidence-words';
 import { guiSteps, learnMoreUrl, type ReportOrigin } from '../../../shared/report/gui-words';
 import { learnUrl } from '../../../shared/i18n/languages';
+import { sectionWords } from '../../../shared/matrix/citation-words';
 import { currentLanguage, t } from '../../../shared/i18n/translate';
 import type { Finding, Fixer } from '../../../shared/report/types';
 import { waivedWords } from '../../../shared/report/waiver-words';
@@ -90,7 +91,7 @@ export function FindingCard({
               check: f.check,
               hasSubject: f.subject ? 'yes' : 'no',
               subject: f.subject ?? '',
-              section: f.source.section,
+              section: sectionWords(f.source.section),
               edition: f.source.edition,
               date: f.source.date,
             })}
@@ -103,7 +104,7 @@ export function FindingCard({
                   'link',
                   // A new window: the desktop app opens Microsoft Learn links in the system's browser, never in its own window.
                   <Link href={learnMore} target="_blank" rel="noopener noreferrer" underline="always">
-                    {t('wizard.finding.learnMore', { section: f.source.section })}
+                    {t('wizard.finding.learnMore', { section: sectionWords(f.source.section) })}
                   </Link>,
                 )}
               </>

@@ -4,7 +4,7 @@
 // with it (Microsoft's custom compliance JSON): one rule per check, compliant unless the status is `fail`.
 
 import { currentLanguage, t } from '../../i18n/translate.js';
-import type { Language } from '../../i18n/languages.js';
+import { learnUrl, type Language } from '../../i18n/languages.js';
 import { CHECK_DOCS } from '../../rules/check-docs.js';
 import { checkReference } from '../../rules/catalogue.js';
 import { DEFAULT_EDITION, EDITIONS, type EditionId } from '../../matrix/index.js';
@@ -50,7 +50,7 @@ export function intuneComplianceRules(edition: EditionId = DEFAULT_EDITION): Int
       Operator: 'NotEquals',
       DataType: 'String',
       Operand: 'fail',
-      MoreInfoUrl: learnMoreUrl(check.id, edition),
+      MoreInfoUrl: learnUrl(learnMoreUrl(check.id, edition), currentLanguage()),
       RemediationStrings: [
         {
           Language: INTUNE_LANGUAGES[currentLanguage()],
