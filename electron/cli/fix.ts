@@ -8,7 +8,7 @@ import { fixScript } from '../../shared/actions/powershell-script.js';
 import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fix-plan.js';
 import { describePlanLines } from '../../shared/actions/describe-plan.js';
 import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
-import { formatBytes, formatNumber, t } from '../../shared/i18n/translate.js';
+import { formatBytes, formatNumber, joinSentences, t } from '../../shared/i18n/translate.js';
 import { trainingFailpoint, type EngineOptions, type EngineResult } from '../actions/fix-engine.js';
 import { AppError, errorCode, FIX_EXIT } from '../errors.js';
 import { openMachine } from '../machine/open-machine.js';
@@ -163,7 +163,7 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
     // Nothing to do: the machine is already as the fix would leave it. Said, and a success for a script
     // that runs the fix on every machine of a fleet.
     if (flags.json) (io.data ?? io.stdout)(`${JSON.stringify({ ok: false, nothingToDo: true, problems: plan.problems }, null, 2)}\n`);
-    else io.stdout(`${t('cli.fix.nothingToDo', { why: plan.problems.join(' ') })}\n`);
+    else io.stdout(`${t('cli.fix.nothingToDo', { why: joinSentences(plan.problems) })}\n`);
     return 0;
   }
   if (!plan.ok) {

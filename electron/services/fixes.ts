@@ -22,7 +22,7 @@ import type { MachineProfile } from '../../shared/profile/types.js';
 import { evaluate } from '../../shared/report/build.js';
 import type { CheckId } from '../../shared/report/types.js';
 import { measureCache } from './measure-cache.js';
-import { t } from '../../shared/i18n/translate.js';
+import { joinSentences, t } from '../../shared/i18n/translate.js';
 
 export type Selection = CollectOptions['selection'];
 
@@ -120,7 +120,7 @@ export async function runConfirmedFix(
         throw error;
       },
     );
-    if (!fresh.ok) throw new AppError('refused', t('engine.fixes.noLonger', { problems: fresh.problems.join(' ') }));
+    if (!fresh.ok) throw new AppError('refused', t('engine.fixes.noLonger', { problems: joinSentences(fresh.problems) }));
     const changed = planDifference(confirmed, fresh.plan);
     if (changed) throw new AppError('refused', t('engine.fixes.changed', { changed }));
     return await runFix(fresh.plan, machine, options);

@@ -194,6 +194,14 @@ function resolve(arg: Arg): string | number {
 const listFormats = new Map<string, Intl.ListFormat>();
 
 /**
+ * Sentences one after another, as the language writes them: a space between them, but none after a
+ * full-width full stop (Japanese and Chinese put no space after 。, ！ or ？).
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.join(' ').replace(/([。！？]) /gu, '$1');
+}
+
+/**
  * "a, b and c" ("a, b und c", "a、b、c"); `or` for "a, b or c". English lists as the tool has always
  * written them, without the serial comma (British English's list format).
  */

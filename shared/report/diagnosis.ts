@@ -10,7 +10,7 @@ import type { HistoryErrorCode, HistoryEvent } from '../profile/types.js';
 import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { latestJob } from '../rules/history.js';
 import { dateOf } from '../util/date-of.js';
-import { currentLanguage, t } from '../i18n/translate.js';
+import { currentLanguage, joinSentences, t } from '../i18n/translate.js';
 import { m } from '../i18n/message.js';
 import { saidWords } from './grouping.js';
 
@@ -156,7 +156,7 @@ export function diagnosedCodeLine(code: DiagnosedCode): string {
     times,
     meaning: code.meaning ?? '',
     cause: code.cause ?? '',
-    found: found.join(' '),
+    found: joinSentences(found),
   });
 }
 

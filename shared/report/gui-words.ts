@@ -11,7 +11,7 @@
 
 import type { OsFamily } from '../profile/types.js';
 import type { Arg, MessageId, Msg } from '../i18n/message.js';
-import { say, t } from '../i18n/translate.js';
+import { joinSentences, say, t } from '../i18n/translate.js';
 import type { FirstAction } from './do-this-first.js';
 import type { CheckId, Finding } from './types.js';
 
@@ -140,11 +140,7 @@ export function guiStep(step: Msg | string, origin: ReportOrigin): string | null
   const words = typeof step === 'string' ? step : rewrite ? rewrite[origin](step) : say(step);
   if (words === null) return null;
   // A sentence that still names the command line or one of its options says nothing to a person clicking.
-  const text = sentencesOf(words)
-    .filter((sentence) => !/ --[A-Za-z]|mars-readiness /.test(sentence))
-    .join(' ')
-    .replace(/。 /gu, '。')
-    .trim();
+  const text = joinSentences(sentencesOf(words).filter((sentence) => !/ --[A-Za-z]|mars-readiness /.test(sentence))).trim();
   return text === '' ? null : text;
 }
 

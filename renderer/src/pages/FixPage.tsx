@@ -16,7 +16,7 @@ import type { AppInfo, FixOutcome, ScanRequest } from '../../../shared/api/wizar
 import { guiSteps, type ReportOrigin } from '../../../shared/report/gui-words';
 import type { Finding } from '../../../shared/report/types';
 import { samePath } from '../../../shared/util/paths';
-import { formatBytes, formatList, t } from '../../../shared/i18n/translate';
+import { formatBytes, formatList, joinSentences, t } from '../../../shared/i18n/translate';
 import { useApi } from '../api/context';
 import { FixConfirmation } from '../components/FixConfirmation';
 import { FixProgressView, useFixProgress } from '../components/FixProgressView';
@@ -93,7 +93,7 @@ export function FixPage({
         return setPhase({ kind: 'refused', problems: [answer.error.message] });
       }
       const result = answer.value;
-      if (!result.ok && result.fixed) return setPhase({ kind: 'fixed', message: result.problems.join(' ') });
+      if (!result.ok && result.fixed) return setPhase({ kind: 'fixed', message: joinSentences(result.problems) });
       setPhase(result.ok ? { kind: 'confirm', plan: result.plan } : { kind: 'refused', problems: result.problems });
     },
     [api, action, forFinding],
@@ -375,7 +375,7 @@ function ElsewhereFix({
             action === 'point-registry' && profileHolders(examined).some((h) => h.holdsKey === null)
               ? t('wizard.fix.elsewhere.whichHolds', { host, folders: formatList(namedFolders(profile)) })
               : planned && !planned.ok
-                ? t('wizard.fix.elsewhere.noScriptFromProfile', { problems: planned.problems.join(' ') })
+                ? t('wizard.fix.elsewhere.noScriptFromProfile', { problems: joinSentences(planned.problems) })
                 : t('wizard.fix.elsewhere.noScript')
           }
         />
