@@ -15,16 +15,34 @@ const MAX_SHOWN = 2000;
 const GLUE = '\uE000';
 const OUTDENT = '  ';
 const PATH_START = String.raw`(?:[A-Za-z]:\\|\\\\|\bHK(?:LM|CU|U|CR|EY_[A-Z_]+)\\)`;
+/**
+ * Chinese and Japanese punctuation (ideographic stops and commas, corner and fullwidth brackets, the
+ * fullwidth colon) and the curly quotes Chinese puts around a path: where a path written in CJK text ends
+ * ("文件夹：C:\...\Scratch（请…）", "“C:\...”是…"), as no name holds them.
+ */
+const CJK_PUNCTUATION = String.raw`\u2018\u2019\u201C\u201D\u3000-\u3003\u3008-\u3011\u3014-\u301F\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF65`;
 const QUOTED_PATH = new RegExp(String.raw`"(${PATH_START}[^"]*)"`, 'g');
 // Inner names take in spaces only before a capital, a digit or a bracket ("Windows Azure Backup", not
-// "Config and under"); the last name stops at the first space (where an unquoted path ends cannot be told).
-const BARE_PATH = new RegExp(String.raw`${PATH_START}(?:[^\\\s"]+(?: [A-Z0-9(][^\\\s"]*)*\\)*[^\\\s",;:)]*`, 'g');
+// "Config and under"), and no colon ("...\ScratchLocation: C:\..." is a value name, then another path); the
+// last name stops at the first space (where an unquoted path ends cannot be told).
+const BARE_PATH = new RegExp(
+  String.raw`${PATH_START}(?:[^\\\s":${CJK_PUNCTUATION}]+(?: [A-Z0-9(][^\\\s":${CJK_PUNCTUATION}]*)*\\)*[^\\\s",;:)${CJK_PUNCTUATION}]*`,
+  'g',
+);
 
 // The last name of an unquoted path may go on in words that start with a capital or a digit ("...\Microsoft
-// Azure Recovery Services Agent"), up to a word that ends a sentence ("Agent.") or a lowercase word.
-const LAST_NAME_WORDS = /^(?: [A-Z0-9(][^\s\\",;:).]*(?:\.[^\s\\",;:).]+)*)*/;
-/** A number and its unit ("81.2 GB", "1,204 files" is words, not a unit) are never parted. */
-const AMOUNT = /(\d[\d,.]*) (bytes|KB|MB|GB|TB|PB|Mbps|ms|s|%)(?=$|[\s.,;:)])/g;
+// Azure Recovery Services Agent"), or that are a short bracketed word ("Program Files (x86)"), up to a word
+// that ends a sentence ("Agent.") or a lowercase word - not a bracket that opens a remark ("(delete it",
+// "(バックアップが…)").
+const LAST_NAME_WORDS = new RegExp(
+  String.raw`^(?: (?!${PATH_START})(?:[A-Z0-9][^\s\\",;:().${CJK_PUNCTUATION}]*(?:\.[^\s\\",;:().${CJK_PUNCTUATION}]+)*|\([A-Za-z0-9._-]+\)))*`,
+);
+/** A unit a number is never parted from ("81.2 GB", "65.5 MB/s", "8 files", "5 %"). */
+const UNIT = String.raw`(?:bytes|[KMGTP]B\/s|[KMGTP]B|[KMG]bit\/s|[KMG]bps|ms|s|%|files?)`;
+/** A CJK character (ideographs, kana, their punctuation, fullwidth forms), as a class's ranges. */
+const CJK_RANGES = String.raw`\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60`;
+/** A number and its unit are never parted; the unit may be followed by CJK text without a space ("81.2 GB。"). */
+const AMOUNT = new RegExp(String.raw`(\d[\d,.]*) (${UNIT})(?=$|[\s.,;:!?)\]${CJK_RANGES}])`, 'g');
 
 /** The spaces inside paths and keys, and between a number and its unit, glued, so that wrapping never cuts there. */
 export function keepPathsWhole(text: string): string {
@@ -33,6 +51,7 @@ export function keepPathsWhole(text: string): string {
   let out = '';
   let last = 0;
   for (const match of quoted.matchAll(BARE_PATH)) {
+    if (match.index < last) continue; // (inside the words the path before took in)
     const end = match.index + match[0].length;
     const more = LAST_NAME_WORDS.exec(quoted.slice(end))?.[0] ?? '';
     out += quoted.slice(last, match.index) + glue(match[0] + more);
@@ -184,37 +203,44 @@ function cutAt(text: string, room: number): number {
 }
 
 /** A character of a script written without spaces (CJK ideographs, kana, their punctuation, fullwidth forms). */
-const CJK = /[\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\u{20000}-\u{3FFFD}]/u;
+const CJK = new RegExp(`[${CJK_RANGES}\\u{20000}-\\u{3FFFD}]`, 'u');
 /** Marks that never start a line (closing brackets, stops, small kana, the long vowel mark). */
-const NO_START = /^[、。，．：；！？）」』】〕〉》・ー～％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"')\]},.:;!?%]/u;
-/** Marks that never end a line (opening brackets). */
-const NO_END = /[（「『【〔〈《"'([{]$/u;
-/** Where a CJK run is never broken: inside a path, a web address, or after a number (its unit follows). */
-const WHOLE = new RegExp(String.raw`(?:${PATH_START}|https?:\/\/)\S*`, 'u');
+const NO_START = /^[、。，．：；！？）」』】〕〉》・ー～％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"'”’)\]},.:;!?%]/u;
+/** Marks that never end a line (opening brackets and quotes). */
+const NO_END = /[（「『【〔〈《"'“‘([{]$/u;
+/**
+ * The pieces of a word of CJK text: a path (up to a CJK punctuation mark, which no name holds, or the word's
+ * end), a web address (to the word's end), a single CJK character, or a run of other characters.
+ */
+const PIECE = new RegExp(
+  String.raw`(?<path>${PATH_START}[^${CJK_PUNCTUATION}]*)|(?<web>https?:\/\/\S*)|${CJK.source}|(?:(?!${CJK.source}|${PATH_START}|https?:\/\/)[\s\S])+`,
+  'gu',
+);
 
 /**
  * A space-separated word as the units a line may break between: one unit for a word of other scripts, and
- * for CJK text, one per character (a closing mark kept with the character before it, an opening one with
- * the one after, a number with what follows it). Paths, addresses and glued amounts stay one unit.
+ * for CJK text, one per character, a run of other characters (a Latin word, a number, a glued amount) kept
+ * whole as one; a closing mark kept with what is before it, an opening one with what follows, a number
+ * with the CJK character after it ("5分"). Paths and web addresses are one unit each; CJK punctuation after a
+ * path ends it ("…\Scratch（请…）" may break between the path and "（请", never inside the path).
  */
 export function breakUnits(word: string): string[] {
   if (!CJK.test(word)) return [word];
-  const whole = WHOLE.exec(word);
-  const head = whole ? word.slice(0, whole.index) : word;
   const units: string[] = [];
-  // Runs of non-CJK characters (Latin words, numbers, glued amounts) stay whole; each CJK character is a unit.
-  for (const piece of head.match(new RegExp(`${CJK.source}|(?:(?!${CJK.source}).)+`, 'gu')) ?? []) {
+  /** The piece before: a number there ("5") keeps the CJK character after it ("分"); a path's digit does not. */
+  let last = '';
+  for (const match of word.matchAll(PIECE)) {
+    const piece = match[0];
     const previous = units[units.length - 1];
-    if (
+    const joins =
       previous !== undefined &&
-      (NO_START.test(piece) || NO_END.test(previous) || /\d$/.test(previous) || (!CJK.test(piece[0]!) && !CJK.test(previous.slice(-1))))
-    )
-      units[units.length - 1] = previous + piece;
+      (NO_START.test(piece) ||
+        NO_END.test(previous) ||
+        (/^\d[\d,.]*$/.test(last) && CJK.test(piece[0]!)) ||
+        (!CJK.test(piece[0]!) && !CJK.test(previous.slice(-1))));
+    if (joins) units[units.length - 1] = previous + piece;
     else units.push(piece);
-  }
-  if (whole) {
-    if (units.length > 0 && !/[\s]$/.test(head) && NO_END.test(units[units.length - 1]!)) units[units.length - 1] += whole[0];
-    else units.push(whole[0]);
+    last = piece;
   }
   return units.length > 0 ? units : [word];
 }
