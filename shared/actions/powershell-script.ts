@@ -8,6 +8,9 @@
 // Every path and every other piece of plan data is a single-quoted PowerShell literal (psLiteral),
 // assigned once to a variable: no character in one can run as code, and the rest of the script refers to
 // the variables only. Comments never hold a path.
+// The script speaks the run's language throughout (the catalogue's script area): every comment through
+// note(), every message it prints through said(), which makes it single-quoted literals of the words joined
+// with + to the script's own values, so that no character of a translation is ever read as code either.
 
 import {
   ACTION_STEPS,
@@ -20,6 +23,9 @@ import {
   type PreconditionId,
 } from './fix-plan.js';
 import { CACHE_KEY_FILE } from './point-registry-plan.js';
+import type { MessageId } from '../i18n/catalogue/en/index.js';
+import type { Arg } from '../i18n/message.js';
+import { t } from '../i18n/translate.js';
 
 /** A PowerShell single-quoted string: nothing inside is expanded; a quote is written twice. */
 export function psLiteral(text: string): string {
@@ -30,15 +36,109 @@ export function psLiteral(text: string): string {
 export const JOURNAL_RELATIVE_PATH = 'MARS Readiness Wizard\\relocation-journal.json';
 /** The robocopy options the engine copies with (electron/machine/windows/windows-machine.ts, robocopyArgs). */
 export const ROBOCOPY_OPTIONS = ['/E', '/COPYALL', '/DCOPY:DAT', '/XJ', '/R:1', '/W:1', '/NP', '/NFL', '/NDL', '/NJH', '/NJS'] as const;
-/** The marker each precondition's check opens with; a test holds the markers equal to the plan's list. */
+/**
+ * The marker each precondition's check opens with; a test holds the markers equal to the plan's list. It
+ * names the precondition's id, the same in every language (its words follow on the next line).
+ */
 export const PRECONDITION_MARKER = '# precondition: ';
-/** The line that opens the steps, after the last check. */
-export const STEPS_HEADING = '# ==== The steps ====';
+/** The line that opens the steps, after the last check, in the current language. */
+export function stepsHeading(): string {
+  return heading('script.steps.heading');
+}
 
 /** Text made safe for a `#` comment: one line, no control characters. */
 function comment(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters and line breaks are exactly what must not reach a comment
   return text.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').trim();
+}
+
+/** How long a comment line grows before it is broken at a space (a language without spaces keeps one line). */
+const COMMENT_WIDTH = 110;
+
+/**
+ * A catalogue message as a comment: `# ` and its words, made safe, broken at spaces into lines of about
+ * COMMENT_WIDTH; `indent` is what each line after the first starts with (the first is placed by the caller).
+ */
+function note(id: MessageId, args?: Record<string, Arg>, indent = ''): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of comment(t(id, args)).split(/ +/)) {
+    if (line !== '' && line.length + 1 + word.length > COMMENT_WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => `# ${l}`).join(`\n${indent}`);
+}
+
+/** A section's heading comment. */
+function heading(id: MessageId): string {
+  return `# ==== ${comment(t(id))} ====`;
+}
+
+// Marks where an argument's value goes in a message, so that the words around it can be quoted apart from it.
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+/**
+ * A message the script says as it runs, as a PowerShell expression: the catalogue's words in the current
+ * language as single-quoted literals (psLiteral), and each of `values` (an ICU argument's name to a
+ * PowerShell expression of the script's own, such as `$To`) as that expression made text, joined with +.
+ * `args` are the message's other arguments, fixed when the script is made (and quoted with the words).
+ * A message with no values is one literal.
+ */
+function said(id: MessageId, values: Record<string, string> = {}, args: Record<string, Arg> = {}): string {
+  const names = Object.keys(values);
+  const marks = Object.fromEntries(names.map((name, i) => [name, `${OPEN}${i}${CLOSE}`]));
+  const pieces = t(id, { ...args, ...marks }).split(new RegExp(`${OPEN}(\\d+)${CLOSE}`));
+  const parts: string[] = [];
+  const used = new Set<string>();
+  pieces.forEach((piece, i) => {
+    if (i % 2 === 0) {
+      if (piece !== '') parts.push(psLiteral(piece));
+    } else {
+      const name = names[Number(piece)]!;
+      used.add(name);
+      parts.push(`[string](${values[name]})`);
+    }
+  });
+  if (used.size !== names.length) throw new Error(`the message ${id} does not say all of ${names.join(', ')}`);
+  if (parts.length === 0) return "''";
+  return names.length === 0 ? parts[0]! : `(${parts.join(' + ')})`;
+}
+
+/**
+ * Text the script says even when it was read in the wrong encoding: ASCII as a literal; any other as the
+ * UTF-16 code units it is made of, which survive any code page.
+ */
+function encodingProof(text: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is exactly what needs no proof
+  if (!/[^\u0000-\u007f]/.test(text)) return psLiteral(text);
+  const units = [...text].flatMap((c) => [...Array(c.length).keys()].map((i) => c.charCodeAt(i)));
+  return `(-join [char[]]@(${units.map((u) => `0x${u.toString(16).toUpperCase()}`).join(', ')}))`;
+}
+
+/**
+ * The yes the prompts take, as a PowerShell regex literal: y or yes (in any case, as before, so that a
+ * `yes |` keeps working) and the language's own words for it.
+ */
+function yesPattern(): string {
+  const words = new Set([
+    'y',
+    'yes',
+    ...t('script.ask.yesWords')
+      .split(/[\s,|/]+/)
+      .filter((w) => w !== ''),
+  ]);
+  const escaped = [...words].map((w) => w.toLowerCase().replace(/[\\^$.|?*+()[\]{}#\s]/g, (c) => `\\${c}`));
+  return psLiteral(`^(${escaped.join('|')})$`);
+}
+
+/** A question that stops the script unless answered yes, and what it throws then. */
+function asked(question: MessageId, stopped: MessageId): string {
+  return `$answer = Read-Host ${psLiteral(`${t(question)} ${t('script.ask.hint')}`)}
+if ($answer -notmatch ${yesPattern()}) { throw ${said(stopped)} }`;
 }
 
 /** A literal, or $null for a value that is not set. */
@@ -50,6 +150,9 @@ function registryDrivePath(key: string): string {
   return `HKLM:\\${key.slice('HKLM\\'.length)}`;
 }
 
+/** A registry value as the script names it in a message: its key and name. */
+const VALUE = "$change.Key + '\\' + $change.Name";
+
 const TIMEOUT = "'00:01:00'";
 
 /**
@@ -60,231 +163,227 @@ const TIMEOUT = "'00:01:00'";
 const CHECKS: Record<PreconditionId, (plan: FixPlan) => string> = {
   'same-host': (plan) =>
     [
-      plan.host === null ? '# The plan names no computer ($PlanHost is $null), so any computer passes.' : null,
+      plan.host === null ? note('script.check.noHost') : null,
       `if ($null -ne $PlanHost -and -not [string]::Equals($env:COMPUTERNAME, $PlanHost, [StringComparison]::OrdinalIgnoreCase)) {
-  throw "This script was made for the computer $($PlanHost), but this is $($env:COMPUTERNAME): make the script again on this computer."
+  throw ${said('script.check.otherHost', { planned: '$PlanHost', actual: '$env:COMPUTERNAME' })}
 }`,
     ]
       .filter((line) => line !== null)
       .join('\n'),
   'agent-installed': () => `if (-not (Test-Path -LiteralPath $SetupKey)) {
-  throw 'The Azure Backup (MARS) agent is not installed on this computer (its registry key HKLM:\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup is missing): install it first.'
+  throw ${said('script.check.noAgent')}
 }`,
   'service-known': () => `$engineService = Get-Service -Name $EngineName -ErrorAction SilentlyContinue
 if ($null -eq $engineService) {
-  throw 'The backup engine service (obengine) is not installed: repair the agent first.'
+  throw ${said('script.check.noService', {}, { service: ENGINE_SERVICE_NAME })}
 }`,
   'no-recovery-pending': () => `if (Test-Path -LiteralPath $JournalFile) {
   $journal = $null
   try { $journal = Get-Content -LiteralPath $JournalFile -Raw -Encoding UTF8 | ConvertFrom-Json } catch { $journal = $null }
   if ($null -eq $journal -or $journal.state -ne 'closed') {
-    throw "An interrupted fix of the wizard is recorded in $($JournalFile): finish or undo it first (mars-readiness fix resume), then run this again."
+    throw ${said('script.check.recoveryPending', { file: '$JournalFile' })}
   }
 }`,
-  'no-backup-running': () => `# The agent's CloudBackup logs: the newest job event of both - a start (1) or an end (3 done, 10 with
-# warnings, 11 with errors, 18 a scheduled backup that failed to start) - tells. Read by event id and error id,
-# never by message; a log that is there but cannot be read leaves it unknown.
+  'no-backup-running': () => {
+    const unreadable = said('script.check.logUnreadable', { channel: '$channel', error: '$failed[0].Exception.Message' });
+    return `${note('script.check.backupLogs')}
 $backupUnknown = $null
 $jobEvents = @()
 foreach ($channel in @('CloudBackup', 'CloudBackup/Operational')) {
   $listErrors = $null
   if ($null -eq (Get-WinEvent -ListLog $channel -ErrorAction SilentlyContinue -ErrorVariable listErrors)) {
     $failed = @($listErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'NoMatchingLogsFound*' })
-    if ($failed.Count -gt 0) { $backupUnknown = "the $($channel) event log could not be read ($($failed[0].Exception.Message))"; break }
+    if ($failed.Count -gt 0) { $backupUnknown = ${unreadable}; break }
     continue
   }
   $readErrors = $null
   $jobEvents += @(Get-WinEvent -FilterHashtable @{ LogName = $channel; Id = 1, 3, 10, 11, 18 } -MaxEvents 1 -ErrorAction SilentlyContinue -ErrorVariable readErrors)
   $failed = @($readErrors | Where-Object { $_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*' })
-  if ($failed.Count -gt 0) { $backupUnknown = "the $($channel) event log could not be read ($($failed[0].Exception.Message))"; break }
+  if ($failed.Count -gt 0) { $backupUnknown = ${unreadable}; break }
 }
-# With neither log there, or no job event in one, no job of the agent's runs (as the wizard reads it).
+${note('script.check.noJobEvent')}
 $newestJob = $jobEvents | Sort-Object -Property TimeCreated -Descending | Select-Object -First 1
 if ($null -eq $backupUnknown -and $null -ne $newestJob -and $newestJob.Id -eq 1) {
-  # A start with no end after it is a running job; one older than a day is not trusted either way (as the wizard does).
+  ${note('script.check.startNoEnd', undefined, '  ')}
   if ($newestJob.TimeCreated -gt (Get-Date).AddDays(-1)) {
-    throw "A backup is running now (it started $($newestJob.TimeCreated)): wait until it has finished, or stop it in the agent's console, then run this again."
+    throw ${said('script.check.backupRunning', { time: '$newestJob.TimeCreated' })}
   }
-  $backupUnknown = "a backup started $($newestJob.TimeCreated), over a day ago, and the CloudBackup event log shows no end to it"
+  $backupUnknown = ${said('script.check.backupStale', { time: '$newestJob.TimeCreated' })}
 }
 if ($null -ne $backupUnknown) {
-  Write-Warning "Whether a backup is running now could not be told: $($backupUnknown). Look in the agent's console (Microsoft Azure Backup, Jobs) that none is running."
-  $answer = Read-Host 'Is no backup running, so that this may go on? (y/N)'
-  if ($answer -notmatch '^(y|yes)$') { throw 'Stopped before any change: a backup may be running.' }
-}`,
-  'no-offline-seeding': () => `# Nothing on the machine tells reliably whether an offline-seeding (Azure Import/Export or Data Box)
-# initial backup is running, so the script cannot check it: it asks, and stops unless told none runs.
-Write-Warning 'The cache must not move while an offline-seeding initial backup runs. Look in the agent''s console (Microsoft Azure Backup, Jobs) that none is running.'
-$answer = Read-Host 'Is no offline-seeding initial backup running, so that this may go on? (y/N)'
-if ($answer -notmatch '^(y|yes)$') { throw 'Stopped before any change: an offline-seeding backup may be running.' }`,
+  Write-Warning ${said('script.check.backupUnknown', { reason: '$backupUnknown' })}
+  ${asked('script.check.askBackup', 'script.check.stoppedBackup').replace(/\n/g, '\n  ')}
+}`;
+  },
+  'no-offline-seeding': () => `${note('script.check.seedingComment')}
+Write-Warning ${said('script.check.seedingWarning')}
+${asked('script.check.askSeeding', 'script.check.stoppedSeeding')}`,
   'source-exists': () => `if (-not (Test-Path -LiteralPath $From -PathType Container)) {
-  throw "The current cache folder $($From) does not exist, so there is nothing to copy: register the agent again instead."
+  throw ${said('script.check.noSource', { from: '$From' })}
 }`,
   'source-holds-key': () => `if (-not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $CacheKeyFile)) -PathType Leaf)) {
-  throw "$($To) does not hold $($CacheKeyFile), so it is not the agent's cache: nothing was changed. Check again with the wizard."
+  throw ${said('script.check.noKey', { to: '$To', file: '$CacheKeyFile' })}
 }`,
   'target-path-valid': () => `if ($To -notmatch '^[A-Za-z]:\\\\' -or $To.Length -gt 32000) {
-  throw "$($To) is not a full local Windows path such as D:\\MARS\\Cache."
+  throw ${said('script.check.notFullPath', { to: '$To' })}
 }
 $toSegments = @($To.Substring(3).TrimEnd('\\').Split('\\'))
-if ($toSegments.Count -eq 0 -or $toSegments[0] -eq '') { throw "$($To) is the root of a drive: name a folder on it." }
+if ($toSegments.Count -eq 0 -or $toSegments[0] -eq '') { throw ${said('script.check.driveRoot', { to: '$To' })} }
 foreach ($segment in $toSegments) {
-  if ($segment -eq '') { throw "$($To) has an empty folder name (two backslashes in a row)." }
-  if ($segment -match '[<>:"|?*\\x00-\\x1f]') { throw "The folder name $($segment) holds a character Windows does not allow." }
-  if ($segment -match '^(con|prn|aux|nul|com[0-9\\u00b9\\u00b2\\u00b3]|lpt[0-9\\u00b9\\u00b2\\u00b3])(\\..*)?$') { throw "$($segment) is a name Windows reserves for devices." }
-  if ($segment -match '[ .]$') { throw "The folder name $($segment) ends with a space or a dot, which Windows does not keep." }
-  if ($segment.Length -gt 255) { throw 'A folder name in the new path is longer than 255 characters.' }
+  if ($segment -eq '') { throw ${said('script.check.emptyName', { to: '$To' })} }
+  if ($segment -match '[<>:"|?*\\x00-\\x1f]') { throw ${said('script.check.badCharacter', { name: '$segment' })} }
+  if ($segment -match '^(con|prn|aux|nul|com[0-9\\u00b9\\u00b2\\u00b3]|lpt[0-9\\u00b9\\u00b2\\u00b3])(\\..*)?$') { throw ${said('script.check.reservedName', { name: '$segment' })} }
+  if ($segment -match '[ .]$') { throw ${said('script.check.trailingSpaceOrDot', { name: '$segment' })} }
+  if ($segment.Length -gt 255) { throw ${said('script.check.nameTooLong')} }
 }`,
   'target-not-system-folder': () => `$topFolder = $To.Substring(3).Split('\\')[0]
 if (@('windows', '$recycle.bin', 'system volume information') -contains $topFolder) {
-  throw "$($To) is in $($topFolder), a folder Windows keeps for itself: choose a folder of your own."
+  throw ${said('script.check.systemFolder', { to: '$To', folder: '$topFolder' })}
 }`,
   'target-apart-from-source': () => `if ((Test-Within $To $From) -or (Test-Within $From $To)) {
-  throw "$($To) and the current cache folder $($From) overlap (one lies inside the other, or they are the same folder): choose a folder beside the cache."
+  throw ${said('script.check.overlap', { to: '$To', from: '$From' })}
 }`,
   'target-outside-selection': () => `foreach ($selectedItem in $Selected) {
   if (Test-Within $To $selectedItem) {
-    throw "$($To) lies inside $($selectedItem), which is selected for backup: the agent fails when its cache folder is backed up. Choose a folder outside the data you back up."
+    throw ${said('script.check.inSelection', { to: '$To', item: '$selectedItem' })}
   }
 }`,
   'target-volume-local': () => `$targetVolume = Get-TargetVolume
 if ([string]$targetVolume.DriveType -notin @('Fixed', '3')) {
-  throw "The drive $($TargetDrive) is a $($targetVolume.DriveType) drive: the cache must be on a local, fixed disk."
+  throw ${said('script.check.notFixed', { drive: '$TargetDrive', type: '$targetVolume.DriveType' })}
 }
-# OperationalStatus is there from Windows Server 2016 on; older systems do not report it.
+${note('script.check.statusComment')}
 if ($null -ne $targetVolume.OperationalStatus -and [string]$targetVolume.OperationalStatus -notin @('OK', '2')) {
-  throw "The drive $($TargetDrive) is not working normally (its status is $($targetVolume.OperationalStatus))."
+  throw ${said('script.check.notHealthy', { drive: '$TargetDrive', status: '$targetVolume.OperationalStatus' })}
 }
 $targetDisk = Get-CimInstance -ClassName Win32_LogicalDisk | Where-Object { $_.DeviceID -eq $TargetDrive }
-if ($null -ne $targetDisk -and $targetDisk.Access -eq 1) { throw "The drive $($TargetDrive) is read-only." }
+if ($null -ne $targetDisk -and $targetDisk.Access -eq 1) { throw ${said('script.check.readOnly', { drive: '$TargetDrive' })} }
 if (Test-Path -LiteralPath ($TargetDrive + '\\DATALOSS_WARNING_README.txt')) {
-  throw "The drive $($TargetDrive) is this Azure VM's temporary disk, wiped when the VM is redeployed."
+  throw ${said('script.check.temporaryDisk', { drive: '$TargetDrive' })}
 }`,
   'target-volume-ntfs': () => `$targetVolume = Get-TargetVolume
-# FileSystem is the name on every version; FileSystemType (Windows Server 2016 on) says the same.
+${note('script.check.fileSystemComment')}
 if (@([string]$targetVolume.FileSystem, [string]$targetVolume.FileSystemType) -notcontains 'NTFS') {
-  throw "The drive $($TargetDrive) uses $($targetVolume.FileSystem); the cache needs NTFS."
+  throw ${said('script.check.notNtfs', { drive: '$TargetDrive', fileSystem: '$targetVolume.FileSystem' })}
 }
 if (Get-Command -Name Get-DedupVolume -ErrorAction SilentlyContinue) {
-  if (Get-DedupVolume -Volume $TargetDrive -ErrorAction SilentlyContinue) { throw "The drive $($TargetDrive) is deduplicated, which the cache does not support." }
+  if (Get-DedupVolume -Volume $TargetDrive -ErrorAction SilentlyContinue) { throw ${said('script.check.deduplicated', { drive: '$TargetDrive' })} }
 }`,
-  'target-volume-qualifies': () => `# BitLocker, where its module is installed (servers without the feature have none, and nothing to lock).
+  'target-volume-qualifies': () => `${note('script.check.bitlockerComment')}
 if (Get-Command -Name Get-BitLockerVolume -ErrorAction SilentlyContinue) {
   $bitlocker = Get-BitLockerVolume -MountPoint $TargetDrive -ErrorAction SilentlyContinue
   if ($null -ne $bitlocker -and [string]$bitlocker.LockStatus -eq 'Locked') {
-    throw "The drive $($TargetDrive) is locked by BitLocker: unlock it first."
+    throw ${said('script.check.locked', { drive: '$TargetDrive' })}
   }
 }`,
   'target-free-space': () => `$targetVolume = Get-TargetVolume
 if ($targetVolume.SizeRemaining -lt $NeededBytes) {
-  throw "The drive $($TargetDrive) has $($targetVolume.SizeRemaining) bytes free; the cache needs $($NeededBytes)."
+  throw ${said('script.check.noSpace', { drive: '$TargetDrive', free: '$targetVolume.SizeRemaining', needed: '$NeededBytes' })}
 }`,
-  'target-no-link':
-    () => `# Every part of the path that exists, from the drive down: a link, junction or mount point (a reparse point) sends the copy elsewhere.
+  'target-no-link': () => `${note('script.check.linkComment')}
 $walked = $TargetDrive + '\\'
 foreach ($segment in @($To.Substring(3).TrimEnd('\\').Split('\\'))) {
   $walked = [IO.Path]::Combine($walked, $segment)
   if (-not (Test-Path -LiteralPath $walked)) { break }
   if (([IO.File]::GetAttributes($walked) -band [IO.FileAttributes]::ReparsePoint) -ne 0) {
-    throw "$($walked) is a link (a symbolic link, junction or mount point) to somewhere else: choose a path without links."
+    throw ${said('script.check.link', { path: '$walked' })}
   }
 }`,
-  'target-new-or-empty':
-    () => `if (Test-Path -LiteralPath $To -PathType Leaf) { throw "$($To) is a file, not a folder: choose a new or empty folder." }
+  'target-new-or-empty': () => `if (Test-Path -LiteralPath $To -PathType Leaf) { throw ${said('script.check.targetIsFile', { to: '$To' })} }
 if ((Test-Path -LiteralPath $To -PathType Container) -and $null -ne (Get-ChildItem -LiteralPath $To -Force | Select-Object -First 1)) {
-  throw "The folder $($To) is not empty: choose a new or empty folder, so that nothing in it is mixed with the cache."
+  throw ${said('script.check.notEmpty', { to: '$To' })}
 }
 for ($above = [IO.Path]::GetDirectoryName($To); $above; $above = [IO.Path]::GetDirectoryName($above)) {
-  if (Test-Path -LiteralPath $above -PathType Leaf) { throw "$($above) is a file, so no folder can be made inside it: choose another path." }
+  if (Test-Path -LiteralPath $above -PathType Leaf) { throw ${said('script.check.aboveIsFile', { path: '$above' })} }
 }`,
-  'target-plain-folder': () => `# The target's own attributes, or those a new folder inherits from the nearest folder above it.
+  'target-plain-folder': () => `${note('script.check.attributesComment')}
 $nearest = $To
 while ($nearest -and -not (Test-Path -LiteralPath $nearest -PathType Container)) { $nearest = [IO.Path]::GetDirectoryName($nearest) }
 if ($nearest) {
   $attributes = [IO.File]::GetAttributes($nearest)
   $unwanted = @(foreach ($flag in @('Compressed', 'Encrypted', 'SparseFile')) { if (($attributes -band [IO.FileAttributes]$flag) -ne 0) { $flag } })
   if ($unwanted.Count -gt 0) {
-    throw "$($nearest) is $($unwanted -join ', '), so the new folder would be too; the cache needs a plain folder."
+    throw ${said('script.check.notPlain', { path: '$nearest', attributes: "$unwanted -join ', '" })}
   }
 }`,
   'no-system-state-disks':
     () => `$systemStateDisks = @(Get-CimInstance -ClassName Win32_Volume -Property Label | Where-Object { $_.Label -like 'CBSSBVol_*' } | ForEach-Object { [string]$_.Label })
 if ($systemStateDisks.Count -gt 0) {
-  throw "The agent's System State disks $($systemStateDisks -join ', ') are mounted: unmount the CBSSBVol_<ID> disks in Disk Management first, then run this again."
+  throw ${said('script.check.systemStateDisks', { disks: "$systemStateDisks -join ', '" }, { pattern: 'CBSSBVol_<ID>' })}
 }`,
   'service-stopped': () => `$engineStatus = [string](Get-Service -Name $EngineName).Status
 if ($engineStatus -ne 'Stopped') {
-  throw "The backup engine is not stopped (it is $($engineStatus)): there is nothing to start. Check again in a minute."
+  throw ${said('script.check.notStopped', { status: '$engineStatus' })}
 }`,
 };
 
 /** What each step does, in PowerShell (its title is said before it, by fixScript). */
 const STEPS: Record<FixStepId, (plan: FixPlan) => string> = {
-  'stop-service': () => `# Only a running engine is stopped, and only one this script stopped is started again if the fix is undone.
+  'stop-service': () => `${note('script.step.stopOnlyRunning')}
 $engineService = Get-Service -Name $EngineName
-# The service is asked to stop and waited for at most a minute (Stop-Service would wait for ever).
+${note('script.step.stopWait')}
 if ($engineService.Status -ne 'Stopped') {
   $StoppedEngine = $true
   if ($engineService.Status -ne 'StopPending') { $engineService.Stop() }
 }
 $engineService.WaitForStatus('Stopped', ${TIMEOUT})`,
-  copy: () => `# What the copy writes, listed from the original before anything is made: the undo removes only this.
+  copy: () => `${note('script.step.copyList')}
 $CopyStarted = $true
 $cacheTree = @(Get-CacheTree $From)
 foreach ($entry in $cacheTree) { if (-not $entry.Folder) { $CopiedFiles.Add($entry.Path) } }
-# The folders that do not exist yet: the target and any missing folder above it, then the cache's own.
+${note('script.step.copyFolders')}
 $missingFolders = @()
 for ($folder = $To; $folder -and -not (Test-Path -LiteralPath $folder); $folder = [IO.Path]::GetDirectoryName($folder)) { $missingFolders = @($folder) + $missingFolders }
-if ($missingFolders.Count -eq 0 -and $null -ne (Get-ChildItem -LiteralPath $To -Force | Select-Object -First 1)) { throw "$($To) is no longer empty." }
+if ($missingFolders.Count -eq 0 -and $null -ne (Get-ChildItem -LiteralPath $To -Force | Select-Object -First 1)) { throw ${said('script.step.noLongerEmpty', { to: '$To' })} }
 foreach ($folder in $missingFolders) { $CreatedFolders.Add($folder) }
 foreach ($entry in $cacheTree) {
   if ($entry.Folder -and -not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $entry.Path)))) { $CreatedFolders.Add([IO.Path]::Combine($To, $entry.Path)) }
 }
 foreach ($folder in $missingFolders) { [void][IO.Directory]::CreateDirectory($folder) }
-# robocopy with the engine's options: permissions, owner, attributes and times; junctions left out.
+${note('script.step.robocopyComment')}
 $robocopySource = $From.TrimEnd('\\')
 if ($robocopySource -match '^[A-Za-z]:$') { $robocopySource += '\\.' }
 & $Robocopy $robocopySource $To ${ROBOCOPY_OPTIONS.join(' ')} | Out-Null
-if ($LASTEXITCODE -ge 8) { throw "robocopy could not copy the cache (exit code $($LASTEXITCODE))." }`,
-  verify: () => `# Every file the copy holds: there, the same length, the same SHA-256 as the original.
+if ($LASTEXITCODE -ge 8) { throw ${said('script.step.robocopyFailed', { code: '$LASTEXITCODE' })} }`,
+  verify: () => `${note('script.step.verifyComment')}
 foreach ($relative in $CopiedFiles) {
   $original = [IO.Path]::Combine($From, $relative)
   $copy = [IO.Path]::Combine($To, $relative)
-  if (-not (Test-Path -LiteralPath $copy -PathType Leaf)) { throw "$($copy) is missing from the copy." }
-  if ((Get-Item -LiteralPath $copy -Force).Length -ne (Get-Item -LiteralPath $original -Force).Length) { throw "$($copy) differs in size from the original." }
-  if ((Get-FileHash -LiteralPath $copy -Algorithm SHA256).Hash -ne (Get-FileHash -LiteralPath $original -Algorithm SHA256).Hash) { throw "$($copy) differs in content from the original." }
+  if (-not (Test-Path -LiteralPath $copy -PathType Leaf)) { throw ${said('script.step.missing', { path: '$copy' })} }
+  if ((Get-Item -LiteralPath $copy -Force).Length -ne (Get-Item -LiteralPath $original -Force).Length) { throw ${said('script.step.sizeDiffers', { path: '$copy' })} }
+  if ((Get-FileHash -LiteralPath $copy -Algorithm SHA256).Hash -ne (Get-FileHash -LiteralPath $original -Algorithm SHA256).Hash) { throw ${said('script.step.contentDiffers', { path: '$copy' })} }
 }
-Write-Host "All $($CopiedFiles.Count) files match the original."`,
+Write-Host ${said('script.step.allMatch', { count: '$CopiedFiles.Count' })}`,
   'set-registry': () => `$RegistryChanged = $true
 foreach ($change in $Registry) {
   Set-ItemProperty -LiteralPath $change.Key -Name $change.Name -Value $change.After -Type String
 }
 foreach ($change in $Registry) {
   $readBack = Get-RegistryText $change.Key $change.Name
-  if ($readBack -ne $change.After) { throw "$($change.Key)\\$($change.Name) did not keep the new value (it reads $($readBack))." }
+  if ($readBack -ne $change.After) { throw ${said('script.step.notKept', { value: VALUE, readBack: '$readBack' })} }
 }`,
-  'start-service': () => `# Asked to start and waited for at most a minute (Start-Service would wait for ever).
+  'start-service': () => `${note('script.step.startWait')}
 $engineService = Get-Service -Name $EngineName
 if ($engineService.Status -eq 'StopPending') { $engineService.WaitForStatus('Stopped', ${TIMEOUT}) }
 if ($engineService.Status -eq 'Stopped') { $engineService.Start() }
 $engineService.WaitForStatus('Running', ${TIMEOUT})`,
   reprobe: (plan) =>
     [
-      `# A service that fails on start runs for a moment: look again a few seconds later.
+      `${note('script.step.reprobeComment')}
 Start-Sleep -Seconds 5
 $afterwards = @()
-if ((Get-Service -Name $EngineName).Status -ne 'Running') { $afterwards += 'the backup engine is not running' }`,
+if ((Get-Service -Name $EngineName).Status -ne 'Running') { $afterwards += ${said('script.step.engineNotRunning')} }`,
       plan.to === null
         ? null
         : `foreach ($change in $Registry) {
-  if ((Get-RegistryText $change.Key $change.Name) -ne $To) { $afterwards += "$($change.Key)\\$($change.Name) does not name $($To)" }
+  if ((Get-RegistryText $change.Key $change.Name) -ne $To) { $afterwards += ${said('script.step.notNaming', { value: VALUE, to: '$To' })} }
 }
 ${
   plan.steps.some((s) => s.id === 'copy')
-    ? `if ($CopiedFiles.Count -gt 0 -and -not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $CopiedFiles[0])) -PathType Leaf)) { $afterwards += "$($To) does not hold the cache" }`
-    : `if (-not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $CacheKeyFile)) -PathType Leaf)) { $afterwards += "$($To) does not hold the cache" }`
+    ? `if ($CopiedFiles.Count -gt 0 -and -not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $CopiedFiles[0])) -PathType Leaf)) { $afterwards += ${said('script.step.noCache', { to: '$To' })} }`
+    : `if (-not (Test-Path -LiteralPath ([IO.Path]::Combine($To, $CacheKeyFile)) -PathType Leaf)) { $afterwards += ${said('script.step.noCache', { to: '$To' })} }`
 }`,
-      `if ($afterwards.Count -gt 0) { throw ('Afterwards, ' + ($afterwards -join '; ') + '.') }`,
+      `if ($afterwards.Count -gt 0) { throw ${said('script.step.afterwards', { problems: "$afterwards -join '; '" })} }`,
     ]
       .filter((part) => part !== null)
       .join('\n'),
@@ -292,32 +391,31 @@ ${
 
 /** Helper functions, each emitted only when a check or step uses it. */
 const HELPERS = {
-  paths: `function Get-FullFolderPath([string]$Path) {
-  # The path made absolute ('.' and '..' resolved), ending in one backslash, for comparisons.
+  paths: () => `function Get-FullFolderPath([string]$Path) {
+  ${note('script.helper.fullPath', undefined, '  ')}
   if ($Path -match '^[A-Za-z]:$') { $Path += '\\' }
   return ([IO.Path]::GetFullPath($Path).TrimEnd('\\') + '\\')
 }
 function Test-Within([string]$Path, [string]$Folder) {
-  # $Path is $Folder itself or lies below it, compared case-insensitively as full paths.
+  ${note('script.helper.within', undefined, '  ')}
   return (Get-FullFolderPath $Path).StartsWith((Get-FullFolderPath $Folder), [StringComparison]::OrdinalIgnoreCase)
 }`,
-  volume: `$TargetVolumeRead = $null
+  volume: () => `$TargetVolumeRead = $null
 function Get-TargetVolume {
-  # The volume of the target's drive, read once.
+  ${note('script.helper.volume', undefined, '  ')}
   if ($null -eq $script:TargetVolumeRead) {
-    try { $script:TargetVolumeRead = Get-Volume -DriveLetter $TargetDrive[0] } catch { throw "The drive $($TargetDrive) is not on this computer." }
+    try { $script:TargetVolumeRead = Get-Volume -DriveLetter $TargetDrive[0] } catch { throw ${said('script.helper.noDrive', { drive: '$TargetDrive' })} }
   }
   return $script:TargetVolumeRead
 }`,
-  registry: `function Get-RegistryText([string]$Key, [string]$Name) {
-  # A registry value as text; $null when it is not set.
+  registry: () => `function Get-RegistryText([string]$Key, [string]$Name) {
+  ${note('script.helper.registry', undefined, '  ')}
   $item = Get-ItemProperty -LiteralPath $Key -Name $Name -ErrorAction SilentlyContinue
   if ($null -eq $item) { return $null }
   return [string]$item.$Name
 }`,
-  tree: `function Get-CacheTree([string]$Root) {
-  # Every file and folder below $Root, as paths relative to it; a link inside the cache stops the script,
-  # which copies only plain files and folders (the wizard copies links too: use it for such a cache).
+  tree: () => `function Get-CacheTree([string]$Root) {
+  ${note('script.helper.tree', undefined, '  ')}
   $pending = New-Object System.Collections.Generic.Stack[string]
   $pending.Push('')
   while ($pending.Count -gt 0) {
@@ -325,7 +423,7 @@ function Get-TargetVolume {
     foreach ($item in @(Get-ChildItem -LiteralPath ([IO.Path]::Combine($Root, $relative)) -Force)) {
       $path = if ($relative) { [IO.Path]::Combine($relative, $item.Name) } else { $item.Name }
       if (($item.Attributes -band [IO.FileAttributes]::ReparsePoint) -ne 0) {
-        throw "$([IO.Path]::Combine($Root, $path)) is a link; this script copies no links: use the wizard for this cache."
+        throw ${said('script.helper.link', { path: '[IO.Path]::Combine($Root, $path)' })}
       }
       [pscustomobject]@{ Path = $path; Folder = [bool]$item.PSIsContainer }
       if ($item.PSIsContainer) { $pending.Push($path) }
@@ -340,7 +438,7 @@ function undoFunction(plan: FixPlan): string {
   const parts: string[] = [];
   const changed = [has('set-registry') ? '$RegistryChanged' : null, has('copy') ? '$CopyStarted' : null].filter((v) => v !== null);
   if (changed.length > 0)
-    parts.push(`  # The engine may be running on the new values: stop it before the registry or the copy is touched.
+    parts.push(`  ${note('script.undo.stopFirst', undefined, '  ')}
   if (${changed.join(' -or ')}) {
     $engineService = Get-Service -Name $EngineName
     if ($engineService.Status -ne 'Stopped') {
@@ -350,74 +448,65 @@ function undoFunction(plan: FixPlan): string {
   }`);
   if (has('set-registry'))
     parts.push(`  if ($RegistryChanged) {
-    Write-Host 'Restoring both registry values to what they were...'
+    Write-Host ${said('script.undo.restoring')}
     foreach ($change in $Registry) {
       if ($null -eq $change.Before) { Remove-ItemProperty -LiteralPath $change.Key -Name $change.Name -ErrorAction SilentlyContinue }
       else { Set-ItemProperty -LiteralPath $change.Key -Name $change.Name -Value $change.Before -Type String }
     }
     foreach ($change in $Registry) {
       if ((Get-RegistryText $change.Key $change.Name) -cne $change.Before) {
-        throw "$($change.Key)\\$($change.Name) could not be restored: set it back to $($change.Before) by hand (not set: delete the value); the backup engine stays stopped."
+        throw ${said('script.undo.notRestored', { value: VALUE, before: '$change.Before' })}
       }
     }
   }`);
   if (has('copy'))
     parts.push(`  if ($CopyStarted) {
-    Write-Host 'Removing the copy: only the files this script copied, and only the folders it created...'
+    Write-Host ${said('script.undo.removing')}
     $leftInPlace = New-Object System.Collections.Generic.List[string]
     foreach ($relative in @($CopiedFiles | Sort-Object -Property Length -Descending)) {
       $copy = [IO.Path]::Combine($To, $relative)
       $original = [IO.Path]::Combine($From, $relative)
       if (-not (Test-Path -LiteralPath $copy -PathType Leaf)) { continue }
-      # A copy is deleted only when its SHA-256 is the original's: nothing the original does not hold is lost.
+      ${note('script.undo.sameHash', undefined, '      ')}
       $sameHash = $false
       try { $sameHash = (Test-Path -LiteralPath $original -PathType Leaf) -and (Get-FileHash -LiteralPath $copy -Algorithm SHA256).Hash -eq (Get-FileHash -LiteralPath $original -Algorithm SHA256).Hash } catch { $sameHash = $false }
       if ($sameHash) {
         try { Remove-Item -LiteralPath $copy -Force } catch { $leftInPlace.Add($copy) }
       } else { $leftInPlace.Add($copy) }
     }
-    # Only folders recorded as created by this script (they did not exist before), deepest first, and only when empty.
+    ${note('script.undo.createdOnly', undefined, '    ')}
     foreach ($createdFolder in @($CreatedFolders | Sort-Object -Property Length -Descending)) {
       if (-not (Test-Path -LiteralPath $createdFolder -PathType Container)) { continue }
       if ($null -eq (Get-ChildItem -LiteralPath $createdFolder -Force | Select-Object -First 1)) {
         try { Remove-Item -LiteralPath $createdFolder -Force } catch { $leftInPlace.Add($createdFolder) }
       } else { $leftInPlace.Add($createdFolder) }
     }
-    if ($leftInPlace.Count -gt 0) { Write-Warning ('Left in place, not proven to be what this script copied: ' + ($leftInPlace -join '; ')) }
+    if ($leftInPlace.Count -gt 0) { Write-Warning ${said('script.undo.leftInPlace', { items: "$leftInPlace -join '; '" })} }
   }`);
   if (has('stop-service'))
     parts.push(`  $engineService = Get-Service -Name $EngineName
   if ($StoppedEngine -and $engineService.Status -ne 'Running') {
-    Write-Host 'Starting the backup engine again, as it was running before...'
+    Write-Host ${said('script.undo.restarting')}
     if ($engineService.Status -eq 'Stopped') { $engineService.Start() }
     $engineService.WaitForStatus('Running', ${TIMEOUT})
   }`);
   const body =
     parts.length > 0
       ? parts.join('\n')
-      : `  # Nothing this fix does needs undoing: if the engine did not start, it stays as it was.
-  Write-Host 'Nothing was changed that needs undoing.'`;
+      : `  ${note('script.undo.nothingToUndoComment', undefined, '  ')}
+  Write-Host ${said('script.undo.nothingToUndo')}`;
   return `function Undo-Fix {\n${body}\n}`;
 }
 
-const WHAT: Record<FixPlan['action'], string> = {
-  'relocate-cache': "Moves the Azure Backup (MARS) agent's cache folder ($From) to a new folder ($To), and points the agent at it.",
-  'point-registry': "Points both of the MARS agent's cache registry values at the folder that holds the cache ($To).",
-  'start-engine': 'Starts the backup engine service (obengine) of the Azure Backup (MARS) agent.',
+/** Each action's words in the catalogue, by the suffix its ids end with. */
+const ACTION_KEY: Record<FixPlan['action'], 'relocateCache' | 'pointRegistry' | 'startEngine'> = {
+  'relocate-cache': 'relocateCache',
+  'point-registry': 'pointRegistry',
+  'start-engine': 'startEngine',
 };
-const UNDO: Record<FixPlan['action'], string> = {
-  'relocate-cache':
-    'On any failure it puts everything back: both registry values, the copy removed (only files it copied whose SHA-256 equals the original, only folders it created), and the engine started again if it stopped it. The original cache is never changed.',
-  'point-registry': 'On any failure it puts back both registry values, and starts the engine again if it stopped it.',
-  'start-engine': 'It changes nothing else, so there is nothing to undo if the engine does not start.',
-};
-
-const DONE: Record<FixPlan['action'], string> = {
-  'relocate-cache': 'Done: the agent uses the new folder. Run a backup now; delete the old cache folder only after it succeeds.',
-  'point-registry': 'Done: both registry values name the folder that holds the cache, and the backup engine runs.',
-  'start-engine': 'Done: the backup engine runs.',
-};
-
+const WHAT = (action: FixPlan['action']) => `script.header.what.${ACTION_KEY[action]}` as const;
+const UNDO = (action: FixPlan['action']) => `script.header.undo.${ACTION_KEY[action]}` as const;
+const DONE = (action: FixPlan['action']) => `script.run.done.${ACTION_KEY[action]}` as const;
 /** The plan's steps, checked against its action's: in order, each once (a script is never made from a plan the engine would not run). */
 function checkedSteps(plan: FixPlan): FixStepId[] {
   const allowed = ACTION_STEPS[plan.action];
@@ -438,7 +527,7 @@ function checkedSteps(plan: FixPlan): FixStepId[] {
   return ids;
 }
 
-/** The script for any fix's plan. */
+/** The script for any fix's plan, in the current language. */
 export function fixScript(plan: FixPlan): string {
   const steps = checkedSteps(plan);
   const ids = plan.preconditions.map((p) => p.id);
@@ -451,22 +540,20 @@ export function fixScript(plan: FixPlan): string {
   const safeHost = plan.host !== null && /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/.test(plan.host) ? plan.host : null;
   const machine =
     plan.host === null
-      ? '# Machine: any (the plan names none).'
-      : `# Machine: ${safeHost ?? 'the computer named in $PlanHost below'} - the script refuses to run on any other.`;
+      ? note('script.header.machineAny')
+      : safeHost === null
+        ? note('script.header.machineUnnamed')
+        : note('script.header.machine', { host: safeHost });
   const titles = steps.map((id, i) => `${i + 1}. ${comment(stepWords(plan, id))}`).join('; ');
   const header = [
     '#Requires -RunAsAdministrator',
-    `# MARS Readiness Wizard: fix ${plan.action}, made from the same plan the wizard carries out.`,
+    note('script.header.title', { action: plan.action }),
     machine,
-    `# What it does: ${WHAT[plan.action]}`,
-    `# First it checks again the ${ids.length} things the wizard checked (each below its "# precondition:" line), changing nothing`,
-    `# until all hold; then: ${titles}.`,
-    `# ${UNDO[plan.action]}`,
-    changes
-      ? `# It keeps no record on disk: if it is interrupted (Ctrl+C, a power cut), nothing is undone: put back by hand what it\n# printed it had done (it prints the registry values it found first${hasStep('copy') ? '; the original cache is untouched' : ''}).`
-      : null,
-    '# Every path is a single-quoted literal set once below: nothing in one is ever run as code. Run it in an elevated',
-    '# Windows PowerShell 5.1; save it as UTF-8 with BOM, which Windows PowerShell needs to read any non-English letter.',
+    note(WHAT(plan.action)),
+    note('script.header.checks', { count: ids.length, steps: titles }),
+    note(UNDO(plan.action)),
+    changes ? note('script.header.noRecord', { copies: hasStep('copy') ? 'yes' : 'no' }) : null,
+    note('script.header.literals'),
     "$ErrorActionPreference = 'Stop'",
   ].filter((line) => line !== null);
 
@@ -482,19 +569,17 @@ export function fixScript(plan: FixPlan): string {
       : `$Selected = @(\n${plan.selectedPaths.map((p) => `  ${psLiteral(p)}`).join(',\n')}\n)`;
   const folders = plan.from !== null || plan.to !== null;
   const data = [
-    '# ==== What the plan says ====',
+    heading('script.data.heading'),
     `$PlanHost = ${literalOrNull(plan.host)}`,
     `$EngineName = ${psLiteral(ENGINE_SERVICE_NAME)}`,
-    folders ? '# The folder that holds the cache now, and the folder both registry values name once the fix is done.' : null,
+    folders ? note('script.data.folders') : null,
     folders ? `$From = ${literalOrNull(plan.from)}` : null,
     folders ? `$To = ${literalOrNull(plan.to)}` : null,
     folders ? '$TargetDrive = $null' : null,
     folders ? "if ($null -ne $To -and $To -match '^[A-Za-z]:') { $TargetDrive = $To.Substring(0, 2).ToUpperInvariant() }" : null,
-    plan.registry.length > 0
-      ? '# The registry values the fix sets: Before is restored if the fix is undone ($null: the value was not set).'
-      : null,
+    plan.registry.length > 0 ? note('script.data.registry') : null,
     plan.registry.length > 0 ? registryTable : null,
-    uses('target-outside-selection') ? '# The items selected for backup, which the new folder must lie outside.' : null,
+    uses('target-outside-selection') ? note('script.data.selected') : null,
     uses('target-outside-selection') ? selected : null,
     uses('target-free-space') ? `$NeededBytes = [long]${plan.neededBytes}` : null,
     uses('agent-installed') ? "$SetupKey = 'HKLM:\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup'" : null,
@@ -503,7 +588,7 @@ export function fixScript(plan: FixPlan): string {
       : null,
     uses('no-recovery-pending') ? `$JournalFile = [IO.Path]::Combine($env:ProgramData, ${psLiteral(JOURNAL_RELATIVE_PATH)})` : null,
     hasStep('copy') ? "$Robocopy = [IO.Path]::Combine($env:SystemRoot, 'System32\\robocopy.exe')" : null,
-    changes || hasStep('stop-service') ? '# What this script has done so far, for the undo.' : null,
+    changes || hasStep('stop-service') ? note('script.data.doneSoFar') : null,
     hasStep('stop-service') ? '$StoppedEngine = $false' : null,
     hasStep('set-registry') ? '$RegistryChanged = $false' : null,
     hasStep('copy') ? '$CopyStarted = $false' : null,
@@ -512,53 +597,48 @@ export function fixScript(plan: FixPlan): string {
   ].filter((line) => line !== null);
 
   const helpers = [
-    uses('target-apart-from-source', 'target-outside-selection') ? HELPERS.paths : null,
-    uses('target-volume-local', 'target-volume-ntfs', 'target-free-space') ? HELPERS.volume : null,
-    plan.registry.length > 0 ? HELPERS.registry : null,
-    hasStep('copy') ? HELPERS.tree : null,
+    uses('target-apart-from-source', 'target-outside-selection') ? HELPERS.paths() : null,
+    uses('target-volume-local', 'target-volume-ntfs', 'target-free-space') ? HELPERS.volume() : null,
+    plan.registry.length > 0 ? HELPERS.registry() : null,
+    hasStep('copy') ? HELPERS.tree() : null,
   ].filter((h) => h !== null);
 
   const checks = plan.preconditions.map(({ id, says }) => `${PRECONDITION_MARKER}${id}\n# ${comment(says)}\n${CHECKS[id](plan)}`);
 
   const stepBlocks = steps.map(
-    (id, i) => `Write-Host ${psLiteral(`Step ${i + 1} of ${steps.length}: ${stepWords(plan, id)}...`)}\n${STEPS[id](plan)}`,
+    (id, i) =>
+      `Write-Host ${psLiteral(t('script.run.step', { number: String(i + 1), count: String(steps.length), title: stepWords(plan, id) }))}\n${STEPS[id](plan)}`,
   );
   const undoes = hasStep('stop-service') || changes;
   const run = [
-    STEPS_HEADING,
+    stepsHeading(),
     plan.registry.length > 0
-      ? `Write-Host 'The registry values now (put back if anything fails):'\nforeach ($change in $Registry) { Write-Host "  $($change.Key)\\$($change.Name) = $(if ($null -eq $change.Before) { '(not set)' } else { $change.Before })" }`
+      ? `Write-Host ${said('script.run.registryNow')}\nforeach ($change in $Registry) { Write-Host ('  ' + $change.Key + '\\' + $change.Name + ' = ' + $(if ($null -eq $change.Before) { ${said('script.run.notSet')} } else { $change.Before })) }`
       : null,
     'try {',
     indent(stepBlocks.join('\n\n')),
-    `  Write-Host ${psLiteral(DONE[plan.action])}`,
+    `  Write-Host ${said(DONE(plan.action))}`,
     '} catch {',
     '  $failure = $_',
-    '  Write-Warning "The fix failed: $($failure.Exception.Message)"',
-    undoes ? "  Write-Host 'Putting everything back...'" : null,
+    `  Write-Warning ${said('script.run.failed', { error: '$failure.Exception.Message' })}`,
+    undoes ? `  Write-Host ${said('script.run.puttingBack')}` : null,
     '  Undo-Fix',
-    undoes ? "  Write-Host 'Everything this script changed was put back.'" : null,
+    undoes ? `  Write-Host ${said('script.run.putBack')}` : null,
     '  throw $failure',
     '}',
   ].filter((line) => line !== null);
 
-  const body = [
-    data.join('\n'),
-    ...helpers,
-    undoFunction(plan),
-    '# ==== The checks: nothing is changed until every one holds ====',
-    ...checks,
-    run.join('\n'),
-  ].join('\n\n');
+  const body = [data.join('\n'), ...helpers, undoFunction(plan), heading('script.checks.heading'), ...checks, run.join('\n')].join('\n\n');
   // Windows PowerShell reads a file without a BOM in the ANSI code page, which turns a non-English letter in
-  // a path into others: a script with any such letter first proves it was read as written.
+  // a path or a message into others: a script with any such letter first proves it was read as written. What
+  // it says when it was not is made of code units, since its letters would be misread too.
   // eslint-disable-next-line no-control-regex -- ASCII is exactly what needs no check
   const encodingCheck = /[^\u0000-\u007f]/.test(body)
     ? [
-        '# The next line holds two non-English letters: if they were not read as written, neither were the paths.',
+        note('script.encoding.comment'),
         "$EncodingProbe = '\u00fc\u30ad'",
         'if ($EncodingProbe.Length -ne 2 -or [int]$EncodingProbe[0] -ne 0xFC -or [int]$EncodingProbe[1] -ne 0x30AD) {',
-        "  throw 'This script was saved or read in the wrong text encoding, so the folder names in it are wrong: save it as UTF-8 with BOM and run it again.'",
+        `  throw ${encodingProof(t('script.encoding.wrong'))}`,
         '}',
       ]
     : [];

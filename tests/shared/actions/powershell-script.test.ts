@@ -3,14 +3,14 @@
 // the plan, by its marker), where plan data may appear (only inside single-quoted literals), what guards
 // its undo, and the words and order of its steps. Nothing here runs the script.
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   fixScript,
   JOURNAL_RELATIVE_PATH,
   PRECONDITION_MARKER,
   psLiteral,
   ROBOCOPY_OPTIONS,
-  STEPS_HEADING,
+  stepsHeading,
 } from '../../../shared/actions/powershell-script.js';
 import {
   ACTION_PRECONDITIONS,
@@ -31,6 +31,10 @@ import { CLOUDBACKUP_CHANNELS, wevtutilArgs } from '../../../electron/machine/wi
 import { robocopyArgs } from '../../../electron/machine/windows/windows-machine.js';
 import { KEYS } from '../../../electron/probes/windows/keys.js';
 import { GB, healthy } from '../../helpers/profiles.js';
+import en from '../../../shared/i18n/catalogue/en/index.js';
+import { LANGUAGES } from '../../../shared/i18n/languages.js';
+import { loadCatalogue, speakLanguage } from '../../../shared/i18n/load.js';
+import { speak } from '../../../shared/i18n/translate.js';
 
 // The healthy sample: FS01, cache D:\MARS\Scratch, selection on E:; F: is a free volume to move to.
 const FREE_VOLUME: VolumeFacts = {
@@ -86,7 +90,7 @@ function markers(script: string): string[] {
 
 /** Each marker's snippet: from its line to the next marker, or to the steps. */
 function snippets(script: string): Map<string, string> {
-  const end = script.indexOf(STEPS_HEADING);
+  const end = script.indexOf(stepsHeading());
   const found = new Map<string, string>();
   const starts = [...script.matchAll(/^# precondition: (.+)$/gm)];
   starts.forEach((m, i) => {
@@ -120,7 +124,7 @@ describe('fixScript: one check per precondition of the plan', () => {
       expect(new Set(found)).toEqual(new Set(ACTION_PRECONDITIONS[action]));
       // Each once, and all of them before anything is changed.
       expect(found).toHaveLength(ACTION_PRECONDITIONS[action].length);
-      const steps = script.indexOf(STEPS_HEADING);
+      const steps = script.indexOf(stepsHeading());
       for (const id of found) expect(script.indexOf(`${PRECONDITION_MARKER}${id}\n`), id).toBeLessThan(steps);
       for (const [id, snippet] of snippets(script)) expect(snippet, id).toMatch(/\bthrow\b|\bRead-Host\b/);
     });
@@ -169,7 +173,7 @@ describe('fixScript: one check per precondition of the plan', () => {
     expect(backup).toContain(`@(${CLOUDBACKUP_CHANNELS.map((c) => psLiteral(c)).join(', ')})`);
     const events = [...wevtutilArgs('x')[2]!.matchAll(/EventID=(\d+)/g)].map((m) => m[1]);
     expect(backup).toContain(`Id = ${events.join(', ')} }`);
-    expect(backup).toMatch(/\$newestJob\.Id -eq 1\)[\s\S]*throw "A backup is running now/);
+    expect(backup).toMatch(/\$newestJob\.Id -eq 1\)[\s\S]*throw \('A backup is running now/);
     expect(backup).toMatch(/FullyQualifiedErrorId -notlike 'NoMatchingEventsFound\*'/);
     // Both logs are read; the newest job event across them decides.
     expect(backup).toContain('$newestJob = $jobEvents | Sort-Object -Property TimeCreated -Descending | Select-Object -First 1');
@@ -349,7 +353,7 @@ describe('fixScript: the steps, in words and in order', () => {
       const plan = PLANS[action]();
       expect(plan.steps.map((s) => s.id)).toEqual([...ACTION_STEPS[action]]);
       const script = fixScript(plan);
-      const run = script.slice(script.indexOf(STEPS_HEADING));
+      const run = script.slice(script.indexOf(stepsHeading()));
       const titles = plan.steps.map((step, i) => `Step ${i + 1} of ${plan.steps.length}: ${step.title}...`);
       const at = titles.map((title) => run.indexOf(`Write-Host ${psLiteral(title)}`));
       for (const [i, index] of at.entries()) expect(index, titles[i]).toBeGreaterThan(-1);
@@ -391,4 +395,176 @@ describe('fixScript: the steps, in words and in order', () => {
     // The planners' own lists pass.
     for (const action of FIX_ACTIONS) expect(preconditionsOf(action).map((p) => p.id)).toEqual([...ACTION_PRECONDITIONS[action]]);
   });
+});
+
+/**
+ * The script's tokens as Windows PowerShell reads them, as far as quoting goes: single-quoted strings (a
+ * quote, typographic ones too, written twice stays inside), double-quoted ones (a backtick escapes), comments
+ * from a # at a token's start to the end of the line, and code. Enough to tell what is quoted and what is not.
+ */
+function tokens(script: string): { kind: 'single' | 'double' | 'comment' | 'code'; text: string }[] {
+  const QUOTE = /['\u2018\u2019\u201a\u201b]/;
+  const found: { kind: 'single' | 'double' | 'comment' | 'code'; text: string }[] = [];
+  let code = '';
+  let i = 0;
+  const flush = () => {
+    if (code !== '') found.push({ kind: 'code', text: code });
+    code = '';
+  };
+  while (i < script.length) {
+    const c = script[i]!;
+    if (QUOTE.test(c)) {
+      flush();
+      let j = i + 1;
+      let text = '';
+      for (;;) {
+        if (j >= script.length) throw new Error(`a single-quoted string is never closed: ${script.slice(i, i + 60)}`);
+        if (QUOTE.test(script[j]!)) {
+          if (QUOTE.test(script[j + 1] ?? '')) {
+            text += script[j];
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        text += script[j++];
+      }
+      found.push({ kind: 'single', text });
+      i = j + 1;
+    } else if (c === '"') {
+      flush();
+      let j = i + 1;
+      while (j < script.length && script[j] !== '"') j += script[j] === '`' ? 2 : 1;
+      found.push({ kind: 'double', text: script.slice(i + 1, j) });
+      i = j + 1;
+    } else if (c === '#' && (i === 0 || /\s/.test(script[i - 1]!))) {
+      flush();
+      const end = script.indexOf('\n', i);
+      found.push({ kind: 'comment', text: script.slice(i, end === -1 ? undefined : end) });
+      i = end === -1 ? script.length : end;
+    } else {
+      code += c;
+      i++;
+    }
+  }
+  flush();
+  return found;
+}
+
+describe('fixScript: one language throughout, the run’s', () => {
+  afterAll(() => speak('en', en));
+  const OTHERS = LANGUAGES.filter((l) => l !== 'en');
+  /** Scripts that between them hold every message: each action, and a relocation checking every precondition. */
+  const scripts = () => [
+    ...FIX_ACTIONS.map((action) => fixScript(PLANS[action]())),
+    fixScript({ ...relocation(), host: null, preconditions: PRECONDITION_IDS.map((id) => ({ id, says: '' })) }),
+    fixScript({ ...starting(), host: 'not a host name!' }),
+  ];
+  /** A script's text with its comments' line breaks undone, so that a wrapped sentence reads whole. */
+  const unwrapped = (script: string) => script.replace(/\n[ \t]*# /g, ' ');
+  /** The English words of every script message, between its arguments: what no other language's script may hold. */
+  const englishSentences = () =>
+    Object.entries(en)
+      .filter(([id]) => id.startsWith('script.'))
+      .flatMap(([, text]) => text.split(/\{(?:[^{}]|\{[^{}]*\})*\}/))
+      .map((part) => part.trim())
+      .filter((part) => /[A-Za-z]{2,}[ -][A-Za-z]{2,}/.test(part));
+
+  it('English: the script holds the English messages it is checked against below', () => {
+    speak('en', en);
+    const english = unwrapped(scripts().join('\n'));
+    const present = englishSentences().filter((s) => english.includes(s) || english.includes(s.replace(/'/g, "''")));
+    // Nearly all of them (a few are the pieces of a message, said only in one kind of plan).
+    expect(present.length).toBeGreaterThan(100);
+    expect(english).toContain("Write-Host 'Step 1 of 6: ");
+  });
+
+  for (const language of OTHERS) {
+    it(`${language}: no English sentence of the script's messages is left, in a comment, a message or the prompt`, async () => {
+      speak('en', en);
+      const english = unwrapped(scripts().join('\n'));
+      await speakLanguage(language);
+      const raw = scripts().join('\n');
+      const script = unwrapped(raw);
+      const left = englishSentences().filter(
+        (s) =>
+          (english.includes(s) || english.includes(s.replace(/'/g, "''"))) &&
+          (script.includes(s) || script.includes(s.replace(/'/g, "''"))),
+      );
+      expect(left).toEqual([]);
+      expect(script).not.toMatch(/Step \d+ of \d+|\(y\/N\)|\(not set\)/);
+      // Every message it says is a quoted literal of the language's words; none is a double-quoted string any more.
+      expect(tokens(raw).filter((token) => token.kind === 'double')).toEqual([]);
+    });
+
+    it(`${language}: the prompts take y, yes and the language's own yes, say which to type, and take nothing else`, async () => {
+      await speakLanguage(language);
+      const catalogue = await loadCatalogue(language);
+      const ownWords = catalogue['script.ask.yesWords']!.split(/\s+/);
+      const script = fixScript(relocation());
+      const asks = [...script.matchAll(/Read-Host '((?:[^']|'')*)'\n\s*if \(\$answer -notmatch '((?:[^']|'')*)'\) \{ throw /g)];
+      expect(asks).toHaveLength(2);
+      for (const [, prompt, pattern] of asks) {
+        expect(prompt).toContain(catalogue['script.ask.hint']);
+        expect(prompt).toContain(ownWords[0]);
+        // PowerShell's -notmatch ignores case, as the i flag does.
+        const yes = new RegExp(pattern!.replace(/''/g, "'"), 'i');
+        for (const word of ['y', 'Y', 'yes', 'YES', ...ownWords, ...ownWords.map((w) => w.toUpperCase())]) expect(word, word).toMatch(yes);
+        for (const word of ['', 'n', 'no', 'N', 'nein', 'non', 'いいえ', '否', 'yes no', ` ${ownWords[0]}x`])
+          expect(word, word).not.toMatch(yes);
+      }
+    });
+  }
+
+  it('English keeps its prompt and its y/yes', () => {
+    speak('en', en);
+    const script = fixScript(relocation());
+    expect(script).toContain("Read-Host 'Is no backup running, so that this may go on? (y/N)'");
+    expect(script.match(/-notmatch '\^\(y\|yes\)\$'/g)).toHaveLength(2);
+  });
+
+  it('a translation with quotes, $(...), backticks and line breaks stays inside its quotes, and a comment on its line', () => {
+    const HOSTILE = 'l\'agent ’x’ "y" $(Remove-Item C:\\) `$env:A` {service}\nnext line';
+    const WITH_VALUE = "l'$(calc) {count} '' `n";
+    speak('fr', {
+      ...en,
+      'script.check.noService': HOSTILE,
+      'script.step.allMatch': WITH_VALUE,
+      'script.check.noHost': "l'hôte $(calc)\n Remove-Item C:\\ '",
+      'script.ask.yesWords': "o'ui $(calc) .*",
+    });
+    const script = fixScript({ ...relocation(), host: null });
+    const said = HOSTILE.replace('{service}', 'obengine');
+    expect(script).toContain(`  throw ${psLiteral(said)}\n}`);
+    expect(script).toContain("  throw 'l''agent ’’x’’ \"y\" $(Remove-Item C:\\) `$env:A` obengine\nnext line'\n}");
+    expect(script).toContain("Write-Host ('l''$(calc) ' + [string]($CopiedFiles.Count) + ' '' `n')");
+    // The comment is one line, after its #.
+    expect(script).toContain("\n# l'hôte $(calc) Remove-Item C:\\ '\n");
+    // The yes words are matched as words, never as a pattern: o'ui's quote doubled, $( and .* escaped.
+    expect(script).toContain("-notmatch '^(y|yes|o''ui|\\$\\(calc\\)|\\.\\*)$'");
+    // Read as PowerShell reads quotes: every word of the translations is inside a single-quoted string or a comment.
+    const read = tokens(script);
+    for (const token of read.filter((tk) => tk.kind === 'code')) expect(token.text).not.toMatch(/calc|Remove-Item C:|agent|next line|hôte/);
+    expect(read.filter((tk) => tk.kind === 'double')).toEqual([]);
+    expect(read.filter((tk) => tk.kind === 'single').map((tk) => tk.text)).toContain(said);
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: the hostile paths stay single-quoted literals, and the quoting reads them back whole`, async () => {
+      await speakLanguage(language);
+      const SOURCE = "D:\\Cache 'x' $env:A `$(calc)` ü";
+      const TARGET = "F:\\Neu 'y' $A `$(calc)` ü\u2019s";
+      const plan = relocation(TARGET, (p) => {
+        p.cache!.path = SOURCE;
+        p.agent!.scratchLocation = SOURCE;
+        p.agent!.providerScratchLocation = null;
+      });
+      const script = fixScript(plan);
+      expect(script).toContain(`$From = ${psLiteral(SOURCE)}\n`);
+      expect(script).toContain(`$To = ${psLiteral(TARGET)}\n`);
+      const read = tokens(script);
+      expect(read.filter((tk) => tk.kind === 'single').map((tk) => tk.text)).toEqual(expect.arrayContaining([SOURCE, TARGET]));
+      for (const token of read.filter((tk) => tk.kind !== 'single')) expect(token.text).not.toMatch(/calc|Cache '|Neu '/);
+    });
+  }
 });
