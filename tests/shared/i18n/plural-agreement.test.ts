@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import en from '../../../shared/i18n/catalogue/en/index.js';
 import { loadCatalogue, speakLanguage } from '../../../shared/i18n/load.js';
 import type { Language } from '../../../shared/i18n/languages.js';
-import type { MessageId } from '../../../shared/i18n/message.js';
+import type { Arg, MessageId } from '../../../shared/i18n/message.js';
 import { speak, t } from '../../../shared/i18n/translate.js';
 
 /** Every count of a report at n, waivers shown. */
@@ -93,7 +93,7 @@ const EXPECTED: Partial<Record<Language, Record<string, [zero: string, one: stri
 };
 
 /** The arguments each message is given besides its count. */
-function argsFor(id: string, n: number) {
+function argsFor(id: string, n: number): Record<string, Arg> {
   if (id === 'report.wrap.shortened') return { text: 'x', more: n };
   if (id === 'machine.eventLog.notWritten') return { count: n, reason: 'r' };
   if (id.startsWith('report.diff.count.')) return { count: n };
