@@ -15,24 +15,73 @@ export function compileSchema(schema: TSchema): (value: unknown) => string | nul
     compiled ??= TypeCompiler.Compile(schema);
     if (compiled.Check(value)) return null;
     const first = compiled.Errors(value).First();
-    const error = first ? deepest(first) : null;
+    const error = first ? deepest(first, schemasById(schema)) : null;
     return `${error?.path || '/'}: ${error ? problemWords(error) : t('validation.schema.other')}`;
   };
 }
 
 /**
- * A union's error named where it went wrong: of the forms it allows, the one whose own first error lies
- * deepest ("/fix/who: must be one of ..." rather than "/fix: is none of the forms allowed here").
+ * A union's error named where it went wrong: of the forms it allows, those the value could be meant for
+ * (of the form's type; an object with at least one of the form's fields), and of those the one whose own
+ * first error lies deepest ("/fix/who: must be one of ..." rather than "/fix: is none of the forms allowed
+ * here"; a 1 MB text "is longer than 100000 characters"). So {"a": 1} is not said to miss some form's
+ * "dateTime": with no form it could be meant for, the union itself is what is said.
  */
-function deepest(error: ValueError): ValueError {
+function deepest(error: ValueError, refs: Map<string, TSchema>): ValueError {
   if (error.type !== ValueErrorType.Union) return error;
-  let best = error;
-  for (const errors of error.errors) {
+  const forms = ((error.schema as { anyOf?: TSchema[] }).anyOf ?? []).map((form) => resolved(form, refs));
+  let best: ValueError | null = null;
+  for (const [index, errors] of error.errors.entries()) {
+    const form = forms[index];
+    if (form && !meantFor(form, error.value, refs)) continue;
     const first = errors.First();
-    const candidate = first ? deepest(first) : null;
-    if (candidate && candidate.path.length > best.path.length) best = candidate;
+    const candidate = first ? deepest(first, refs) : null;
+    if (candidate && (!best || candidate.path.length > best.path.length)) best = candidate;
   }
-  return best;
+  return best ?? error;
+}
+
+function resolved(schema: TSchema, refs: Map<string, TSchema>): TSchema {
+  const ref = (schema as { $ref?: string }).$ref;
+  return ref !== undefined ? (refs.get(ref) ?? schema) : schema;
+}
+
+/** Whether a value could be meant for a form: of its type, and an object sharing one of its fields. */
+function meantFor(form: TSchema, value: unknown, refs: Map<string, TSchema>): boolean {
+  const schema = form as { type?: string; anyOf?: TSchema[]; properties?: Record<string, unknown>; const?: unknown };
+  if (schema.anyOf) return schema.anyOf.some((option) => meantFor(resolved(option, refs), value, refs));
+  if ('const' in schema) return value === schema.const;
+  switch (schema.type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+    case 'integer':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+      const fields = Object.keys(schema.properties ?? {});
+      const keys = Object.keys(value);
+      // An empty object is any object form with its fields left out.
+      return fields.length === 0 || keys.length === 0 || keys.some((key) => fields.includes(key));
+    }
+    default:
+      return true;
+  }
+}
+
+/** Every schema with an $id under this one, for the forms that refer to them (a recursive message). */
+function schemasById(schema: unknown, into = new Map<string, TSchema>()): Map<string, TSchema> {
+  if (typeof schema !== 'object' || schema === null) return into;
+  const id = (schema as { $id?: unknown }).$id;
+  if (typeof id === 'string' && !into.has(id)) into.set(id, schema as TSchema);
+  for (const child of Object.values(schema)) schemasById(child, into);
+  return into;
 }
 
 const show = (value: unknown) => JSON.stringify(value);

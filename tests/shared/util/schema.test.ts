@@ -48,6 +48,53 @@ const BAD: [Record<string, unknown>, string][] = [
   [{ ...GOOD, fix: { who: 'boss' } }, '/fix/who: must be one of "user", "helpdesk"'],
 ];
 
+// A union of forms with one that refers to itself (as a report's message argument is): a value is said
+// against the form it could be meant for - of that form's type, an object sharing a field - not against
+// whichever form's error happens to lie deepest.
+const checkArg = compileSchema(
+  Type.Object({
+    message: Type.Recursive((self) =>
+      Type.Object({
+        id: Type.String(),
+        args: Type.Optional(
+          Type.Record(
+            Type.String(),
+            Type.Union([
+              Type.String({ maxLength: 10 }),
+              Type.Number(),
+              self,
+              Type.Object({ dateTime: Type.String({ pattern: '^\\d{4}-' }) }),
+            ]),
+          ),
+        ),
+      }),
+    ),
+  }),
+);
+const withArg = (arg: unknown) => ({ message: { id: 'x', args: { n: arg } } });
+const ARG_BAD: [unknown, string][] = [
+  [{ a: 1 }, '/message/args/n: is none of the forms allowed here'],
+  [JSON.parse('{"__proto__": {"a": 1}}'), '/message/args/n: is none of the forms allowed here'],
+  ['x'.repeat(11), '/message/args/n: is longer than 10 characters'],
+  [{ dateTime: 5 }, '/message/args/n/dateTime: must be a string'],
+  [{ dateTime: 'soon' }, '/message/args/n/dateTime: does not have the expected form (^\\d{4}-)'],
+  // The form that refers to the message itself: a message with a wrong id, or with a bad argument of its own.
+  [{ id: 5 }, '/message/args/n/id: must be a string'],
+  [{ id: 'y', args: { m: { a: 1 } } }, '/message/args/n/args/m: is none of the forms allowed here'],
+  [{ id: 'y', args: { m: 'y'.repeat(20) } }, '/message/args/n/args/m: is longer than 10 characters'],
+  [true, '/message/args/n: is none of the forms allowed here'],
+];
+
+describe('compileSchema, a union of forms', () => {
+  it('passes each form', () => {
+    for (const arg of ['short', 3, { id: 'y', args: { m: 1, k: { id: 'z' } } }, { dateTime: '2026-01' }])
+      expect(checkArg(withArg(arg))).toBeNull();
+  });
+  it.each(ARG_BAD)('says the form the value was meant for, or none: %j', (arg, said) => expect(checkArg(withArg(arg))).toBe(said));
+  it('says a field left out of an empty object, not that it is no form', () =>
+    expect(check({ ...GOOD, fix: {} })).toBe('/fix/who: is required but missing'));
+});
+
 describe('compileSchema', () => {
   it('passes a value of the form', () => expect(check(GOOD)).toBeNull());
   it.each(BAD)('says what is wrong, and where: %j', (value, said) => expect(check(value)).toBe(said));
