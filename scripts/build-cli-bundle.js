@@ -10,7 +10,17 @@
 // The cache is made after two warm-up runs on a sample profile (the JSON report and the text one), so that
 // it holds the functions those runs compiled, not only the top level. Both files are written whole or not at
 // all, and the cache is only a speed-up: without it the bundle runs as it is.
+//
+// What the start of every command pays for is kept small (`npm run bench:check`; each was measured):
+// - the bundle is ASCII throughout (esbuild escapes strings, not regular expressions: those are escaped
+//   here), so Node reads it as one byte a character; a single other character made it a two-byte string,
+//   slower to decode, compile and check against its cache (some 5 ms);
+// - English's catalogue is one JSON.parse of its merged areas (below), not thirty object literals spread
+//   into one (some 10 ms, and thousands of strings fewer in the cache);
+// - Node's modules for what `check` never does (child processes, sockets, TLS, HTTP, DNS, workers,
+//   readline, crypto) are required when first used, not when the bundle starts (some 3 ms).
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -45,12 +55,147 @@ const distUrls = {
           "Promise.resolve().then(() => __marsCatalogue('$1'))",
         );
       }
+      if (relative(root, args.path).split('\\').join('/') === 'shared/i18n/catalogue/en/index.ts')
+        source = mergedEnglish(args.path, source);
       if (!source.includes('import.meta.url')) return { contents: source, loader: 'ts' };
       const compiled = relative(root, args.path).replace(/\.ts$/, '.js').split('\\').join('/');
       return { contents: source.replaceAll('import.meta.url', `__marsDistUrl(${JSON.stringify(compiled)})`), loader: 'ts' };
     });
   },
 };
+
+/** Every character past ASCII as \\uXXXX: the same text to JSON.parse and to a RegExp, in one byte a character. */
+const escapeNonAscii = (text) => text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const IMPORT_AREA = /^import (\w+) from '\.\/([\w-]+\.json)' with \{ type: 'json' \};\n/gm;
+
+/**
+ * English's index.ts with its areas merged here, as its spread merges them (same ids, same order), each
+ * message precompiled as the en/*.json loader above does (its JSON in ASCII). The messages are one string
+ * and each is a slice of it, made at start in a loop: thirty object literals spread into one took some
+ * 10 ms of each start, a JSON.parse of them all 3 ms (it copies every message). An index.ts of another form
+ * is refused, so that the bundle never carries a catalogue other than the source's.
+ */
+function mergedEnglish(file, source) {
+  const areas = new Map([...source.matchAll(IMPORT_AREA)].map((m) => [m[1], m[2]]));
+  const block = /^const en = \{([^}]*)\};$/m.exec(source);
+  const spread =
+    block?.[1]
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '') ?? [];
+  if (!block || spread.length === 0 || spread.some((entry) => !/^\.\.\.\w+$/.test(entry) || !areas.has(entry.slice(3)))) {
+    throw new Error(
+      `${file} no longer spreads its areas' JSON into one object (const en = { ...area, ... }); teach scripts/build-cli-bundle.js its form.`,
+    );
+  }
+  const merged = {};
+  for (const entry of spread) Object.assign(merged, JSON.parse(readFileSync(join(file, '..', areas.get(entry.slice(3))), 'utf8')));
+  const ids = Object.keys(merged);
+  if (ids.some((id) => id === '__proto__' || id.includes('\n'))) throw new Error(`${file}: a message id the bundle cannot carry.`);
+  const messages = ids.map((id) => `${PRECOMPILED}${escapeNonAscii(JSON.stringify(parse(merged[id])))}`);
+  const ends = messages.map(
+    (
+      (at) => (message) =>
+        (at += message.length)
+    )(0),
+  );
+  const en = [
+    'const en: Record<string, string> = {};',
+    '{',
+    `  const ids = ${JSON.stringify(ids.join('\n'))}.split('\\n');`,
+    `  const messages = ${JSON.stringify(messages.join(''))};`,
+    `  const ends = [${ends.join(',')}];`,
+    '  for (let i = 0, at = 0; i < ids.length; at = ends[i++]!) en[ids[i]!] = messages.slice(at, ends[i]);',
+    '}',
+  ];
+  return source.replace(IMPORT_AREA, '').replace(block[0], en.join('\n'));
+}
+
+/** Node's modules that `check` does not use: required when first used (the bundle's __marsLazy). */
+const LAZY_BUILTINS = new Set(
+  ['child_process', 'http', 'https', 'net', 'tls', 'crypto', 'worker_threads', 'readline', 'readline/promises', 'dns', 'dns/promises'].map(
+    (m) => `node:${m}`,
+  ),
+);
+
+/**
+ * The bundle as esbuild wrote it, with (1) every character past ASCII in a regular expression written as
+ * \\uXXXX (the same character to the RegExp, with or without the u flag), and (2) each `x = require("node:…")`
+ * of LAZY_BUILTINS made `x = __marsLazy("node:…")` where x (by name, anywhere in the bundle) is only ever
+ * read as x.member: a stand-in that requires the module when a member is first read. A name used any other
+ * way keeps its require. Found with TypeScript's parser, which the build has anyway.
+ */
+export function startCheaply(code) {
+  const ts = createRequire(import.meta.url)('typescript');
+  const file = ts.createSourceFile('bundle.cjs', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const edits = [];
+  const requires = new Map(); // name -> the require calls that set it
+  const otherUse = new Set(); // names read other than as name.member
+  const builtinRequire = (node) =>
+    node &&
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1 &&
+    ts.isStringLiteral(node.arguments[0]) &&
+    LAZY_BUILTINS.has(node.arguments[0].text);
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const start = node.getStart(file);
+      const text = code.slice(start, node.end);
+      if (/[^\0-\x7f]/.test(text)) edits.push([start, node.end, escapeNonAscii(text)]);
+      return;
+    }
+    if (ts.isIdentifier(node)) {
+      const { parent } = node;
+      const name = node.text;
+      if (ts.isVariableDeclaration(parent) && parent.name === node) {
+        if (builtinRequire(parent.initializer)) requires.set(name, [...(requires.get(name) ?? []), parent.initializer]);
+        else if (parent.initializer) otherUse.add(name);
+      } else if (ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        if (builtinRequire(parent.right)) requires.set(name, [...(requires.get(name) ?? []), parent.right]);
+        else otherUse.add(name);
+      } else if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+        const target = parent.parent;
+        const assigned =
+          (ts.isBinaryExpression(target) &&
+            target.left === parent &&
+            target.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+            target.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+          ((ts.isPrefixUnaryExpression(target) || ts.isPostfixUnaryExpression(target)) &&
+            [ts.SyntaxKind.PlusPlusToken, ts.SyntaxKind.MinusMinusToken].includes(target.operator)) ||
+          ts.isDeleteExpression(target);
+        if (assigned) otherUse.add(name);
+      } else if (!(
+        parent.name === node &&
+        (ts.isPropertyAccessExpression(parent) ||
+          ts.isPropertyAssignment(parent) ||
+          ts.isPropertyDeclaration(parent) ||
+          ts.isMethodDeclaration(parent) ||
+          ts.isGetAccessor(parent) ||
+          ts.isSetAccessor(parent))
+      )) {
+        // Any other read of the name (an argument, a value kept, a shorthand property...): it stays as it is.
+        otherUse.add(name);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  for (const [name, calls] of requires) {
+    if (otherUse.has(name)) continue;
+    for (const call of calls) edits.push([call.expression.getStart(file), call.expression.end, '__marsLazy']);
+  }
+  edits.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end, text] of edits) {
+    out += code.slice(at, start) + text;
+    at = end;
+  }
+  return out + code.slice(at);
+}
 
 /** The CLI runs without Electron: a bundle that pulled it in (through some import) is refused. Also dist:cli's. */
 export function refuseElectron(metafile) {
@@ -80,6 +225,11 @@ export async function buildCliBundle() {
         '  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();',
         '  return { default: Object.assign({}, ...files.map((f) => JSON.parse(readFileSync(require("node:path").join(dir, f), "utf8")))) };',
         '};',
+        // A Node module required when a member of it is first read (startCheaply above).
+        'const __marsLazy = (id) => {',
+        '  let loaded;',
+        '  return new Proxy({}, { get: (_, key) => (loaded ??= require(id))[key] });',
+        '};',
       ].join('\n'),
     },
     plugins: [distUrls],
@@ -87,6 +237,7 @@ export async function buildCliBundle() {
     metafile: true,
   });
   refuseElectron(result.metafile);
+  writeFileSync(temporary, startCheaply(readFileSync(temporary, 'utf8')));
   rmSync(`${BUNDLE}.cache`, { force: true });
   renameSync(temporary, BUNDLE);
 
