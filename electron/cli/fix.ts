@@ -149,12 +149,15 @@ export async function runFixAction(action: FixAction, flags: FixFlags, io: FixIo
   const machine = await machineFor(flags.sandbox);
   const pending = await pendingRecovery(machine);
   const busy = await busyWith(machine);
-  if (flags.dryRun || flags.script) {
-    // Read only: a pending recovery or a running fix is reported, never acted on.
-    if (pending) io.stderr(`${t('cli.fix.notePending', { pending: describePending(pending) })}\n`);
-    if (busy) io.stderr(`${t('cli.fix.noteBusy', { busy })}\n`);
-  } else if (busy) throw new AppError('busy', t('cli.fix.busy', { busy: `${busy[0]!.toUpperCase()}${busy.slice(1)}` }));
-  else if (pending) throw new AppError('recovery-pending', describePending(pending));
+  if (busy) {
+    // A fix running now (its record is open too): a dry run or a script notes it, a run waits for none.
+    if (flags.dryRun || flags.script) io.stderr(`${t('cli.fix.noteBusy', { busy })}\n`);
+    else throw new AppError('busy', t('cli.fix.busy', { busy: `${busy[0]!.toUpperCase()}${busy.slice(1)}` }));
+  } else if (pending) {
+    // An interrupted fix leaves the machine halfway: no plan made from it now (nor "nothing to do") would
+    // hold, so a dry run and a script say so as the run itself does (exit 5), not a plan that says no fix waits.
+    throw new AppError('recovery-pending', describePending(pending));
+  }
 
   const selection =
     flags.select?.length || flags.systemState ? { paths: flags.select ?? [], systemState: flags.systemState === true } : null;

@@ -204,14 +204,23 @@ describe('one fix at a time, and dry runs that change nothing', () => {
     );
     expect((await move(dir)).code).toBe(0);
   });
-  it('with an interrupted move pending, --dry-run and --script change nothing and say a recovery is pending', async () => {
+  it('with an interrupted move pending, --dry-run and --script change nothing, plan nothing and exit 5 as the run does', async () => {
     const dir = sandbox();
     expect((await move(dir, { MARS_READINESS_FAILPOINT: 'copy:crash' })).code).toBe(86);
     const journalBefore = readFileSync(join(dir, 'relocation-journal.json'), 'utf8');
     const registryBefore = readFileSync(join(dir, 'registry.json'), 'utf8');
-    for (const flag of ['--dry-run', '--script']) {
-      const result = await cliProcess(['fix', 'relocate-cache', '--sandbox', dir, '--to', 'D:\\Other', flag]);
-      expect(result.stderr, flag).toMatch(/Note: An interrupted move of the cache .* must be finished or undone first/);
+    for (const args of [
+      ['relocate-cache', '--to', 'D:\\Other', '--dry-run'],
+      ['relocate-cache', '--to', 'D:\\Other', '--script'],
+      ['relocate-cache', '--to', 'D:\\Other', '--dry-run', '--json'],
+      // Not "nothing to do" either: the machine is halfway through a fix.
+      ['start-engine', '--dry-run', '--json'],
+    ]) {
+      const flag = args.join(' ');
+      const result = await cliProcess(['fix', ...args, '--sandbox', dir]);
+      expect(result.code, flag).toBe(5);
+      expect(result.stdout, flag).toBe('');
+      expect(result.stderr, flag).toMatch(/An interrupted move of the cache .* must be finished or undone first/);
       expect(readFileSync(join(dir, 'relocation-journal.json'), 'utf8'), flag).toBe(journalBefore);
       expect(readFileSync(join(dir, 'registry.json'), 'utf8'), flag).toBe(registryBefore);
     }
