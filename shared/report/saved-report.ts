@@ -13,7 +13,7 @@ import { countStatuses, verdictOf } from './build.js';
 import { compileSchema } from '../util/schema.js';
 import { relocalizeReport } from './relocalize.js';
 import type { Counts, Report } from './types.js';
-import { wordsFitFinding } from './words-fit.js';
+import { stepFitsFinding, wordsFitFinding } from './words-fit.js';
 
 const text = (maxLength = 100_000) => Type.String({ maxLength });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -112,9 +112,17 @@ export function savedReportProblem(value: unknown): string | null {
     const at = `/findings/${index}/messages`;
     // A report of a version before messages: its words are all it has, in the language it was made in.
     if (!messages) return t('validation.report.noMessages', { pointer: at });
-    for (const part of ['title', 'detail'] as const) {
-      const id = messages[part]?.id;
-      if (typeof id === 'string' && Object.hasOwn(en, id) && !wordsFitFinding(finding.check, finding.status, finding.waivedStatus, id))
+    // Each message its finding's own: the title and detail of its check and status, the steps of its check.
+    const said: [string, unknown, boolean][] = [
+      ...(['title', 'detail'] as const).map((part): [string, unknown, boolean] => [part, messages[part]?.id, true]),
+      ...(messages.steps ?? []).map((step, i): [string, unknown, boolean] => [`steps/${i}`, step?.id, false]),
+    ];
+    for (const [part, id, judgedByStatus] of said) {
+      if (typeof id !== 'string' || !Object.hasOwn(en, id)) continue; // an unknown id is said below
+      const fits = judgedByStatus
+        ? wordsFitFinding(finding.check, finding.status, finding.waivedStatus, id)
+        : stepFitsFinding(finding.check, id);
+      if (!fits)
         return t('validation.report.notItsWords', {
           pointer: `${at}/${part}/id`,
           id: JSON.stringify(id),

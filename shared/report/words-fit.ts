@@ -1,6 +1,6 @@
 // Which catalogue messages a finding may be said with: its own check's area, and - where the message's id
 // names a status in its third part (os.supported.pass.title) - the finding's status. Every rule's findings keep to it (the
-// rules' tests assert it of every finding they make), so a saved report that breaks it was edited: a pass
+// rules' tests assert it of every finding they make; the fix steps keep to the area too), so a saved report that breaks it was edited: a pass
 // cannot be said with another check's title, nor a blocker with its check's "all is well".
 
 import type { CheckId, FindingStatus, Status } from './types.js';
@@ -27,4 +27,9 @@ export function wordsFitFinding(check: CheckId, status: FindingStatus, waivedSta
   // word of its own (os.systemState.info.title.unknown is an info finding's title about what is not known).
   const named = parts[2];
   return named === undefined || !STATUSES.includes(named) || named === judged;
+}
+
+/** Whether a fix step's message fits its finding: the check's area (a step names no status). */
+export function stepFitsFinding(check: CheckId, id: string): boolean {
+  return id.split('.')[0] === messageArea(check);
 }

@@ -87,6 +87,14 @@ describe('check --profile REPORT', () => {
         /\/messages\/detail\/id : "cache\.freeSpace\.pass\.detail"\s+n'est pas ce que dit/,
       ],
       [
+        "another check's fix step",
+        (r) => {
+          const blocker = r.findings.find((f: any) => f.check === 'cache.free-space' && f.status === 'fail');
+          blocker.messages.steps[0] = { id: 'selection.azureTemporary.warn.fix.remove', args: {} };
+        },
+        /\/messages\/steps\/0\/id :\s+"selection\.azureTemporary\.warn\.fix\.remove"/,
+      ],
+      [
         'nesting without end',
         (r) => {
           let deep: unknown = 1;

@@ -1,11 +1,11 @@
 // Every finding every rule makes is said with its own check's words (its area of the catalogue, and no
-// other status named in a message id): what lets a saved report that breaks it be refused as edited
+// other status named in a message id; its fix steps from the same area): what lets a saved report that breaks it be refused as edited
 // (shared/report/saved-report.ts). Over every sample profile, both editions, and each with a waiver of all.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../shared/report/build.js';
-import { messageArea, wordsFitFinding } from '../../../shared/report/words-fit.js';
+import { messageArea, stepFitsFinding, wordsFitFinding } from '../../../shared/report/words-fit.js';
 import type { MachineProfile } from '../../../shared/profile/types.js';
 
 const SAMPLES = fileURLToPath(new URL('../../../samples/profiles/', import.meta.url));
@@ -23,6 +23,8 @@ describe("a finding's words", () => {
           expect(wordsFitFinding(finding.check, finding.status, undefined, id!), `${finding.check} ${finding.status}: ${id}`).toBe(true);
           seen++;
         }
+        for (const step of finding.messages?.steps ?? [])
+          expect(stepFitsFinding(finding.check, step.id), `${finding.check}: step ${step.id}`).toBe(true);
       }
     expect(seen).toBeGreaterThan(40);
   });
@@ -35,6 +37,8 @@ describe("a finding's words", () => {
     expect(wordsFitFinding('cache.free-space', 'fail', undefined, 'cache.freeSpace.pass.detail')).toBe(false);
     expect(wordsFitFinding('cache.free-space', 'waived', 'fail', 'cache.freeSpace.fail.detail')).toBe(true);
     expect(wordsFitFinding('cache.free-space', 'waived', 'fail', 'cache.freeSpace.pass.detail')).toBe(false);
+    expect(stepFitsFinding('cache.free-space', 'cache.move.copy')).toBe(true);
+    expect(stepFitsFinding('cache.free-space', 'selection.azureTemporary.warn.fix.remove')).toBe(false);
     // An id that names no status fits any status of its check.
     expect(wordsFitFinding('network.proxy', 'info', undefined, 'network.proxy.title')).toBe(true);
   });
