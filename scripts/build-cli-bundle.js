@@ -12,13 +12,15 @@
 // all, and the cache is only a speed-up: without it the bundle runs as it is.
 //
 // What the start of every command pays for is kept small (`npm run bench:check`; each was measured):
-// - the bundle is ASCII throughout (esbuild escapes strings, not regular expressions: those are escaped
-//   here), so Node reads it as one byte a character; a single other character made it a two-byte string,
-//   slower to decode, compile and check against its cache (some 5 ms);
+// - the bundle is ASCII throughout (esbuild escapes strings, not regular expressions or String.raw: those
+//   are escaped here, and the build warns of any other such character left), so Node reads it as one byte
+//   a character; a single other character made it a two-byte string, slower to decode, compile and check
+//   against its cache (some 5 ms);
 // - English's catalogue is one JSON.parse of its merged areas (below), not thirty object literals spread
 //   into one (some 10 ms, and thousands of strings fewer in the cache);
 // - Node's modules for what `check` never does (child processes, sockets, TLS, HTTP, DNS, workers,
-//   readline, crypto) are required when first used, not when the bundle starts (some 3 ms).
+//   readline, crypto) are required when first used, not when the bundle starts (some 1.5 ms), and so are
+//   the ICU parser's hour-cycle table and identifier pattern (some 2 ms; English comes precompiled).
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -43,6 +45,10 @@ const distUrls = {
       const messages = JSON.parse(readFileSync(args.path, 'utf8'));
       const parsed = Object.entries(messages).map(([id, text]) => [id, `${PRECOMPILED}${JSON.stringify(parse(text))}`]);
       return { contents: JSON.stringify(Object.fromEntries(parsed)), loader: 'json' };
+    });
+    b.onLoad({ filter: /[\\/]node_modules[\\/]@formatjs[\\/]icu-messageformat-parser[\\/]index\.js$/ }, (args) => {
+      const lazy = lazyParserData(readFileSync(args.path, 'utf8'));
+      return lazy === null ? undefined : { contents: lazy, loader: 'js' };
     });
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       if (args.path.includes('node_modules')) return undefined;
@@ -112,6 +118,27 @@ function mergedEnglish(file, source) {
   return source.replace(IMPORT_AREA, '').replace(block[0], en.join('\n'));
 }
 
+/**
+ * FormatJS's message parser with what it makes at load made when first used: its table of each region's
+ * hour cycles (a thousand-line object literal) and its identifier pattern (a Unicode-property RegExp,
+ * tried on a sample), some 2 ms of every start, which English's precompiled messages never use. A parser
+ * whose text is not as expected is bundled as it is.
+ */
+function lazyParserData(code) {
+  const table = /^const timeData = (\{\n[^]*?\n\});\n/m.exec(code);
+  const uses = code.match(/\btimeData\[/g)?.length ?? 0;
+  const pattern = 'let IDENTIFIER_PREFIX_RE = createIdentifierPrefixRegex();\n';
+  const use = '\tIDENTIFIER_PREFIX_RE.lastIndex = index;\n';
+  if (!table || uses === 0 || (code.match(/\btimeData\b/g)?.length ?? 0) !== uses + 1) return null;
+  if (code.split(pattern).length !== 2 || code.split(use).length !== 2 || (code.match(/\bIDENTIFIER_PREFIX_RE\b/g)?.length ?? 0) !== 3)
+    return null;
+  return code
+    .replace(table[0], `let timeDataMade = null;\nconst timeDataOf = () => (timeDataMade ??= ${table[1]});\n`)
+    .replace(/\btimeData\[/g, 'timeDataOf()[')
+    .replace(pattern, 'let IDENTIFIER_PREFIX_RE = null;\n')
+    .replace(use, `\tIDENTIFIER_PREFIX_RE ??= createIdentifierPrefixRegex();\n${use}`);
+}
+
 /** Node's modules that `check` does not use: required when first used (the bundle's __marsLazy). */
 const LAZY_BUILTINS = new Set(
   ['child_process', 'http', 'https', 'net', 'tls', 'crypto', 'worker_threads', 'readline', 'readline/promises', 'dns', 'dns/promises'].map(
@@ -146,6 +173,20 @@ export function startCheaply(code) {
       const text = code.slice(start, node.end);
       if (/[^\0-\x7f]/.test(text)) edits.push([start, node.end, escapeNonAscii(text)]);
       return;
+    }
+    // String.raw`…’…`: each run of such characters becomes a substitution of an escaped string, ${"\u2019"},
+    // which String.raw puts in as it is: the same string. (A run after a backslash is left as it is.)
+    if (ts.isTaggedTemplateExpression(node) && node.tag.getText(file) === 'String.raw') {
+      const { template } = node;
+      const parts = ts.isNoSubstitutionTemplateLiteral(template)
+        ? [template]
+        : [template.head, ...template.templateSpans.map((span) => span.literal)];
+      for (const part of parts) {
+        const start = part.getStart(file);
+        const text = code.slice(start, part.end);
+        if (!/[^\0-\x7f]/.test(text) || /\\[^\0-\x7f]/.test(text)) continue;
+        edits.push([start, part.end, text.replace(/[^\0-\x7f]+/g, (run) => `\${"${escapeNonAscii(run)}"}`)]);
+      }
     }
     if (ts.isIdentifier(node)) {
       const { parent } = node;
@@ -194,7 +235,13 @@ export function startCheaply(code) {
     out += code.slice(at, start) + text;
     at = end;
   }
-  return out + code.slice(at);
+  out += code.slice(at);
+  const left = /[^\0-\x7f]/.exec(out);
+  if (left)
+    console.warn(
+      `build: the CLI bundle is not ASCII (${JSON.stringify(out.slice(left.index - 40, left.index + 10))}): each start reads it as UTF-8, some 5 ms slower.`,
+    );
+  return out;
 }
 
 /** The CLI runs without Electron: a bundle that pulled it in (through some import) is refused. Also dist:cli's. */
