@@ -4,7 +4,7 @@
 // interrupted fix pending they say so.
 
 import { createInterface } from 'node:readline/promises';
-import { fixScript } from '../../shared/actions/powershell-script.js';
+import { fixScript, yesAnswers } from '../../shared/actions/powershell-script.js';
 import { stepWords, type FixAction, type FixPlan } from '../../shared/actions/fix-plan.js';
 import { describePlanLines } from '../../shared/actions/describe-plan.js';
 import { durationWords, ProgressRate } from '../../shared/actions/progress-rate.js';
@@ -203,16 +203,17 @@ const REFUSED: Record<FixAction, string> = {
 
 /**
  * Asks before a change (`what` is the plan or the record said); `change` is what would change, for the
- * sentence that asks for --yes where no one can answer. The answer is y or yes in any language: the
- * question shows [y/N] in every one, so that a script's `yes |` keeps working.
+ * sentence that asks for --yes where no one can answer. The answer is y or yes in any language (so that a
+ * script's `yes |` keeps working) or the language's own yes: the same words as the fix --script prompts,
+ * and the question says them (script.ask.hint).
  */
 async function confirmed(flags: { yes?: boolean }, io: FixIo, what: string, change: 'fix' | 'discard'): Promise<boolean> {
   if (flags.yes) return true;
   if (!io.interactive) throw new AppError('invalid-argument', t('cli.fix.needsYes', { change }));
   io.stderr(what);
-  const question = `${t('cli.fix.ask')} `;
+  const question = `${t('cli.fix.ask')} ${t('script.ask.hint')} `;
   const answer = io.ask ? await io.ask(question) : await askOnTerminal(question);
-  if (/^y(es)?$/i.test(answer.trim())) return true;
+  if (yesAnswers().includes(answer.trim().toLowerCase())) return true;
   io.stderr(`${t('cli.fix.nothingChanged')}\n`);
   return false;
 }

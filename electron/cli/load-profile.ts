@@ -9,6 +9,9 @@ import { t } from '../../shared/i18n/translate.js';
 
 export { ProfileLoadError };
 
+/** A profile that could not be read at all (no such file, a folder, too large): not "invalid", unread. */
+export class ProfileReadError extends ProfileLoadError {}
+
 /**
  * Reads the profile at `file`; "-" reads standard input (`collect | check --profile -`), and stays the
  * error's file name: the CLI says "from standard input" in the reader's language.
@@ -27,10 +30,10 @@ async function readProfileFile(file: string, stdin: () => Promise<Buffer>): Prom
   try {
     bytes = file === '-' ? await stdin() : await readCapped(file);
   } catch (error) {
-    throw new ProfileLoadError(file, [describeFsError(error)]);
+    throw new ProfileReadError(file, [describeFsError(error)]);
   }
   if (bytes.length > MAX_PROFILE_BYTES)
-    throw new ProfileLoadError(file, [t('cli.profile.tooLarge', { megabytes: MAX_PROFILE_BYTES / 1024 / 1024 })]);
+    throw new ProfileReadError(file, [t('cli.profile.tooLarge', { megabytes: MAX_PROFILE_BYTES / 1024 / 1024 })]);
   return bytes;
 }
 
@@ -65,7 +68,7 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** "cannot be read: ...", the reason said in the reader's language where it is one we know. */
+/** "the file cannot be read: ...", the reason said in the reader's language where it is one we know. */
 function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   const why = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' || code === 'EPERM' ? 'denied' : 'other';

@@ -34,7 +34,7 @@ import { chooseStartLanguage, policyLanguage } from '../i18n/choose-language.js'
 import { languageView, lockLanguage, notePolicyPassedOver, useLanguage } from '../i18n/process-language.js';
 import { policyPassedOverWords } from '../../shared/i18n/policy.js';
 import { visibleText } from '../../shared/report/visible-text.js';
-import { loadProfile, loadProfileOrReport, ProfileLoadError } from './load-profile.js';
+import { loadProfile, loadProfileOrReport, ProfileLoadError, ProfileReadError } from './load-profile.js';
 import { sayReportAgain } from '../../shared/report/saved-report.js';
 import type { WaiverFile } from '../../shared/report/waivers.js';
 import { addEventLogOption, eventLogRefusal, logEvents, type EventLogFlags } from './event-log-option.js';
@@ -413,7 +413,7 @@ export async function runCli(argv: string[], io: CliIo, probe: Prober = defaultP
         wrapBlock(
           error.sentence
             ? `${t('cli.profile.sentence', { program: APP.name, file: error.file, stdin: error.file === '-' ? 'yes' : 'no', sentence: error.sentence })}\n`
-            : `${t('cli.profile.invalid', { program: APP.name, file: error.file, stdin: error.file === '-' ? 'yes' : 'no' })}\n${problemLines(error.problems)}`,
+            : `${t(error instanceof ProfileReadError ? 'cli.profile.unusable' : 'cli.profile.invalid', { program: APP.name, file: error.file, stdin: error.file === '-' ? 'yes' : 'no' })}\n${problemLines(error.problems)}`,
           io.columns,
         ),
       );

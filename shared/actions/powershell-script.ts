@@ -120,18 +120,26 @@ function encodingProof(text: string): string {
 }
 
 /**
- * The yes the prompts take, as a PowerShell regex literal: y or yes (in any case, as before, so that a
- * `yes |` keeps working) and the language's own words for it.
+ * The answers a question takes as yes, lower case: y or yes (so that a `yes |` keeps working) and the
+ * language's own words for it (script.ask.yesWords). The script's prompts and the CLI's take the same.
  */
+export function yesAnswers(): string[] {
+  return [
+    ...new Set([
+      'y',
+      'yes',
+      ...t('script.ask.yesWords')
+        .split(/[\s,|/]+/)
+        .filter((w) => w !== '')
+        .map((w) => w.toLowerCase()),
+    ]),
+  ];
+}
+
+/** The yes the prompts take, as a PowerShell regex literal (in any case, as -notmatch compares). */
 function yesPattern(): string {
-  const words = new Set([
-    'y',
-    'yes',
-    ...t('script.ask.yesWords')
-      .split(/[\s,|/]+/)
-      .filter((w) => w !== ''),
-  ]);
-  const escaped = [...words].map((w) => w.toLowerCase().replace(/[\\^$.|?*+()[\]{}#\s]/g, (c) => `\\${c}`));
+  const words = yesAnswers();
+  const escaped = words.map((w) => w.toLowerCase().replace(/[\\^$.|?*+()[\]{}#\s]/g, (c) => `\\${c}`));
   return psLiteral(`^(${escaped.join('|')})$`);
 }
 

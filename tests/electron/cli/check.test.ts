@@ -112,9 +112,29 @@ describe('invalid profiles and bad usage: exit 2, empty stdout, stderr names the
     ],
     // Each problem has its subject: the file, when the whole file is wrong (not a bare "is empty").
     ['empty file', () => file('empty.json', ''), [/the file is empty/]],
-    ['missing file', () => join(dir, 'nope.json'), [/cannot be read: no such file/]],
-    ['a folder', () => dir, [/cannot be read: it is a folder/]],
+    // A file that cannot be read is not called invalid: it cannot be used, and the file is the subject.
+    ['missing file', () => join(dir, 'nope.json'), [/nope\.json cannot be used:\n {2}the file cannot be read: there is no such file\n/]],
+    ['a folder', () => dir, [/ cannot be used:\n {2}the file cannot be read: it is a folder, not a file\n/]],
   ];
+  it('says a missing or unreadable profile cannot be used, not that it is invalid, in every language', async () => {
+    const words: Record<string, [RegExp, RegExp]> = {
+      en: [/cannot be used:\n {2}the file cannot be read: there is no such file/, /invalid/],
+      de: [/kann nicht verwendet werden:\n {2}Die Datei kann nicht gelesen werden: Sie ist nicht vorhanden/, /ungültig/],
+      fr: [/ne peut pas être utilisé :\n {2}Le fichier ne peut pas être lu : il n'existe pas/, /pas valide/],
+      es: [/no se puede usar el perfil .*:\n {2}No se puede leer el archivo: no existe/, /no es válido/],
+      ja: [/は使用できません:\n {2}ファイルを読み取れません: ファイルが存在しません/, /無効/],
+      'zh-Hans': [/无法使用配置文件 .*：\n {2}无法读取该文件：文件不存在/, /无效/],
+    };
+    for (const [language, [said, notSaid]] of Object.entries(words)) {
+      const result = await cliInProcess(['check', '--profile', join(dir, 'nope.json'), '--lang', language], { columns: 1000 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(said);
+      expect(result.stderr).not.toMatch(notSaid);
+    }
+    // A file that is there but wrong is still invalid.
+    const empty = await cliInProcess(['check', '--profile', file('empty-again.json', '')], { columns: 1000 });
+    expect(empty.stderr).toMatch(/is invalid:\n {2}the file is empty/);
+  });
   for (const [name, make, patterns] of cases) {
     it(`refuses a profile with ${name}`, async () => {
       const path = make();
@@ -256,7 +276,7 @@ describe('huge input', () => {
   it('refuses a profile read from an endless device without reading it all, exit 2', async () => {
     const result = await cliInProcess(['check', '--profile', '/dev/zero'], { columns: 1000 });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/\/dev\/zero is invalid:\n {2}is larger than 20 MB: that is not a machine profile/);
+    expect(result.stderr).toMatch(/\/dev\/zero cannot be used:\n {2}the file is larger than 20 MB: that is not a machine profile/);
   });
   it('reports on a valid profile with a 15 MB host name, the name shortened for reading', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mars-huge-'));

@@ -220,8 +220,26 @@ describe('check --waivers with a bad file', () => {
     );
     expect(await refused(waiverFile({ waivers: [] }))).toContain('/schemaVersion: is required but missing');
     expect(await refused(waiverFile('{ "schemaVersion": 1,'))).toContain('is not valid JSON');
-    expect(await refused(waiverFile(''))).toContain('is empty');
-    expect(await refused(join(dir, 'no-such-file.json'))).toContain('cannot be read: there is no such file');
+    expect(await refused(waiverFile(''))).toContain('cannot be used: the file is empty: a waiver file is a JSON object');
+    expect(await refused(join(dir, 'no-such-file.json'))).toContain('cannot be used: the file cannot be read: there is no such file');
+  });
+
+  it('says an empty waiver file with its subject, the file, in every language', async () => {
+    const empty = waiverFile('');
+    const said: Record<string, string> = {
+      en: 'the file is empty:',
+      de: 'Die Datei ist leer:',
+      fr: 'le fichier est vide',
+      es: 'el archivo está vacío:',
+      ja: 'ファイルが空です:',
+      'zh-Hans': '该文件为空：',
+    };
+    for (const [language, words] of Object.entries(said)) {
+      const run = await inProcess(['check', '--profile', PRE_INSTALL, '--waivers', empty, '--lang', language]);
+      expect(run.code).toBe(2);
+      // The problem's line begins with its subject, never with a bare verb ("is empty", "est vide", "为空").
+      expect(run.stderr.split('\n')[1]!.trim().startsWith(words)).toBe(true);
+    }
   });
 
   it.runIf(process.platform !== 'win32')('refuses a named pipe, a device and a folder at once, without waiting on them', async () => {
@@ -232,10 +250,10 @@ describe('check --waivers with a bad file', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(flat(run.stderr)).toContain(`the waiver file ${pipe} cannot be used`);
-    expect(flat(run.stderr)).toContain('cannot be read: it is not a regular file (a named pipe or a device?)');
+    expect(flat(run.stderr)).toContain('the file cannot be read: it is not a regular file (a named pipe or a device?)');
     expect(Date.now() - started).toBeLessThan(8_000);
-    expect(await refused('/dev/zero')).toContain('cannot be read: it is not a regular file');
-    expect(await refused(dir)).toContain('cannot be read: it is a folder, not a file');
+    expect(await refused('/dev/zero')).toContain('the file cannot be read: it is not a regular file');
+    expect(await refused(dir)).toContain('the file cannot be read: it is a folder, not a file');
   });
 
   it('is refused before anything is probed', async () => {

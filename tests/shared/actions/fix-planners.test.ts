@@ -2,6 +2,8 @@
 // disks mounted, a target inside the selection, the numbers shown before confirming; the pointing of both
 // registry values and the start of the engine; throughput and time left.
 import { describe, expect, it } from 'vitest';
+import { speakLanguage } from '../../../shared/i18n/load.js';
+import type { Language } from '../../../shared/i18n/languages.js';
 import { ACTION_PRECONDITIONS, PRECONDITION_IDS } from '../../../shared/actions/fix-plan.js';
 import { describePlanLines } from '../../../shared/actions/describe-plan.js';
 import { estimateSeconds } from '../../../shared/actions/estimate.js';
@@ -113,6 +115,30 @@ describe('point-registry', () => {
     expect(problems(r)).toMatch(
       /Neither C:\\Gone nor D:\\MARS\\Scratch holds OnlineBackup\.KEK.*registered with the vault again.*passphrase/,
     );
+  });
+  it('says one folder as one: the only folder the values name, never "Neither" with one path (every language)', async () => {
+    // The Config value names a folder that is not there, and the provider value is removed.
+    const one = swapped((p) => {
+      p.agent!.providerScratchLocation = null;
+    });
+    const said = () => problems(planPointRegistry({ profile: one, holders: [{ path: 'C:\\Gone', holdsKey: false }] }));
+    expect(said()).toContain(
+      'The only folder the registry values name, C:\\Gone, does not hold OnlineBackup.KEK, so no folder holds the cache.',
+    );
+    expect(said()).not.toMatch(/Neither/);
+    const twoFolderWords: Record<string, RegExp> = { de: /Weder/, fr: /Ni /, es: /Ni /, ja: /どちらにも/, 'zh-Hans': /都不包含/ };
+    try {
+      for (const [language, two] of Object.entries(twoFolderWords)) {
+        await speakLanguage(language as Language);
+        expect(said()).toContain('C:\\Gone');
+        expect(said()).toContain('OnlineBackup.KEK');
+        expect(said()).not.toMatch(two);
+        // Two folders still get the two-folder form.
+        expect(problems(planPointRegistry({ profile: swapped(), holders: holders(false, false) }))).toMatch(two);
+      }
+    } finally {
+      await speakLanguage('en');
+    }
   });
   it('refuses to guess when both hold it, or one cannot be looked at', () => {
     expect(problems(planPointRegistry({ profile: swapped(), holders: holders(true, true) }))).toContain('cannot be told');
