@@ -1,11 +1,8 @@
 // Windows paths as the contract compares them (checks.md, "Paths compare ..."): case-insensitively, `/`
 // read as `\`, trailing backslashes ignored (`D:` = `D:\`), the long-path prefix dropped (`\\?\D:\x` is
-// `D:\x`, `\\?\UNC\server\share` is `\\server\share`), and resolved as Windows itself resolves a full path
-// (GetFullPathName), lexically: repeated backslashes read as one, `.` names dropped and `..` names taken back,
-// never above the path's root (the drive's root, `\\server\share`, or a `\\?\` or `\\.\` path's first name),
-// so `D:\Data\..\Windows` is `D:\Windows` to every check and planner. Nothing else is rewritten: no white space
-// trimmed, no 8.3 name expanded. A volume GUID path (`\\?\Volume{GUID}\`) stays whole and, like a `\\.\` path,
-// is not a UNC path.
+// `D:\x`, `\\?\UNC\server\share` is `\\server\share`) and nothing else rewritten: no white space trimmed,
+// doubled backslashes kept. A volume GUID path (`\\?\Volume{GUID}\`) stays whole and, like a `\\.\` path, is
+// not a UNC path.
 
 /**
  * The path with `/` read as `\` and the long-path prefix dropped where it stands before a drive letter or
@@ -18,60 +15,9 @@ export function withoutLongPathPrefix(path: string): string {
   return slashes;
 }
 
-/**
- * The names after a path's root with `.` and empty names (repeated or trailing backslashes) dropped and each
- * `..` taking back the name before it. A `..` with nothing left to take back is dropped when the path has a
- * root (Windows stops at the root: `D:\..\x` is `D:\x`), kept for a relative path, and makes the answer null
- * with `refuseAboveRoot`.
- */
-function resolveNames(rest: string, rooted: boolean, refuseAboveRoot = false): string[] | null {
-  const names: string[] = [];
-  for (const name of rest.split(/[\\/]+/)) {
-    if (name === '' || name === '.') continue;
-    if (name !== '..') names.push(name);
-    else if (names.length > 0 && names.at(-1) !== '..') names.pop();
-    else if (refuseAboveRoot) return null;
-    else if (!rooted) names.push(name);
-  }
-  return names;
-}
-
-/**
- * The one canonical form every comparison here uses: the long-path prefix dropped, backslashes, the names
- * resolved (see resolveNames) under the root kept as written - `X:`, `\\server\share`, `\\?\name` or
- * `\\.\name`, a lone leading `\` - and no trailing backslash; case as written.
- */
-function canonicalForm(path: string): string {
-  const p = withoutLongPathPrefix(path);
-  if (p === '') return p;
-  const joined = (root: string, names: string[]) => `${root}${names.map((name) => `\\${name}`).join('')}`;
-  const drive = /^[A-Za-z]:/.exec(p);
-  if (drive) {
-    const rest = p.slice(2);
-    // `D:x` is relative to the drive's current folder, a different path from `D:\x`: resolved, kept relative.
-    if (rest !== '' && !rest.startsWith('\\')) return `${drive[0]}${resolveNames(rest, false)!.join('\\') || '.'}`;
-    return joined(drive[0], resolveNames(rest, true)!);
-  }
-  if (isDevicePath(p)) {
-    const name = p.slice(4).split('\\')[0]!;
-    return joined(`${p.slice(0, 4)}${name}`, resolveNames(p.slice(4 + name.length), true)!);
-  }
-  if (p.startsWith('\\\\')) {
-    // A UNC path: `..` never climbs above the share, which is the first two names.
-    const names = p
-      .slice(2)
-      .split(/\\+/)
-      .filter((name) => name !== '');
-    const root = `\\\\${names.slice(0, 2).join('\\')}`;
-    return joined(root, resolveNames(names.slice(2).join('\\'), true)!);
-  }
-  if (p.startsWith('\\')) return joined('', resolveNames(p, true)!);
-  return resolveNames(p, false)!.join('\\') || '.';
-}
-
-/** The comparable form of a Windows path: canonical (see canonicalForm), lower case. */
+/** The comparable form of a Windows path: the prefix dropped, backslashes, no trailing backslash, lower case. */
 export function normalizeWindowsPath(path: string): string {
-  return canonicalForm(path).toLowerCase();
+  return withoutLongPathPrefix(path).replace(/\\+$/, '').toLowerCase();
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -129,6 +75,13 @@ export function canonicalWindowsPath(path: string): string | null {
   // `C:x` (no separator) is relative to the drive's current folder, which only a shell knows: not a full path.
   const match = /^([A-Za-z]):(?:[\\/](.*))?$/.exec(path.trim());
   if (!match) return null;
-  const names = resolveNames(match[2] ?? '', true, true);
-  return names === null ? null : `${match[1]!.toUpperCase()}:\\${names.join('\\')}`;
+  const parts: string[] = [];
+  for (const part of (match[2] ?? '').split(/[\\/]+/)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return `${match[1]!.toUpperCase()}:\\${parts.join('\\')}`;
 }

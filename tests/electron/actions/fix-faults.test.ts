@@ -3,12 +3,12 @@
 // backup engine (engine-stopped sandbox). An error undoes what was done (the values restored, the engine
 // as it was); a crash leaves a journal that `fix resume` always finishes - nothing was copied, so there is
 // nothing to verify and nothing half made.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTION_STEPS } from '../../../shared/actions/fix-plan.js';
-import { cliProcess, flat } from '../../helpers/cli.js';
+import { cliProcess } from '../../helpers/cli.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -96,34 +96,6 @@ describe('point-registry on a sandbox whose values are swapped', () => {
     expect(result.stderr).toContain('passphrase');
     expect(values(dir)).toEqual([MISSING, REAL_CACHE]);
   });
-});
-
-// Windows resolves `.`, `..` and repeated backslashes in a path (GetFullPathName): values that differ only
-// by those name one folder, so the check passes and point-registry has nothing to do - it must never ask to
-// move the real cache aside because the other value "names another folder" holding OnlineBackup.KEK.
-describe('point-registry on values that name one folder in two spellings', () => {
-  const AGENT = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent';
-  const PROVIDER = 'HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider';
-  for (const spelling of [`${AGENT}\\.\\Scratch`, `${AGENT}\\x\\..\\Scratch`, `${AGENT}\\\\Scratch`]) {
-    it(`passes cache.registry and has nothing to do for ${spelling}`, async () => {
-      const dir = sandbox('cache-on-c');
-      const file = join(dir, 'registry.json');
-      const registry = JSON.parse(readFileSync(file, 'utf8'));
-      registry[PROVIDER].ScratchLocation.data = spelling;
-      writeFileSync(file, JSON.stringify(registry, null, 2));
-      const before = readFileSync(file, 'utf8');
-      expect(values(dir)).toEqual([`${AGENT}\\Scratch`, spelling]);
-      expect(await finding(dir, 'cache.registry')).toBe('pass');
-      for (const mode of ['--dry-run', '--yes']) {
-        const result = await cliProcess(['fix', 'point-registry', '--sandbox', dir, mode]);
-        expect(result.code, `${mode}: ${result.stderr}`).toBe(0);
-        expect(result.stdout, mode).toMatch(/^Nothing to do: Both registry values already name /);
-        expect(flat(result.stdout + result.stderr), mode).not.toMatch(/move the other folder aside|holds? OnlineBackup\.KEK/);
-      }
-      expect(readFileSync(file, 'utf8')).toBe(before);
-      expect(existsSync(join(dir, 'relocation-journal.json'))).toBe(false);
-    });
-  }
 });
 
 describe('start-engine on a sandbox whose engine is stopped', () => {

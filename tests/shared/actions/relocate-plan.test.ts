@@ -154,43 +154,6 @@ describe('planRelocation', () => {
     expect(problems(plan('D:\\MARS\\Other\\..\\Scratch\\inner'))).toMatch(/inside the current cache folder/);
     expect(problems(plan('D:\\x\\..\\MARS\\.\\Scratch'))).toMatch(/where the cache already is/);
   });
-  it('refuses a target written with .. detours or doubled backslashes exactly as its plain form', () => {
-    // Windows resolves `D:\Data\..\Windows` to `D:\Windows`: the refusal is the plain form's, word for word.
-    const same = (detoured: string, plain: string) => {
-      const refused = problems(plan(detoured));
-      expect(refused, detoured).not.toBe('');
-      expect(refused, detoured).toBe(problems(plan(plain)));
-    };
-    same('F:\\Data\\..\\Windows\\Cache', 'F:\\Windows\\Cache');
-    same('F:\\Data\\..\\Windows', 'F:\\Windows');
-    same('F:\\Data\\.\\..\\$Recycle.Bin\\x', 'F:\\$Recycle.Bin\\x');
-    same('F:\\a\\b\\..\\..\\System Volume Information\\x', 'F:\\System Volume Information\\x');
-    same('F:\\\\Windows\\\\Cache', 'F:\\Windows\\Cache');
-    same('E:\\Other\\..\\Shares\\Cache', 'E:\\Shares\\Cache');
-    same('E:\\Shares\\.\\Cache', 'E:\\Shares\\Cache');
-    same('D:\\MARS\\x\\..\\Scratch\\New', 'D:\\MARS\\Scratch\\New');
-    same('D:\\MARS\\Scratch\\..', 'D:\\MARS');
-    same('F:\\x\\..', 'F:\\');
-    expect(problems(plan('F:\\Data\\..\\Windows\\Cache'))).toMatch(/F:\\Windows is a folder Windows keeps for itself/);
-    expect(problems(plan('E:\\Other\\..\\Shares\\Cache'))).toMatch(/lies inside E:\\Shares, which is selected for backup/);
-    // A `..` above the drive's root is not a path Windows would take as written: refused, never let through.
-    expect(problems(plan('F:\\..\\Windows\\Cache'))).not.toBe('');
-  });
-  it('compares the selection and the current cache as resolved paths too, however the profile writes them', () => {
-    const written = (change: (p: MachineProfile) => void, to: string) =>
-      problems(planRelocation({ profile: profile(change), to, target: null, offlineSeeding: false }));
-    expect(written((p) => (p.selection!.items[0]!.path = 'E:\\Other\\..\\Shares'), 'E:\\Shares\\Cache')).toMatch(
-      /lies inside E:\\Other\\\.\.\\Shares, which is selected for backup/,
-    );
-    expect(written((p) => (p.selection!.items[0]!.path = 'E:\\\\Shares'), 'E:\\Shares\\Cache')).toMatch(/selected for backup/);
-    const dotted = (p: MachineProfile) => {
-      p.cache!.path = 'D:\\MARS\\.\\Scratch';
-      p.agent!.scratchLocation = p.agent!.providerScratchLocation = 'D:\\MARS\\.\\Scratch';
-    };
-    expect(written(dotted, 'D:\\MARS\\Scratch\\New')).toMatch(/inside the current cache folder/);
-    expect(written(dotted, 'D:\\MARS\\Scratch')).toMatch(/where the cache already is/);
-    expect(written(dotted, 'D:\\MARS')).toMatch(/contains the current cache folder/);
-  });
   it('refuses while an offline-seeding backup runs, without the agent, or without an existing cache', () => {
     expect(problems(plan('F:\\Cache', { offlineSeeding: true }))).toMatch(/offline-seeding/);
     expect(
