@@ -30,7 +30,7 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     '',
     'Every check below reads the machine profile (the JSON format of `shared/profile/machine-profile.schema.json`) and',
     'gives zero or more findings, each with a status. "Reads" lists the profile fields a check looks at, as JSON pointers',
-    '(`*` stands for any element of a list). The matrix section is the part of the support matrix the check enforces,',
+    '(`*` stands for any element of a list). The source is the section the check enforces - of the support matrix, or of an article it links to -',
     `as its findings cite it (\`source.section\`): in the ${code(current.id)} edition (${current.date}, the default) unless`,
     `said otherwise; ${others.map((edition) => `${code(edition.id)} (${edition.date})`).join(', ')} can be chosen with \`check --matrix\`.`,
     '',
@@ -46,7 +46,7 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     '',
     '## The checks at a glance',
     '',
-    '| Check | What it checks | Statuses | Matrix section |',
+    '| Check | What it checks | Statuses | Source |',
     '| --- | --- | --- | --- |',
     ...checks.map(
       (check) =>
@@ -63,14 +63,14 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
       if (check.subject) lines.push(`- Subject: ${check.subject}.`);
       lines.push(`- Reads: ${check.reads.map(code).join(', ')}.`);
       lines.push(`- Statuses: ${check.statuses.map(code).join(', ')}.`);
-      lines.push(`- Matrix section: ${check.section}.`);
+      lines.push(`- Source: ${check.section}.`);
       for (const edition of others) {
         const sections = check.sections[edition.id];
         if (sections.join('; ') === check.section) continue;
         lines.push(
           sections.length === 0
             ? `- Not checked with the ${code(edition.id)} matrix, which has no such row: it gives no finding there.`
-            : `- Matrix section in ${code(edition.id)}: ${sections.join('; ')}.`,
+            : `- Source in ${code(edition.id)}: ${sections.join('; ')}.`,
         );
       }
     }
@@ -81,7 +81,7 @@ export async function renderChecksDoc({ checks, editions, defaultEdition, status
     '',
     '`mars-readiness check` prints the findings grouped by area, the areas with blockers first. Every finding shows its',
     'status word and a one-line title. All but passes add a plain explanation and a last line with the check id, its',
-    'subject and the matrix section; `fail`, `warn` and `unknown` findings also say what to do, who can do it (user,',
+    'subject and the source; `fail`, `warn` and `unknown` findings also say what to do, who can do it (user,',
     'helpdesk, server admin or network team) and, where the wizard can do it itself, the action (`relocate-cache`).',
     '',
     'With `--json` it prints only the report, as JSON:',

@@ -70,3 +70,13 @@ export function sectionWords(section: string): string {
   if (!name.heading) return t(whole);
   return inArticleWords ? t(inArticleWords, { section: t(name.heading) }) : t(name.heading);
 }
+
+/**
+ * Whether a source's section is one the editions cite and its address opens that section's article: what
+ * a saved report must hold, so that an edited one cannot put words of its own, or a name over another
+ * page's link, in front of the reader.
+ */
+export function citationFits(source: { section: string; url: string }): boolean {
+  const name = named(source.section);
+  return name !== null && articleOfUrl(source.url) === name.article;
+}

@@ -14,6 +14,7 @@ import { compileSchema } from '../util/schema.js';
 import { relocalizeReport } from './relocalize.js';
 import type { Counts, Report } from './types.js';
 import { stepFitsFinding, wordsFitFinding } from './words-fit.js';
+import { citationFits } from '../matrix/citation-words.js';
 
 const text = (maxLength = 100_000) => Type.String({ maxLength });
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -112,6 +113,7 @@ export function savedReportProblem(value: unknown): string | null {
     const at = `/findings/${index}/messages`;
     // A report of a version before messages: its words are all it has, in the language it was made in.
     if (!messages) return t('validation.report.noMessages', { pointer: at });
+    if (!citationFits(finding.source)) return t('validation.report.sourceElsewhere', { pointer: `/findings/${index}/source` });
     // Each message its finding's own: the title and detail of its check and status, the steps of its check.
     const said: [string, unknown, boolean][] = [
       ...(['title', 'detail'] as const).map((part): [string, unknown, boolean] => [part, messages[part]?.id, true]),

@@ -146,7 +146,7 @@ describe('Results', () => {
     expect(headings.indexOf('Do this first')).toBe(headings.indexOf('Cache folder') - 1);
     expect(card('The two cache registry values disagree')).toBeTruthy();
     expect(screen.getAllByText(/What to do \(server admin\)/).length).toBeGreaterThan(0);
-    expect(screen.getAllByText(/Matrix section "Cache folder support"/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Source "Cache folder support"/).length).toBeGreaterThan(0);
     expect(screen.getByText('the asset tag could not be read')).toBeTruthy();
   });
   it('checks an area again with its one button and says what changed where the button is', async () => {

@@ -74,13 +74,13 @@ describe('document and section names in the reader language', () => {
 
   it('the checks listing names the matrix sections in the language', async () => {
     const de = await run(['checks', '--lang', 'de']);
-    expect(de.stdout).toContain('Matrixabschnitt: Unterstützte Betriebssysteme');
+    expect(de.stdout).toContain('Quelle: Unterstützte Betriebssysteme');
     expect(de.stdout).not.toContain('Supported operating systems');
     const ja = await run(['checks', '--lang', 'ja']);
-    expect(ja.stdout).toContain('マトリックスのセクション: サポートされているオペレーティング システム');
+    expect(ja.stdout).toContain('出典: サポートされているオペレーティング システム');
     expect(ja.stdout).not.toContain('Supported operating systems');
     const zh = await run(['checks', '--lang', 'zh-Hans']);
-    expect(zh.stdout).toContain('矩阵章节：支持的操作系统');
+    expect(zh.stdout).toContain('来源：支持的操作系统');
     // The JSON listing keeps the English names as data.
     const sections = async (language: string) =>
       (JSON.parse((await run(['checks', '--json', '--lang', language])).stdout) as { section: string; sections: unknown }[]).map(

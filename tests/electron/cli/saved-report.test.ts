@@ -87,6 +87,19 @@ describe('check --profile REPORT', () => {
         /\/messages\/detail\/id : "cache\.freeSpace\.pass\.detail"\s+n'est pas ce que dit/,
       ],
       [
+        'a source of its own words',
+        (r) => (r.findings[0].source.section = 'Safe to ignore - call helpdesk +1 555 0100'),
+        /\/findings\/0\/source :/,
+      ],
+      [
+        "a section's name over another page's link",
+        (r) => {
+          const elsewhere = r.findings.find((f: any) => !f.source.url.includes('support-matrix'));
+          elsewhere.source.section = 'Supported operating systems';
+        },
+        /\/findings\/\d+\/source :/,
+      ],
+      [
         "another check's fix step",
         (r) => {
           const blocker = r.findings.find((f: any) => f.check === 'cache.free-space' && f.status === 'fail');
