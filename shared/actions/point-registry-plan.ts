@@ -4,7 +4,7 @@
 // to point at: the agent must be registered again, which needs the vault's passphrase.
 
 import type { MachineProfile } from '../profile/types.js';
-import { samePath } from '../util/paths.js';
+import { canonicalWindowsPath, samePath } from '../util/paths.js';
 import {
   CONFIG_KEY,
   ENGINE_SERVICE_NAME as SERVICE,
@@ -52,6 +52,17 @@ export function namedFolders(profile: MachineProfile): string[] {
 /** What is left when no folder holds the cache: registering the agent again (said after the refusal). */
 const REREGISTER = m('plans.pointRegistry.reregister');
 
+/**
+ * The folder several spellings name, as Windows resolves them (`.` and `..` taken, separators folded): its
+ * plain spelling; null when they are different folders or not full drive-letter paths. The check compares
+ * the values as written (a doubled backslash is a difference there); the machine opens one folder.
+ */
+function sameFolderSpelledTwice(paths: string[]): string | null {
+  const resolved = paths.map(canonicalWindowsPath);
+  const first = resolved[0];
+  return first && resolved.every((path) => path !== null && samePath(path, first)) ? first : null;
+}
+
 export function planPointRegistry(input: PointRegistryInput): PlanResult {
   const { profile } = input;
   const agent = profile.agent;
@@ -71,8 +82,12 @@ export function planPointRegistry(input: PointRegistryInput): PlanResult {
     for (const h of found.filter((f) => f.linkAt)) problems.push(t('plans.pointRegistry.link', { path: h.path, link: h.linkAt! }));
     const holding = found.filter((h) => h.holdsKey === true);
     const unknown = found.filter((h) => h.holdsKey === null);
+    // Two spellings of one folder (`...\.\Scratch`, `...\x\..\Scratch`, a doubled backslash): both "hold"
+    // the key because they are the same folder; both values are pointed at its plain spelling.
+    const oneFolder = holding.length > 1 && unknown.length === 0 ? sameFolderSpelledTwice(holding.map((h) => h.path)) : null;
     if (problems.length > 0) to = null;
     else if (holding.length === 1 && unknown.length === 0) to = holding[0]!.path;
+    else if (oneFolder) to = oneFolder;
     else if (holding.length > 1)
       problems.push(t('plans.pointRegistry.bothHold', { folders: list(holding.map((h) => h.path)), file: CACHE_KEY_FILE }));
     else if (unknown.length > 0)

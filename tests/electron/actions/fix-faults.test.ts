@@ -3,7 +3,7 @@
 // backup engine (engine-stopped sandbox). An error undoes what was done (the values restored, the engine
 // as it was); a crash leaves a journal that `fix resume` always finishes - nothing was copied, so there is
 // nothing to verify and nothing half made.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,28 @@ const finding = async (dir: string, check: string) =>
 
 const REAL_CACHE = 'D:\\MARS Scratch';
 const MISSING = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch\\';
+
+describe('point-registry on values that spell one folder two ways', () => {
+  const AGENT = 'C:\\Program Files\\Microsoft Azure Recovery Services Agent';
+  // The check compares the values as written (the catalogue's path rules keep a doubled backslash), so it
+  // fails; the machine opens one folder, so the fix points both at its plain spelling - never "both hold
+  // OnlineBackup.KEK, move the other aside", which would move the real cache.
+  for (const spelling of [`${AGENT}\\.\\Scratch`, `${AGENT}\\x\\..\\Scratch`, `${AGENT}\\\\Scratch`]) {
+    it(`points both at ${AGENT}\\Scratch when the provider value is ${spelling}`, async () => {
+      const dir = sandbox('cache-on-c');
+      const file = join(dir, 'registry.json');
+      const registry = JSON.parse(readFileSync(file, 'utf8'));
+      registry['HKLM\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Config\\CloudBackupProvider'].ScratchLocation.data = spelling;
+      writeFileSync(file, JSON.stringify(registry));
+      expect(await finding(dir, 'cache.registry')).toBe('fail');
+      const result = await cliProcess(['fix', 'point-registry', '--sandbox', dir, '--yes']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(values(dir)).toEqual([`${AGENT}\\Scratch`, `${AGENT}\\Scratch`]);
+      expect(await finding(dir, 'cache.registry')).toBe('pass');
+      expect(service(dir)).toBe('running');
+    });
+  }
+});
 
 describe('point-registry on a sandbox whose values are swapped', () => {
   const point = (dir: string, env: Record<string, string> = {}) => cliProcess(['fix', 'point-registry', '--sandbox', dir, '--yes'], env);
