@@ -11,7 +11,7 @@ import { knownErrorCode, windowsErrorMeaning } from '../rules/error-codes.js';
 import { latestJob } from '../rules/history.js';
 import { dateOf } from '../util/date-of.js';
 import { currentLanguage, joinSentences, t } from '../i18n/translate.js';
-import { m } from '../i18n/message.js';
+import { m, type Msg } from '../i18n/message.js';
 import { saidWords } from './grouping.js';
 
 export type JobOutcome = 'failed' | 'did-not-start' | 'warned';
@@ -37,6 +37,11 @@ export interface DiagnosedCode {
   /** What it means and what usually causes it; null for a code this tool cannot explain. */
   meaning: string | null;
   cause: string | null;
+  /**
+   * The same two as catalogue messages (null for a code this tool cannot explain): what keeps the JSON
+   * report language-neutral, as a finding's `messages` do - its words are the run's language.
+   */
+  messages: { meaning: Msg; cause: Msg } | null;
   checks: PointedCheck[];
   /** The cause is still there: a check it points to fails or warns now. */
   stillThere: boolean;
@@ -94,6 +99,7 @@ function diagnosedCode(finding: Finding, findings: readonly Finding[]): Diagnose
     known: known !== undefined,
     meaning: known?.meaning ?? null,
     cause: known?.cause ?? null,
+    messages: known ? { meaning: known.messages.meaning, cause: known.messages.cause } : null,
     checks,
     stillThere: checks.some((c) => c.status === 'fail' || c.status === 'warn'),
   };

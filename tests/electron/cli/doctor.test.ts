@@ -44,6 +44,27 @@ describe('doctor', () => {
     expect(json.diagnosis.codes.map((c: { code: string }) => c.code)).toEqual(['SalLowDiskSpace', '0x80070002', '0x80070070']);
   });
 
+  it("keeps the diagnosis language-neutral: each known code's meaning and cause also as message ids, the same in every language", async () => {
+    const dir = sandboxCopy();
+    const [en, de] = await Promise.all(
+      ['en', 'de'].map(async (lang) =>
+        JSON.parse((await cliInProcess(['doctor', '--sandbox', dir, '--offline', '--json', '--lang', lang])).stdout),
+      ),
+    );
+    const known = en.diagnosis.codes.find((c: { code: string }) => c.code === 'SalLowDiskSpace');
+    expect(known.messages).toEqual({
+      meaning: expect.objectContaining({ id: expect.stringMatching(/^history\.errorCode\./) }),
+      cause: expect.objectContaining({ id: expect.stringMatching(/^history\.errorCode\./) }),
+    });
+    expect(de.diagnosis.codes.map((c: { messages: unknown }) => c.messages)).toEqual(
+      en.diagnosis.codes.map((c: { messages: unknown }) => c.messages),
+    );
+    // The words are the run's language; the ids say them again in any.
+    expect(de.diagnosis.codes[0].cause).not.toBe(en.diagnosis.codes[0].cause);
+    // A code this tool cannot explain has none.
+    expect(en.diagnosis.codes.find((c: { known: boolean }) => !c.known)?.messages ?? null).toBeNull();
+  });
+
   it('has no diagnosis for a machine whose last backup went well, or whose history is unknown', async () => {
     const healthy = JSON.parse((await cliInProcess(['doctor', '--profile', samplePath('healthy-server'), '--json'])).stdout);
     expect(healthy.diagnosis).toBeNull();
