@@ -4,7 +4,7 @@
 
 import pc from 'picocolors';
 import { DEFAULT_EDITION, EDITION_IDS, EDITIONS } from '../../shared/matrix/index.js';
-import { wrapIndented as wrap } from '../../shared/report/wrap.js';
+import { displayWidth, wrapIndented as wrap } from '../../shared/report/wrap.js';
 import { STATUSES } from '../../shared/report/types.js';
 import { areaWords, checkReference, type CheckReference } from '../../shared/rules/catalogue.js';
 import { STATUS_MEANINGS } from '../../shared/rules/check-docs.js';
@@ -29,7 +29,7 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
   for (const area of areas) {
     lines.push('', bold(areaWords(area)));
     for (const check of checks.filter((c) => c.area === area)) {
-      lines.push(`  ${bold(check.id)}  ${check.title}`);
+      lines.push(...titleLines(check, width, bold));
       const facts = [
         check.description,
         ...(check.when ? [t('cli.checks.runs', { when: check.when })] : []),
@@ -43,6 +43,28 @@ function renderChecks(checks: CheckReference[], io: CliIo): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The narrowest column a title is wrapped in beside its check's name; narrower, it goes under the name. */
+const TITLE_ROOM = 24;
+
+/**
+ * A check's name and its title, the title wrapped within the width with a hanging indent under its first
+ * word ("  selection.azure-temporary  Ausgewählte Daten auf dem temporären" / then aligned under "Ausgewählte").
+ * When the name leaves too little room beside it (a long name, a narrow terminal), or a word of the title
+ * would not fit there, the title goes on the lines under the name, indented as the facts are.
+ */
+function titleLines(check: CheckReference, width: number, bold: (text: string) => string): string[] {
+  const lead = `  ${check.id}  `;
+  const column = ' '.repeat(displayWidth(lead));
+  const room = width - column.length;
+  const longest = Math.max(0, ...check.title.split(' ').map(displayWidth));
+  if (room >= TITLE_ROOM && longest <= room) {
+    // The name is plain while wrapping (bold's escapes take no column), then made bold on the first line.
+    const [first = lead, ...rest] = wrap(check.title, width, lead, column);
+    return [`  ${bold(check.id)}  ${first.slice(lead.length)}`, ...rest];
+  }
+  return [`  ${bold(check.id)}`, ...wrap(check.title, width, '    ', '      ')];
 }
 
 /** A line for each other edition whose sections differ from the default edition's. */

@@ -6,6 +6,8 @@
 // lines afterwards. Widths are display columns (displayWidth): a Chinese, Japanese or Korean character takes
 // two, and text in those scripts, written without spaces, breaks between its characters (never inside a
 // path, a web address or a number and its unit, nor before a closing mark such as 。 or after an opening one).
+// In every language a number keeps the unit or counted word after it ("19,5 Ko", "1 To", "14 Tage", "5 minutos",
+// "14 days", "10 日", "5 分钟"), its decimal mark and group separators included ("1 234,5 Go").
 
 import { t } from '../i18n/translate.js';
 
@@ -37,12 +39,38 @@ const BARE_PATH = new RegExp(
 const LAST_NAME_WORDS = new RegExp(
   String.raw`^(?: (?!${PATH_START})(?:[A-Z0-9][^\s\\",;:().${CJK_PUNCTUATION}]*(?:\.[^\s\\",;:().${CJK_PUNCTUATION}]+)*|\([A-Za-z0-9._-]+\)))*`,
 );
-/** A unit a number is never parted from ("81.2 GB", "65.5 MB/s", "8 files", "5 %"). */
-const UNIT = String.raw`(?:bytes|[KMGTP]B\/s|[KMGTP]B|[KMG]bit\/s|[KMG]bps|ms|s|%|files?)`;
 /** A CJK character (ideographs, kana, their punctuation, fullwidth forms), as a class's ranges. */
 const CJK_RANGES = String.raw`\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60`;
+/** A character of a CJK word (ideographs and kana, no punctuation or brackets), as a class's ranges. */
+const CJK_WORD_RANGES = String.raw`\u3005\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF`;
+/**
+ * A number as any language writes it: digits with the locale's decimal mark and group separators ("19,5",
+ * "1.234,5", "1,234.5", French "1 234,5" with a no-break or narrow no-break space), ending in a digit.
+ */
+const NUMBER = String.raw`\d(?:[\d,.\u00A0\u202F]*\d)?`;
+/**
+ * The units a number is never parted from, in every language the catalogues speak. Sizes and rates by their
+ * shape rather than a list: an optional SI prefix and B or o (KB, MB/s, Go, To, Mo/s, KiB), bits (Mbit/s,
+ * Mbps), and the byte in words (bytes, Byte, octets); the percent sign; and the words the catalogues put
+ * after a count of time or of files (# seconds, # Minuten, # jours, # días, # Dateien, # fichiers, # times...),
+ * each a whole word (the "s" of "s’est" is none). A bare "o" is Spanish "or" too: "2012 o" kept together is
+ * harmless. CJK counters ("10 日", "5 分钟") are CJK_COUNTER.
+ */
+const COUNT_WORDS = [
+  'ms|s|min|h|seconds?|minutes?|hours?|days?|weeks?|months?|years?|files?|times', // English
+  'Sekunden?|Minuten?|Stunden?|Tagen?|Tage|Wochen?|Monaten?|Monate?|Jahren?|Jahre?|Dateien|Datei|Mal', // German
+  'secondes?|heures?|jours?|semaines?|mois|fichiers?|fois', // French (minute(s) as in English)
+  'segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?|años?|archivos?|veces', // Spanish
+].join('|');
+const UNIT = String.raw`(?:(?:[KMGTPE]i?[Bo]|[KMG]bit|[KMG]bps|B|o|bytes?|Bytes?|octets?)(?:\/s)?|%|${COUNT_WORDS})`;
 /** A number and its unit are never parted; the unit may be followed by CJK text without a space ("81.2 GB。"). */
-const AMOUNT = new RegExp(String.raw`(\d[\d,.]*) (${UNIT})(?=$|[\s.,;:!?)\]${CJK_RANGES}])`, 'g');
+const AMOUNT = new RegExp(String.raw`(${NUMBER}) (${UNIT})(?=$|[\s.,;:!?)\]}"»”…${CJK_RANGES}])`, 'g');
+/**
+ * In Japanese and Chinese a number keeps the counter after it, space or not ("10 日より前", "5 分钟", "12 个"):
+ * the first CJK character of a word, or the whole of a counter written with more than one ("時間", "小时").
+ */
+const CJK_AMOUNT = new RegExp(String.raw`(${NUMBER}) (?=[${CJK_WORD_RANGES}])`, 'g');
+const CJK_COUNTER = String.raw`(?:時間|分間|秒間|日間|週間|年間|[かヶカケ]月|か所|項目|文字|ビット|バイト|小时|分钟|秒钟|毫秒|字节|个月|[${CJK_WORD_RANGES}])`;
 
 /** The spaces inside paths and keys, and between a number and its unit, glued, so that wrapping never cuts there. */
 export function keepPathsWhole(text: string): string {
@@ -57,7 +85,7 @@ export function keepPathsWhole(text: string): string {
     out += quoted.slice(last, match.index) + glue(match[0] + more);
     last = end + more.length;
   }
-  return (out + quoted.slice(last)).replace(AMOUNT, `$1${GLUE}$2`);
+  return (out + quoted.slice(last)).replace(AMOUNT, `$1${GLUE}$2`).replace(CJK_AMOUNT, `$1${GLUE}`);
 }
 
 /**
@@ -209,11 +237,12 @@ const NO_START = /^[、。，．：；！？）」』】〕〉》・ー～％ぁ
 /** Marks that never end a line (opening brackets and quotes). */
 const NO_END = /[（「『【〔〈《"'“‘([{]$/u;
 /**
- * The pieces of a word of CJK text: a path (up to a CJK punctuation mark, which no name holds, or the word's
- * end), a web address (to the word's end), a single CJK character, or a run of other characters.
+ * The pieces of a word of CJK text: a number with the counter after it ("10日", "10 時間", "5 分钟"; its
+ * space glued), a path (up to a CJK punctuation mark, which no name holds, or the word's end), a web address
+ * (to the word's end), a single CJK character, or a run of other characters.
  */
 const PIECE = new RegExp(
-  String.raw`(?<path>${PATH_START}[^${CJK_PUNCTUATION}]*)|(?<web>https?:\/\/\S*)|${CJK.source}|(?:(?!${CJK.source}|${PATH_START}|https?:\/\/)[\s\S])+`,
+  String.raw`(?<amount>${NUMBER}${GLUE}?${CJK_COUNTER})|(?<path>${PATH_START}[^${CJK_PUNCTUATION}]*)|(?<web>https?:\/\/\S*)|${CJK.source}|(?:(?!${CJK.source}|${PATH_START}|https?:\/\/)[\s\S])+`,
   'gu',
 );
 
@@ -236,7 +265,7 @@ export function breakUnits(word: string): string[] {
       previous !== undefined &&
       (NO_START.test(piece) ||
         NO_END.test(previous) ||
-        (/^\d[\d,.]*$/.test(last) && CJK.test(piece[0]!)) ||
+        (/^\d[\d,.\u00A0\u202F]*$/.test(last) && CJK.test(piece[0]!)) ||
         (!CJK.test(piece[0]!) && !CJK.test(previous.slice(-1))));
     if (joins) units[units.length - 1] = previous + piece;
     else units.push(piece);
