@@ -28,36 +28,16 @@ function fill(fd, buffer) {
   }
 }
 
-function compareFiles(original, copy) {
-  const a = openSync(original, 'r');
-  try {
-    const b = openSync(copy, 'r');
-    try {
-      let size = 0;
-      for (;;) {
-        const readA = fill(a, left);
-        const readB = fill(b, right);
-        size += readB;
-        if (readA !== readB || !left.subarray(0, readA).equals(right.subarray(0, readB))) return { size, equal: false };
-        if (readB === 0) return { size, equal: true };
-      }
-    } finally {
-      closeSync(b);
-    }
-  } finally {
-    closeSync(a);
-  }
-}
-
-// The copy holds the original's first bytes, however many it has: a copy cut short (by a crash, a Stop) is
-// the start of its original, and deleting it loses nothing the original does not still hold. A missing
-// original proves nothing: not the same.
-function startsTheSame(original, copy) {
+// Whether the copy holds the original's bytes: all of them (equal), or with \`prefix\` only the first ones, as
+// many as the copy has - a copy cut short (by a crash, a Stop) is the start of its original, and deleting
+// it loses nothing the original does not still hold. There a missing original proves nothing: not the same.
+function compareFiles(original, copy, prefix) {
   let a;
   try {
     a = openSync(original, 'r');
-  } catch {
-    return { size: 0, equal: false };
+  } catch (error) {
+    if (prefix) return { size: 0, equal: false };
+    throw error;
   }
   try {
     const b = openSync(copy, 'r');
@@ -65,10 +45,11 @@ function startsTheSame(original, copy) {
       let size = 0;
       for (;;) {
         const readB = fill(b, right);
-        if (readB === 0) return { size, equal: true };
         const readA = fill(a, left);
         size += readB;
-        if (readA < readB || !left.subarray(0, readB).equals(right.subarray(0, readB))) return { size, equal: false };
+        const spans = prefix ? readA >= readB : readA === readB;
+        if (!spans || !left.subarray(0, readB).equals(right.subarray(0, readB))) return { size, equal: false };
+        if (readB === 0) return { size, equal: true };
       }
     } finally {
       closeSync(b);
@@ -80,7 +61,7 @@ function startsTheSame(original, copy) {
 
 parentPort.on('message', ({ id, original, copy, prefix }) => {
   try {
-    parentPort.postMessage({ id, ...(prefix ? startsTheSame(original, copy) : compareFiles(original, copy)) });
+    parentPort.postMessage({ id, ...compareFiles(original, copy, prefix === true) });
   } catch (error) {
     parentPort.postMessage({ id, error: error.message });
   }
