@@ -93,29 +93,27 @@ export async function runInHelper(
     ...program.leadingArgs,
     ...helperArgs({ channel: channel.path, key: channel.key, sandbox: program.sandbox ?? null, language: currentLanguage() }),
   ];
-  const launched: Promise<LaunchOutcome> = launch(program.program, args, launchStop.signal);
-  void launched.then(
-    (outcome) => {
-      // The launcher ends when the helper does; if it never connected, the launch's own reason is the answer.
-      if (peer) return;
-      settle({
-        error: outcome.declined
-          ? new AppError('declined', t('machine.helper.declined'))
-          : new AppError(
-              'refused',
-              t('machine.helper.couldNotStart', {
-                reason: outcome.failure ?? m('machine.helper.endedBeforeConnect', { exitCode: String(outcome.exitCode) }),
-              }),
-            ),
-      });
-    },
-    // A launcher that throws (Node's spawn does, for some failures to start a program) is a failure to
-    // start, said at once: not a wait for a helper that will never connect.
-    (error: unknown) => {
-      if (peer) return;
-      settle({ error: new AppError('refused', t('machine.helper.couldNotStart', { reason: (error as Error)?.message ?? String(error) })) });
-    },
-  );
+  // A launcher that throws (Node's spawn does, for some failures to start a program) has failed to start
+  // it, as one that says so: the same answer at once, not a wait for a helper that will never connect.
+  const launched: Promise<LaunchOutcome> = launch(program.program, args, launchStop.signal).catch((error: unknown): LaunchOutcome => ({
+    exitCode: null,
+    failure: (error as Error)?.message ?? String(error),
+    declined: false,
+  }));
+  void launched.then((outcome) => {
+    // The launcher ends when the helper does; if it never connected, the launch's own reason is the answer.
+    if (peer) return;
+    settle({
+      error: outcome.declined
+        ? new AppError('declined', t('machine.helper.declined'))
+        : new AppError(
+            'refused',
+            t('machine.helper.couldNotStart', {
+              reason: outcome.failure ?? m('machine.helper.endedBeforeConnect', { exitCode: String(outcome.exitCode) }),
+            }),
+          ),
+    });
+  });
   const connectTimeout = timing.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const watchdog = setInterval(() => {
     const silent = Date.now() - lastHeard;
