@@ -11,11 +11,12 @@ import { t } from '../i18n/translate.js';
 
 export function compileSchema(schema: TSchema): (value: unknown) => string | null {
   let compiled: ReturnType<typeof TypeCompiler.Compile> | null = null;
+  let refs: Map<string, TSchema> | null = null;
   return (value) => {
     compiled ??= TypeCompiler.Compile(schema);
     if (compiled.Check(value)) return null;
     const first = compiled.Errors(value).First();
-    const error = first ? deepest(first, schemasById(schema)) : null;
+    const error = first ? deepest(first, (refs ??= schemasById(schema))) : null;
     return `${error?.path || '/'}: ${error ? problemWords(error) : t('validation.schema.other')}`;
   };
 }
